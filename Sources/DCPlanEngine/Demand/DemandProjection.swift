@@ -1,0 +1,58 @@
+import DCPlanModel
+
+/// The demand stage's result: what every workload needs in every year of the horizon,
+/// where it runs, and the sums per site and per year.
+public struct DemandProjection: Hashable, Sendable {
+  /// The years of the horizon, in order; every per-year array is indexed like this one.
+  public let years: [Year]
+  /// One row per workload, in scenario order.
+  public let workloads: [WorkloadDemand]
+  /// One row per site, in scenario order.
+  public let sites: [SiteDemand]
+  /// The sums over all workloads per year, placed or not.
+  public let totals: ResourceSeries
+}
+
+/// Compute, memory and storage per year, in result units (vCPU, GiB, TiB).
+public struct ResourceSeries: Hashable, Sendable {
+  /// vCPU per year.
+  public var vcpu: [Double]
+  /// RAM in GiB per year.
+  public var ramGiB: [Double]
+  /// Stored data in TiB per year (base grown plus accrued).
+  public var storageTiB: [Double]
+
+  /// A series of `count` zero years.
+  public init(count: Int) {
+    vcpu = Array(repeating: 0, count: count)
+    ramGiB = vcpu
+    storageTiB = vcpu
+  }
+}
+
+/// One workload's demand over the horizon.
+public struct WorkloadDemand: Hashable, Sendable {
+  /// The workload's id.
+  public let workload: String
+  /// The owning tenant's id.
+  public let tenant: String
+  /// Demand per year.
+  public let demand: ResourceSeries
+  /// The site it runs at per year: a site id, or nil when it has no site that year (the
+  /// tenant has not joined and has no legacy site) or has not started. For the shared data
+  /// centre the value is ``sharedDataCentre``.
+  public let placement: [String?]
+
+  /// The placement that stands for "the shared data centre, split by load share".
+  public static let sharedDataCentre = "shared"
+}
+
+/// One site's summed demand over the horizon.
+public struct SiteDemand: Hashable, Sendable {
+  /// The site's id.
+  public let site: String
+  /// Demand per year (for a shared site, its load share of the shared demand).
+  public let demand: ResourceSeries
+  /// Number of workloads running there per year (shared workloads count at every shared site).
+  public let workloadCount: [Int]
+}

@@ -1,0 +1,150 @@
+import DCPlanModel
+
+/// Every key of the scenario format, declared once. The loader reads with these specs,
+/// `dcplan schema` turns them into a JSON Schema and docs/scenario-format.md is generated
+/// from them (`dcplan schema --format markdown`), so the three cannot drift apart.
+public enum ScenarioFormat {
+  /// The highest format version this dcplan reads.
+  public static let version = 1
+
+  /// The top level of a scenario file.
+  public static let document = DocumentSection.spec
+
+  /// Sections that later versions read; a file may carry them already, they are ignored with a warning.
+  public static let reservedSections: [(String, String)] = [
+    ("hardware", "server and storage types."),
+    ("policy", "redundancy and sizing policy."),
+    ("network", "nodes, links, demands."),
+    ("voice", "telephony on the network."),
+    ("components", "MTBF and MTTR of components."),
+    ("costs", "prices and escalation."),
+    ("uncertainty", "distributions of uncertain inputs."),
+    ("events", "site outages and demand shocks."),
+  ]
+
+  /// Every section spec, in documentation order.
+  public static let sections: [SectionSpec] = [
+    document, ScenarioSection.spec, TenantSection.spec, WorkloadSection.spec, SiteSection.spec,
+  ]
+}
+
+/// Keys of the top level of a scenario file.
+enum DocumentSection {
+  static let version = KeySpec(
+    "version", .integer(1...ScenarioFormat.version), default: "1", example: "1",
+    meaning: "The version of the scenario format the file is written in.")
+  static let scenario = KeySpec(
+    "scenario", .mapping(ScenarioSection.spec), required: true, example: "{name: ..., horizon: 2017..2025}",
+    meaning: "What the plan is and over which years it runs.")
+  static let tenants = KeySpec(
+    "tenants", .list(TenantSection.spec), required: true, example: "[{id: land, kind: state}]",
+    meaning: "The public bodies that share the data centre.")
+  static let workloads = KeySpec(
+    "workloads", .list(WorkloadSection.spec), default: "none", example: "[{id: eakte, tenant: land}]",
+    meaning: "The IT services whose demand the plan must carry.")
+  static let sites = KeySpec(
+    "sites", .list(SiteSection.spec), default: "none", example: "[{id: dc-north, kind: shared}]",
+    meaning: "The data-centre sites, shared and legacy.")
+  static let reserved: [KeySpec] = ScenarioFormat.reservedSections.map { name, meaning in
+    KeySpec(name, .text, default: "none", example: "(reserved)", meaning: "Reserved: \(meaning) Not read yet; a warning says so.")
+  }
+  static let spec = SectionSpec(
+    name: "document", summary: "The top level of a scenario file: the format version and one key per section.",
+    keys: [version, scenario, tenants, workloads, sites] + reserved)
+}
+
+/// Keys of the `scenario` section.
+enum ScenarioSection {
+  static let name = KeySpec("name", .text, required: true, example: "Lower Saxony shared data centre",
+                            meaning: "A short name for tables and reports.")
+  static let description = KeySpec("description", .text, default: "empty", example: "Joint DC of state and municipalities",
+                                   meaning: "Free text for the reader of a report.")
+  static let horizon = KeySpec("horizon", .yearRange, required: true, example: "2017..2025",
+                               meaning: "First and last year of the plan, both included.")
+  static let currency = KeySpec("currency", .choice(["EUR"]), default: "EUR", example: "EUR",
+                                meaning: "The currency of every amount of money; only EUR so far.")
+  static let discountRate = KeySpec("discount_rate", .fraction, default: "3 %", example: "3 %",
+                                    meaning: "Yearly discount rate for net present values.")
+  static let seed = KeySpec("seed", .integer(0...Int.max), default: "1", example: "2016",
+                            meaning: "Seed of every random draw; the same seed gives the same results.")
+  static let spec = SectionSpec(
+    name: "scenario", summary: "What the plan is and over which years it runs.",
+    keys: [name, description, horizon, currency, discountRate, seed])
+}
+
+/// Keys of one entry of `tenants`.
+enum TenantSection {
+  static let id = KeySpec("id", .identifier, required: true, example: "land", meaning: "The id other sections refer to.")
+  static let name = KeySpec("name", .text, default: "the id", example: "Land Niedersachsen", meaning: "A readable name.")
+  static let kind = KeySpec("kind", .choice(Tenant.Kind.allCases.map(\.rawValue)), required: true, example: "state",
+                            meaning: "The state, a municipality, or a municipal data centre acting for its members.")
+  static let employees = KeySpec(
+    "employees", .numberOrYearTable(minimum: 0), default: "0", example: "65000",
+    meaning: "Employees whose workplaces the plan serves: a number (changing by 'employee_growth' from "
+      + "'employees_base_year') or a table from year to number, linear between the years given and flat beyond.")
+  static let employeeGrowth = KeySpec("employee_growth", .growthRate, default: "0 %", example: "0.5 %",
+                                      meaning: "Yearly change of a headcount given as one number.")
+  static let employeesBaseYear = KeySpec("employees_base_year", .year, default: "first year of the horizon",
+                                         example: "2016", meaning: "The year a headcount given as one number refers to.")
+  static let joins = KeySpec("joins_shared_dc", .year, default: "never", example: "2019",
+                             meaning: "The first year its workloads run in the shared data centre.")
+  static let legacySite = KeySpec("legacy_site", .reference("site"), default: "none", example: "hannover-legacy",
+                                  meaning: "The legacy site its workloads run at before it joins; without one they have no site until then (a warning says so).")
+  static let spec = SectionSpec(
+    name: "tenant", summary: "A public body that uses the shared data centre (one entry of 'tenants').",
+    keys: [id, name, kind, employees, employeeGrowth, employeesBaseYear, joins, legacySite])
+}
+
+/// Keys of one entry of `workloads`.
+enum WorkloadSection {
+  static let vcpuKind = QuantityKind(.vcpuCount, example: "200 vCPU", perEmployeeExample: "0.05 vCPU/employee")
+  static let ramKind = QuantityKind(.information, example: "512 GiB", perEmployeeExample: "0.2 GiB/employee")
+  static let storageKind = QuantityKind(.information, example: "40 TiB", perEmployeeExample: "30 GB/employee")
+  static let accrualKind = QuantityKind(.information.perTime, example: "5 TiB/year", perEmployeeExample: "2 GiB/employee/year")
+
+  static let id = KeySpec("id", .identifier, required: true, example: "eakte", meaning: "The id other sections refer to.")
+  static let name = KeySpec("name", .text, default: "the id", example: "e-Akte", meaning: "A readable name.")
+  static let tenant = KeySpec("tenant", .reference("tenant"), required: true, example: "land", meaning: "The tenant that owns it.")
+  static let vcpu = KeySpec("vcpu", .quantity(vcpuKind), default: "0 vCPU", example: "0.05 vCPU/employee",
+                            meaning: "Virtual CPUs in the base year, absolute or per employee of the tenant.")
+  static let ram = KeySpec("ram", .quantity(ramKind), default: "0 GiB", example: "0.2 GiB/employee",
+                           meaning: "Memory in the base year, absolute or per employee.")
+  static let storage = KeySpec("storage", .quantity(storageKind), default: "0 GiB", example: "30 GB/employee",
+                               meaning: "Stored data in the base year, absolute or per employee; grows by 'storage_growth'.")
+  static let storageAccrual = KeySpec(
+    "storage_accrual", .quantity(accrualKind), default: "0 GiB/year", example: "2 GiB/employee/year",
+    meaning: "Data added every year and kept (retention), absolute or per employee; summed from 'start_year' on.")
+  static let growth = KeySpec("growth", .growthRate, default: "0 %", example: "8 %",
+                              meaning: "Yearly growth of vCPU, RAM and stored base unless set one by one below.")
+  static let vcpuGrowth = KeySpec("vcpu_growth", .growthRate, default: "'growth'", example: "8 %", meaning: "Yearly growth of vCPU.")
+  static let ramGrowth = KeySpec("ram_growth", .growthRate, default: "'growth'", example: "8 %", meaning: "Yearly growth of RAM.")
+  static let storageGrowth = KeySpec("storage_growth", .growthRate, default: "'growth'", example: "20 %",
+                                     meaning: "Yearly growth of the stored base (not of the accrual).")
+  static let baseYear = KeySpec("base_year", .year, default: "'start_year'", example: "2016",
+                                meaning: "The year the figures above refer to.")
+  static let startYear = KeySpec("start_year", .year, default: "first year of the horizon", example: "2019",
+                                 meaning: "The first year the workload runs; no demand before it.")
+  static let availability = KeySpec("availability_target", .availabilityTarget, default: "none", example: "VK3",
+                                    meaning: "The availability it must reach: a percentage or a class (VK0–VK5, Tier I–IV; docs/conventions.md).")
+  static let spec = SectionSpec(
+    name: "workload", summary: "An IT service of one tenant (one entry of 'workloads').",
+    keys: [id, name, tenant, vcpu, ram, storage, storageAccrual, growth, vcpuGrowth, ramGrowth, storageGrowth,
+           baseYear, startYear, availability])
+}
+
+/// Keys of one entry of `sites`.
+enum SiteSection {
+  static let id = KeySpec("id", .identifier, required: true, example: "dc-north", meaning: "The id other sections refer to.")
+  static let name = KeySpec("name", .text, default: "the id", example: "Shared DC north", meaning: "A readable name.")
+  static let kind = KeySpec("kind", .choice(Site.Kind.allCases.map(\.rawValue)), required: true, example: "shared",
+                            meaning: "'shared': part of the shared data centre; 'legacy': a tenant's own room.")
+  static let node = KeySpec("node", .identifier, default: "none", example: "hannover",
+                            meaning: "The network node the site sits on.")
+  static let decommission = KeySpec("decommission_year", .year, default: "never", example: "2022",
+                                    meaning: "The first year the site no longer runs.")
+  static let loadShare = KeySpec("load_share", .fraction, default: "equal split among shared sites", example: "50 %",
+                                 meaning: "A shared site's share of the shared data centre's load; the shares must add up to 100 %.")
+  static let spec = SectionSpec(
+    name: "site", summary: "A data-centre site (one entry of 'sites').",
+    keys: [id, name, kind, node, decommission, loadShare])
+}

@@ -1,0 +1,70 @@
+import Yams
+
+/// What decoding one file collects: diagnostics, the position of every value read (the
+/// source map, keyed by dotted path such as `tenants[2].legacy_site`), and a budget on
+/// the nodes visited, so that YAML aliases cannot blow a small file up into a huge one.
+final class DecodeContext {
+  /// The file name as the user gave it, for diagnostics.
+  let file: String
+  private(set) var diagnostics: [Diagnostic] = []
+  private(set) var sourceMap: [String: SourcePosition] = [:]
+  private var nodesLeft: Int
+  private(set) var budgetExhausted = false
+
+  init(file: String, nodeBudget: Int) {
+    self.file = file
+    nodesLeft = nodeBudget
+  }
+
+  func error(_ message: String, at position: SourcePosition) {
+    diagnostics.append(Diagnostic(file: file, position: position, severity: .error, message: message))
+  }
+
+  func warning(_ message: String, at position: SourcePosition) {
+    diagnostics.append(Diagnostic(file: file, position: position, severity: .warning, message: message))
+  }
+
+  func record(_ path: String, _ position: SourcePosition) {
+    sourceMap[path] = position
+  }
+
+  /// Counts one visited node; false once the budget is spent (reported once).
+  func visit(_ node: Node) -> Bool {
+    if budgetExhausted { return false }
+    nodesLeft -= 1
+    if nodesLeft < 0 {
+      budgetExhausted = true
+      error(
+        "the document expands to too many values (YAML aliases repeat what they point to); "
+          + "write the repeated parts out or use fewer aliases", at: node.position)
+      return false
+    }
+    return true
+  }
+}
+
+extension Node {
+  /// The node's 1-based position (Yams' marks are 1-based already).
+  var position: SourcePosition {
+    guard let mark else { return .start }
+    return SourcePosition(line: max(1, mark.line), column: max(1, mark.column))
+  }
+
+  /// The node as the user wrote it, for messages: a scalar's text, or the kind of collection.
+  var quotedForMessage: String {
+    switch self {
+    case let .scalar(scalar): return "'\(scalar.string)'"
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+  }
+
+  /// Whether the node is YAML's null (`~`, `null` or nothing).
+  var isNull: Bool {
+    if case let .scalar(scalar) = self, scalar.style == .plain {
+      return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+    return false
+  }
+}

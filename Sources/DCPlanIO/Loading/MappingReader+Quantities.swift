@@ -1,0 +1,200 @@
+import DCPlanModel
+import Yams
+
+extension MappingReader {
+  /// A quantity of `kind`'s dimension, or of that dimension per employee if allowed.
+  ///
+  /// - Returns: the parsed value and whether it was written per employee.
+  func quantity(_ key: KeySpec, _ kind: QuantityKind) -> (value: ParsedQuantity, perEmployee: Bool)? {
+    guard let (text, node) = scalar(key) else { return nil }
+    let what = "'\(key.name)' of \(label)"
+    let examples = "'\(kind.example)'" + (kind.perEmployeeExample.map { " or '\($0)'" } ?? "")
+    let needs = "\(what) needs \(kind.dimension.descriptionWithArticle)"
+    switch QuantityParser.parse(text) {
+    case let .failure(problem):
+      switch problem {
+      case .empty, .missingNumber:
+        context.error("\(needs); found '\(text)'; write e.g. \(examples)", at: node.position)
+      case .decimalComma:
+        context.error(
+          "\(what): found '\(text)' with a decimal comma; write the decimal with a point, e.g. '\(text.replacingFirstComma())'",
+          at: node.position)
+      case .missingUnit:
+        context.error("\(needs); found '\(text)' without a unit; write e.g. \(examples)", at: node.position)
+      case let .unknownUnit(unit, suggestion):
+        let hint = suggestion.map { "did you mean '\($0)'?" } ?? "write e.g. \(examples)"
+        let shown = unit.isEmpty ? "an empty unit" : "unknown unit '\(unit)'"
+        context.error("\(shown) in '\(text)' for \(what); \(hint)", at: node.position)
+      }
+      return nil
+    case let .success(parsed):
+      let perEmployee: Bool
+      if parsed.dimension == kind.dimension {
+        perEmployee = false
+      } else if kind.allowsPerEmployee, parsed.dimension == kind.dimension.perEmployee {
+        perEmployee = true
+      } else if parsed.dimension == .dimensionless {
+        context.error("\(needs); found '\(text)' without a unit; write e.g. \(examples)", at: node.position)
+        return nil
+      } else {
+        context.error(
+          "\(needs); found '\(text)' (\(parsed.dimension.descriptionWithArticle)); write e.g. \(examples)",
+          at: node.position)
+        return nil
+      }
+      if !kind.allowsNegative, parsed.baseValue < 0 {
+        context.error("\(what) must not be negative; found '\(text)'", at: node.position)
+        return nil
+      }
+      return (parsed, perEmployee)
+    }
+  }
+
+  /// A share written with `%`, in 0...100 %.
+  func fraction(_ key: KeySpec) -> Fraction? {
+    guard let (value, text, node) = percentage(key) else { return nil }
+    guard let fraction = Fraction(value) else {
+      context.error("'\(key.name)' of \(label) must lie in 0...100 %; found '\(text)'", at: node.position)
+      return nil
+    }
+    return fraction
+  }
+
+  /// A yearly rate of change written with `%`, above -100 %.
+  func growthRate(_ key: KeySpec) -> GrowthRate? {
+    guard let (value, text, node) = percentage(key) else { return nil }
+    guard let rate = GrowthRate(perYear: value) else {
+      context.error("'\(key.name)' of \(label) must be above -100 %; found '\(text)'", at: node.position)
+      return nil
+    }
+    return rate
+  }
+
+  /// A percentage (`99.99 %`) or a class name (`VK3`, `Tier III`).
+  func availabilityTarget(_ key: KeySpec) -> AvailabilityTarget? {
+    guard let (text, node) = scalar(key) else { return nil }
+    let trimmed = text.trimmingCharacters(in: " ")
+    if let target = AvailabilityTarget(className: trimmed) { return target }
+    if case let .success(parsed) = QuantityParser.parse(trimmed), parsed.dimension == .dimensionless,
+      trimmed.hasSuffix("%")
+    {
+      guard let fraction = Fraction(parsed.baseValue) else {
+        context.error("'\(key.name)' of \(label) must lie in 0...100 %; found '\(text)'", at: node.position)
+        return nil
+      }
+      return AvailabilityTarget(availability: fraction)
+    }
+    let names = AvailabilityTarget.classes.map(\.name)
+    let hint = Spelling.nearest(to: trimmed, among: names).map { "did you mean '\($0)'?" }
+      ?? "write a percentage such as '99.9 %' or a class: \(Self.list(names, conjunction: "or"))"
+    context.error("'\(key.name)' of \(label) must be an availability; found '\(text)'; \(hint)", at: node.position)
+    return nil
+  }
+
+  /// A plain number, or a mapping from year to number; each at least `minimum`.
+  func numberOrYearTable(_ key: KeySpec, minimum: Double) -> NumberOrTable? {
+    guard let node = node(key), context.visit(node) else { return nil }
+    let what = "'\(key.name)' of \(label)"
+    switch node {
+    case let .scalar(scalar):
+      return plainNumber(scalar.string, node: node, what: what, minimum: minimum).map(NumberOrTable.number)
+    case let .mapping(mapping):
+      var points: [(Year, Double)] = []
+      var seen: Set<Int> = []
+      for (yearNode, valueNode) in mapping {
+        guard context.visit(yearNode), context.visit(valueNode) else { return nil }
+        guard case let .scalar(yearScalar) = yearNode,
+          let year = Self.parseYear(yearScalar.string, node: yearNode, what: "a year in \(what)", context: context)
+        else {
+          if case .scalar = yearNode {} else {
+            context.error("a year in \(what) must be a year such as 2019; found \(yearNode.quotedForMessage)", at: yearNode.position)
+          }
+          continue
+        }
+        guard case let .scalar(valueScalar) = valueNode else {
+          context.error("the value for \(year) in \(what) must be a number; found \(valueNode.quotedForMessage)", at: valueNode.position)
+          continue
+        }
+        guard seen.insert(year.number).inserted else {
+          context.error("\(what) gives \(year) twice; keep one", at: yearNode.position)
+          continue
+        }
+        if let value = plainNumber(valueScalar.string, node: valueNode, what: "the value for \(year) in \(what)", minimum: minimum) {
+          points.append((year, value))
+        }
+      }
+      guard let series = YearSeries(points.map { (year: $0.0, value: $0.1) }) else {
+        if points.isEmpty && seen.isEmpty {
+          context.error("\(what) is an empty table; give at least one year, e.g. '{2017: 1200}'", at: node.position)
+        }
+        return nil
+      }
+      return .table(series)
+    default:
+      context.error("\(what) must be a number or a table from year to number; found \(node.quotedForMessage)", at: node.position)
+      return nil
+    }
+  }
+
+  // MARK: Private
+
+  private func percentage(_ key: KeySpec) -> (Double, String, Node)? {
+    guard let (text, node) = scalar(key) else { return nil }
+    let trimmed = text.trimmingCharacters(in: " ")
+    let what = "'\(key.name)' of \(label)"
+    switch QuantityParser.parse(trimmed) {
+    case let .success(parsed) where parsed.dimension == .dimensionless && trimmed.hasSuffix("%"):
+      return (parsed.baseValue, text, node)
+    case let .success(parsed) where parsed.dimension == .dimensionless:
+      context.error("\(what) needs a percentage; found '\(text)' without '%'; write e.g. '\(key.example)'", at: node.position)
+    case let .success(parsed):
+      context.error(
+        "\(what) needs a percentage; found '\(text)' (\(parsed.dimension.descriptionWithArticle)); write e.g. '\(key.example)'",
+        at: node.position)
+    case .failure(.decimalComma):
+      context.error(
+        "\(what): found '\(text)' with a decimal comma; write the decimal with a point, e.g. '\(text.replacingFirstComma())'",
+        at: node.position)
+    case .failure:
+      context.error("\(what) needs a percentage; found '\(text)'; write e.g. '\(key.example)'", at: node.position)
+    }
+    return nil
+  }
+
+  private func plainNumber(_ text: String, node: Node, what: String, minimum: Double) -> Double? {
+    guard case let .success(parsed) = QuantityParser.parse(text), parsed.dimension == .dimensionless,
+      !text.contains("%")
+    else {
+      context.error("\(what) must be a plain number; found '\(text)'", at: node.position)
+      return nil
+    }
+    guard parsed.baseValue >= minimum else {
+      context.error("\(what) must be at least \(minimum.formattedPlain); found '\(text)'", at: node.position)
+      return nil
+    }
+    return parsed.baseValue
+  }
+}
+
+/// A value given as one number or as a per-year table.
+enum NumberOrTable {
+  case number(Double)
+  case table(YearSeries)
+}
+
+extension String {
+  fileprivate func replacingFirstComma() -> String {
+    guard let comma = firstIndex(of: ",") else { return self }
+    var copy = self
+    copy.replaceSubrange(comma...comma, with: ".")
+    return copy
+  }
+}
+
+extension Double {
+  /// The number without a trailing `.0` when whole.
+  var formattedPlain: String {
+    if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
+    return String(self)
+  }
+}

@@ -1,0 +1,169 @@
+import DCPlanModel
+import Yams
+
+/// Reads one mapping of a scenario file against its ``SectionSpec``: each read checks the
+/// value's kind and reports problems at the value's position; ``finish()`` reports unknown
+/// keys with a did-you-mean and required keys that are missing.
+struct MappingReader {
+  let context: DecodeContext
+  let spec: SectionSpec
+  /// Dotted path of this mapping (`tenants[2]`).
+  let path: String
+  /// How messages name the mapping ("tenant 'kdo'", "section 'scenario'").
+  var label: String
+  let position: SourcePosition
+  private var values: [String: Node] = [:]
+  private var keyPositions: [String: SourcePosition] = [:]
+  private var keyOrder: [String] = []
+
+  /// A reader over `node`; reports and reads nothing if `node` is not a mapping.
+  init?(_ node: Node, spec: SectionSpec, path: String, label: String, context: DecodeContext) {
+    self.context = context
+    self.spec = spec
+    self.path = path
+    self.label = label
+    position = node.position
+    guard context.visit(node) else { return nil }
+    guard case let .mapping(mapping) = node else {
+      context.error("\(label) must be a mapping of keys to values; found \(node.quotedForMessage)", at: node.position)
+      return nil
+    }
+    context.record(path, node.position)
+    for (key, value) in mapping {
+      guard context.visit(key) else { return nil }
+      guard case let .scalar(scalar) = key else {
+        context.error("a key in \(label) must be a plain word; found \(key.quotedForMessage)", at: key.position)
+        continue
+      }
+      values[scalar.string] = value
+      keyPositions[scalar.string] = key.position
+      keyOrder.append(scalar.string)
+    }
+  }
+
+  /// Reports unknown keys (with the nearest known key) and missing required keys.
+  func finish() {
+    let known = spec.keys.map(\.name)
+    for key in keyOrder where spec.key(key) == nil {
+      let position = keyPositions[key] ?? self.position
+      if let near = Spelling.nearest(to: key, among: known) {
+        context.error("unknown key '\(key)' in \(label); did you mean '\(near)'?", at: position)
+      } else {
+        context.error("unknown key '\(key)' in \(label); known keys: \(Self.list(known))", at: position)
+      }
+    }
+    for key in spec.keys where key.isRequired && (values[key.name]?.isNull ?? true) {
+      context.error("\(label) needs '\(key.name)'; add e.g. '\(key.name): \(key.example)'", at: position)
+    }
+  }
+
+  /// The raw node of `key`, if present and not null; records its position.
+  func node(_ key: KeySpec) -> Node? {
+    guard let node = values[key.name], !node.isNull else { return nil }
+    context.record(path + "." + key.name, node.position)
+    return node
+  }
+
+  /// Whether `key` is present with a value.
+  func has(_ key: KeySpec) -> Bool { node(key) != nil }
+
+  /// The position of `key`'s value, or of the mapping if absent.
+  func position(of key: KeySpec) -> SourcePosition { values[key.name]?.position ?? position }
+
+  /// The position of `key` itself (the name, not the value), or of the mapping.
+  func keyPosition(of key: KeySpec) -> SourcePosition { keyPositions[key.name] ?? position }
+
+  // MARK: Scalars
+
+  /// The scalar text of `key`, or nil (and an error) if it is a list or mapping.
+  func scalar(_ key: KeySpec) -> (text: String, node: Node)? {
+    guard let node = node(key), context.visit(node) else { return nil }
+    guard case let .scalar(scalar) = node else {
+      context.error("'\(key.name)' of \(label) must be a single value; found \(node.quotedForMessage); write e.g. '\(key.name): \(key.example)'", at: node.position)
+      return nil
+    }
+    return (scalar.string, node)
+  }
+
+  func text(_ key: KeySpec) -> String? { scalar(key)?.text }
+
+  func identifier(_ key: KeySpec) -> String? {
+    guard let (text, node) = scalar(key) else { return nil }
+    guard Self.isIdentifier(text) else {
+      context.error(
+        "'\(key.name)' of \(label) must be an id of letters, digits, '-', '_' or '.'; found '\(text)'; write e.g. '\(key.example)'",
+        at: node.position)
+      return nil
+    }
+    return text
+  }
+
+  func choice(_ key: KeySpec, _ choices: [String]) -> String? {
+    guard let (text, node) = scalar(key) else { return nil }
+    guard choices.contains(text) else {
+      let hint = Spelling.nearest(to: text, among: choices).map { "did you mean '\($0)'?" } ?? "use \(Self.list(choices, conjunction: "or"))"
+      context.error("unknown \(key.name) '\(text)' for \(label); \(hint)", at: node.position)
+      return nil
+    }
+    return text
+  }
+
+  func integer(_ key: KeySpec, in range: ClosedRange<Int>) -> Int? {
+    guard let (text, node) = scalar(key) else { return nil }
+    guard let value = Int(text.trimmingCharacters(in: " ")) else {
+      context.error("'\(key.name)' of \(label) must be a whole number; found '\(text)'; write e.g. '\(key.name): \(key.example)'", at: node.position)
+      return nil
+    }
+    guard range.contains(value) else {
+      context.error("'\(key.name)' of \(label) must lie in \(range.lowerBound)...\(range.upperBound); found \(value)", at: node.position)
+      return nil
+    }
+    return value
+  }
+
+  func year(_ key: KeySpec) -> Year? {
+    guard let (text, node) = scalar(key) else { return nil }
+    return Self.parseYear(text, node: node, what: "'\(key.name)' of \(label)", context: context)
+  }
+
+  static func parseYear(_ text: String, node: Node, what: String, context: DecodeContext) -> Year? {
+    guard let value = Int(text.trimmingCharacters(in: " ")) else {
+      context.error("\(what) must be a year such as 2019; found '\(text)'", at: node.position)
+      return nil
+    }
+    guard (1900...2200).contains(value) else {
+      context.error("\(what) must be a year in 1900...2200; found \(value)", at: node.position)
+      return nil
+    }
+    return Year(value)
+  }
+
+  // MARK: Helpers
+
+  static func isIdentifier(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, first.isASCIIAlphanumeric else { return false }
+    return text.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || "-_.".unicodeScalars.contains($0) }
+  }
+
+  /// `'a', 'b' and 'c'`.
+  static func list(_ words: [String], conjunction: String = "and") -> String {
+    let quoted = words.map { "'\($0)'" }
+    guard quoted.count > 1, let last = quoted.last else { return quoted.first ?? "none" }
+    return quoted.dropLast().joined(separator: ", ") + " \(conjunction) " + last
+  }
+}
+
+extension Unicode.Scalar {
+  var isASCIIAlphanumeric: Bool {
+    ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: Character) -> String {
+    var text = Substring(self)
+    while text.first == set { text = text.dropFirst() }
+    while text.last == set { text = text.dropLast() }
+    return String(text)
+  }
+}

@@ -1,0 +1,168 @@
+import DCPlanModel
+import Yams
+
+/// Turns a parsed YAML tree into a ``Scenario``, reporting every problem at its position.
+///
+/// Decoding goes on after an error with a stand-in value, so that one run reports every
+/// problem of the file; the scenario it returns is only used when no error was reported.
+struct ScenarioDecoder {
+  let context: DecodeContext
+
+  /// What decoding produced; `shares` holds each site's explicit `load_share`, resolved later.
+  struct Output {
+    var scenario: Scenario
+    var explicitLoadShares: [Fraction?]
+  }
+
+  func decode(_ root: Node) -> Output {
+    var output = Output(
+      scenario: Scenario(
+        info: ScenarioInfo(name: "", description: "", horizon: .single(Year(2017)), currency: "EUR",
+                           discountRate: Fraction(0.03) ?? .zero, seed: 1),
+        tenants: [], workloads: [], sites: []),
+      explicitLoadShares: [])
+    guard let top = MappingReader(root, spec: DocumentSection.spec, path: "", label: "the scenario file", context: context)
+    else { return output }
+    _ = top.integer(DocumentSection.version, in: 1...ScenarioFormat.version)
+    if let node = top.node(DocumentSection.scenario) { output.scenario.info = decodeInfo(node, fallback: output.scenario.info) }
+    let horizon = output.scenario.info.horizon
+    output.scenario.tenants = list(top, DocumentSection.tenants, TenantSection.spec) { decodeTenant($0, $1, horizon: horizon) }
+    output.scenario.workloads = list(top, DocumentSection.workloads, WorkloadSection.spec) { decodeWorkload($0, $1, horizon: horizon) }
+    let sites = list(top, DocumentSection.sites, SiteSection.spec) { decodeSite($0, $1) }
+    output.scenario.sites = sites.map(\.0)
+    output.explicitLoadShares = sites.map(\.1)
+    for reserved in DocumentSection.reserved where top.has(reserved) {
+      context.warning("section '\(reserved.name)' is not read by this version of dcplan yet; its values are ignored",
+                      at: top.keyPosition(of: reserved))
+    }
+    top.finish()
+    return output
+  }
+
+  /// Decodes every entry of a list section with `entry`; problems with the list itself are reported.
+  private func list<T>(
+    _ reader: MappingReader, _ key: KeySpec, _ spec: SectionSpec, _ entry: (MappingReader, Int) -> T?
+  ) -> [T] {
+    guard let node = reader.node(key), context.visit(node) else { return [] }
+    guard case let .sequence(sequence) = node else {
+      context.error("'\(key.name)' must be a list of entries, each starting with '- '; found \(node.quotedForMessage)",
+                    at: node.position)
+      return []
+    }
+    var result: [T] = []
+    for (index, item) in sequence.enumerated() {
+      let path = "\(key.name)[\(index)]"
+      guard let entryReader = MappingReader(item, spec: spec, path: path, label: "\(spec.name) \(index + 1)", context: context)
+      else { continue }
+      if let value = entry(entryReader, index) { result.append(value) }
+    }
+    return result
+  }
+
+  // MARK: Sections
+
+  private func decodeInfo(_ node: Node, fallback: ScenarioInfo) -> ScenarioInfo {
+    typealias S = ScenarioSection
+    guard let reader = MappingReader(node, spec: S.spec, path: "scenario", label: "section 'scenario'", context: context)
+    else { return fallback }
+    defer { reader.finish() }
+    var info = fallback
+    info.name = reader.text(S.name) ?? ""
+    info.description = reader.text(S.description) ?? ""
+    if let horizon = horizon(reader) { info.horizon = horizon }
+    info.currency = reader.choice(S.currency, ["EUR"]) ?? "EUR"
+    if reader.has(S.discountRate) {
+      info.discountRate = reader.fraction(S.discountRate) ?? fallback.discountRate
+    }
+    info.seed = reader.integer(S.seed, in: 0...Int.max).map(UInt64.init) ?? 1
+    return info
+  }
+
+  private func horizon(_ reader: MappingReader) -> YearRange? {
+    guard let (text, node) = reader.scalar(ScenarioSection.horizon) else { return nil }
+    let parts = text.components(separatedBy: "..")
+    guard parts.count == 2,
+      let first = MappingReader.parseYear(parts[0], node: node, what: "the first year of 'horizon'", context: context),
+      let last = MappingReader.parseYear(parts[1], node: node, what: "the last year of 'horizon'", context: context)
+    else {
+      if text.components(separatedBy: "..").count != 2 {
+        context.error("'horizon' must be 'FIRST..LAST' such as '2017..2025'; found '\(text)'", at: node.position)
+      }
+      return nil
+    }
+    guard let range = YearRange(first: first, last: last) else {
+      context.error("'horizon' ends before it starts: '\(text)'; write the first year first, e.g. '\(last)..\(first)'",
+                    at: node.position)
+      return nil
+    }
+    return range
+  }
+
+  private func decodeTenant(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> Tenant {
+    typealias T = TenantSection
+    var reader = reader
+    let id = reader.identifier(T.id) ?? "tenant-\(index + 1)"
+    if reader.has(T.id) { reader.label = "tenant '\(id)'" }
+    defer { reader.finish() }
+    let kind = reader.choice(T.kind, Tenant.Kind.allCases.map(\.rawValue)).flatMap(Tenant.Kind.init) ?? .municipality
+    let growth = reader.growthRate(T.employeeGrowth) ?? .zero
+    let baseYear = reader.year(T.employeesBaseYear) ?? horizon.first
+    let employees: Headcount
+    switch reader.numberOrYearTable(T.employees, minimum: 0) {
+    case let .table(series):
+      employees = .table(series)
+      if reader.has(T.employeeGrowth) {
+        context.warning("'employee_growth' of \(reader.label) is ignored: 'employees' is a per-year table",
+                        at: reader.keyPosition(of: T.employeeGrowth))
+      }
+    case let .number(value):
+      employees = .compounding(base: value, baseYear: baseYear, growth: growth)
+    case nil:
+      employees = .compounding(base: 0, baseYear: baseYear, growth: .zero)
+    }
+    return Tenant(
+      id: id, name: reader.text(T.name) ?? id, kind: kind, employees: employees,
+      joinsSharedDataCentre: reader.year(T.joins), legacySite: reader.identifier(T.legacySite))
+  }
+
+  private func decodeWorkload(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> Workload {
+    typealias W = WorkloadSection
+    var reader = reader
+    let id = reader.identifier(W.id) ?? "workload-\(index + 1)"
+    if reader.has(W.id) { reader.label = "workload '\(id)'" }
+    defer { reader.finish() }
+    func amount<Q: ScalarQuantity>(_ key: KeySpec, _ kind: QuantityKind, toBase: Double = 1) -> Amount<Q> {
+      guard let (parsed, perEmployee) = reader.quantity(key, kind) else { return .absolute(.zero) }
+      let value = Q(baseUnits: parsed.baseValue * toBase)
+      return perEmployee ? .perEmployee(value) : .absolute(value)
+    }
+    let growth = reader.growthRate(W.growth) ?? .zero
+    let startYear = reader.year(W.startYear) ?? horizon.first
+    return Workload(
+      id: id, name: reader.text(W.name) ?? id, tenant: reader.identifier(W.tenant) ?? "",
+      vcpu: amount(W.vcpu, W.vcpuKind), ram: amount(W.ram, W.ramKind), storage: amount(W.storage, W.storageKind),
+      // Accruals are written per unit of time; the model keeps the amount added per year.
+      storageAccrualPerYear: amount(W.storageAccrual, W.accrualKind, toBase: UnitTable.secondsPerYear),
+      vcpuGrowth: reader.growthRate(W.vcpuGrowth) ?? growth, ramGrowth: reader.growthRate(W.ramGrowth) ?? growth,
+      storageGrowth: reader.growthRate(W.storageGrowth) ?? growth, baseYear: reader.year(W.baseYear) ?? startYear,
+      startYear: startYear, availabilityTarget: reader.availabilityTarget(W.availability))
+  }
+
+  private func decodeSite(_ reader: MappingReader, _ index: Int) -> (Site, Fraction?) {
+    typealias S = SiteSection
+    var reader = reader
+    let id = reader.identifier(S.id) ?? "site-\(index + 1)"
+    if reader.has(S.id) { reader.label = "site '\(id)'" }
+    defer { reader.finish() }
+    let kind = reader.choice(S.kind, Site.Kind.allCases.map(\.rawValue)).flatMap(Site.Kind.init) ?? .legacy
+    let share = reader.fraction(S.loadShare)
+    if kind == .legacy, reader.has(S.loadShare) {
+      context.error("'load_share' is for shared sites; \(reader.label) is a legacy site; remove it",
+                    at: reader.keyPosition(of: S.loadShare))
+    }
+    let site = Site(
+      id: id, name: reader.text(S.name) ?? id, kind: kind, node: reader.identifier(S.node),
+      decommissionYear: reader.year(S.decommission), loadShare: .zero)
+    return (site, share)
+  }
+}

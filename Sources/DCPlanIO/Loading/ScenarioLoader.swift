@@ -1,0 +1,138 @@
+import DCPlanModel
+import Foundation
+import Yams
+
+/// What loading a scenario file gave: the scenario when no error was found, and every
+/// diagnostic (errors and warnings), sorted by position.
+public struct LoadOutcome: Sendable {
+  /// The resolved scenario, or nil when any error was reported.
+  public let scenario: Scenario?
+  /// All errors and warnings, in file order.
+  public let diagnostics: [Diagnostic]
+  /// Where each value stood, for later checks that point into the file.
+  public let sourceMap: SourceMap
+}
+
+/// The `load` and `validate` stages: text → YAML tree → ``Scenario`` with every problem
+/// reported at its line and column. YAML and JSON are read alike (JSON is YAML).
+public enum ScenarioLoader {
+  /// Reads and loads the file at `path`; a file that cannot be read is one error at 1:1.
+  public static func load(path: String) -> LoadOutcome {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+      return failure(path, .start, "the file \(reason); check the path")
+    }
+    return load(bytes: [UInt8](data), file: path)
+  }
+
+  /// Loads a scenario from the bytes of a file named `file` (the name is used in messages only).
+  public static func load(bytes: [UInt8], file: String) -> LoadOutcome {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      return failure(file, firstInvalidUTF8Position(bytes), "the file is not UTF-8 text; save it as UTF-8")
+    }
+    return load(text: text, file: file, byteCount: bytes.count)
+  }
+
+  /// Loads a scenario from its text.
+  public static func load(text: String, file: String) -> LoadOutcome {
+    load(text: text, file: file, byteCount: text.utf8.count)
+  }
+
+  private static func load(text: String, file: String, byteCount: Int) -> LoadOutcome {
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      let (position, message) = describe(error)
+      return failure(file, position, message)
+    } catch {
+      return failure(file, .start, "the file could not be parsed as YAML: \(error)")
+    }
+    guard let root, !root.isNull else {
+      return failure(file, .start, "the file is empty; a scenario needs at least the sections 'scenario' and 'tenants'")
+    }
+    let context = DecodeContext(file: file, nodeBudget: max(10_000, 4 * byteCount))
+    let decoded = ScenarioDecoder(context: context).decode(root)
+    let map = SourceMap(positions: context.sourceMap)
+    var diagnostics = context.diagnostics
+    var scenario = decoded.scenario
+    if !context.budgetExhausted {
+      scenario.sites = SharedDataCentreRule.resolveLoadShares(
+        scenario.sites, explicit: decoded.explicitLoadShares, map, &diagnostics, file: file)
+      ValidationRules.checkAll(scenario, map, &diagnostics, file: file)
+    }
+    let sorted = diagnostics.enumerated().sorted { a, b in
+      (a.element.position, a.offset) < (b.element.position, b.offset)
+    }.map(\.element)
+    return LoadOutcome(scenario: sorted.containsErrors ? nil : scenario, diagnostics: sorted, sourceMap: map)
+  }
+
+  private static func failure(_ file: String, _ position: SourcePosition, _ message: String) -> LoadOutcome {
+    LoadOutcome(
+      scenario: nil, diagnostics: [Diagnostic(file: file, position: position, severity: .error, message: message)],
+      sourceMap: SourceMap(positions: [:]))
+  }
+
+  /// The position and message of a YAML syntax error.
+  private static func describe(_ error: YamlError) -> (SourcePosition, String) {
+    func at(_ mark: Mark) -> SourcePosition { SourcePosition(line: max(1, mark.line), column: max(1, mark.column)) }
+    switch error {
+    case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+      let .composer(context, problem, mark, _):
+      let while_ = context.map { " \($0.text)" } ?? ""
+      return (at(mark), "malformed YAML: \(problem)\(while_); check the indentation, quotes and brackets here")
+    case let .reader(problem, offset, _, yaml):
+      return (offset.map { positionOf(byteOffset: $0, in: yaml) } ?? .start, "unreadable text: \(problem)")
+    case let .duplicatedKeysInMapping(duplicates, context):
+      let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      return (at(context.mark), "key \(keys) appears twice in one mapping; keep one")
+    default:
+      return (.start, "the file could not be parsed as YAML: \(error)")
+    }
+  }
+
+  private static func positionOf(byteOffset: Int, in text: String) -> SourcePosition {
+    var line = 1
+    var column = 1
+    for (offset, byte) in text.utf8.enumerated() {
+      if offset >= byteOffset { break }
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return SourcePosition(line: line, column: column)
+  }
+
+  /// The line and column (in characters) of the first byte that is not valid UTF-8.
+  private static func firstInvalidUTF8Position(_ bytes: [UInt8]) -> SourcePosition {
+    var line = 1
+    var column = 1
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      let length: Int
+      switch byte {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: return SourcePosition(line: line, column: column)
+      }
+      let end = index + length
+      guard end <= bytes.count,
+        String(validating: bytes[index..<end], as: UTF8.self) != nil
+      else { return SourcePosition(line: line, column: column) }
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+      index = end
+    }
+    return SourcePosition(line: line, column: column)
+  }
+}

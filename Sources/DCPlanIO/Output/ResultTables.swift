@@ -1,0 +1,73 @@
+import DCPlanEngine
+import DCPlanModel
+
+/// The `tabulate` stage: results → the tables a planner reads, in the order they are shown.
+/// docs/results-format.md describes each table and column.
+public enum ResultTables {
+  /// Every table of a run.
+  public static func tables(_ results: PlanResults) -> [Table] {
+    [demand(results.demand), demandBySite(results.demand), workloadDemand(results.demand), warnings(results.warnings)]
+  }
+
+  /// Ids of the tables, for `--table`.
+  public static let ids = ["demand", "demand_by_site", "workload_demand", "warnings"]
+
+  private static let resourceColumns = [
+    Column("vcpu", "vCPU", decimals: 0), Column("ram_gib", "RAM (GiB)", decimals: 0),
+    Column("storage_tib", "Storage (TiB)", decimals: 1),
+  ]
+
+  private static func resources(_ series: ResourceSeries, _ index: Int) -> [Cell] {
+    [.number(series.vcpu[index]), .number(series.ramGiB[index]), .number(series.storageTiB[index])]
+  }
+
+  static func demand(_ demand: DemandProjection) -> Table {
+    var table = Table(id: "demand", title: "Demand, all workloads", columns: [Column("year", "Year")] + resourceColumns)
+    for (index, year) in demand.years.enumerated() {
+      table.rows.append([.year(year.number)] + resources(demand.totals, index))
+    }
+    return table
+  }
+
+  static func demandBySite(_ demand: DemandProjection) -> Table {
+    var table = Table(
+      id: "demand_by_site", title: "Demand by site",
+      columns: [Column("site", "Site"), Column("year", "Year"), Column("workloads", "Workloads")] + resourceColumns)
+    for site in demand.sites {
+      for (index, year) in demand.years.enumerated() {
+        table.rows.append(
+          [.text(site.site), .year(year.number), .integer(site.workloadCount[index])]
+            + resources(site.demand, index))
+      }
+    }
+    return table
+  }
+
+  static func workloadDemand(_ demand: DemandProjection) -> Table {
+    var table = Table(
+      id: "workload_demand", title: "Demand by workload",
+      columns: [Column("workload", "Workload"), Column("tenant", "Tenant"), Column("year", "Year"), Column("site", "Site")]
+        + resourceColumns)
+    for row in demand.workloads {
+      for (index, year) in demand.years.enumerated() {
+        table.rows.append(
+          [.text(row.workload), .text(row.tenant), .year(year.number), row.placement[index].map(Cell.text) ?? .empty]
+            + resources(row.demand, index))
+      }
+    }
+    return table
+  }
+
+  static func warnings(_ warnings: [PlanWarning]) -> Table {
+    var table = Table(
+      id: "warnings", title: "Warnings",
+      columns: [Column("code", "Code"), Column("year", "Year"), Column("subject", "Subject"), Column("message", "Message")])
+    for warning in warnings {
+      table.rows.append([
+        .text(warning.code), warning.year.map { .year($0.number) } ?? .empty,
+        warning.subject.map(Cell.text) ?? .empty, .text(warning.message),
+      ])
+    }
+    return table
+  }
+}

@@ -1,0 +1,39 @@
+import DCPlanModel
+
+/// Every reference names an entity that exists, of the right kind: a workload's tenant, a
+/// tenant's legacy site (which must be a legacy site).
+enum ReferenceRule: ValidationRule {
+  static func check(_ scenario: Scenario, _ map: SourceMap, _ report: inout [Diagnostic], file: String) {
+    let tenantIDs = scenario.tenants.map(\.id)
+    for (index, workload) in scenario.workloads.enumerated() {
+      let path = "workloads[\(index)].tenant"
+      guard map.positions[path] != nil, !tenantIDs.contains(workload.tenant) else { continue }
+      report.append(.error(file, map.position(path), unknown("tenant", workload.tenant, known: tenantIDs)))
+    }
+    let sites = Dictionary(scenario.sites.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let siteIDs = scenario.sites.map(\.id)
+    for (index, tenant) in scenario.tenants.enumerated() {
+      guard let siteID = tenant.legacySite else { continue }
+      let position = map.position("tenants[\(index)].legacy_site")
+      guard let site = sites[siteID] else {
+        report.append(.error(file, position, unknown("site", siteID, known: siteIDs)))
+        continue
+      }
+      if site.kind != .legacy {
+        report.append(
+          .error(file, position,
+                 "'legacy_site' of tenant '\(tenant.id)' names site '\(siteID)', which is a shared site; "
+                   + "name a site of kind 'legacy', or leave 'legacy_site' out"))
+      }
+    }
+  }
+
+  /// "unknown tenant 'lnad'; did you mean 'land'?" or "…; known tenants: 'a' and 'b'".
+  static func unknown(_ entity: String, _ id: String, known: [String]) -> String {
+    if let near = Spelling.nearest(to: id, among: known) {
+      return "unknown \(entity) '\(id)'; did you mean '\(near)'?"
+    }
+    if known.isEmpty { return "unknown \(entity) '\(id)'; no \(entity) is defined" }
+    return "unknown \(entity) '\(id)'; known \(entity)s: \(MappingReader.list(known))"
+  }
+}

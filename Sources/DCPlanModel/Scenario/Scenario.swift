@@ -1,0 +1,52 @@
+/// A whole planning scenario, resolved: every quantity typed, every reference checked.
+///
+/// Built by the I/O layer from a scenario file; the engine takes it as it is and never
+/// reads a file. Later sections (hardware, policy, network, voice, components, costs,
+/// uncertainty, events) join as their stages land.
+public struct Scenario: Hashable, Sendable {
+  /// Name, horizon, currency, discount rate and seed.
+  public var info: ScenarioInfo
+  /// The public bodies that share the data centre and network.
+  public var tenants: [Tenant]
+  /// The IT services whose demand the plan must carry.
+  public var workloads: [Workload]
+  /// The data-centre sites, shared and legacy.
+  public var sites: [Site]
+
+  /// A scenario from its sections.
+  public init(info: ScenarioInfo, tenants: [Tenant], workloads: [Workload], sites: [Site]) {
+    self.info = info
+    self.tenants = tenants
+    self.workloads = workloads
+    self.sites = sites
+  }
+}
+
+/// The `scenario` section: what the plan is and over which years it runs.
+public struct ScenarioInfo: Hashable, Sendable {
+  /// A short name for tables and reports.
+  public var name: String
+  /// Free text for the reader of a report.
+  public var description: String
+  /// The years the plan covers, both ends included.
+  public var horizon: YearRange
+  /// The currency of every amount of money (ISO 4217 code; only EUR so far).
+  public var currency: String
+  /// The yearly discount rate for net present values.
+  public var discountRate: Fraction
+  /// The seed for every random draw of the run.
+  public var seed: UInt64
+
+  /// The section from its values.
+  public init(
+    name: String, description: String, horizon: YearRange, currency: String,
+    discountRate: Fraction, seed: UInt64
+  ) {
+    self.name = name
+    self.description = description
+    self.horizon = horizon
+    self.currency = currency
+    self.discountRate = discountRate
+    self.seed = seed
+  }
+}

@@ -1,0 +1,38 @@
+/// A data-centre site: part of the shared data centre, or a tenant's legacy room.
+public struct Site: Hashable, Sendable, Identifiable {
+  /// The kinds of site.
+  public enum Kind: String, Hashable, Sendable, CaseIterable {
+    /// Part of the shared data centre that tenants join.
+    case shared
+    /// A tenant's own room, used until the tenant joins and closed at some point.
+    case legacy
+  }
+
+  /// The id other sections refer to.
+  public var id: String
+  /// A readable name.
+  public var name: String
+  /// Shared or legacy.
+  public var kind: Kind
+  /// The network node the site sits on, if given (the network section checks it).
+  public var node: String?
+  /// The first year the site no longer runs; nil if it stays.
+  public var decommissionYear: Year?
+  /// For a shared site, its share of the shared data centre's load in normal operation.
+  public var loadShare: Fraction
+
+  /// A site from its values.
+  public init(id: String, name: String, kind: Kind, node: String?, decommissionYear: Year?, loadShare: Fraction) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.node = node
+    self.decommissionYear = decommissionYear
+    self.loadShare = loadShare
+  }
+
+  /// Whether the site still runs in `year`.
+  public func isOperating(in year: Year) -> Bool {
+    decommissionYear.map { year < $0 } ?? true
+  }
+}

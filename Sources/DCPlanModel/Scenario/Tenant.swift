@@ -1,0 +1,62 @@
+/// A public body that uses the shared data centre: the state, a municipality, or a
+/// municipal data centre acting for its member municipalities.
+public struct Tenant: Hashable, Sendable, Identifiable {
+  /// The kinds of tenant.
+  public enum Kind: String, Hashable, Sendable, CaseIterable {
+    /// The state administration (Land).
+    case state
+    /// A municipality (Gemeinde, Stadt, Landkreis).
+    case municipality
+    /// A municipal data centre (kommunaler IT-Dienstleister).
+    case municipalDataCentre = "municipal-data-centre"
+  }
+
+  /// The id other sections refer to.
+  public var id: String
+  /// A readable name.
+  public var name: String
+  /// The kind of body.
+  public var kind: Kind
+  /// Employees per year.
+  public var employees: Headcount
+  /// The first year its workloads run in the shared data centre; nil if it never joins.
+  public var joinsSharedDataCentre: Year?
+  /// Where its workloads run before it joins; nil if they are outside the plan until then.
+  public var legacySite: String?
+
+  /// A tenant from its values.
+  public init(
+    id: String, name: String, kind: Kind, employees: Headcount, joinsSharedDataCentre: Year?,
+    legacySite: String?
+  ) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.employees = employees
+    self.joinsSharedDataCentre = joinsSharedDataCentre
+    self.legacySite = legacySite
+  }
+
+  /// Whether its workloads run in the shared data centre in `year`.
+  public func isInSharedDataCentre(in year: Year) -> Bool {
+    joinsSharedDataCentre.map { year >= $0 } ?? false
+  }
+}
+
+/// A tenant's employees over the years: compounding from a base year, or a per-year table.
+public enum Headcount: Hashable, Sendable {
+  /// `base` employees in `baseYear`, changing by `growth` each year (before and after).
+  case compounding(base: Double, baseYear: Year, growth: GrowthRate)
+  /// Employees given for some years, linear in between, flat beyond (``YearSeries``).
+  case table(YearSeries)
+
+  /// The employees in `year`.
+  public func employees(in year: Year) -> Double {
+    switch self {
+    case let .compounding(base, baseYear, growth):
+      return base * growth.factor(afterYears: year - baseYear)
+    case let .table(series):
+      return series.value(in: year)
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/// A number with a unit as a planner wrote it, converted to dcplan's base units.
+public struct ParsedQuantity: Hashable, Sendable {
+  /// The value in base units (bytes, seconds, watts, euros, metres, vCPU, per employee).
+  public let baseValue: Double
+  /// The dimension of the unit written.
+  public let dimension: Dimension
+}
+
+/// Why a text is not a quantity.
+public enum QuantityParseError: Error, Hashable, Sendable {
+  /// Nothing but whitespace.
+  case empty
+  /// The text does not start with a number (`'GiB 10'`).
+  case missingNumber
+  /// A decimal comma (`'1,5 kW'`); dcplan reads a decimal point only.
+  case decimalComma
+  /// A number without a unit where a unit is due.
+  case missingUnit
+  /// A unit symbol that is not in ``UnitTable`` and the nearest known one, if any.
+  case unknownUnit(String, suggestion: String?)
+}
+
+/// The one parser for quantity strings such as `10 Gbit/s`, `1.5 PiB`, `4.2 ct/kWh`,
+/// `1200 EUR/month`, `2 GiB/employee/year` or `3 %`.
+///
+/// Grammar: `number [spaces] unit ('/' unit)*`, where `number` is a decimal with an
+/// optional sign and exponent and each `unit` a symbol of ``UnitTable``. The first unit
+/// multiplies, every later one divides. A bare number has no unit and is dimensionless.
+public enum QuantityParser {
+  /// Parses `text`; see the type's documentation for the grammar.
+  public static func parse(_ text: String) -> Result<ParsedQuantity, QuantityParseError> {
+    let trimmed = text.trimmingWhitespace()
+    if trimmed.isEmpty { return .failure(.empty) }
+    let (numberText, rest) = splitNumber(trimmed)
+    guard !numberText.isEmpty, let number = Double(numberText), number.isFinite else {
+      return .failure(.missingNumber)
+    }
+    let unitText = rest.trimmingWhitespace()
+    if unitText.first == ",", let next = unitText.dropFirst().first, next.isNumber {
+      return .failure(.decimalComma)
+    }
+    if unitText.isEmpty {
+      return .success(ParsedQuantity(baseValue: number, dimension: .dimensionless))
+    }
+    var value = number
+    var dimension = Dimension.dimensionless
+    let terms = unitText.split(separator: "/", omittingEmptySubsequences: false)
+    for (position, term) in terms.enumerated() {
+      let symbol = String(term).trimmingWhitespace()
+      guard let unit = UnitTable.symbols[symbol] else {
+        return .failure(.unknownUnit(symbol, suggestion: UnitTable.suggestion(for: symbol)))
+      }
+      if position == 0 {
+        value *= unit.factor
+        dimension = unit.dimension
+      } else {
+        value /= unit.factor
+        dimension = dimension / unit.dimension
+      }
+    }
+    return .success(ParsedQuantity(baseValue: value, dimension: dimension))
+  }
+
+  /// Splits off the longest leading decimal number (`-1.5e3`, `.5`, `120`).
+  private static func splitNumber(_ text: String) -> (String, String) {
+    let chars = Array(text)
+    var index = 0
+    if index < chars.count, chars[index] == "+" || chars[index] == "-" { index += 1 }
+    let digitsStart = index
+    while index < chars.count, chars[index].isASCII, chars[index].isNumber || chars[index] == "." || chars[index] == "_" {
+      index += 1
+    }
+    if index == digitsStart { return ("", text) }
+    // An exponent only if digits follow it, so that `5 EUR` and `5E` stay units.
+    if index < chars.count, chars[index] == "e" || chars[index] == "E" {
+      var probe = index + 1
+      if probe < chars.count, chars[probe] == "+" || chars[probe] == "-" { probe += 1 }
+      let expStart = probe
+      while probe < chars.count, chars[probe].isASCII, chars[probe].isNumber { probe += 1 }
+      if probe > expStart { index = probe }
+    }
+    let number = String(chars[..<index]).replacingUnderscores()
+    return (number, String(chars[index...]))
+  }
+}
+
+extension String {
+  /// The string without leading and trailing spaces, tabs and newlines.
+  func trimmingWhitespace() -> String {
+    let scalars = unicodeScalars
+    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[start...end])
+  }
+
+  fileprivate func replacingUnderscores() -> String {
+    String(filter { $0 != "_" })
+  }
+}

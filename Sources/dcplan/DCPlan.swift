@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `dcplan` command: thin wiring of the library's stages; each subcommand loads,
+/// runs, renders and maps the outcome to an exit status.
+@main
+struct DCPlan: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dcplan",
+    abstract: "Plan and simulate a data centre and wide-area network shared by public bodies.",
+    discussion: """
+      Without a scenario file, 'dcplan run' runs the bundled default scenario
+      (Lower Saxony, "Digitale Verwaltung 2025", 2017-2025). Errors in a scenario are printed
+      as FILE:LINE:COLUMN: error: MESSAGE, every one of them, and the exit status is 1.
+      """,
+    version: "0.1.0",
+    subcommands: [Run.self, Validate.self, Schema.self],
+    defaultSubcommand: nil
+  )
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import DCPlanIO
+import Foundation
+
+/// The formats results are written in.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case markdown, csv, json
+}
+
+/// `--format`, `-o/--output` and `--quiet`, shared by the commands that write results.
+struct OutputOptions: ParsableArguments {
+  @Option(help: "Output format: markdown, csv or json.")
+  var format: OutputFormat = .markdown
+
+  @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of standard output.")
+  var output: String?
+
+  @Flag(help: "Print no warnings on standard error.")
+  var quiet = false
+
+  /// Writes `text` to the output file atomically, or to standard output.
+  func emit(_ text: String) throws {
+    if let output {
+      do {
+        try AtomicFile.write(text, to: output)
+      } catch {
+        Console.error("dcplan: error: \(error)")
+        throw ExitCode.failure
+      }
+    } else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+}
+
+/// Standard error, line by line.
+enum Console {
+  static func error(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
+  /// Prints diagnostics; warnings only when not quiet. Returns whether any was an error.
+  static func report(_ diagnostics: [Diagnostic], quiet: Bool) -> Bool {
+    for diagnostic in diagnostics where diagnostic.severity == .error || !quiet {
+      error(diagnostic.description)
+    }
+    return diagnostics.containsErrors
+  }
+}
