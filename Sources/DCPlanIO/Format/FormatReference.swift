@@ -44,6 +44,7 @@ public enum FormatReference {
     case .numberOrYearTable: return "number, or table year → number"
     case let .list(spec): return "list of `\(spec.name)`"
     case let .mapping(spec): return "section `\(spec.name)`"
+    case .reserved: return "any (reserved)"
     }
   }
 }

@@ -15,6 +15,8 @@ public enum JSONSchemaGenerator {
   }
 
   /// A regular expression for a number followed by a unit (`10 Gbit/s`, `2 GiB/employee/year`).
+  /// Exposed for the test that checks the loader and schema agree.
+  public static var quantityPatternForTests: String { quantityPattern }
   static let quantityPattern = #"^\s*[+-]?([0-9][0-9_]*(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*[A-Za-z%][A-Za-z%/ ]*$"#
   static let percentPattern = #"^\s*[+-]?([0-9][0-9_]*(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*%\s*$"#
 
@@ -35,7 +37,9 @@ public enum JSONSchemaGenerator {
     if let value = key.defaultValue { text += " Default: \(value)." }
     var members: [(String, JSONValue)] = [("description", .string(text))]
     if case .object(let body) = kind(key.kind) { members += body }
-    if case .list = key.kind {} else if case .mapping = key.kind {} else {
+    switch key.kind {
+    case .list, .mapping, .reserved: break
+    default:
       members.append(("examples", .array([.string(key.example)])))
     }
     return .object(members)
@@ -86,6 +90,8 @@ public enum JSONSchemaGenerator {
       return .object([("type", .string("array")), ("items", section(spec))])
     case let .mapping(spec):
       return section(spec)
+    case .reserved:
+      return .object([])
     }
   }
 }

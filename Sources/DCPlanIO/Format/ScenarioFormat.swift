@@ -46,7 +46,7 @@ enum DocumentSection {
     "sites", .list(SiteSection.spec), default: "none", example: "[{id: dc-north, kind: shared}]",
     meaning: "The data-centre sites, shared and legacy.")
   static let reserved: [KeySpec] = ScenarioFormat.reservedSections.map { name, meaning in
-    KeySpec(name, .text, default: "none", example: "(reserved)", meaning: "Reserved: \(meaning) Not read yet; a warning says so.")
+    KeySpec(name, .reserved, default: "none", example: "(reserved)", meaning: "Reserved: \(meaning) Not read yet; a warning says so.")
   }
   static let spec = SectionSpec(
     name: "document", summary: "The top level of a scenario file: the format version and one key per section.",

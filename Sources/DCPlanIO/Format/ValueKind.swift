@@ -32,6 +32,8 @@ public indirect enum ValueKind: Sendable {
   case list(SectionSpec)
   /// One mapping described by a section.
   case mapping(SectionSpec)
+  /// A section a later version reads; anything is accepted and ignored with a warning.
+  case reserved
 }
 
 /// The quantity a key expects: its dimension, whether it may be per employee, and an example.

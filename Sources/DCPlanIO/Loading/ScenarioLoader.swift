@@ -39,6 +39,11 @@ public enum ScenarioLoader {
   }
 
   private static func load(text: String, file: String, byteCount: Int) -> LoadOutcome {
+    if let alias = AliasScan.firstAlias(in: text) {
+      return failure(
+        file, alias,
+        "YAML aliases ('*name') are not supported in scenario files; write the value out in full")
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -85,7 +90,7 @@ public enum ScenarioLoader {
       return (offset.map { positionOf(byteOffset: $0, in: yaml) } ?? .start, "unreadable text: \(problem)")
     case let .duplicatedKeysInMapping(duplicates, context):
       let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-      return (at(context.mark), "key \(keys) appears twice in one mapping; keep one")
+      return (at(context.mark), "key \(keys) appears more than once in this mapping; keep one")
     default:
       return (.start, "the file could not be parsed as YAML: \(error)")
     }

@@ -16,12 +16,14 @@ public enum Spelling {
     return best?.0
   }
 
-  /// Levenshtein distance where a substitution that only changes letter case costs 0.5.
+  /// Edit distance (optimal string alignment: insertions, deletions, substitutions and
+  /// transpositions of neighbours) where a substitution that only changes case costs 0.5.
   public static func editDistance(_ a: String, _ b: String) -> Double {
     let x = Array(a)
     let y = Array(b)
     if x.isEmpty { return Double(y.count) }
     if y.isEmpty { return Double(x.count) }
+    var beforePrevious = [Double](repeating: 0, count: y.count + 1)
     var previous = (0...y.count).map(Double.init)
     var current = previous
     for i in 1...x.count {
@@ -36,8 +38,11 @@ public enum Spelling {
           substitution = 1
         }
         current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + substitution)
+        if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+          current[j] = min(current[j], beforePrevious[j - 2] + 1)
+        }
       }
-      swap(&previous, &current)
+      (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     return previous[y.count]
   }

@@ -1,0 +1,131 @@
+import DCPlanTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `dcplan` binary on files, as a planner would.
+@Suite("command line", .serialized)
+struct CLITests {
+  struct Outcome {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+  }
+
+  func dcplan(_ arguments: [String], in folder: URL? = nil) throws -> Outcome {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("dcplan-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test("run without a file runs the bundled default from any folder")
+  func runDefault() throws {
+    let folder = try temporaryFolder()
+    let outcome = try dcplan(["run", "--format", "json"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+    let scenario = try #require(object["scenario"] as? [String: Any])
+    #expect(scenario["name"] as? String == "Lower Saxony shared data centre")
+    #expect(scenario["horizon"] as? [Int] == [2017, 2025])
+    #expect((object["yearly"] as? [Any])?.count == 9)
+  }
+
+  @Test("markdown tables carry units in their headers")
+  func markdown() throws {
+    let outcome = try dcplan(["run", RepositoryPaths.scenario("teaching-demand.yaml"), "--table", "demand"])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.contains("| Year | vCPU | RAM (GiB) | Storage (TiB) |"))
+    // 2021 totals by hand: 390.5 vCPU (shown rounded to 391), 1,658 GiB, 42.1 TiB
+    #expect(outcome.stdout.contains("| 2021 | 391 | 1,658 | 42.1 |"))
+  }
+
+  @Test("validate reports every error as FILE:LINE:COLUMN and exits 1")
+  func validateErrors() throws {
+    let folder = try temporaryFolder()
+    let file = folder.appendingPathComponent("bad.yaml")
+    try """
+      scenario: {name: Bad, horizon: 2020..2022}
+      tennants: []
+      tenants:
+        - {id: land, kind: stat}
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let outcome = try dcplan(["validate", file.path])
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr == """
+      \(file.path):2:1: error: unknown key 'tennants' in the scenario file; did you mean 'tenants'?
+      \(file.path):4:22: error: unknown kind 'stat' for tenant 'land'; did you mean 'state'?
+
+      """)
+    #expect(outcome.stdout.isEmpty)
+  }
+
+  @Test("validate says ok for good files and exits 0")
+  func validateGood() throws {
+    let path = RepositoryPaths.scenario("teaching-demand.yaml")
+    let outcome = try dcplan(["validate", path])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout == "\(path): ok\n")
+  }
+
+  @Test("a failed run leaves no output file; a good one writes it whole")
+  func atomicOutput() throws {
+    let folder = try temporaryFolder()
+    let target = folder.appendingPathComponent("out.json")
+    let bad = folder.appendingPathComponent("bad.yaml")
+    try "scenario: [".write(to: bad, atomically: true, encoding: .utf8)
+    let failed = try dcplan(["run", bad.path, "--format", "json", "-o", target.path])
+    #expect(failed.status == 1)
+    #expect(!FileManager.default.fileExists(atPath: target.path))
+    let good = try dcplan(["run", "--format", "json", "-o", target.path])
+    #expect(good.status == 0)
+    let written = try Data(contentsOf: target)
+    #expect((try? JSONSerialization.jsonObject(with: written)) != nil)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.yaml", "out.json"])
+  }
+
+  @Test("the same scenario gives the same bytes")
+  func deterministic() throws {
+    let first = try dcplan(["run", "--format", "json"])
+    let second = try dcplan(["run", "--format", "json"])
+    #expect(first.stdout == second.stdout)
+  }
+
+  @Test("schema prints a JSON Schema; a bad flag exits with the parser's code")
+  func schemaAndFlags() throws {
+    let schema = try dcplan(["schema"])
+    #expect(schema.status == 0)
+    #expect(schema.stdout.contains("\"$schema\": \"http://json-schema.org/draft-07/schema#\""))
+    let badFlag = try dcplan(["run", "--format", "xml"])
+    #expect(badFlag.status == 64)
+    #expect(badFlag.stderr.contains("xml"))
+    let missing = try dcplan(["run", "/nonexistent/x.yaml"])
+    #expect(missing.status == 1)
+    #expect(missing.stderr == "/nonexistent/x.yaml:1:1: error: the file does not exist; check the path\n")
+  }
+
+  @Test("CSV sections have a header row each")
+  func csv() throws {
+    let outcome = try dcplan(["run", RepositoryPaths.scenario("teaching-demand.yaml"), "--format", "csv", "--table", "demand_by_site"])
+    #expect(outcome.status == 0)
+    let lines = outcome.stdout.split(separator: "\n")
+    #expect(lines.first == "site,year,workloads,vcpu,ram_gib,storage_tib")
+    #expect(lines.count == 1 + 2 * 4)
+  }
+}
