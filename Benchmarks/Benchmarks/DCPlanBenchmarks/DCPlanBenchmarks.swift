@@ -1,0 +1,75 @@
+import Benchmark
+import DCPlanEngine
+import DCPlanIO
+import DCPlanModel
+
+/// Benchmarks of the stages that sweeps, Monte Carlo and the Shapley cost game will call in
+/// their inner loop. Figures go into the issue notes; nothing here is asserted.
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxDuration: .seconds(3))
+
+  let defaultOutcome = ScenarioLoader.load(text: BundledScenarios.niedersachsen2025, file: "default")
+  guard let defaultScenario = defaultOutcome.scenario else { fatalError("the default scenario does not load") }
+  let large = SyntheticScenario.make(workloads: 10_000, sites: 50, years: 15)
+
+  Benchmark("Load default scenario (parse, decode, validate)") { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(ScenarioLoader.load(text: BundledScenarios.niedersachsen2025, file: "default"))
+    }
+  }
+
+  Benchmark("Engine: default scenario") { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(Planner.run(defaultScenario))
+    }
+  }
+
+  Benchmark("Engine: 10,000 workloads, 50 sites, 15 years") { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(Planner.run(large))
+    }
+  }
+
+  Benchmark("Whole run: default scenario to JSON") { benchmark in
+    for _ in benchmark.scaledIterations {
+      guard let scenario = ScenarioLoader.load(text: BundledScenarios.niedersachsen2025, file: "default").scenario else { continue }
+      blackHole(JSONWriter.write(ResultsJSON.value(Planner.run(scenario))))
+    }
+  }
+}
+
+/// A large scenario built in code: tenants with a legacy site each joining in waves, two
+/// shared sites, per-employee and absolute workloads with growth and accrual.
+enum SyntheticScenario {
+  static func make(workloads: Int, sites: Int, years: Int) -> Scenario {
+    guard let horizon = YearRange(first: Year(2020), last: Year(2020 + years - 1)),
+      let growth = GrowthRate(perYear: 0.08), let storageGrowth = GrowthRate(perYear: 0.2),
+      let half = Fraction(0.5)
+    else { fatalError("constants") }
+    let legacyCount = sites - 2
+    var siteList = [
+      Site(id: "shared-a", name: "A", kind: .shared, node: nil, decommissionYear: nil, loadShare: half),
+      Site(id: "shared-b", name: "B", kind: .shared, node: nil, decommissionYear: nil, loadShare: half),
+    ]
+    var tenants: [Tenant] = []
+    for index in 0..<legacyCount {
+      siteList.append(Site(id: "legacy-\(index)", name: "", kind: .legacy, node: nil, decommissionYear: nil, loadShare: .zero))
+      tenants.append(
+        Tenant(
+          id: "tenant-\(index)", name: "", kind: .municipality,
+          employees: .compounding(base: Double(500 + 37 * index), baseYear: horizon.first, growth: .zero),
+          joinsSharedDataCentre: horizon.first + (index % years), legacySite: "legacy-\(index)"))
+    }
+    let workloadList = (0..<workloads).map { index in
+      Workload(
+        id: "w-\(index)", name: "", tenant: "tenant-\(index % legacyCount)",
+        vcpu: index.isMultiple(of: 2) ? .perEmployee(.vcpu(0.1)) : .absolute(.vcpu(Double(8 + index % 50))),
+        ram: .perEmployee(.gibibytes(0.4)), storage: .absolute(.tebibytes(Double(1 + index % 7))),
+        storageAccrualPerYear: .perEmployee(.gibibytes(2)), vcpuGrowth: growth, ramGrowth: growth,
+        storageGrowth: storageGrowth, baseYear: horizon.first, startYear: horizon.first + (index % 3),
+        availabilityTarget: nil)
+    }
+    let info = ScenarioInfo(name: "synthetic", description: "", horizon: horizon, currency: "EUR", discountRate: .zero, seed: 1)
+    return Scenario(info: info, tenants: tenants, workloads: workloadList, sites: siteList)
+  }
+}
