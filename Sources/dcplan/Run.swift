@@ -15,6 +15,9 @@ struct Run: ParsableCommand {
   @Option(help: "Print only this table: \(ResultTables.ids.joined(separator: ", ")).")
   var table: String?
 
+  @Flag(help: "Markdown: print the detail tables too (demand per workload, the cost ledger).")
+  var all = false
+
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
@@ -34,7 +37,11 @@ struct Run: ParsableCommand {
     guard !failed, let loaded = outcome.scenario else { throw ExitCode.failure }
     let results = Planner.run(loaded)
     var tables = ResultTables.tables(results)
-    if let table { tables = tables.filter { $0.id == table } }
+    if let table {
+      tables = tables.filter { $0.id == table }
+    } else if output.format == .markdown && !all {
+      tables = tables.filter { !ResultTables.detailIDs.contains($0.id) }
+    }
     switch output.format {
     case .markdown:
       let info = results.info

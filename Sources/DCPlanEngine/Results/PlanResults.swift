@@ -6,8 +6,21 @@ public struct PlanResults: Hashable, Sendable {
   public let info: ScenarioInfo
   /// Demand per workload, site and year.
   public let demand: DemandProjection
+  /// Servers, storage units and clusters per site and year.
+  public let sizing: [SiteSizing]
+  /// Racks, kW and energy per site and year.
+  public let facility: [SiteFacility]
+  /// Modules built, capacity per site and year, shortfalls.
+  public let expansion: ExpansionPlan
+  /// Hardware purchases and retirements per site and year.
+  public let fleets: [SiteFleet]
+  /// The cost ledger, yearly totals and NPV.
+  public let costs: CostResults
   /// Warnings of every stage, in stage order, then year order.
   public let warnings: [PlanWarning]
+
+  /// The first year any site is short of space, power or cooling; nil if none is.
+  public var firstShortfallYear: Year? { expansion.firstShortfallYear }
 }
 
 /// Runs every stage of the engine in order; pure: the same scenario gives the same results.
@@ -15,7 +28,38 @@ public enum Planner {
   /// Runs the whole plan for `scenario`.
   public static func run(_ scenario: Scenario) -> PlanResults {
     let demand = DemandStage.project(scenario)
-    let warnings = PlacementCheck.warnings(scenario, demand)
-    return PlanResults(info: scenario.info, demand: demand, warnings: warnings)
+    let years = demand.years
+    let sizing = SizingStage.size(scenario, demand)
+    let facility = FacilityStage.facility(scenario, sizing, years: years)
+    let expansion = ExpansionStage.plan(scenario, facility, years: years)
+    let fleets = RefreshStage.fleets(scenario, sizing, years: years)
+    let costs = CostStage.costs(
+      scenario, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years)
+    var warnings = PlacementCheck.warnings(scenario, demand)
+    warnings += CatalogueCheck.warnings(scenario, demand)
+    warnings += expansion.warnings
+    return PlanResults(
+      info: scenario.info, demand: demand, sizing: sizing, facility: facility, expansion: expansion, fleets: fleets,
+      costs: costs, warnings: warnings)
+  }
+}
+
+/// A warning when there is demand but no hardware to size it with.
+enum CatalogueCheck {
+  static func warnings(_ scenario: Scenario, _ demand: DemandProjection) -> [PlanWarning] {
+    let hasCompute = demand.totals.vcpu.contains { $0 > 0 } || demand.totals.ramGiB.contains { $0 > 0 }
+    let hasStorage = demand.totals.storageTiB.contains { $0 > 0 }
+    var warnings: [PlanWarning] = []
+    if hasCompute, CatalogueChoice.server(scenario) == nil {
+      warnings.append(PlanWarning(
+        code: "no-server-type", year: nil, subject: nil,
+        message: "there is compute demand but no server type in 'hardware.servers'; servers, racks, power and costs are not computed"))
+    }
+    if hasStorage, CatalogueChoice.storage(scenario) == nil {
+      warnings.append(PlanWarning(
+        code: "no-storage-type", year: nil, subject: nil,
+        message: "there is storage demand but no storage type in 'hardware.storage'; storage units and their racks, power and costs are not computed"))
+    }
+    return warnings
   }
 }

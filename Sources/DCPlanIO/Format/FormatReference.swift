@@ -34,6 +34,8 @@ public enum FormatReference {
     case let .reference(entity): return "id of a \(entity)"
     case let .choice(words): return "one of " + words.map { "`\($0)`" }.joined(separator: ", ")
     case let .integer(range): return "whole number \(range.lowerBound)…\(range.upperBound == Int.max ? "" : String(range.upperBound))"
+    case let .number(range): return "number \(range.lowerBound.formattedPlain)…\(range.upperBound.formattedPlain)"
+    case let .quantityOrYearTable(quantity): return "\(quantity.dimension.plainName), or table year → \(quantity.dimension.plainName)"
     case .year: return "year"
     case .yearRange: return "`FIRST..LAST`"
     case let .quantity(quantity):

@@ -58,6 +58,22 @@ public enum JSONSchemaGenerator {
       return .object([
         ("type", .string("integer")), ("minimum", .integer(range.lowerBound)), ("maximum", .integer(range.upperBound)),
       ])
+    case let .number(range):
+      return .object([
+        ("type", .string("number")), ("minimum", .number(range.lowerBound)), ("maximum", .number(range.upperBound)),
+      ])
+    case let .quantityOrYearTable(quantity):
+      let single = Self.kind(.quantity(quantity))
+      return .object([
+        ("anyOf", .array([
+          single,
+          .object([
+            ("type", .string("object")),
+            ("patternProperties", .object([("^[0-9]{4}$", single)])),
+            ("additionalProperties", .bool(false)),
+          ]),
+        ]))
+      ])
     case .year:
       return .object([("type", .string("integer")), ("minimum", .integer(1900)), ("maximum", .integer(2200))])
     case .yearRange:

@@ -12,12 +12,9 @@ public enum ScenarioFormat {
 
   /// Sections that later versions read; a file may carry them already, they are ignored with a warning.
   public static let reservedSections: [(String, String)] = [
-    ("hardware", "server and storage types."),
-    ("policy", "redundancy and sizing policy."),
     ("network", "nodes, links, demands."),
     ("voice", "telephony on the network."),
     ("components", "MTBF and MTTR of components."),
-    ("costs", "prices and escalation."),
     ("uncertainty", "distributions of uncertain inputs."),
     ("events", "site outages and demand shocks."),
   ]
@@ -25,6 +22,8 @@ public enum ScenarioFormat {
   /// Every section spec, in documentation order.
   public static let sections: [SectionSpec] = [
     document, ScenarioSection.spec, TenantSection.spec, WorkloadSection.spec, SiteSection.spec,
+    FacilityKeys.capacitySpec, ModuleSection.spec, HardwareSection.spec, ServerSection.spec, StorageSection.spec,
+    PolicySection.spec, CostsSection.spec,
   ]
 }
 
@@ -45,12 +44,21 @@ enum DocumentSection {
   static let sites = KeySpec(
     "sites", .list(SiteSection.spec), default: "none", example: "[{id: dc-north, kind: shared}]",
     meaning: "The data-centre sites, shared and legacy.")
+  static let hardware = KeySpec(
+    "hardware", .mapping(HardwareSection.spec), default: "none", example: "{servers: [...], storage: [...]}",
+    meaning: "Server and storage types; without them the plan stops at demand.")
+  static let policy = KeySpec(
+    "policy", .mapping(PolicySection.spec), default: "the defaults below", example: "{cpu_overcommit: 4}",
+    meaning: "How demand becomes hardware.")
+  static let costs = KeySpec(
+    "costs", .mapping(CostsSection.spec), default: "no running costs", example: "{energy_price: 15.6 ct/kWh}",
+    meaning: "Prices for energy, maintenance, staff and space.")
   static let reserved: [KeySpec] = ScenarioFormat.reservedSections.map { name, meaning in
     KeySpec(name, .reserved, default: "none", example: "(reserved)", meaning: "Reserved: \(meaning) Not read yet; a warning says so.")
   }
   static let spec = SectionSpec(
     name: "document", summary: "The top level of a scenario file: the format version and one key per section.",
-    keys: [version, scenario, tenants, workloads, sites] + reserved)
+    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs] + reserved)
 }
 
 /// Keys of the `scenario` section.
@@ -144,7 +152,16 @@ enum SiteSection {
                                     meaning: "The first year the site no longer runs.")
   static let loadShare = KeySpec("load_share", .fraction, default: "equal split among shared sites", example: "50 %",
                                  meaning: "A shared site's share of the shared data centre's load; the shares must add up to 100 %.")
+  static let capacity = KeySpec(
+    "capacity", .mapping(FacilityKeys.capacitySpec), default: "nothing", example: "{racks: 40, it_power: 200 kW}",
+    meaning: "What stands at the start of the plan: a legacy room's fixed capacity, or a shared site's first hall.")
+  static let modules = KeySpec(
+    "modules", .list(ModuleSection.spec), default: "none", example: "[{racks: 40, it_power: 400 kW, capex: 3.4 MEUR}]",
+    meaning: "Modules the site can add, built in list order when demand needs them.")
+  static let pue = KeySpec(
+    "pue", .numberOrYearTable(minimum: 1), default: "1", example: "{2019: 1.35, 2027: 1.2}",
+    meaning: "Power usage effectiveness (facility power ÷ IT power): a number or a table from year to number.")
   static let spec = SectionSpec(
     name: "site", summary: "A data-centre site (one entry of 'sites').",
-    keys: [id, name, kind, node, decommission, loadShare])
+    keys: [id, name, kind, node, decommission, loadShare, capacity, modules, pue])
 }

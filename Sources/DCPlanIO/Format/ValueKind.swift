@@ -14,6 +14,8 @@ public indirect enum ValueKind: Sendable {
   case choice([String])
   /// A whole number in a range.
   case integer(ClosedRange<Int>)
+  /// A plain number (no unit) in a range.
+  case number(ClosedRange<Double>)
   /// A calendar year (1900...2200).
   case year
   /// First and last year, both included: `2017..2025`.
@@ -28,6 +30,8 @@ public indirect enum ValueKind: Sendable {
   case availabilityTarget
   /// A plain number, or a table from year to number.
   case numberOrYearTable(minimum: Double)
+  /// A quantity, or a table from year to quantity.
+  case quantityOrYearTable(QuantityKind)
   /// A list of mappings, each described by a section.
   case list(SectionSpec)
   /// One mapping described by a section.

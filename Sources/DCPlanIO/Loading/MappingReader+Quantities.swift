@@ -7,7 +7,15 @@ extension MappingReader {
   /// - Returns: the parsed value and whether it was written per employee.
   func quantity(_ key: KeySpec, _ kind: QuantityKind) -> (value: ParsedQuantity, perEmployee: Bool)? {
     guard let (text, node) = scalar(key) else { return nil }
-    let what = "'\(key.name)' of \(label)"
+    return quantity(text, node: node, what: "'\(key.name)' of \(label)", kind: kind)
+  }
+
+  /// A quantity of `kind` without per-employee form, in base units.
+  func quantityValue(_ text: String, node: Node, what: String, kind: QuantityKind) -> Double? {
+    quantity(text, node: node, what: what, kind: kind).map { $0.value.baseValue }
+  }
+
+  private func quantity(_ text: String, node: Node, what: String, kind: QuantityKind) -> (value: ParsedQuantity, perEmployee: Bool)? {
     let examples = "'\(kind.example)'" + (kind.perEmployeeExample.map { " or '\($0)'" } ?? "")
     let needs = "\(what) needs \(kind.dimension.descriptionWithArticle)"
     switch QuantityParser.parse(text) {
@@ -73,7 +81,7 @@ extension MappingReader {
   /// A percentage (`99.99 %`) or a class name (`VK3`, `Tier III`).
   func availabilityTarget(_ key: KeySpec) -> AvailabilityTarget? {
     guard let (text, node) = scalar(key) else { return nil }
-    let trimmed = text.trimmingCharacters(in: " ")
+    let trimmed = text.trimmingSpaces()
     if let target = AvailabilityTarget(className: trimmed) { return target }
     if case let .success(parsed) = QuantityParser.parse(trimmed), parsed.dimension == .dimensionless,
       trimmed.hasSuffix("%")
@@ -93,45 +101,74 @@ extension MappingReader {
 
   /// A plain number, or a mapping from year to number; each at least `minimum`.
   func numberOrYearTable(_ key: KeySpec, minimum: Double) -> NumberOrTable? {
+    valueOrYearTable(key, noun: "number") { text, node, what in
+      plainNumber(text, node: node, what: what, minimum: minimum)
+    }
+  }
+
+  /// A quantity of `kind` in base units, or a mapping from year to such quantities.
+  func quantityOrYearTable(_ key: KeySpec, _ kind: QuantityKind) -> NumberOrTable? {
+    valueOrYearTable(key, noun: kind.dimension.plainName) { text, node, what in
+      quantityValue(text, node: node, what: what, kind: kind)
+    }
+  }
+
+  /// A plain number in `range`.
+  func number(_ key: KeySpec, in range: ClosedRange<Double>) -> Double? {
+    guard let (text, node) = scalar(key) else { return nil }
+    let what = "'\(key.name)' of \(label)"
+    guard let value = plainNumber(text, node: node, what: what, minimum: -Double.infinity) else { return nil }
+    guard range.contains(value) else {
+      context.error(
+        "\(what) must lie in \(range.lowerBound.formattedPlain)...\(range.upperBound.formattedPlain); found '\(text)'",
+        at: node.position)
+      return nil
+    }
+    return value
+  }
+
+  /// One value read by `element`, or a mapping from year to values read by `element`.
+  private func valueOrYearTable(
+    _ key: KeySpec, noun: String, element: (String, Node, String) -> Double?
+  ) -> NumberOrTable? {
     guard let node = node(key), context.visit(node) else { return nil }
     let what = "'\(key.name)' of \(label)"
     switch node {
     case let .scalar(scalar):
-      return plainNumber(scalar.string, node: node, what: what, minimum: minimum).map(NumberOrTable.number)
+      return element(scalar.string, node, what).map(NumberOrTable.number)
     case let .mapping(mapping):
       var points: [(Year, Double)] = []
       var seen: Set<Int> = []
       for (yearNode, valueNode) in mapping {
         guard context.visit(yearNode), context.visit(valueNode) else { return nil }
-        guard case let .scalar(yearScalar) = yearNode,
-          let year = Self.parseYear(yearScalar.string, node: yearNode, what: "a year in \(what)", context: context)
-        else {
-          if case .scalar = yearNode {} else {
-            context.error("a year in \(what) must be a year such as 2019; found \(yearNode.quotedForMessage)", at: yearNode.position)
-          }
+        guard case let .scalar(yearScalar) = yearNode else {
+          context.error("a year in \(what) must be a year such as 2019; found \(yearNode.quotedForMessage)", at: yearNode.position)
+          continue
+        }
+        guard let year = Self.parseYear(yearScalar.string, node: yearNode, what: "a year in \(what)", context: context) else {
           continue
         }
         guard case let .scalar(valueScalar) = valueNode else {
-          context.error("the value for \(year) in \(what) must be a number; found \(valueNode.quotedForMessage)", at: valueNode.position)
+          context.error("the value for \(year) in \(what) must be a single value; found \(valueNode.quotedForMessage)", at: valueNode.position)
           continue
         }
         guard seen.insert(year.number).inserted else {
           context.error("\(what) gives \(year) twice; keep one", at: yearNode.position)
           continue
         }
-        if let value = plainNumber(valueScalar.string, node: valueNode, what: "the value for \(year) in \(what)", minimum: minimum) {
+        if let value = element(valueScalar.string, valueNode, "the value for \(year) in \(what)") {
           points.append((year, value))
         }
       }
       guard let series = YearSeries(points.map { (year: $0.0, value: $0.1) }) else {
-        if points.isEmpty && seen.isEmpty {
-          context.error("\(what) is an empty table; give at least one year, e.g. '{2017: 1200}'", at: node.position)
+        if seen.isEmpty {
+          context.error("\(what) is an empty table; give at least one year, e.g. '{2017: \(key.example)}'", at: node.position)
         }
         return nil
       }
       return .table(series)
     default:
-      context.error("\(what) must be a number or a table from year to number; found \(node.quotedForMessage)", at: node.position)
+      context.error("\(what) must be a \(noun) or a table from year to \(noun); found \(node.quotedForMessage)", at: node.position)
       return nil
     }
   }
@@ -140,7 +177,7 @@ extension MappingReader {
 
   private func percentage(_ key: KeySpec) -> (Double, String, Node)? {
     guard let (text, node) = scalar(key) else { return nil }
-    let trimmed = text.trimmingCharacters(in: " ")
+    let trimmed = text.trimmingSpaces()
     let what = "'\(key.name)' of \(label)"
     switch QuantityParser.parse(trimmed) {
     case let .success(parsed) where parsed.dimension == .dimensionless && trimmed.hasSuffix("%"):
@@ -161,7 +198,7 @@ extension MappingReader {
     return nil
   }
 
-  private func plainNumber(_ text: String, node: Node, what: String, minimum: Double) -> Double? {
+  func plainNumber(_ text: String, node: Node, what: String, minimum: Double) -> Double? {
     guard case let .success(parsed) = QuantityParser.parse(text), parsed.dimension == .dimensionless,
       !text.contains("%")
     else {

@@ -110,7 +110,7 @@ struct MappingReader {
 
   func integer(_ key: KeySpec, in range: ClosedRange<Int>) -> Int? {
     guard let (text, node) = scalar(key) else { return nil }
-    guard let value = Int(text.trimmingCharacters(in: " ")) else {
+    guard let value = Int(text.trimmingSpaces()) else {
       context.error("'\(key.name)' of \(label) must be a whole number; found '\(text)'; write e.g. '\(key.name): \(key.example)'", at: node.position)
       return nil
     }
@@ -127,7 +127,7 @@ struct MappingReader {
   }
 
   static func parseYear(_ text: String, node: Node, what: String, context: DecodeContext) -> Year? {
-    guard let value = Int(text.trimmingCharacters(in: " ")) else {
+    guard let value = Int(text.trimmingSpaces()) else {
       context.error("\(what) must be a year such as 2019; found '\(text)'", at: node.position)
       return nil
     }
@@ -160,10 +160,11 @@ extension Unicode.Scalar {
 }
 
 extension String {
-  func trimmingCharacters(in set: Character) -> String {
+  /// The text without leading and trailing spaces.
+  func trimmingSpaces() -> String {
     var text = Substring(self)
-    while text.first == set { text = text.dropFirst() }
-    while text.last == set { text = text.dropLast() }
+    while text.first == " " { text = text.dropFirst() }
+    while text.last == " " { text = text.dropLast() }
     return String(text)
   }
 }

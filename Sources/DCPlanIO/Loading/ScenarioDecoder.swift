@@ -31,6 +31,9 @@ struct ScenarioDecoder {
     let sites = list(top, DocumentSection.sites, SiteSection.spec) { decodeSite($0, $1) }
     output.scenario.sites = sites.map(\.0)
     output.explicitLoadShares = sites.map(\.1)
+    if let node = top.node(DocumentSection.hardware) { output.scenario.hardware = decodeHardware(node) }
+    if let node = top.node(DocumentSection.policy) { output.scenario.policy = decodePolicy(node) }
+    if let node = top.node(DocumentSection.costs) { output.scenario.costs = decodeCosts(node, horizon: horizon) }
     for reserved in DocumentSection.reserved where top.has(reserved) {
       context.warning("section '\(reserved.name)' is not read by this version of dcplan yet; its values are ignored",
                       at: top.keyPosition(of: reserved))
@@ -39,19 +42,21 @@ struct ScenarioDecoder {
     return output
   }
 
-  /// Decodes every entry of a list section with `entry`; problems with the list itself are reported.
-  private func list<T>(
+  /// Decodes every entry of a list under `reader` with `entry`; problems with the list itself are reported.
+  func list<T>(
     _ reader: MappingReader, _ key: KeySpec, _ spec: SectionSpec, _ entry: (MappingReader, Int) -> T?
   ) -> [T] {
     guard let node = reader.node(key), context.visit(node) else { return [] }
+    let where_ = reader.path.isEmpty ? "" : " of \(reader.label)"
     guard case let .sequence(sequence) = node else {
-      context.error("'\(key.name)' must be a list of entries, each starting with '- '; found \(node.quotedForMessage)",
-                    at: node.position)
+      context.error(
+        "'\(key.name)'\(where_) must be a list of entries, each starting with '- '; found \(node.quotedForMessage)",
+        at: node.position)
       return []
     }
     var result: [T] = []
     for (index, item) in sequence.enumerated() {
-      let path = "\(key.name)[\(index)]"
+      let path = (reader.path.isEmpty ? "" : reader.path + ".") + "\(key.name)[\(index)]"
       guard let entryReader = MappingReader(item, spec: spec, path: path, label: "\(spec.name) \(index + 1)", context: context)
       else { continue }
       if let value = entry(entryReader, index) { result.append(value) }
@@ -160,9 +165,20 @@ struct ScenarioDecoder {
       context.error("'load_share' is for shared sites; \(reader.label) is a legacy site; remove it",
                     at: reader.keyPosition(of: S.loadShare))
     }
+    let pue: YearValue
+    switch reader.numberOrYearTable(S.pue, minimum: 1) {
+    case let .number(value): pue = .constant(value)
+    case let .table(series): pue = .table(series)
+    case nil: pue = .constant(1)
+    }
+    let capacity = reader.node(S.capacity).flatMap { decodeCapacity($0, path: reader.path + ".capacity", owner: reader.label) }
+    let modules = list(reader, S.modules, ModuleSection.spec) { moduleReader, index in
+      decodeModule(moduleReader, index, site: reader.label)
+    }
     let site = Site(
       id: id, name: reader.text(S.name) ?? id, kind: kind, node: reader.identifier(S.node),
-      decommissionYear: reader.year(S.decommission), loadShare: .zero)
+      decommissionYear: reader.year(S.decommission), loadShare: .zero, existingCapacity: capacity ?? .none,
+      modules: modules, pue: pue)
     return (site, share)
   }
 }

@@ -6,11 +6,22 @@ import DCPlanModel
 public enum ResultTables {
   /// Every table of a run.
   public static func tables(_ results: PlanResults) -> [Table] {
-    [demand(results.demand), demandBySite(results.demand), workloadDemand(results.demand), warnings(results.warnings)]
+    [
+      summary(results), demand(results.demand), demandBySite(results.demand), capacityBySite(results),
+      facilityBySite(results), expansions(results), costs(results), warnings(results.warnings),
+      workloadDemand(results.demand), costLedger(results),
+    ]
   }
 
-  /// Ids of the tables, for `--table`.
-  public static let ids = ["demand", "demand_by_site", "workload_demand", "warnings"]
+  /// Tables printed by default in Markdown; the long detail tables (per workload, the ledger)
+  /// need `--table` or `--all`.
+  public static let detailIDs: Set<String> = ["workload_demand", "cost_ledger"]
+
+  /// Ids of the tables, for `--table`, in the order they are printed.
+  public static let ids = [
+    "summary", "demand", "demand_by_site", "capacity_by_site", "facility_by_site", "expansions", "costs", "warnings",
+    "workload_demand", "cost_ledger",
+  ]
 
   private static let resourceColumns = [
     Column("vcpu", "vCPU", decimals: 0), Column("ram_gib", "RAM (GiB)", decimals: 0),

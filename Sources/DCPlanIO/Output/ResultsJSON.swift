@@ -10,9 +10,10 @@ public enum ResultsJSON {
     return .object([
       ("format_version", .integer(1)),
       ("scenario", scenario(results.info)),
-      ("yearly", .array(demand.years.indices.map { index in
-        .object([("year", .integer(demand.years[index].number)), ("demand", resources(demand.totals, index))])
-      })),
+      ("yearly", .array(demand.years.indices.map { index in yearly(results, index) })),
+      ("summary", summary(results)),
+      ("site_capacity", .array(siteCapacity(results))),
+      ("expansions", .array(results.expansion.expansions.map(expansion))),
       ("demand_by_site", .array(demand.sites.flatMap { site in
         demand.years.indices.map { index in
           JSONValue.object([
@@ -30,12 +31,85 @@ public enum ResultsJSON {
           ])
         }
       })),
+      ("cost_lines", .array(results.costs.lines.map { line in
+        .object([
+          ("year", .integer(line.year.number)), ("site", .string(line.site)), ("category", .string(line.category.rawValue)),
+          ("type", .string(line.category.isCapex ? "capex" : "opex")), ("amount_eur", .number(line.amountEUR)),
+          ("driver", .string(line.driver)),
+        ])
+      })),
       ("warnings", .array(results.warnings.map { warning in
         .object([
           ("code", .string(warning.code)), ("year", warning.year.map { .integer($0.number) } ?? .null),
           ("subject", warning.subject.map(JSONValue.string) ?? .null), ("message", .string(warning.message)),
         ])
       })),
+    ])
+  }
+
+  private static func yearly(_ results: PlanResults, _ y: Int) -> JSONValue {
+    let sum = { (values: (Int) -> Double) in results.sizing.indices.reduce(0.0) { $0 + values($1) } }
+    return .object([
+      ("year", .integer(results.demand.years[y].number)),
+      ("demand", resources(results.demand.totals, y)),
+      ("capacity", .object([
+        ("servers", .integer(results.sizing.reduce(0) { $0 + $1.servers[y] })),
+        ("storage_units", .integer(results.sizing.reduce(0) { $0 + $1.storageUnits[y] })),
+        ("servers_bought", .integer(results.fleets.reduce(0) { $0 + $1.servers.purchases[y] })),
+        ("storage_units_bought", .integer(results.fleets.reduce(0) { $0 + $1.storage.purchases[y] })),
+      ])),
+      ("facility", .object([
+        ("racks", .integer(results.facility.reduce(0) { $0 + $1.racks[y] })),
+        ("it_kw", .number(sum { results.facility[$0].itKW[y] })),
+        ("it_peak_kw", .number(sum { results.facility[$0].itPeakKW[y] })),
+        ("facility_kw", .number(sum { results.facility[$0].facilityKW[y] })),
+        ("energy_mwh", .number(sum { results.facility[$0].energyMWh[y] })),
+      ])),
+      ("costs", .object([
+        ("capex_eur", .number(results.costs.capexEUR[y])), ("opex_eur", .number(results.costs.opexEUR[y])),
+        ("total_eur", .number(results.costs.totalEUR[y])),
+      ])),
+    ])
+  }
+
+  private static func summary(_ results: PlanResults) -> JSONValue {
+    .object([
+      ("npv_eur", .number(results.costs.npvEUR)),
+      ("total_capex_eur", .number(results.costs.capexEUR.reduce(0, +))),
+      ("total_opex_eur", .number(results.costs.opexEUR.reduce(0, +))),
+      ("first_shortfall_year", results.firstShortfallYear.map { .integer($0.number) } ?? .null),
+    ])
+  }
+
+  private static func siteCapacity(_ results: PlanResults) -> [JSONValue] {
+    results.sizing.indices.flatMap { index in
+      results.demand.years.indices.map { y in
+        let sized = results.sizing[index]
+        let needs = results.facility[index]
+        let capacity = results.expansion.capacity[index][y]
+        let fleet = results.fleets[index]
+        return JSONValue.object([
+          ("site", .string(sized.site)), ("year", .integer(results.demand.years[y].number)),
+          ("sized_vcpu", .number(sized.sizedVCPU[y])), ("sized_ram_gib", .number(sized.sizedRAMGiB[y])),
+          ("stored_tib", .number(sized.storedTiB[y])), ("clusters", .integer(sized.clusters[y])),
+          ("servers", .integer(sized.servers[y])), ("servers_bought", .integer(fleet.servers.purchases[y])),
+          ("servers_replaced", .integer(fleet.servers.replacements[y])),
+          ("storage_units", .integer(sized.storageUnits[y])), ("storage_units_bought", .integer(fleet.storage.purchases[y])),
+          ("racks", .integer(needs.racks[y])), ("it_kw", .number(needs.itKW[y])), ("it_peak_kw", .number(needs.itPeakKW[y])),
+          ("pue", .number(needs.pue[y])), ("facility_kw", .number(needs.facilityKW[y])), ("energy_mwh", .number(needs.energyMWh[y])),
+          ("racks_capacity", .integer(capacity.racks)), ("it_capacity_kw", .number(capacity.itPower.kilowatts)),
+          ("cooling_capacity_kw", .number(capacity.cooling.kilowatts)),
+        ])
+      }
+    }
+  }
+
+  private static func expansion(_ module: Expansion) -> JSONValue {
+    .object([
+      ("site", .string(module.site)), ("module", .string(module.module)), ("order_year", .integer(module.orderYear.number)),
+      ("ready_year", .integer(module.readyYear.number)), ("racks", .integer(module.capacity.racks)),
+      ("it_kw", .number(module.capacity.itPower.kilowatts)), ("cooling_kw", .number(module.capacity.cooling.kilowatts)),
+      ("capex_eur", .number(module.capex.euros)), ("fixed", .bool(module.isFixed)),
     ])
   }
 

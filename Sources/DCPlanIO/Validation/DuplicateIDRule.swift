@@ -8,7 +8,7 @@ enum DuplicateIDRule: ValidationRule {
     checkSection("sites", "site", scenario.sites.map(\.id), map, &report, file)
   }
 
-  private static func checkSection(
+  static func checkSection(
     _ section: String, _ entity: String, _ ids: [String], _ map: SourceMap, _ report: inout [Diagnostic], _ file: String
   ) {
     var firstIndex: [String: Int] = [:]

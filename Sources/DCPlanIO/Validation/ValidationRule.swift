@@ -36,5 +36,6 @@ enum ValidationRules {
     DuplicateIDRule.check(scenario, map, &report, file: file)
     ReferenceRule.check(scenario, map, &report, file: file)
     SharedDataCentreRule.check(scenario, map, &report, file: file)
+    HardwareReferenceRule.check(scenario, map, &report, file: file)
   }
 }

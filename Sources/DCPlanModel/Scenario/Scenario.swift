@@ -12,13 +12,25 @@ public struct Scenario: Hashable, Sendable {
   public var workloads: [Workload]
   /// The data-centre sites, shared and legacy.
   public var sites: [Site]
+  /// The server and storage types the plan may buy.
+  public var hardware: HardwareCatalogue
+  /// How demand becomes hardware.
+  public var policy: SizingPolicy
+  /// Prices for energy, maintenance, staff and space.
+  public var costs: CostInputs
 
   /// A scenario from its sections.
-  public init(info: ScenarioInfo, tenants: [Tenant], workloads: [Workload], sites: [Site]) {
+  public init(
+    info: ScenarioInfo, tenants: [Tenant], workloads: [Workload], sites: [Site], hardware: HardwareCatalogue = .empty,
+    policy: SizingPolicy = .standard, costs: CostInputs = .none
+  ) {
     self.info = info
     self.tenants = tenants
     self.workloads = workloads
     self.sites = sites
+    self.hardware = hardware
+    self.policy = policy
+    self.costs = costs
   }
 }
 

@@ -20,15 +20,27 @@ public struct Site: Hashable, Sendable, Identifiable {
   public var decommissionYear: Year?
   /// For a shared site, its share of the shared data centre's load in normal operation.
   public var loadShare: Fraction
+  /// What stands at the start of the plan (a legacy room's fixed capacity, say).
+  public var existingCapacity: FacilityCapacity
+  /// Modules the site can add, built in this order as demand needs them.
+  public var modules: [BuildModule]
+  /// Power usage effectiveness per year: facility power ÷ IT power.
+  public var pue: YearValue
 
   /// A site from its values.
-  public init(id: String, name: String, kind: Kind, node: String?, decommissionYear: Year?, loadShare: Fraction) {
+  public init(
+    id: String, name: String, kind: Kind, node: String?, decommissionYear: Year?, loadShare: Fraction,
+    existingCapacity: FacilityCapacity = .none, modules: [BuildModule] = [], pue: YearValue = .constant(1)
+  ) {
     self.id = id
     self.name = name
     self.kind = kind
     self.node = node
     self.decommissionYear = decommissionYear
     self.loadShare = loadShare
+    self.existingCapacity = existingCapacity
+    self.modules = modules
+    self.pue = pue
   }
 
   /// Whether the site still runs in `year`.

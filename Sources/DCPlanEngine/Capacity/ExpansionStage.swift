@@ -1,0 +1,128 @@
+import DCPlanModel
+
+/// A module the plan builds: when it must be ordered, when it is ready, what it adds.
+public struct Expansion: Hashable, Sendable {
+  /// The site's id.
+  public let site: String
+  /// The module's name.
+  public let module: String
+  /// The year it must be ordered (ready year − lead time).
+  public let orderYear: Year
+  /// The first year it runs.
+  public let readyYear: Year
+  /// What it adds.
+  public let capacity: FacilityCapacity
+  /// What it costs.
+  public let capex: Money
+  /// Whether the scenario fixed the year (built or under construction) rather than the plan.
+  public let isFixed: Bool
+}
+
+/// The expansion stage's result: the modules built, each site's capacity per year, and the
+/// shortfalls no module covers.
+public struct ExpansionPlan: Hashable, Sendable {
+  /// Modules built, by site in scenario order, then by ready year.
+  public let expansions: [Expansion]
+  /// Capacity standing per site (scenario order) and year.
+  public let capacity: [[FacilityCapacity]]
+  /// One warning per site, resource and year short.
+  public let warnings: [PlanWarning]
+  /// The first year any site is short of space, power or cooling; nil if none is.
+  public let firstShortfallYear: Year?
+}
+
+/// The expansion stage: builds each site's modules in list order, each ordered early enough
+/// for its lead time to be ready in the first year the forecast exceeds what stands.
+///
+/// Space needs rack positions; power needs the IT power chain to carry peak IT power; cooling
+/// needs to remove peak IT power. A module cannot be ordered before the first year of the
+/// horizon, so one needed sooner than `first + lead time` comes late; every year a site is
+/// short of space, power or cooling gets a warning (`shortfall-space`, `shortfall-power`,
+/// `shortfall-cooling`). Modules with a fixed `ready_year` stand from that year, needed or not.
+public enum ExpansionStage {
+  /// Plans every site's modules.
+  public static func plan(_ scenario: Scenario, _ facility: [SiteFacility], years: [Year]) -> ExpansionPlan {
+    guard let first = years.first else {
+      return ExpansionPlan(expansions: [], capacity: [], warnings: [], firstShortfallYear: nil)
+    }
+    var expansions: [Expansion] = []
+    var capacities: [[FacilityCapacity]] = []
+    var warnings: [PlanWarning] = []
+    var firstShortfall: Year?
+    for (site, needs) in zip(scenario.sites, facility) {
+      var built: [Expansion] = site.modules.compactMap { module in
+        module.fixedReadyYear.map { ready in
+          Expansion(
+            site: site.id, module: module.name, orderYear: ready + (-module.leadTimeYears), readyYear: ready,
+            capacity: module.capacity, capex: module.capex, isFixed: true)
+        }
+      }
+      var candidates = site.modules.filter { $0.fixedReadyYear == nil }[...]
+      func standing(in year: Year) -> FacilityCapacity {
+        built.filter { $0.readyYear <= year }.reduce(site.existingCapacity) { $0 + $1.capacity }
+      }
+      var perYear: [FacilityCapacity] = []
+      for (y, year) in years.enumerated() {
+        let need = Need(racks: needs.racks[y], peakKW: needs.itPeakKW[y])
+        while !need.fits(standing(in: year)), let module = candidates.first {
+          candidates = candidates.dropFirst()
+          let ready = max(year, first + module.leadTimeYears)
+          built.append(
+            Expansion(
+              site: site.id, module: module.name, orderYear: ready + (-module.leadTimeYears), readyYear: ready,
+              capacity: module.capacity, capex: module.capex, isFixed: false))
+        }
+        let capacity = standing(in: year)
+        perYear.append(capacity)
+        let short = need.shortfalls(capacity, site: site.id, year: year, modulesLeft: !candidates.isEmpty)
+        if !short.isEmpty, firstShortfall.map({ year < $0 }) ?? true { firstShortfall = year }
+        warnings += short
+      }
+      capacities.append(perYear)
+      expansions += built.sorted { ($0.readyYear, $0.orderYear) < ($1.readyYear, $1.orderYear) }
+    }
+    return ExpansionPlan(expansions: expansions, capacity: capacities, warnings: warnings, firstShortfallYear: firstShortfall)
+  }
+
+  private struct Need {
+    let racks: Int
+    let peakKW: Double
+
+    func fits(_ capacity: FacilityCapacity) -> Bool {
+      racks <= capacity.racks && peakKW <= capacity.itPower.kilowatts + 1e-9
+        && peakKW <= capacity.cooling.kilowatts + 1e-9
+    }
+
+    func shortfalls(_ capacity: FacilityCapacity, site: String, year: Year, modulesLeft: Bool) -> [PlanWarning] {
+      let hint = modulesLeft
+        ? "the next module cannot be ready in time: order it earlier or shorten its lead time"
+        : "no module is left to build: add a module to the site or move load elsewhere"
+      var warnings: [PlanWarning] = []
+      if racks > capacity.racks {
+        warnings.append(
+          PlanWarning(
+            code: "shortfall-space", year: year, subject: site,
+            message: "site '\(site)' needs \(racks) racks in \(year) but has \(capacity.racks); \(hint)"))
+      }
+      if peakKW > capacity.itPower.kilowatts + 1e-9 {
+        warnings.append(
+          PlanWarning(
+            code: "shortfall-power", year: year, subject: site,
+            message: "site '\(site)' needs \(kw(peakKW)) kW of peak IT power in \(year) but has \(kw(capacity.itPower.kilowatts)) kW; \(hint)"))
+      }
+      if peakKW > capacity.cooling.kilowatts + 1e-9 {
+        warnings.append(
+          PlanWarning(
+            code: "shortfall-cooling", year: year, subject: site,
+            message: "site '\(site)' must cool \(kw(peakKW)) kW of peak IT power in \(year) but can cool \(kw(capacity.cooling.kilowatts)) kW; \(hint)"))
+      }
+      return warnings
+    }
+
+    /// kW with one decimal, for messages.
+    private func kw(_ value: Double) -> String {
+      let tenths = Int((value * 10).rounded())
+      return "\(tenths / 10).\(tenths % 10)"
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import DCPlanModel
+import Yams
+
+/// Decoding of the capacity sections: hardware, policy, costs, site capacity and modules.
+extension ScenarioDecoder {
+  func decodeHardware(_ node: Node) -> HardwareCatalogue {
+    guard let reader = MappingReader(node, spec: HardwareSection.spec, path: "hardware", label: "section 'hardware'", context: context)
+    else { return .empty }
+    defer { reader.finish() }
+    let servers = list(reader, HardwareSection.servers, ServerSection.spec) { entry, index in decodeServer(entry, index) }
+    let storage = list(reader, HardwareSection.storage, StorageSection.spec) { entry, index in decodeStorage(entry, index) }
+    return HardwareCatalogue(servers: servers, storage: storage)
+  }
+
+  private func decodeServer(_ reader: MappingReader, _ index: Int) -> ServerType {
+    var reader = reader
+    let id = reader.identifier(ServerSection.id) ?? "server-\(index + 1)"
+    if reader.has(ServerSection.id) { reader.label = "server type '\(id)'" }
+    defer { reader.finish() }
+    let common = commonHardware(reader)
+    return ServerType(
+      id: id, cores: reader.integer(ServerSection.cores, in: 1...100_000) ?? 1,
+      ram: InformationSize(baseUnits: reader.quantity(ServerSection.ram, QuantityKind(.information, example: "1 TiB"))?.value.baseValue ?? 0),
+      typicalPower: common.typical, peakPower: common.peak, price: common.price, lifetimeYears: common.lifetime,
+      perRack: common.perRack)
+  }
+
+  private func decodeStorage(_ reader: MappingReader, _ index: Int) -> StorageType {
+    var reader = reader
+    let id = reader.identifier(StorageSection.id) ?? "storage-\(index + 1)"
+    if reader.has(StorageSection.id) { reader.label = "storage type '\(id)'" }
+    defer { reader.finish() }
+    let common = commonHardware(reader)
+    let usable = reader.quantity(StorageSection.usable, QuantityKind(.information, example: "500 TiB"))?.value.baseValue ?? 0
+    if reader.has(StorageSection.usable), usable <= 0 {
+      context.error("'usable' of \(reader.label) must be more than zero", at: reader.position(of: StorageSection.usable))
+    }
+    return StorageType(
+      id: id, usable: InformationSize(baseUnits: usable), typicalPower: common.typical, peakPower: common.peak,
+      price: common.price, lifetimeYears: common.lifetime, perRack: common.perRack)
+  }
+
+  private func commonHardware(_ reader: MappingReader) -> (typical: Power, peak: Power, price: Money, lifetime: Int, perRack: Int) {
+    typealias H = HardwareKeys
+    let typical = Power(baseUnits: reader.quantity(H.typicalPower, H.power)?.value.baseValue ?? 0)
+    let peak = Power(baseUnits: reader.quantity(H.peakPower, H.power)?.value.baseValue ?? typical.baseUnits)
+    if reader.has(H.typicalPower), reader.has(H.peakPower), peak < typical {
+      context.error(
+        "'peak_power' of \(reader.label) is below its 'typical_power'; peak must be at least typical",
+        at: reader.position(of: H.peakPower))
+    }
+    let price = Money(baseUnits: reader.quantity(H.price, H.money)?.value.baseValue ?? 0)
+    return (typical, peak, price, wholeYears(reader, H.lifetime, rounding: false) ?? 1, reader.integer(H.perRack, in: 1...1000) ?? 1)
+  }
+
+  /// A duration in whole years: rounded up (lead times), or required whole (lifetimes).
+  func wholeYears(_ reader: MappingReader, _ key: KeySpec, rounding: Bool) -> Int? {
+    guard let seconds = reader.quantity(key, QuantityKind(.duration, example: key.example))?.value.baseValue else { return nil }
+    let years = seconds / UnitTable.secondsPerYear
+    let whole = years.rounded()
+    if rounding { return Int(min(1000, (years - 1e-9).rounded(.up))) }
+    guard abs(years - whole) < 1e-9, whole >= 1, whole <= 1000 else {
+      context.error(
+        "'\(key.name)' of \(reader.label) must be a whole number of years from 1 to 1000; found '\(reader.text(key) ?? "")'",
+        at: reader.position(of: key))
+      return nil
+    }
+    return Int(whole)
+  }
+
+  func decodePolicy(_ node: Node) -> SizingPolicy {
+    typealias P = PolicySection
+    var policy = SizingPolicy.standard
+    guard let reader = MappingReader(node, spec: P.spec, path: "policy", label: "section 'policy'", context: context)
+    else { return policy }
+    defer { reader.finish() }
+    policy.cpuOvercommit = reader.number(P.cpuOvercommit, in: 0.01...1000) ?? policy.cpuOvercommit
+    policy.ramOvercommit = reader.number(P.ramOvercommit, in: 0.01...100) ?? policy.ramOvercommit
+    policy.targetUtilisation = reader.fraction(P.targetUtilisation) ?? policy.targetUtilisation
+    policy.storageTargetUtilisation = reader.fraction(P.storageTargetUtilisation) ?? policy.storageTargetUtilisation
+    for (key, value) in [(P.targetUtilisation, policy.targetUtilisation), (P.storageTargetUtilisation, policy.storageTargetUtilisation)]
+    where value.value == 0 && reader.has(key) {
+      context.error("'\(key.name)' of section 'policy' must be more than 0 %", at: reader.position(of: key))
+    }
+    policy.clusterSize = reader.integer(P.clusterSize, in: 2...10_000) ?? policy.clusterSize
+    policy.sparesPerCluster = reader.integer(P.spares, in: 0...1000) ?? policy.sparesPerCluster
+    if policy.sparesPerCluster >= policy.clusterSize {
+      context.error(
+        "'spares_per_cluster' (\(policy.sparesPerCluster)) must be below 'cluster_size' (\(policy.clusterSize)); a cluster needs working servers",
+        at: reader.position(of: P.spares))
+    }
+    if let copies = reader.number(P.copies, in: 1...10) { policy.storageRawFactor = copies }
+    if let (text, node) = reader.scalar(P.erasureCoding) {
+      if reader.has(P.copies) {
+        context.error("give 'storage_copies' or 'erasure_coding', not both", at: node.position)
+      }
+      let parts = text.split(separator: "+").map { Int(String($0).trimmingSpaces()) }
+      if parts.count == 2, let k = parts[0], let m = parts[1], k >= 1, m >= 0, k <= 1000, m <= 1000 {
+        policy.storageRawFactor = Double(k + m) / Double(k)
+      } else {
+        context.error("'erasure_coding' must be 'k+m' with whole numbers, such as '8+3'; found '\(text)'", at: node.position)
+      }
+    }
+    let failover = reader.fraction(P.failoverShare) ?? .one
+    switch reader.choice(P.siteMode, ["active-active", "active-passive"]) {
+    case "active-passive"?:
+      policy.siteMode = .activePassive
+      if reader.has(P.failoverShare) {
+        context.warning("'failover_share' is for active-active sites and is ignored with 'active-passive'",
+                        at: reader.keyPosition(of: P.failoverShare))
+      }
+    default:
+      policy.siteMode = .activeActive(failoverShare: failover)
+    }
+    policy.serverType = reader.identifier(P.serverType)
+    policy.storageType = reader.identifier(P.storageType)
+    return policy
+  }
+
+  func decodeCapacity(_ node: Node, path: String, owner: String) -> FacilityCapacity? {
+    guard let reader = MappingReader(node, spec: FacilityKeys.capacitySpec, path: path, label: "'capacity' of \(owner)", context: context)
+    else { return nil }
+    defer { reader.finish() }
+    return facility(reader)
+  }
+
+  private func facility(_ reader: MappingReader) -> FacilityCapacity {
+    typealias F = FacilityKeys
+    let it = Power(baseUnits: reader.quantity(F.itPower, F.power)?.value.baseValue ?? 0)
+    let cooling = reader.quantity(F.cooling, F.power).map { Power(baseUnits: $0.value.baseValue) } ?? it
+    return FacilityCapacity(racks: reader.integer(F.racks, in: 0...1_000_000) ?? 0, itPower: it, cooling: cooling)
+  }
+
+  func decodeModule(_ reader: MappingReader, _ index: Int, site: String) -> BuildModule {
+    var reader = reader
+    reader.label = "module \(index + 1) of \(site)"
+    defer { reader.finish() }
+    let capex = reader.quantity(ModuleSection.capex, QuantityKind(.money, example: "3.4 MEUR"))?.value.baseValue ?? 0
+    return BuildModule(
+      name: reader.text(ModuleSection.name) ?? "module \(index + 1)", capacity: facility(reader),
+      capex: Money(baseUnits: capex), leadTimeYears: wholeYears(reader, ModuleSection.leadTime, rounding: true) ?? 0,
+      fixedReadyYear: reader.year(ModuleSection.readyYear))
+  }
+
+  func decodeCosts(_ node: Node, horizon: YearRange) -> CostInputs {
+    typealias C = CostsSection
+    var costs = CostInputs.none
+    guard let reader = MappingReader(node, spec: C.spec, path: "costs", label: "section 'costs'", context: context)
+    else { return costs }
+    defer { reader.finish() }
+    func yearValue(_ key: KeySpec, _ escalation: KeySpec, perUnit: Double) -> YearValue {
+      let kind: QuantityKind
+      switch key.kind {
+      case let .quantityOrYearTable(quantity): kind = quantity
+      default: kind = QuantityKind(.money, example: key.example)
+      }
+      let rate = reader.growthRate(escalation)
+      switch reader.quantityOrYearTable(key, kind) {
+      case let .number(value):
+        return .escalating(value: value * perUnit, baseYear: horizon.first, rate: rate ?? .zero)
+      case let .table(series):
+        if rate != nil {
+          context.warning("'\(escalation.name)' is ignored: '\(key.name)' is a per-year table", at: reader.keyPosition(of: escalation))
+        }
+        return .table(YearSeries(series.points.map { (year: $0.year, value: $0.value * perUnit) }) ?? series)
+      case nil:
+        return .constant(0)
+      }
+    }
+    // Energy prices are kept in EUR per kWh, yearly costs in EUR per year.
+    costs.energyPricePerKWh = yearValue(C.energyPrice, C.energyEscalation, perUnit: 3.6e6)
+    costs.maintenanceShare = reader.fraction(C.maintenance) ?? .zero
+    costs.serversPerFTE = reader.number(C.serversPerFTE, in: 0.001...1_000_000) ?? 0
+    costs.ftePerYear = yearValue(C.fteCost, C.fteEscalation, perUnit: UnitTable.secondsPerYear)
+    costs.spacePerRackYear = yearValue(C.spaceCost, C.spaceEscalation, perUnit: UnitTable.secondsPerYear)
+    if reader.has(C.fteCost), !reader.has(C.serversPerFTE) {
+      context.error("'fte_cost' needs 'servers_per_fte' to turn servers into staff; add e.g. 'servers_per_fte: 40'",
+                    at: reader.keyPosition(of: C.fteCost))
+    }
+    return costs
+  }
+}

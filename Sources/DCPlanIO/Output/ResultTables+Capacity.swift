@@ -1,0 +1,138 @@
+import DCPlanEngine
+import DCPlanModel
+
+/// The capacity, facility, expansion and cost tables.
+extension ResultTables {
+  static func capacityBySite(_ results: PlanResults) -> Table {
+    var table = Table(
+      id: "capacity_by_site", title: "Capacity by site",
+      columns: [
+        Column("site", "Site"), Column("year", "Year"), Column("sized_vcpu", "Sized vCPU"),
+        Column("sized_ram_gib", "Sized RAM (GiB)"), Column("clusters", "Clusters"), Column("servers", "Servers"),
+        Column("servers_bought", "Servers bought"), Column("storage_units", "Storage units"),
+        Column("storage_units_bought", "Storage bought"),
+      ])
+    for (sized, fleet) in zip(results.sizing, results.fleets) where sized.servers.contains(where: { $0 > 0 }) || sized.storageUnits.contains(where: { $0 > 0 }) {
+      for (y, year) in results.demand.years.enumerated() {
+        table.rows.append([
+          .text(sized.site), .year(year.number), .number(sized.sizedVCPU[y]), .number(sized.sizedRAMGiB[y]),
+          .integer(sized.clusters[y]), .integer(sized.servers[y]), .integer(fleet.servers.purchases[y]),
+          .integer(sized.storageUnits[y]), .integer(fleet.storage.purchases[y]),
+        ])
+      }
+    }
+    return table
+  }
+
+  static func facilityBySite(_ results: PlanResults) -> Table {
+    var table = Table(
+      id: "facility_by_site", title: "Facility by site",
+      columns: [
+        Column("site", "Site"), Column("year", "Year"), Column("racks", "Racks"), Column("racks_capacity", "Rack positions"),
+        Column("it_kw", "IT (kW)", decimals: 1), Column("it_peak_kw", "IT peak (kW)", decimals: 1),
+        Column("it_capacity_kw", "IT capacity (kW)", decimals: 0), Column("cooling_capacity_kw", "Cooling (kW)", decimals: 0),
+        Column("pue", "PUE", decimals: 2), Column("facility_kw", "Facility (kW)", decimals: 1),
+        Column("energy_mwh", "Energy (MWh)", decimals: 0),
+      ])
+    for (index, needs) in results.facility.enumerated() {
+      let capacity = results.expansion.capacity[index]
+      let used = needs.racks.contains { $0 > 0 } || capacity.contains { $0.racks > 0 }
+      guard used else { continue }
+      for (y, year) in results.demand.years.enumerated() {
+        table.rows.append([
+          .text(needs.site), .year(year.number), .integer(needs.racks[y]), .integer(capacity[y].racks),
+          .number(needs.itKW[y]), .number(needs.itPeakKW[y]), .number(capacity[y].itPower.kilowatts),
+          .number(capacity[y].cooling.kilowatts), .number(needs.pue[y]), .number(needs.facilityKW[y]),
+          .number(needs.energyMWh[y]),
+        ])
+      }
+    }
+    return table
+  }
+
+  static func expansions(_ results: PlanResults) -> Table {
+    var table = Table(
+      id: "expansions", title: "Expansion modules",
+      columns: [
+        Column("site", "Site"), Column("module", "Module"), Column("order_year", "Order"), Column("ready_year", "Ready"),
+        Column("racks", "Racks"), Column("it_kw", "IT (kW)"), Column("cooling_kw", "Cooling (kW)"),
+        Column("capex_eur", "Capex (EUR)"), Column("fixed", "Fixed by scenario"),
+      ])
+    for module in results.expansion.expansions {
+      table.rows.append([
+        .text(module.site), .text(module.module), .year(module.orderYear.number), .year(module.readyYear.number),
+        .integer(module.capacity.racks), .number(module.capacity.itPower.kilowatts), .number(module.capacity.cooling.kilowatts),
+        .number(module.capex.euros), .text(module.isFixed ? "yes" : "no"),
+      ])
+    }
+    return table
+  }
+
+  static func costs(_ results: PlanResults) -> Table {
+    let categories = CostCategory.allCases
+    var table = Table(
+      id: "costs", title: "Costs by year (EUR)",
+      columns: [Column("year", "Year")] + categories.map { Column("\($0.rawValue)_eur", $0.title) }
+        + [Column("capex_eur", "Capex"), Column("opex_eur", "Opex"), Column("total_eur", "Total")])
+    let years = results.demand.years
+    guard let first = years.first else { return table }
+    var byCategory = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: categories.count)
+    for line in results.costs.lines {
+      if let c = categories.firstIndex(of: line.category) { byCategory[c][line.year - first] += line.amountEUR }
+    }
+    for (y, year) in years.enumerated() {
+      table.rows.append(
+        [.year(year.number)] + categories.indices.map { .number(byCategory[$0][y]) }
+          + [.number(results.costs.capexEUR[y]), .number(results.costs.opexEUR[y]), .number(results.costs.totalEUR[y])])
+    }
+    return table
+  }
+
+  static func costLedger(_ results: PlanResults) -> Table {
+    var table = Table(
+      id: "cost_ledger", title: "Cost ledger",
+      columns: [
+        Column("year", "Year"), Column("site", "Site"), Column("category", "Category"), Column("type", "Type"),
+        Column("amount_eur", "Amount (EUR)"), Column("driver", "Driver"),
+      ])
+    for line in results.costs.lines {
+      table.rows.append([
+        .year(line.year.number), .text(line.site), .text(line.category.rawValue), .text(line.category.isCapex ? "capex" : "opex"),
+        .number(line.amountEUR), .text(line.driver),
+      ])
+    }
+    return table
+  }
+
+  static func summary(_ results: PlanResults) -> Table {
+    let costs = results.costs
+    var table = Table(id: "summary", title: "Summary", columns: [Column("figure", "Figure"), Column("value", "Value")])
+    table.rows = [
+      [.text("NPV of all costs (EUR, \(discountText(results.info)))"), .number(costs.npvEUR)],
+      [.text("Total capex (EUR)"), .number(costs.capexEUR.reduce(0, +))],
+      [.text("Total opex (EUR)"), .number(costs.opexEUR.reduce(0, +))],
+      [.text("First shortfall year"), results.firstShortfallYear.map { .year($0.number) } ?? .text("none")],
+      [.text("Modules built"), .integer(results.expansion.expansions.filter { !$0.isFixed }.count)],
+    ]
+    return table
+  }
+
+  private static func discountText(_ info: ScenarioInfo) -> String {
+    "\(MarkdownRenderer.formatNumber(info.discountRate.percent, decimals: 1)) % discount rate, \(info.horizon.first) undiscounted"
+  }
+}
+
+extension CostCategory {
+  /// The column header of the category.
+  var title: String {
+    switch self {
+    case .modules: return "Modules"
+    case .servers: return "Servers"
+    case .storage: return "Storage"
+    case .energy: return "Energy"
+    case .maintenance: return "Maintenance"
+    case .staff: return "Staff"
+    case .space: return "Space"
+    }
+  }
+}
