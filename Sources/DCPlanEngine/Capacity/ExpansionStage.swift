@@ -58,13 +58,15 @@ public enum ExpansionStage {
         }
       }
       var candidates = site.modules.filter { $0.fixedReadyYear == nil }[...]
+      // A closed site offers nothing from its decommissioning year on.
       func standing(in year: Year) -> FacilityCapacity {
-        built.filter { $0.readyYear <= year }.reduce(site.existingCapacity) { $0 + $1.capacity }
+        guard site.isOperating(in: year) else { return .none }
+        return built.filter { $0.readyYear <= year }.reduce(site.existingCapacity) { $0 + $1.capacity }
       }
       var perYear: [FacilityCapacity] = []
       for (y, year) in years.enumerated() {
         let need = Need(racks: needs.racks[y], peakKW: needs.itPeakKW[y])
-        while !need.fits(standing(in: year)), let module = candidates.first {
+        while site.isOperating(in: year), !need.fits(standing(in: year)), let module = candidates.first {
           candidates = candidates.dropFirst()
           let ready = max(year, first + module.leadTimeYears)
           built.append(
@@ -74,7 +76,8 @@ public enum ExpansionStage {
         }
         let capacity = standing(in: year)
         perYear.append(capacity)
-        let short = need.shortfalls(capacity, site: site.id, year: year, modulesLeft: !candidates.isEmpty)
+        let pending = built.filter { $0.readyYear > year }.min { $0.readyYear < $1.readyYear }
+        let short = need.shortfalls(capacity, site: site.id, year: year, pending: pending)
         if !short.isEmpty, firstShortfall.map({ year < $0 }) ?? true { firstShortfall = year }
         warnings += short
       }
@@ -93,10 +96,11 @@ public enum ExpansionStage {
         && peakKW <= capacity.cooling.kilowatts + 1e-9
     }
 
-    func shortfalls(_ capacity: FacilityCapacity, site: String, year: Year, modulesLeft: Bool) -> [PlanWarning] {
-      let hint = modulesLeft
-        ? "the next module cannot be ready in time: order it earlier or shorten its lead time"
-        : "no module is left to build: add a module to the site or move load elsewhere"
+    func shortfalls(_ capacity: FacilityCapacity, site: String, year: Year, pending: Expansion?) -> [PlanWarning] {
+      let hint = pending.map { module in
+        "module '\(module.module)' is ready only in \(module.readyYear) (ordered \(module.orderYear)); "
+          + "start it earlier or shorten its lead time"
+      } ?? "no module is left to build: add a module to the site or move load elsewhere"
       var warnings: [PlanWarning] = []
       if racks > capacity.racks {
         warnings.append(

@@ -14,8 +14,10 @@ public enum BundledScenarios {
 # the source, D = derived from sourced figures, E = estimate. Nothing in dcplan is specific
 # to this case: it is an ordinary scenario file, built into the binary as the default.
 #
-# First cut (foundation): tenants, onboarding waves, legacy rooms, workloads. The data
-# centre's modules, hardware and costs follow with the capacity stage.
+# The plan: the Land joins the shared twin-site data centre in 2019, the municipal data
+# centres follow in waves to 2024; their legacy rooms (PUE 1.9-2.0) close a year after each
+# wave. The twin sites are built in modules of 400 kW IT as demand needs them; each site
+# must carry the whole shared compute load when the other fails.
 version: 1
 scenario:
   name: Lower Saxony shared data centre
@@ -75,53 +77,81 @@ tenants:
 
 sites:
   # The shared twin-site data centre, 12 km apart like Dataport's (F, [1.6]); active-active.
+  # Modules of 400 kW IT at 8 kW per rack (E, [2.4]: 5 kW/rack in 2016 rising to 8-10 kW);
+  # build cost 8 MEUR per MW IT in 2016 rising to 11 MEUR in 2025 (E, [2.3]); 2-3 years
+  # to build plus permits (F, [2.3]): 3 years lead time. The first hall of each site was
+  # decided with the 2016 strategy and opens in 2019 (E); capex before 2017 is sunk.
+  # PUE 1.35 for a new build in 2019 improving to 1.3 (E, [5]; EnEfG asks 1.3 from 2030 [2.1]).
   - id: dc-hannover
     name: Shared DC Hannover
     kind: shared
     node: hannover
     load_share: 50 %
+    pue: {2019: 1.35, 2025: 1.3}
+    modules:
+      - {name: hall 1, racks: 50, it_power: 400 kW, cooling: 450 kW, capex: 3.2 MEUR, lead_time: 3 years, ready_year: 2019}
+      - {name: hall 2, racks: 50, it_power: 400 kW, cooling: 450 kW, capex: 3.8 MEUR, lead_time: 3 years}
+      - {name: hall 3, racks: 50, it_power: 400 kW, cooling: 450 kW, capex: 4.4 MEUR, lead_time: 3 years}
   - id: dc-hildesheim
     name: Shared DC Hildesheim (twin)
     kind: shared
     node: hildesheim
     load_share: 50 %
-  # Legacy rooms. The Land ran 2 DCs in Hannover, to be closed (F, [1.3]); merged here.
+    pue: {2019: 1.35, 2025: 1.3}
+    modules:
+      - {name: hall 1, racks: 50, it_power: 400 kW, cooling: 450 kW, capex: 3.2 MEUR, lead_time: 3 years, ready_year: 2019}
+      - {name: hall 2, racks: 50, it_power: 400 kW, cooling: 450 kW, capex: 3.8 MEUR, lead_time: 3 years}
+      - {name: hall 3, racks: 50, it_power: 400 kW, cooling: 450 kW, capex: 4.4 MEUR, lead_time: 3 years}
+  # Legacy rooms with fixed capacity (E) and PUE 1.8-2.0 (E, [2.1]). The Land ran 2 DCs in
+  # Hannover, to be closed (F, [1.3]); merged into one site here.
   - id: hannover-legacy
     name: Land data centres Hannover (2 rooms)
     kind: legacy
     node: hannover
+    capacity: {racks: 60, it_power: 300 kW, cooling: 300 kW}
+    pue: 1.9
     decommission_year: 2020           # E: closed the year after the Land joins
   - id: kdo-oldenburg
     kind: legacy
     node: oldenburg
+    capacity: {racks: 30, it_power: 150 kW, cooling: 150 kW}
+    pue: 2.0
     decommission_year: 2022
   - id: itebo-osnabrueck
     kind: legacy
     node: osnabrueck
+    capacity: {racks: 24, it_power: 120 kW, cooling: 120 kW}
+    pue: 2.0
     decommission_year: 2023
   - id: hannit-hannover
     kind: legacy
     node: hannover
+    capacity: {racks: 28, it_power: 140 kW, cooling: 140 kW}
+    pue: 2.0
     decommission_year: 2024
   - id: municipal-rooms
     name: Municipal server rooms (aggregate)
     kind: legacy
     node: hannover
+    capacity: {racks: 20, it_power: 100 kW, cooling: 100 kW}
+    pue: 2.0
     decommission_year: 2025
 
 workloads:
-  # Office IT and directory per workplace: 0.25 vCPU and 1 GiB RAM per employee (E);
-  # 30 GB central storage per workplace in 2016 (E, [5]), 60 GB in 2024 at OWL-IT (D, [1.5]);
-  # storage +20 %/year, compute +8 %/year (E, [4]).
+  # Office IT and directory per workplace: 0.15 vCPU and 0.6 GiB RAM per employee (E), about
+  # one 4-vCPU VM per 25 workplaces. Central storage ~30 GB per workplace in 2016 (E, [5]),
+  # split here 20 GB office + 10 GB procedures; 60 GB in 2024 at OWL-IT (D, [1.5]) is
+  # 30 -> 60 GB in 8 years = +9 %/year (D), used instead of the generic +20 % (E, [4]);
+  # compute +8 %/year (E, [4]).
   - id: land-office
     name: Office IT and directory (Land)
     tenant: land
-    vcpu: 0.25 vCPU/employee
-    ram: 1 GiB/employee
-    storage: 30 GB/employee
+    vcpu: 0.15 vCPU/employee
+    ram: 0.6 GiB/employee
+    storage: 20 GB/employee
     vcpu_growth: 8 %
     ram_growth: 8 %
-    storage_growth: 20 %
+    storage_growth: 9 %
     base_year: 2016
     availability_target: VK2          # E: office services 99.9 % [5]
   # e-Akte: ~2 GB per user per year, kept (D/E, [4]); project P8 from 2019 (F, [0]);
@@ -141,45 +171,45 @@ workloads:
   - id: land-fachverfahren
     name: Fachverfahren Land (police, registers, justice)
     tenant: land
-    vcpu: 0.15 vCPU/employee          # E
-    ram: 0.6 GiB/employee             # E
-    storage: 20 GB/employee           # E
+    vcpu: 0.1 vCPU/employee           # E
+    ram: 0.4 GiB/employee             # E
+    storage: 10 GB/employee           # E
     vcpu_growth: 8 %
     ram_growth: 8 %
-    storage_growth: 20 %
+    storage_growth: 9 %
     base_year: 2016
     availability_target: VK3
   - id: kdo-fachverfahren
     name: Fachverfahren Kommunen (KDO)
     tenant: kdo
-    vcpu: 0.15 vCPU/employee
-    ram: 0.6 GiB/employee
-    storage: 40 GB/employee           # E: office and procedures together
+    vcpu: 0.25 vCPU/employee          # E: office and procedures together
+    ram: 1 GiB/employee
+    storage: 30 GB/employee           # E: office and procedures together
     vcpu_growth: 8 %
     ram_growth: 8 %
-    storage_growth: 20 %
+    storage_growth: 9 %
     base_year: 2016
     availability_target: VK3
   - id: itebo-fachverfahren
     name: Fachverfahren Kommunen (ITEBO)
     tenant: itebo
-    vcpu: 0.15 vCPU/employee
-    ram: 0.6 GiB/employee
-    storage: 40 GB/employee
+    vcpu: 0.25 vCPU/employee
+    ram: 1 GiB/employee
+    storage: 30 GB/employee
     vcpu_growth: 8 %
     ram_growth: 8 %
-    storage_growth: 20 %
+    storage_growth: 9 %
     base_year: 2016
     availability_target: VK3
   - id: hannit-fachverfahren
     name: Fachverfahren Kommunen (hannIT)
     tenant: hannit
-    vcpu: 0.15 vCPU/employee
-    ram: 0.6 GiB/employee
-    storage: 40 GB/employee
+    vcpu: 0.25 vCPU/employee
+    ram: 1 GiB/employee
+    storage: 30 GB/employee
     vcpu_growth: 8 %
     ram_growth: 8 %
-    storage_growth: 20 %
+    storage_growth: 9 %
     base_year: 2016
     availability_target: VK3
   - id: kommunen-office
@@ -187,11 +217,53 @@ workloads:
     tenant: kommunen
     vcpu: 0.3 vCPU/employee           # E: small rooms run less consolidated
     ram: 1.2 GiB/employee
-    storage: 40 GB/employee
+    storage: 30 GB/employee
     vcpu_growth: 8 %
     ram_growth: 8 %
-    storage_growth: 20 %
+    storage_growth: 9 %
     base_year: 2016
     availability_target: VK2
+
+hardware:
+  servers:
+    # 2-socket virtualisation host: ~450 W average, ~10,000 EUR, ~25 VMs per host in 2016
+    # (E, [2.4]); 5 years in service (E, [2.6]); 12 per rack keeps racks near 8 kW peak.
+    - id: host-2s
+      cores: 36
+      ram: 512 GiB
+      typical_power: 450 W
+      peak_power: 650 W
+      price: 10000 EUR
+      lifetime: 5 years
+      per_rack: 12
+  storage:
+    # Enterprise storage node: 160 TiB usable; ~1,500 EUR per usable TB (E, [2.5]: all-in
+    # ~1,000 EUR/TB/year of which hardware is the larger part); 5 years (E, [2.6]).
+    - id: storage-node
+      usable: 160 TiB
+      typical_power: 1.2 kW
+      peak_power: 1.6 kW
+      price: 260000 EUR
+      lifetime: 5 years
+      per_rack: 4
+
+policy:
+  cpu_overcommit: 4                   # E: common for office and procedure VMs
+  target_utilisation: 70 %            # E: headroom for peaks
+  storage_target_utilisation: 80 %    # E
+  cluster_size: 16                    # E
+  spares_per_cluster: 1               # N+1 per cluster (VK3 services, E [5])
+  storage_copies: 2                   # mirrored across the twin sites (D/E, [4])
+  site_mode: active-active
+  failover_share: 100 %               # each site carries everything when the other fails (E)
+
+costs:
+  # Industrial electricity, new contracts, ct/kWh excl. VAT (F, [2.7]) × 1.19 VAT, which a
+  # public body cannot deduct (D, [5]); 2025 estimated (E).
+  energy_price: {2017: 20.34 ct/kWh, 2018: 21.37 ct/kWh, 2019: 21.93 ct/kWh, 2020: 21.13 ct/kWh, 2021: 25.44 ct/kWh, 2022: 39.29 ct/kWh, 2023: 31.54 ct/kWh, 2024: 22.73 ct/kWh, 2025: 22.6 ct/kWh}
+  maintenance: 8 %                    # E: of hardware purchase value per year
+  servers_per_fte: 40                 # E: operations staff per virtualisation host
+  fte_cost: {2016: 85000 EUR/year, 2025: 110000 EUR/year}   # fully loaded (E, [5])
+  space_cost_per_rack: 3000 EUR/year  # E: building upkeep per occupied rack
 """#
 }

@@ -1,0 +1,110 @@
+import DCPlanEngine
+import DCPlanIO
+import DCPlanModel
+import DCPlanTestSupport
+import Testing
+
+/// Properties that must hold for any scenario, on the bundled scenarios and variations.
+@Suite("capacity properties")
+struct CapacityPropertyTests {
+  static let scenarios = ["teaching-capacity.yaml", "niedersachsen-2025.yaml"]
+
+  private func load(_ name: String) throws -> Scenario {
+    let outcome = ScenarioLoader.load(path: RepositoryPaths.scenario(name))
+    return try #require(outcome.scenario, "\(outcome.diagnostics)")
+  }
+
+  private func scaled(_ scenario: Scenario, by factor: Double) -> Scenario {
+    var copy = scenario
+    copy.workloads = scenario.workloads.map { workload in
+      var w = workload
+      w.vcpu = scale(w.vcpu, factor)
+      w.ram = scale(w.ram, factor)
+      w.storage = scale(w.storage, factor)
+      w.storageAccrualPerYear = scale(w.storageAccrualPerYear, factor)
+      return w
+    }
+    return copy
+  }
+
+  private func scale<Q: ScalarQuantity>(_ amount: Amount<Q>, _ factor: Double) -> Amount<Q> {
+    switch amount {
+    case let .absolute(q): return .absolute(q * factor)
+    case let .perEmployee(q): return .perEmployee(q * factor)
+    }
+  }
+
+  @Test("more demand never gives fewer servers, storage units or racks", arguments: scenarios)
+  func monotone(_ name: String) throws {
+    let base = try load(name)
+    for factor in [1.07, 1.5, 3.0] {
+      let before = Planner.run(base)
+      let after = Planner.run(scaled(base, by: factor))
+      for (a, b) in zip(before.sizing, after.sizing) {
+        for y in a.servers.indices {
+          #expect(b.servers[y] >= a.servers[y], "\(a.site) year \(y) ×\(factor)")
+          #expect(b.storageUnits[y] >= a.storageUnits[y])
+        }
+      }
+      for (a, b) in zip(before.facility, after.facility) {
+        for y in a.racks.indices { #expect(b.racks[y] >= a.racks[y]) }
+      }
+    }
+  }
+
+  @Test("every year a site lacks space, power or cooling has a warning", arguments: scenarios)
+  func shortfallsWarned(_ name: String) throws {
+    // Tripled demand outgrows the modules of both scenarios.
+    let results = Planner.run(scaled(try load(name), by: 3))
+    for (index, needs) in results.facility.enumerated() {
+      for (y, year) in results.demand.years.enumerated() {
+        let capacity = results.expansion.capacity[index][y]
+        let codes = Set(results.warnings.filter { $0.subject == needs.site && $0.year == year }.map(\.code))
+        #expect((needs.racks[y] > capacity.racks) == codes.contains("shortfall-space"), "\(needs.site) \(year)")
+        #expect((needs.itPeakKW[y] > capacity.itPower.kilowatts + 1e-9) == codes.contains("shortfall-power"))
+        #expect((needs.itPeakKW[y] > capacity.cooling.kilowatts + 1e-9) == codes.contains("shortfall-cooling"))
+      }
+    }
+    #expect(results.firstShortfallYear != nil)
+  }
+
+  @Test("energy equals typical IT power × PUE × 8,760 h", arguments: scenarios)
+  func energy(_ name: String) throws {
+    let results = Planner.run(try load(name))
+    for site in results.facility {
+      for y in site.energyMWh.indices {
+        #expect(approximately(site.energyMWh[y], site.itKW[y] * site.pue[y] * 8760 / 1000, relative: 1e-12))
+      }
+    }
+  }
+
+  @Test("installed units never fall short of the need, and the yearly totals are ledger sums", arguments: scenarios)
+  func fleetAndLedger(_ name: String) throws {
+    let results = Planner.run(try load(name))
+    for (sized, fleet) in zip(results.sizing, results.fleets) {
+      // Units in service after purchases = need, since purchases only fill the gap.
+      for y in sized.servers.indices.dropFirst() {
+        #expect(fleet.servers.purchases[y] <= sized.servers[y])
+        #expect(fleet.servers.purchases[y] >= sized.servers[y] - sized.servers[y - 1])
+      }
+    }
+    let total = results.costs.lines.reduce(0) { $0 + $1.amountEUR }
+    #expect(approximately(total, results.costs.totalEUR.reduce(0, +), relative: 1e-12))
+  }
+
+  @Test("the default scenario's plan: legacy rooms empty once closed, twins carry the same, no shortfall")
+  func defaultPlan() throws {
+    let results = Planner.run(try load("niedersachsen-2025.yaml"))
+    #expect(results.firstShortfallYear == nil)
+    #expect(results.warnings.isEmpty, "\(results.warnings.map(\.message))")
+    let scenario = try load("niedersachsen-2025.yaml")
+    for (site, needs) in zip(scenario.sites, results.facility) {
+      for (y, year) in results.demand.years.enumerated() where !site.isOperating(in: year) {
+        #expect(needs.racks[y] == 0, "\(site.id) \(year)")
+      }
+    }
+    #expect(results.sizing[0].servers == results.sizing[1].servers)
+    // The Land joins in 2019: the shared sites run from then on.
+    #expect(results.sizing[0].servers[1] == 0 && results.sizing[0].servers[2] > 0)
+  }
+}
