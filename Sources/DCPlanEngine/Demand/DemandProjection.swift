@@ -2,15 +2,45 @@ import DCPlanModel
 
 /// The demand stage's result: what every workload needs in every year of the horizon,
 /// where it runs, and the sums per site and per year.
+///
+/// Per-workload figures are kept in flat row-major buffers (workload × year), which is what
+/// the later stages and the Monte Carlo read; ``workloads`` gives them row by row.
 public struct DemandProjection: Hashable, Sendable {
   /// The years of the horizon, in order; every per-year array is indexed like this one.
   public let years: [Year]
-  /// One row per workload, in scenario order.
-  public let workloads: [WorkloadDemand]
+  /// Workload ids, in scenario order.
+  public let workloadIDs: [String]
+  /// The owning tenant of each workload.
+  public let workloadTenants: [String]
+  /// vCPU, workload-major: entry `w · years.count + y`.
+  public let vcpu: [Double]
+  /// RAM in GiB, laid out like ``vcpu``.
+  public let ramGiB: [Double]
+  /// Stored data in TiB, laid out like ``vcpu``.
+  public let storageTiB: [Double]
+  /// Where each workload runs per year, laid out like ``vcpu``: a site id, ``WorkloadDemand/sharedDataCentre``,
+  /// or nil (not started, or no site).
+  public let placement: [String?]
   /// One row per site, in scenario order.
   public let sites: [SiteDemand]
   /// The sums over all workloads per year, placed or not.
   public let totals: ResourceSeries
+
+  /// The workloads row by row, in scenario order.
+  public var workloads: [WorkloadDemand] {
+    workloadIDs.indices.map(workload(at:))
+  }
+
+  /// The row of the workload at `index`.
+  public func workload(at index: Int) -> WorkloadDemand {
+    let range = (index * years.count)..<((index + 1) * years.count)
+    var series = ResourceSeries(count: 0)
+    series.vcpu = Array(vcpu[range])
+    series.ramGiB = Array(ramGiB[range])
+    series.storageTiB = Array(storageTiB[range])
+    return WorkloadDemand(
+      workload: workloadIDs[index], tenant: workloadTenants[index], demand: series, placement: Array(placement[range]))
+  }
 }
 
 /// Compute, memory and storage per year, in result units (vCPU, GiB, TiB).

@@ -11,137 +11,138 @@ import DCPlanModel
 /// for an absolute one, and demand is zero before `start(w)`. The accrual does not grow by
 /// `g`: it is the data added each year and retained (docs/conventions.md, "Demand").
 ///
-/// The arithmetic runs as matrix products through BLAS: the scale of every (workload,
-/// resource) row for every year is one product `basis × headcount`; the running sum of the
-/// accrual is a product with an upper-triangular matrix of ones; the sums per site are one
-/// product `placement × demand` over all resources and years at once.
+/// All workloads of a tenant sit at the same place in a year, so the sums per site are one
+/// matrix product through BLAS: placement (sites × 2·tenants: the legacy site of each
+/// tenant, and each shared site's load share) times the tenants' demand (2·tenants ×
+/// 3·years: while at the legacy site, while in the shared data centre).
+///
+/// - Complexity: O(workloads × years) plus the product, O(sites × tenants × years).
 public enum DemandStage {
   /// Projects every workload of `scenario` over its horizon.
   public static func project(_ scenario: Scenario) -> DemandProjection {
     let horizon = scenario.info.horizon
-    // The axis starts early enough to accrue storage from the earliest start year.
-    let earliestStart = scenario.workloads.map(\.startYear).min() ?? horizon.first
-    let axisFirst = min(horizon.first, earliestStart)
-    let axis = (axisFirst.number...horizon.last.number).map(Year.init)
-    let horizonOffset = horizon.first - axisFirst
-    let yearCount = axis.count
-    let workloadCount = scenario.workloads.count
-    let tenantIndex = Dictionary(
-      scenario.tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
-    let tenantCount = scenario.tenants.count
-
-    // headcount: (tenants + 1) × years; the last row is all ones for absolute figures.
-    var headcount = Matrix(rows: tenantCount + 1, columns: yearCount)
-    for (t, tenant) in scenario.tenants.enumerated() {
-      for (y, year) in axis.enumerated() { headcount[t, y] = tenant.employees.employees(in: year) }
-    }
-    for y in 0..<yearCount { headcount[tenantCount, y] = 1 }
-
-    // basis: (4 · workloads) × (tenants + 1); row 4w + r selects the scale of resource r.
-    let resourceCount = 4  // vCPU, RAM, stored base, accrual
-    var basis = Matrix(rows: resourceCount * workloadCount, columns: tenantCount + 1)
-    var baseValues = [Double](repeating: 0, count: resourceCount * workloadCount)
-    for (w, workload) in scenario.workloads.enumerated() {
-      let owner = tenantIndex[workload.tenant] ?? tenantCount
-      let amounts: [(Bool, Double)] = [
-        (workload.vcpu.isPerEmployee, workload.vcpu.quantity.vcpu),
-        (workload.ram.isPerEmployee, workload.ram.quantity.gibibytes),
-        (workload.storage.isPerEmployee, workload.storage.quantity.tebibytes),
-        (workload.storageAccrualPerYear.isPerEmployee, workload.storageAccrualPerYear.quantity.tebibytes),
-      ]
-      for (r, (perEmployee, value)) in amounts.enumerated() {
-        basis[resourceCount * w + r, perEmployee ? owner : tenantCount] = 1
-        baseValues[resourceCount * w + r] = value
-      }
-    }
-    let scale = BLAS.product(basis, headcount)
-
-    // Growth and activity, element by element; accruals go into their own matrix.
-    var raw = Matrix(rows: 3 * workloadCount, columns: yearCount)  // vCPU, RAM, storage per workload
-    var accrualPerYearTiB = Matrix(rows: workloadCount, columns: yearCount)
-    for (w, workload) in scenario.workloads.enumerated() {
-      let growth = [workload.vcpuGrowth, workload.ramGrowth, workload.storageGrowth]
-      for (y, year) in axis.enumerated() where year >= workload.startYear {
-        let elapsed = year - workload.baseYear
-        for r in 0..<3 {
-          let row = resourceCount * w + r
-          raw[3 * w + r, y] = baseValues[row] * scale[row, y] * growth[r].factor(afterYears: elapsed)
-        }
-        let accrualRow = resourceCount * w + 3
-        accrualPerYearTiB[w, y] = baseValues[accrualRow] * scale[accrualRow, y]
-      }
-    }
-    // Running sum over years: accrued[w, y] = Σ_{t ≤ y} accrual[w, t].
-    var upperOnes = Matrix(rows: yearCount, columns: yearCount)
-    for i in 0..<yearCount { for j in i..<yearCount { upperOnes[i, j] = 1 } }
-    let accruedTiB = BLAS.product(accrualPerYearTiB, upperOnes)
-
-    // Demand over the horizon: rows (w, r), columns horizon years.
     let horizonYears = horizon.years
     let count = horizonYears.count
-    var workloadRows: [WorkloadDemand] = []
-    workloadRows.reserveCapacity(workloadCount)
-    let sharedSites = scenario.sites.filter { $0.kind == .shared }
+    // The axis starts early enough to accrue storage from the earliest start year.
+    let earliestStart = scenario.workloads.lazy.map(\.startYear).min() ?? horizon.first
+    let axisFirst = min(horizon.first, earliestStart)
+    let axisCount = horizon.last - axisFirst + 1
+    let horizonOffset = horizon.first - axisFirst
+    let tenants = scenario.tenants
+    let tenantIndex = Dictionary(tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    let headcount = tenants.map { tenant in
+      (0..<axisCount).map { tenant.employees.employees(in: axisFirst + $0) }
+    }
+    let ones = [Double](repeating: 1, count: axisCount)
+    let hasSharedSite = scenario.sites.contains { $0.kind == .shared }
+    // Each tenant's placement per horizon year.
+    let tenantPlacement: [[String?]] = tenants.map { tenant in
+      horizonYears.map { year in
+        if tenant.isInSharedDataCentre(in: year) { return hasSharedSite ? WorkloadDemand.sharedDataCentre : nil }
+        return tenant.legacySite
+      }
+    }
+    let tenantIsShared: [[Bool]] = tenantPlacement.map { $0.map { $0 == WorkloadDemand.sharedDataCentre } }
+    var totals = ResourceSeries(count: count)
+    // Tenant sums: [tenant][resource · count + year], while at the legacy site or shared.
+    var legacyDemand = [[Double]](repeating: [Double](repeating: 0, count: 3 * count), count: tenants.count)
+    var sharedDemand = legacyDemand
+    var legacyCounts = [[Int]](repeating: [Int](repeating: 0, count: count), count: tenants.count)
+    var sharedCounts = legacyCounts
+    let workloadCount = scenario.workloads.count
+    var vcpu = [Double](repeating: 0, count: workloadCount * count)
+    var ram = vcpu
+    var storage = vcpu
+    var placement = [String?](repeating: nil, count: workloadCount * count)
     for (w, workload) in scenario.workloads.enumerated() {
-      var series = ResourceSeries(count: count)
-      var placement = [String?](repeating: nil, count: count)
-      let tenant = tenantIndex[workload.tenant].map { scenario.tenants[$0] }
-      for (i, year) in horizonYears.enumerated() {
-        let y = i + horizonOffset
-        series.vcpu[i] = raw[3 * w, y]
-        series.ramGiB[i] = raw[3 * w + 1, y]
-        series.storageTiB[i] = raw[3 * w + 2, y] + accruedTiB[w, y]
-        guard year >= workload.startYear, let tenant else { continue }
-        if tenant.isInSharedDataCentre(in: year), !sharedSites.isEmpty {
-          placement[i] = WorkloadDemand.sharedDataCentre
-        } else if !tenant.isInSharedDataCentre(in: year) {
-          placement[i] = tenant.legacySite
+      let owner = tenantIndex[workload.tenant]
+      let employees = owner.map { headcount[$0] } ?? ones
+      let row = w * count
+      let startIndex = workload.startYear - axisFirst
+      let vcpuScale = workload.vcpu.isPerEmployee ? employees : ones
+      let ramScale = workload.ram.isPerEmployee ? employees : ones
+      let storageScale = workload.storage.isPerEmployee ? employees : ones
+      let accrualScale = workload.storageAccrualPerYear.isPerEmployee ? employees : ones
+      let accrual = workload.storageAccrualPerYear.quantity.tebibytes
+      let baseVCPU = workload.vcpu.quantity.vcpu
+      let baseRAM = workload.ram.quantity.gibibytes
+      let baseStorage = workload.storage.quantity.tebibytes
+      // Growth factors from the first year computed on, then one multiplication a year.
+      let first = max(0, startIndex)
+      let firstElapsed = (axisFirst + first) - workload.baseYear
+      var vcpuFactor = workload.vcpuGrowth.factor(afterYears: firstElapsed)
+      var ramFactor = workload.ramGrowth.factor(afterYears: firstElapsed)
+      var storageFactor = workload.storageGrowth.factor(afterYears: firstElapsed)
+      let vcpuStep = 1 + workload.vcpuGrowth.perYear
+      let ramStep = 1 + workload.ramGrowth.perYear
+      let storageStep = 1 + workload.storageGrowth.perYear
+      var accrued = 0.0
+      for a in first..<max(first, axisCount) {
+        // Accrual summed from the start year on the whole axis, read over the horizon.
+        accrued += accrual * accrualScale[a]
+        let i = a - horizonOffset
+        if i >= 0 {
+          vcpu[row + i] = baseVCPU * vcpuScale[a] * vcpuFactor
+          ram[row + i] = baseRAM * ramScale[a] * ramFactor
+          storage[row + i] = baseStorage * storageScale[a] * storageFactor + accrued
+        }
+        vcpuFactor *= vcpuStep
+        ramFactor *= ramStep
+        storageFactor *= storageStep
+      }
+      for i in 0..<count {
+        totals.vcpu[i] += vcpu[row + i]
+        totals.ramGiB[i] += ram[row + i]
+        totals.storageTiB[i] += storage[row + i]
+        guard let owner, i + horizonOffset >= startIndex, let place = tenantPlacement[owner][i] else { continue }
+        placement[row + i] = place
+        if tenantIsShared[owner][i] {
+          sharedCounts[owner][i] += 1
+          sharedDemand[owner][i] += vcpu[row + i]
+          sharedDemand[owner][count + i] += ram[row + i]
+          sharedDemand[owner][2 * count + i] += storage[row + i]
+        } else {
+          legacyCounts[owner][i] += 1
+          legacyDemand[owner][i] += vcpu[row + i]
+          legacyDemand[owner][count + i] += ram[row + i]
+          legacyDemand[owner][2 * count + i] += storage[row + i]
         }
       }
-      workloadRows.append(WorkloadDemand(workload: workload.id, tenant: workload.tenant, demand: series, placement: placement))
     }
-
-    let siteRows = sumPerSite(scenario.sites, workloadRows, yearCount: count)
-    var totals = ResourceSeries(count: count)
-    for row in workloadRows {
-      for i in 0..<count {
-        totals.vcpu[i] += row.demand.vcpu[i]
-        totals.ramGiB[i] += row.demand.ramGiB[i]
-        totals.storageTiB[i] += row.demand.storageTiB[i]
-      }
-    }
-    return DemandProjection(years: horizonYears, workloads: workloadRows, sites: siteRows, totals: totals)
+    let sites = sumPerSite(
+      scenario, tenantPlacement: tenantPlacement, legacy: (legacyDemand, legacyCounts), shared: (sharedDemand, sharedCounts),
+      yearCount: count)
+    return DemandProjection(
+      years: horizonYears, workloadIDs: scenario.workloads.map(\.id), workloadTenants: scenario.workloads.map(\.tenant),
+      vcpu: vcpu, ramGiB: ram, storageTiB: storage, placement: placement, sites: sites, totals: totals)
   }
 
-  /// Sums per site as one product: placement (sites × 2·workloads) times demand
-  /// (2·workloads × 3·years), where the first block of workload rows is the demand while at
-  /// a legacy site and the second while in the shared data centre.
-  private static func sumPerSite(_ sites: [Site], _ workloads: [WorkloadDemand], yearCount: Int) -> [SiteDemand] {
+  /// Sums per site as one product: placement (sites × 2·tenants) times the tenants' demand
+  /// (2·tenants × 3·years), the first block of tenant rows while at their legacy site, the
+  /// second while in the shared data centre.
+  private static func sumPerSite(
+    _ scenario: Scenario, tenantPlacement: [[String?]], legacy: ([[Double]], [[Int]]), shared: ([[Double]], [[Int]]),
+    yearCount: Int
+  ) -> [SiteDemand] {
+    let sites = scenario.sites
+    let tenantCount = scenario.tenants.count
     let siteIndex = Dictionary(sites.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    let w = workloads.count
-    var placement = Matrix(rows: sites.count, columns: 2 * w)
-    var demand = Matrix(rows: 2 * w, columns: 3 * yearCount)
+    var placement = Matrix(rows: sites.count, columns: 2 * tenantCount)
+    var demand = Matrix(rows: 2 * tenantCount, columns: 3 * yearCount)
     var counts = [[Int]](repeating: [Int](repeating: 0, count: yearCount), count: sites.count)
-    for (s, site) in sites.enumerated() where site.kind == .shared {
-      for column in w..<(2 * w) { placement[s, column] = site.loadShare.value }
-    }
-    for (k, row) in workloads.enumerated() {
-      for y in 0..<yearCount {
-        guard let place = row.placement[y] else { continue }
-        let block: Int
-        if place == WorkloadDemand.sharedDataCentre {
-          block = w + k
-          for (s, site) in sites.enumerated() where site.kind == .shared { counts[s][y] += 1 }
-        } else if let s = siteIndex[place] {
-          block = k
-          placement[s, k] = 1
-          counts[s][y] += 1
-        } else {
-          continue
-        }
-        demand[block, y] = row.demand.vcpu[y]
-        demand[block, yearCount + y] = row.demand.ramGiB[y]
-        demand[block, 2 * yearCount + y] = row.demand.storageTiB[y]
+    let sharedIndices = sites.indices.filter { sites[$0].kind == .shared }
+    for (t, tenant) in scenario.tenants.enumerated() {
+      if let legacySite = tenant.legacySite, let s = siteIndex[legacySite] {
+        placement[s, t] = 1
+        for y in 0..<yearCount { counts[s][y] += legacy.1[t][y] }
+      }
+      for s in sharedIndices {
+        placement[s, tenantCount + t] = sites[s].loadShare.value
+        for y in 0..<yearCount { counts[s][y] += shared.1[t][y] }
+      }
+      for column in 0..<(3 * yearCount) {
+        demand[t, column] = legacy.0[t][column]
+        demand[tenantCount + t, column] = shared.0[t][column]
       }
     }
     let perSite = BLAS.product(placement, demand)

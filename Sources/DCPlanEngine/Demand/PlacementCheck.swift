@@ -6,13 +6,19 @@ public enum PlacementCheck {
   /// The placement warnings of a projection, ordered by workload, then year.
   public static func warnings(_ scenario: Scenario, _ demand: DemandProjection) -> [PlanWarning] {
     var warnings: [PlanWarning] = []
-    let sites = Dictionary(scenario.sites.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    for row in demand.workloads {
+    // Only legacy sites that close within the plan can be in use while closed.
+    let closing = Dictionary(
+      scenario.sites.filter { $0.kind == .legacy && $0.decommissionYear != nil }.map { ($0.id, $0) },
+      uniquingKeysWith: { a, _ in a })
+    let count = demand.years.count
+    for w in demand.workloadIDs.indices {
+      let row = (workload: demand.workloadIDs[w], tenant: demand.workloadTenants[w])
       var unplacedYears: [Year] = []
       for (i, year) in demand.years.enumerated() {
-        let hasDemand = row.demand.vcpu[i] > 0 || row.demand.ramGiB[i] > 0 || row.demand.storageTiB[i] > 0
+        let k = w * count + i
+        let hasDemand = demand.vcpu[k] > 0 || demand.ramGiB[k] > 0 || demand.storageTiB[k] > 0
         guard hasDemand else { continue }
-        if let place = row.placement[i], let site = sites[place], !site.isOperating(in: year) {
+        if let place = demand.placement[k], !closing.isEmpty, let site = closing[place], !site.isOperating(in: year) {
           warnings.append(
             PlanWarning(
               code: "closed-site-in-use", year: year, subject: site.id,
@@ -20,7 +26,7 @@ public enum PlacementCheck {
                 "workload '\(row.workload)' of tenant '\(row.tenant)' still runs at site '\(site.id)', "
                 + "which closes in \(site.decommissionYear.map(String.init(describing:)) ?? "?"); "
                 + "let the tenant join the shared data centre earlier or close the site later"))
-        } else if row.placement[i] == nil {
+        } else if demand.placement[k] == nil {
           unplacedYears.append(year)
         }
       }
