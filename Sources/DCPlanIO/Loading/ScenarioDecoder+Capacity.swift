@@ -13,9 +13,7 @@ extension ScenarioDecoder {
   }
 
   private func decodeServer(_ reader: MappingReader, _ index: Int) -> ServerType {
-    var reader = reader
-    let id = reader.identifier(ServerSection.id) ?? "server-\(index + 1)"
-    if reader.has(ServerSection.id) { reader.label = "server type '\(id)'" }
+    let (reader, id) = identified(reader, ServerSection.id, "server type", index)
     defer { reader.finish() }
     let common = commonHardware(reader)
     return ServerType(
@@ -26,9 +24,7 @@ extension ScenarioDecoder {
   }
 
   private func decodeStorage(_ reader: MappingReader, _ index: Int) -> StorageType {
-    var reader = reader
-    let id = reader.identifier(StorageSection.id) ?? "storage-\(index + 1)"
-    if reader.has(StorageSection.id) { reader.label = "storage type '\(id)'" }
+    let (reader, id) = identified(reader, StorageSection.id, "storage type", index)
     defer { reader.finish() }
     let common = commonHardware(reader)
     let usable = reader.quantity(StorageSection.usable, QuantityKind(.information, example: "500 TiB"))?.value.baseValue ?? 0

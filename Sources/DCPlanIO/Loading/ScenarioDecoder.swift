@@ -64,6 +64,15 @@ struct ScenarioDecoder {
     return result
   }
 
+  /// The entry's id (a stand-in when missing or malformed, which is reported) and a reader
+  /// whose messages name the entry by it ("tenant 'kdo'").
+  func identified(_ reader: MappingReader, _ key: KeySpec, _ noun: String, _ index: Int) -> (MappingReader, String) {
+    var reader = reader
+    let id = reader.identifier(key) ?? "\(noun.replacingAll(" ", with: "-"))-\(index + 1)"
+    if reader.has(key) { reader.label = "\(noun) '\(id)'" }
+    return (reader, id)
+  }
+
   // MARK: Sections
 
   private func decodeInfo(_ node: Node, fallback: ScenarioInfo) -> ScenarioInfo {
@@ -105,9 +114,7 @@ struct ScenarioDecoder {
 
   private func decodeTenant(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> Tenant {
     typealias T = TenantSection
-    var reader = reader
-    let id = reader.identifier(T.id) ?? "tenant-\(index + 1)"
-    if reader.has(T.id) { reader.label = "tenant '\(id)'" }
+    let (reader, id) = identified(reader, T.id, "tenant", index)
     defer { reader.finish() }
     let kind = reader.choice(T.kind, Tenant.Kind.allCases.map(\.rawValue)).flatMap(Tenant.Kind.init) ?? .municipality
     let growth = reader.growthRate(T.employeeGrowth) ?? .zero
@@ -132,9 +139,7 @@ struct ScenarioDecoder {
 
   private func decodeWorkload(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> Workload {
     typealias W = WorkloadSection
-    var reader = reader
-    let id = reader.identifier(W.id) ?? "workload-\(index + 1)"
-    if reader.has(W.id) { reader.label = "workload '\(id)'" }
+    let (reader, id) = identified(reader, W.id, "workload", index)
     defer { reader.finish() }
     func amount<Q: ScalarQuantity>(_ key: KeySpec, _ kind: QuantityKind, toBase: Double = 1) -> Amount<Q> {
       guard let (parsed, perEmployee) = reader.quantity(key, kind) else { return .absolute(.zero) }
@@ -155,9 +160,7 @@ struct ScenarioDecoder {
 
   private func decodeSite(_ reader: MappingReader, _ index: Int) -> (Site, Fraction?) {
     typealias S = SiteSection
-    var reader = reader
-    let id = reader.identifier(S.id) ?? "site-\(index + 1)"
-    if reader.has(S.id) { reader.label = "site '\(id)'" }
+    let (reader, id) = identified(reader, S.id, "site", index)
     defer { reader.finish() }
     let kind = reader.choice(S.kind, Site.Kind.allCases.map(\.rawValue)).flatMap(Site.Kind.init) ?? .legacy
     let share = reader.fraction(S.loadShare)
