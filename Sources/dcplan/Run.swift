@@ -15,7 +15,7 @@ struct Run: ParsableCommand {
   @Option(help: "Print only this table: \(ResultTables.ids.joined(separator: ", ")).")
   var table: String?
 
-  @Flag(help: "Markdown: print the detail tables too (demand per workload, the cost ledger).")
+  @Flag(help: "Markdown: print every link and the detail tables too (demand per workload, the cost ledger).")
   var all = false
 
   @OptionGroup var output: OutputOptions
@@ -36,7 +36,8 @@ struct Run: ParsableCommand {
     let failed = Console.report(outcome.diagnostics, quiet: output.quiet)
     guard !failed, let loaded = outcome.scenario else { throw ExitCode.failure }
     let results = Planner.run(loaded)
-    var tables = ResultTables.tables(results)
+    // Markdown shows the most loaded links unless --all; CSV and JSON carry them all.
+    var tables = ResultTables.tables(results, allLinks: all || output.format != .markdown || table != nil)
     if let table {
       tables = tables.filter { $0.id == table }
     } else if output.format == .markdown && !all {

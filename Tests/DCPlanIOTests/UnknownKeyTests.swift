@@ -29,7 +29,7 @@ struct UnknownKeyTests {
           2️⃣employes: 100
       """)
     #expect(errorLines(source) == [
-      at(source, "1️⃣", "unknown key 'budget' in tenant 'land'; known keys: 'id', 'name', 'kind', 'employees', 'employee_growth', 'employees_base_year', 'joins_shared_dc' and 'legacy_site'"),
+      at(source, "1️⃣", "unknown key 'budget' in tenant 'land'; known keys: 'id', 'name', 'kind', 'employees', 'employee_growth', 'employees_base_year', 'joins_shared_dc', 'legacy_site', 'node' and 'locations'"),
       at(source, "2️⃣", "unknown key 'employes' in tenant 'land'; did you mean 'employees'?"),
     ])
   }
@@ -39,7 +39,7 @@ struct UnknownKeyTests {
     let source = MarkedSource("""
       scenario: {name: Test, horizon: 2020..2022}
       tenants: [{id: land, kind: state}]
-      1️⃣network: {}
+      1️⃣voice: {}
       """)
     let found = diagnostics(of: source)
     #expect(found.map(\.severity) == [.warning])

@@ -16,9 +16,13 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   case staff
   /// Rack space and building upkeep (opex).
   case space
+  /// Leases of network links (opex).
+  case linkLeases = "link_leases"
+  /// Upgrades of network links (capex, spread over the lead time).
+  case linkUpgrades = "link_upgrades"
 
   /// Whether the category is capital expenditure.
-  public var isCapex: Bool { self == .modules || self == .servers || self == .storage }
+  public var isCapex: Bool { self == .modules || self == .servers || self == .storage || self == .linkUpgrades }
 }
 
 /// One line of the cost ledger: every total is a sum of these.
@@ -27,7 +31,7 @@ public struct CostLine: Hashable, Sendable {
   public let year: Year
   /// What it is for.
   public let category: CostCategory
-  /// The site it is spent at.
+  /// The site or link it is spent at.
   public let site: String
   /// The amount in EUR.
   public let amountEUR: Double
@@ -64,7 +68,7 @@ public enum CostStage {
   /// Prices the plan.
   public static func costs(
     _ scenario: Scenario, sizing: [SiteSizing], facility: [SiteFacility], fleets: [SiteFleet],
-    expansion: ExpansionPlan, years: [Year]
+    expansion: ExpansionPlan, years: [Year], otherLines: [CostLine] = []
   ) -> CostResults {
     let costs = scenario.costs
     let server = CatalogueChoice.server(scenario)
@@ -124,6 +128,12 @@ public enum CostStage {
         }
       }
     }
+    lines += otherLines
+    return totals(lines, years: years, rate: scenario.info.discountRate.value)
+  }
+
+  /// Totals per year and NPV of a ledger.
+  public static func totals(_ lines: [CostLine], years: [Year], rate: Double) -> CostResults {
     var capex = [Double](repeating: 0, count: years.count)
     var opex = capex
     guard let first = years.first else {
@@ -133,7 +143,7 @@ public enum CostStage {
       let y = line.year - first
       if line.category.isCapex { capex[y] += line.amountEUR } else { opex[y] += line.amountEUR }
     }
-    let npv = NPV.value(zip(capex, opex).map(+), rate: scenario.info.discountRate.value)
+    let npv = NPV.value(zip(capex, opex).map(+), rate: rate)
     return CostResults(lines: lines, capexEUR: capex, opexEUR: opex, npvEUR: npv)
   }
 

@@ -14,6 +14,8 @@ public struct PlanResults: Hashable, Sendable {
   public let expansion: ExpansionPlan
   /// Hardware purchases and retirements per site and year.
   public let fleets: [SiteFleet]
+  /// Link loads, single failures and upgrades.
+  public let network: NetworkResults
   /// The cost ledger, yearly totals and NPV.
   public let costs: CostResults
   /// Warnings of every stage, in stage order, then year order.
@@ -33,14 +35,17 @@ public enum Planner {
     let facility = FacilityStage.facility(scenario, sizing, years: years)
     let expansion = ExpansionStage.plan(scenario, facility, years: years)
     let fleets = RefreshStage.fleets(scenario, sizing, years: years)
+    let (network, networkWarnings) = NetworkStage.run(scenario, demand)
     let costs = CostStage.costs(
-      scenario, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years)
+      scenario, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
+      otherLines: NetworkCosts.lines(scenario, network, years: years))
     var warnings = PlacementCheck.warnings(scenario, demand)
     warnings += CatalogueCheck.warnings(scenario, demand)
     warnings += expansion.warnings
+    warnings += networkWarnings
     return PlanResults(
       info: scenario.info, demand: demand, sizing: sizing, facility: facility, expansion: expansion, fleets: fleets,
-      costs: costs, warnings: warnings)
+      network: network, costs: costs, warnings: warnings)
   }
 }
 

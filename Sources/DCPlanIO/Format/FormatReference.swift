@@ -32,6 +32,7 @@ public enum FormatReference {
     case .text: return "text"
     case .identifier: return "id"
     case let .reference(entity): return "id of a \(entity)"
+    case let .identifierList(entity): return "list of \(entity) ids"
     case let .choice(words): return "one of " + words.map { "`\($0)`" }.joined(separator: ", ")
     case let .integer(range): return "whole number \(range.lowerBound)…\(range.upperBound == Int.max ? "" : String(range.upperBound))"
     case let .number(range): return "number \(range.lowerBound.formattedPlain)…\(range.upperBound.formattedPlain)"

@@ -52,6 +52,10 @@ public enum JSONSchemaGenerator {
       return .object([("type", .array([.string("string"), .string("number")]))])
     case .identifier, .reference:
       return .object([("type", .string("string")), ("pattern", .string(identifierPattern))])
+    case .identifierList:
+      return .object([
+        ("type", .string("array")), ("items", .object([("type", .string("string")), ("pattern", .string(identifierPattern))])),
+      ])
     case let .choice(words):
       return .object([("enum", .array(words.map(JSONValue.string)))])
     case let .integer(range):

@@ -12,7 +12,6 @@ public enum ScenarioFormat {
 
   /// Sections that later versions read; a file may carry them already, they are ignored with a warning.
   public static let reservedSections: [(String, String)] = [
-    ("network", "nodes, links, demands."),
     ("voice", "telephony on the network."),
     ("components", "MTBF and MTTR of components."),
     ("uncertainty", "distributions of uncertain inputs."),
@@ -23,7 +22,8 @@ public enum ScenarioFormat {
   public static let sections: [SectionSpec] = [
     document, ScenarioSection.spec, TenantSection.spec, WorkloadSection.spec, SiteSection.spec,
     FacilityKeys.capacitySpec, ModuleSection.spec, HardwareSection.spec, ServerSection.spec, StorageSection.spec,
-    PolicySection.spec, CostsSection.spec,
+    PolicySection.spec, CostsSection.spec, NetworkSection.spec, NodeSection.spec, LinkSection.spec,
+    LinkStepSection.spec, RiskGroupSection.spec, DemandSection.spec, LocationSection.spec,
   ]
 }
 
@@ -53,12 +53,15 @@ enum DocumentSection {
   static let costs = KeySpec(
     "costs", .mapping(CostsSection.spec), default: "no running costs", example: "{energy_price: 15.6 ct/kWh}",
     meaning: "Prices for energy, maintenance, staff and space.")
+  static let network = KeySpec(
+    "network", .mapping(NetworkSection.spec), default: "none", example: "{nodes: [...], links: [...]}",
+    meaning: "The wide-area network; without it the plan has no network tables.")
   static let reserved: [KeySpec] = ScenarioFormat.reservedSections.map { name, meaning in
     KeySpec(name, .reserved, default: "none", example: "(reserved)", meaning: "Reserved: \(meaning) Not read yet; a warning says so.")
   }
   static let spec = SectionSpec(
     name: "document", summary: "The top level of a scenario file: the format version and one key per section.",
-    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs] + reserved)
+    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs, network] + reserved)
 }
 
 /// Keys of the `scenario` section.
@@ -98,9 +101,14 @@ enum TenantSection {
                              meaning: "The first year its workloads run in the shared data centre.")
   static let legacySite = KeySpec("legacy_site", .reference("site"), default: "none", example: "hannover-legacy",
                                   meaning: "The legacy site its workloads run at before it joins; without one they have no site until then (a warning says so).")
+  static let node = KeySpec("node", .reference("node"), default: "none", example: "oldenburg",
+                            meaning: "The network node where all its employees work (short for one location).")
+  static let locations = KeySpec("locations", .list(LocationSection.spec), default: "'node', if given",
+                                 example: "[{node: oldenburg, share: 60 %}, {node: emden, share: 40 %}]",
+                                 meaning: "Where its employees work on the network. Not with 'node'.")
   static let spec = SectionSpec(
     name: "tenant", summary: "A public body that uses the shared data centre (one entry of 'tenants').",
-    keys: [id, name, kind, employees, employeeGrowth, employeesBaseYear, joins, legacySite])
+    keys: [id, name, kind, employees, employeeGrowth, employeesBaseYear, joins, legacySite, node, locations])
 }
 
 /// Keys of one entry of `workloads`.

@@ -10,6 +10,8 @@ public indirect enum ValueKind: Sendable {
   case identifier
   /// The id of an entity of another section (`tenant`, `site`).
   case reference(String)
+  /// A list of ids of entities of another section (`[H-HI, H-OL]`).
+  case identifierList(String)
   /// One of a fixed list of words.
   case choice([String])
   /// A whole number in a range.

@@ -98,6 +98,27 @@ struct MappingReader {
     return text
   }
 
+  /// A list of ids (`[a, b]`), each checked like ``identifier(_:)``.
+  func identifierList(_ key: KeySpec) -> [(id: String, position: SourcePosition)]? {
+    guard let node = node(key), context.visit(node) else { return nil }
+    guard case let .sequence(sequence) = node else {
+      context.error("'\(key.name)' of \(label) must be a list of ids such as \(key.example); found \(node.quotedForMessage)",
+                    at: node.position)
+      return nil
+    }
+    var ids: [(String, SourcePosition)] = []
+    for (index, item) in sequence.enumerated() {
+      guard context.visit(item) else { return nil }
+      context.record("\(path).\(key.name)[\(index)]", item.position)
+      guard case let .scalar(scalar) = item, Self.isIdentifier(scalar.string) else {
+        context.error("an entry of '\(key.name)' of \(label) must be an id; found \(item.quotedForMessage)", at: item.position)
+        continue
+      }
+      ids.append((scalar.string, item.position))
+    }
+    return ids
+  }
+
   func choice(_ key: KeySpec, _ choices: [String]) -> String? {
     guard let (text, node) = scalar(key) else { return nil }
     guard choices.contains(text) else {

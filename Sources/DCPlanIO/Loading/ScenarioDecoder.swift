@@ -34,6 +34,9 @@ struct ScenarioDecoder {
     if let node = top.node(DocumentSection.hardware) { output.scenario.hardware = decodeHardware(node) }
     if let node = top.node(DocumentSection.policy) { output.scenario.policy = decodePolicy(node) }
     if let node = top.node(DocumentSection.costs) { output.scenario.costs = decodeCosts(node, horizon: horizon) }
+    if let node = top.node(DocumentSection.network) {
+      output.scenario.network = decodeNetwork(node, horizon: horizon)
+    }
     for reserved in DocumentSection.reserved where top.has(reserved) {
       context.warning("section '\(reserved.name)' is not read by this version of dcplan yet; its values are ignored",
                       at: top.keyPosition(of: reserved))
@@ -134,7 +137,8 @@ struct ScenarioDecoder {
     }
     return Tenant(
       id: id, name: reader.text(T.name) ?? id, kind: kind, employees: employees,
-      joinsSharedDataCentre: reader.year(T.joins), legacySite: reader.identifier(T.legacySite))
+      joinsSharedDataCentre: reader.year(T.joins), legacySite: reader.identifier(T.legacySite),
+      locations: decodeLocations(reader))
   }
 
   private func decodeWorkload(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> Workload {

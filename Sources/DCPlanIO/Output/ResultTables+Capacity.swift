@@ -133,6 +133,8 @@ extension CostCategory {
     case .maintenance: return "Maintenance"
     case .staff: return "Staff"
     case .space: return "Space"
+    case .linkLeases: return "Link leases"
+    case .linkUpgrades: return "Link upgrades"
     }
   }
 }

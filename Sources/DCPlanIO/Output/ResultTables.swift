@@ -4,13 +4,19 @@ import DCPlanModel
 /// The `tabulate` stage: results → the tables a planner reads, in the order they are shown.
 /// docs/results-format.md describes each table and column.
 public enum ResultTables {
-  /// Every table of a run.
-  public static func tables(_ results: PlanResults) -> [Table] {
-    [
+  /// Every table of a run; `allLinks` lists every link instead of the most loaded ones.
+  public static func tables(_ results: PlanResults, allLinks: Bool = true) -> [Table] {
+    var tables = [
       summary(results), demand(results.demand), demandBySite(results.demand), capacityBySite(results),
-      facilityBySite(results), expansions(results), costs(results), warnings(results.warnings),
-      workloadDemand(results.demand), costLedger(results),
+      facilityBySite(results), expansions(results),
     ]
+    if !results.network.links.isEmpty {
+      tables += [
+        links(results, limit: allLinks ? nil : defaultLinkCount), linkUpgrades(results), disconnections(results),
+      ]
+    }
+    tables += [costs(results), warnings(results.warnings), workloadDemand(results.demand), costLedger(results)]
+    return tables
   }
 
   /// Tables printed by default in Markdown; the long detail tables (per workload, the ledger)
@@ -19,8 +25,8 @@ public enum ResultTables {
 
   /// Ids of the tables, for `--table`, in the order they are printed.
   public static let ids = [
-    "summary", "demand", "demand_by_site", "capacity_by_site", "facility_by_site", "expansions", "costs", "warnings",
-    "workload_demand", "cost_ledger",
+    "summary", "demand", "demand_by_site", "capacity_by_site", "facility_by_site", "expansions", "links", "link_upgrades",
+    "disconnections", "costs", "warnings", "workload_demand", "cost_ledger",
   ]
 
   private static let resourceColumns = [

@@ -14,6 +14,20 @@ public enum ResultsJSON {
       ("summary", summary(results)),
       ("site_capacity", .array(siteCapacity(results))),
       ("expansions", .array(results.expansion.expansions.map(expansion))),
+      ("links", .array(links(results))),
+      ("link_upgrades", .array(results.network.upgrades.map { upgrade in
+        .object([
+          ("link", .string(upgrade.link)), ("step", .integer(upgrade.step)), ("capacity_mbps", .number(upgrade.capacityMbps)),
+          ("order_year", .integer(upgrade.orderYear.number)), ("ready_year", .integer(upgrade.readyYear.number)),
+          ("capex_eur", .number(upgrade.capex.euros)), ("lease_eur_per_year", .number(upgrade.leasePerYear.euros)),
+        ])
+      })),
+      ("disconnections", .array(results.network.disconnections.map { cut in
+        .object([
+          ("from", .string(cut.from)), ("to", .string(cut.to)), ("failure", .string(cut.failure)),
+          ("peak_mbps", .number(cut.peakMbps)), ("carries", .array(cut.carries.map(JSONValue.string))),
+        ])
+      })),
       ("demand_by_site", .array(demand.sites.flatMap { site in
         demand.years.indices.map { index in
           JSONValue.object([
@@ -72,12 +86,30 @@ public enum ResultsJSON {
     ])
   }
 
+  private static func links(_ results: PlanResults) -> [JSONValue] {
+    results.network.links.flatMap { link in
+      let utilisation = link.utilisation
+      let n1 = link.n1Utilisation
+      return results.demand.years.indices.map { y in
+        JSONValue.object([
+          ("id", .string(link.id)), ("from", .string(link.from)), ("to", .string(link.to)),
+          ("year", .integer(results.demand.years[y].number)), ("capacity_mbps", .number(link.capacityMbps[y])),
+          ("load_mbps", .number(link.loadMbps[y])), ("utilisation", .number(utilisation[y])),
+          ("n1_load_mbps", .number(link.n1LoadMbps[y])), ("n1_utilisation", .number(n1[y])),
+          ("n1_worst_failure", link.n1WorstFailure[y].map(JSONValue.string) ?? .null),
+          ("upgrade", link.upgradeStep[y].map { .integer($0) } ?? .null),
+        ])
+      }
+    }
+  }
+
   private static func summary(_ results: PlanResults) -> JSONValue {
     .object([
       ("npv_eur", .number(results.costs.npvEUR)),
       ("total_capex_eur", .number(results.costs.capexEUR.reduce(0, +))),
       ("total_opex_eur", .number(results.costs.opexEUR.reduce(0, +))),
       ("first_shortfall_year", results.firstShortfallYear.map { .integer($0.number) } ?? .null),
+      ("worst_n1_utilisation", .number(results.network.links.flatMap(\.n1Utilisation).max() ?? 0)),
     ])
   }
 

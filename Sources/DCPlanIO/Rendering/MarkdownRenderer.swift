@@ -15,11 +15,17 @@ public enum MarkdownRenderer {
   public static func render(_ table: Table) -> String {
     var out = "## \(table.title)\n\n"
     if table.rows.isEmpty { return out + "(none)\n" }
+    // A column is right-aligned when it holds numbers and no text (empty cells are neutral).
     let numeric = table.columns.indices.map { column in
-      table.rows.contains { row in
-        if case .text = row[column] { return false }
-        return true
+      var hasNumber = false
+      for row in table.rows {
+        switch row[column] {
+        case .text: return false
+        case .empty: continue
+        default: hasNumber = true
+        }
       }
+      return hasNumber
     }
     out += "| " + table.columns.map { escape($0.header) }.joined(separator: " | ") + " |\n"
     out += "|" + numeric.map { $0 ? "---:|" : "---|" }.joined() + "\n"

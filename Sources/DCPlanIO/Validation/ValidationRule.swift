@@ -37,5 +37,6 @@ enum ValidationRules {
     ReferenceRule.check(scenario, map, &report, file: file)
     SharedDataCentreRule.check(scenario, map, &report, file: file)
     HardwareReferenceRule.check(scenario, map, &report, file: file)
+    NetworkRule.check(scenario, map, &report, file: file)
   }
 }

@@ -18,11 +18,13 @@ public struct Scenario: Hashable, Sendable {
   public var policy: SizingPolicy
   /// Prices for energy, maintenance, staff and space.
   public var costs: CostInputs
+  /// The wide-area network.
+  public var network: Network
 
   /// A scenario from its sections.
   public init(
     info: ScenarioInfo, tenants: [Tenant], workloads: [Workload], sites: [Site], hardware: HardwareCatalogue = .empty,
-    policy: SizingPolicy = .standard, costs: CostInputs = .none
+    policy: SizingPolicy = .standard, costs: CostInputs = .none, network: Network = .none
   ) {
     self.info = info
     self.tenants = tenants
@@ -31,6 +33,7 @@ public struct Scenario: Hashable, Sendable {
     self.hardware = hardware
     self.policy = policy
     self.costs = costs
+    self.network = network
   }
 }
 

@@ -23,11 +23,13 @@ public struct Tenant: Hashable, Sendable, Identifiable {
   public var joinsSharedDataCentre: Year?
   /// Where its workloads run before it joins; nil if they are outside the plan until then.
   public var legacySite: String?
+  /// Where its employees work, on the network; empty if the network is not modelled for it.
+  public var locations: [TenantLocation]
 
   /// A tenant from its values.
   public init(
     id: String, name: String, kind: Kind, employees: Headcount, joinsSharedDataCentre: Year?,
-    legacySite: String?
+    legacySite: String?, locations: [TenantLocation] = []
   ) {
     self.id = id
     self.name = name
@@ -35,6 +37,7 @@ public struct Tenant: Hashable, Sendable, Identifiable {
     self.employees = employees
     self.joinsSharedDataCentre = joinsSharedDataCentre
     self.legacySite = legacySite
+    self.locations = locations
   }
 
   /// Whether its workloads run in the shared data centre in `year`.

@@ -1,0 +1,31 @@
+import DCPlanModel
+
+/// The network's cost lines: each link's lease for the capacity standing in the year, and
+/// upgrade capex spread over the lead time like a module's (docs/conventions.md, "Costs").
+enum NetworkCosts {
+  static func lines(_ scenario: Scenario, _ results: NetworkResults, years: [Year]) -> [CostLine] {
+    guard let first = years.first else { return [] }
+    var lines: [CostLine] = []
+    for (link, result) in zip(scenario.network.links, results.links) {
+      var leases = [Double](repeating: link.leasePerYear.euros, count: years.count)
+      let linkUpgrades = results.upgrades.filter { $0.link == link.id }
+      for upgrade in linkUpgrades {
+        let spendYears = upgrade.readyYear == upgrade.orderYear
+          ? [upgrade.readyYear] : (upgrade.orderYear.number..<upgrade.readyYear.number).map(Year.init)
+        for year in spendYears where year >= first && year - first < years.count {
+          lines.append(CostLine(
+            year: year, category: .linkUpgrades, site: link.id, amountEUR: upgrade.capex.euros / Double(spendYears.count),
+            driver: "step \(upgrade.step) to \(CostStage.rounded(upgrade.capacityMbps)) Mbit/s: \(CostStage.rounded(upgrade.capex.euros)) EUR over \(spendYears.count) year(s)"))
+        }
+        let ready = upgrade.readyYear - first
+        if ready < years.count { for y in max(0, ready)..<years.count { leases[y] = upgrade.leasePerYear.euros } }
+      }
+      for (y, year) in years.enumerated() where leases[y] > 0 {
+        lines.append(CostLine(
+          year: year, category: .linkLeases, site: link.id, amountEUR: leases[y],
+          driver: "lease at \(CostStage.rounded(result.capacityMbps[y])) Mbit/s"))
+      }
+    }
+    return lines
+  }
+}

@@ -1,0 +1,91 @@
+import DCPlanModel
+
+/// The node-to-node demands of the plan per year: derived from tenants' locations and where
+/// their workloads run, replication between shared sites, and the explicit ones.
+struct NetworkDemands {
+  /// An origin–destination pair of node indices; traffic is routed from `from` to `to`.
+  struct Pair: Hashable {
+    let from: Int
+    let to: Int
+  }
+
+  /// The pairs, in first-seen order.
+  var pairs: [Pair] = []
+  /// Rate per pair and year in Mbit/s, pair-major: `mbps[p · years + y]`.
+  var mbps: [Double] = []
+  /// What each pair carries, for messages ("tenant 'kdo' at 'oldenburg'").
+  var labels: [[String]] = []
+  private var index: [Pair: Int] = [:]
+  let years: Int
+
+  init(years: Int) { self.years = years }
+
+  mutating func add(from: Int, to: Int, year: Int, mbps rate: Double, label: String) {
+    guard from != to, rate > 0 else { return }
+    let pair = Pair(from: from, to: to)
+    let p: Int
+    if let existing = index[pair] {
+      p = existing
+    } else {
+      p = pairs.count
+      index[pair] = p
+      pairs.append(pair)
+      mbps.append(contentsOf: repeatElement(0, count: years))
+      labels.append([])
+    }
+    mbps[p * years + year] += rate
+    if labels[p].last != label { labels[p].append(label) }
+  }
+
+  /// Every demand of `scenario` over the projection's years (docs/conventions.md, "Network").
+  static func build(_ scenario: Scenario, _ demand: DemandProjection) -> NetworkDemands {
+    let network = scenario.network
+    let years = demand.years
+    var result = NetworkDemands(years: years.count)
+    let nodeIndex = Dictionary(network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    let siteNode = Dictionary(scenario.sites.compactMap { site in site.node.flatMap { nodeIndex[$0] }.map { (site.id, $0) } },
+                              uniquingKeysWith: { a, _ in a })
+    let shared = scenario.sites.enumerated().filter { $0.element.kind == .shared }
+    // Employees at each location to where the tenant's workloads run.
+    for tenant in scenario.tenants {
+      for location in tenant.locations {
+        guard let from = nodeIndex[location.node] else { continue }
+        for (y, year) in years.enumerated() {
+          let rate = tenant.employees.employees(in: year) * location.share.value * network.perEmployeeMbps.value(in: year)
+          let label = "tenant '\(tenant.id)' at '\(location.node)'"
+          if tenant.isInSharedDataCentre(in: year) {
+            for (_, site) in shared {
+              guard let to = siteNode[site.id] else { continue }
+              result.add(from: from, to: to, year: y, mbps: rate * site.loadShare.value, label: label)
+            }
+          } else if let legacy = tenant.legacySite, let to = siteNode[legacy] {
+            result.add(from: from, to: to, year: y, mbps: rate, label: label)
+          }
+        }
+      }
+    }
+    // Replication: each shared site sends its changed data to every other within the window;
+    // one demand per pair of sites at the larger of the two directions.
+    if network.replicationDailyChange.value > 0 {
+      for (i, a) in shared {
+        for (j, b) in shared where j > i {
+          guard let from = siteNode[a.id], let to = siteNode[b.id] else { continue }
+          for y in years.indices {
+            let stored = max(demand.sites[i].demand.storageTiB[y], demand.sites[j].demand.storageTiB[y])
+            let rate = stored * 1_099_511_627_776 * 8 * network.replicationDailyChange.value
+              / network.replicationWindow.baseUnits / 1e6
+            result.add(from: from, to: to, year: y, mbps: rate, label: "replication '\(a.id)'–'\(b.id)'")
+          }
+        }
+      }
+    }
+    for explicit in network.demands {
+      guard let from = nodeIndex[explicit.from], let to = nodeIndex[explicit.to] else { continue }
+      for (y, year) in years.enumerated() {
+        result.add(from: from, to: to, year: y, mbps: explicit.mbps.value(in: year),
+                   label: "demand '\(explicit.from)'–'\(explicit.to)'")
+      }
+    }
+    return result
+  }
+}

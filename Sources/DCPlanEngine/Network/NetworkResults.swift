@@ -1,0 +1,75 @@
+import DCPlanModel
+
+/// The network stage's result: per link and year its capacity, load and worst single failure;
+/// the upgrades; the demands that some failure cuts off.
+public struct NetworkResults: Hashable, Sendable {
+  /// One row per link, in scenario order.
+  public let links: [LinkResult]
+  /// Upgrades the plan makes, by link then year.
+  public let upgrades: [LinkUpgrade]
+  /// Demands that lose connectivity under a single failure although both ends stay up.
+  public let disconnections: [Disconnection]
+  /// How many failures were analysed (links, nodes, shared-risk groups).
+  public let failuresAnalysed: Int
+
+  /// No network.
+  public static let empty = NetworkResults(links: [], upgrades: [], disconnections: [], failuresAnalysed: 0)
+}
+
+/// One link over the horizon.
+public struct LinkResult: Hashable, Sendable {
+  /// The link's id and ends.
+  public let id: String
+  /// One end.
+  public let from: String
+  /// The other end.
+  public let to: String
+  /// Capacity per direction standing in each year, Mbit/s.
+  public let capacityMbps: [Double]
+  /// Busy-hour load in normal operation, Mbit/s.
+  public let loadMbps: [Double]
+  /// Highest load under any single failure (at least the normal load), Mbit/s.
+  public let n1LoadMbps: [Double]
+  /// The failure that causes ``n1LoadMbps`` ("link H-OL", "node hannover", "group duct-a7"),
+  /// nil where no failure raises the load above normal.
+  public let n1WorstFailure: [String?]
+  /// The step that becomes ready in each year, 1-based, or nil.
+  public let upgradeStep: [Int?]
+
+  /// Load ÷ capacity per year.
+  public var utilisation: [Double] { zip(loadMbps, capacityMbps).map { $1 > 0 ? $0 / $1 : 0 } }
+  /// Worst single-failure load ÷ capacity per year.
+  public var n1Utilisation: [Double] { zip(n1LoadMbps, capacityMbps).map { $1 > 0 ? $0 / $1 : 0 } }
+}
+
+/// An upgrade of a link to one of its steps.
+public struct LinkUpgrade: Hashable, Sendable {
+  /// The link's id.
+  public let link: String
+  /// The step, 1-based.
+  public let step: Int
+  /// Capacity after the upgrade, Mbit/s.
+  public let capacityMbps: Double
+  /// The year it must be ordered.
+  public let orderYear: Year
+  /// The first year it carries traffic.
+  public let readyYear: Year
+  /// One-off cost.
+  public let capex: Money
+  /// Yearly lease from the ready year on.
+  public let leasePerYear: Money
+}
+
+/// A demand that a single failure cuts off while both of its ends stay up.
+public struct Disconnection: Hashable, Sendable {
+  /// One end (node id).
+  public let from: String
+  /// The other end (node id).
+  public let to: String
+  /// The failure that cuts it off.
+  public let failure: String
+  /// What the demand carries.
+  public let carries: [String]
+  /// Its highest yearly rate, Mbit/s.
+  public let peakMbps: Double
+}

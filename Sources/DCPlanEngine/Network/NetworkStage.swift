@@ -1,0 +1,186 @@
+import DCPlanModel
+
+/// The network stage: demands → routing → link loads for all years at once → single-failure
+/// analysis → upgrade plan (docs/conventions.md, "Network").
+///
+/// - Normal loads are one product through BLAS: routing matrix (links × pairs, the share of
+///   each pair's traffic on each link under ECMP) times demand matrix (pairs × years).
+/// - For every single link, node and shared-risk group failure only the pairs whose route
+///   crosses the failed element are rerouted; their old shares are taken off and the new
+///   ones added. A pair with no path left while both ends are up is a disconnection; the
+///   traffic of a failed node's own pairs goes down with it.
+/// - Routing depends on weights, not capacities, so the loads are fixed before the upgrade
+///   plan picks, per link and year, the first step that keeps utilisation under the target
+///   in normal operation and under the failure target with any single failure.
+public enum NetworkStage {
+  /// Runs the network stage; empty when the scenario has no links.
+  public static func run(_ scenario: Scenario, _ demand: DemandProjection) -> (NetworkResults, [PlanWarning]) {
+    let network = scenario.network
+    guard !network.links.isEmpty, let first = demand.years.first else { return (.empty, []) }
+    let years = demand.years
+    let yearCount = years.count
+    let graph = Graph(network)
+    let demands = NetworkDemands.build(scenario, demand)
+    let pairCount = demands.pairs.count
+    let linkCount = network.links.count
+
+    // Normal routing, one Dijkstra per distinct target.
+    var targetDistances: [Int: [Double]] = [:]
+    func distances(to target: Int) -> [Double] {
+      if let cached = targetDistances[target] { return cached }
+      let computed = graph.distances(from: target, avoiding: .none)
+      targetDistances[target] = computed
+      return computed
+    }
+    var routes: [[(link: Int, share: Double)]] = demands.pairs.map { pair in
+      graph.ecmpShares(from: pair.from, toTarget: distances(to: pair.to), avoiding: .none)
+    }
+    var routing = Matrix(rows: linkCount, columns: pairCount)
+    for (p, route) in routes.enumerated() { for hop in route { routing[hop.link, p] = hop.share } }
+    var demandMatrix = Matrix(rows: pairCount, columns: yearCount)
+    demandMatrix.storage = demands.mbps
+    let load = BLAS.product(routing, demandMatrix)  // links × years, Mbit/s
+
+    // Single failures.
+    let failures = failureList(network, graph)
+    var n1Load = load
+    var worst = [String?](repeating: nil, count: linkCount * yearCount)
+    var linksUsedBy = [[Int]](repeating: [], count: linkCount)  // pairs crossing each link
+    for (p, route) in routes.enumerated() { for hop in route { linksUsedBy[hop.link].append(p) } }
+    var disconnections: [Disconnection] = []
+    let nodeIDs = network.nodes.map(\.id)
+    for failure in failures {
+      var affected = Set<Int>()
+      for link in failure.state.links { affected.formUnion(linksUsedBy[link]) }
+      if let node = failure.state.node {
+        for (p, pair) in demands.pairs.enumerated() where pair.from == node || pair.to == node { affected.insert(p) }
+      }
+      guard !affected.isEmpty else { continue }
+      var delta: [Int: [Double]] = [:]
+      var failedDistances: [Int: [Double]] = [:]
+      for p in affected.sorted() {
+        let pair = demands.pairs[p]
+        let rates = demands.mbps[(p * yearCount)..<((p + 1) * yearCount)]
+        for hop in routes[p] {
+          var row = delta[hop.link] ?? [Double](repeating: 0, count: yearCount)
+          for (y, rate) in rates.enumerated() { row[y] -= hop.share * rate }
+          delta[hop.link] = row
+        }
+        // The failed node's own traffic goes down with it.
+        if pair.from == failure.state.node || pair.to == failure.state.node { continue }
+        let toTarget: [Double]
+        if let cached = failedDistances[pair.to] {
+          toTarget = cached
+        } else {
+          toTarget = graph.distances(from: pair.to, avoiding: failure.state)
+          failedDistances[pair.to] = toTarget
+        }
+        let rerouted = graph.ecmpShares(from: pair.from, toTarget: toTarget, avoiding: failure.state)
+        if rerouted.isEmpty {
+          // Kept up to a bound: a badly meshed state-scale network could list millions.
+          if disconnections.count < 10_000 {
+            disconnections.append(
+              Disconnection(from: nodeIDs[pair.from], to: nodeIDs[pair.to], failure: failure.name, carries: demands.labels[p],
+                            peakMbps: rates.max() ?? 0))
+          }
+          continue
+        }
+        for hop in rerouted {
+          var row = delta[hop.link] ?? [Double](repeating: 0, count: yearCount)
+          for (y, rate) in rates.enumerated() { row[y] += hop.share * rate }
+          delta[hop.link] = row
+        }
+      }
+      for (link, change) in delta where !failure.state.links.contains(link) {
+        for y in 0..<yearCount {
+          let value = load[link, y] + change[y]
+          if value > n1Load[link, y] * (1 + 1e-12) + 1e-9 {
+            n1Load[link, y] = value
+            worst[link * yearCount + y] = failure.name
+          }
+        }
+      }
+    }
+    routes.removeAll()
+
+    // Upgrade plan, link by link.
+    var results: [LinkResult] = []
+    var upgrades: [LinkUpgrade] = []
+    var warnings: [PlanWarning] = []
+    for (l, link) in network.links.enumerated() {
+      var standing = [Double](repeating: link.capacity.megabitsPerSecond, count: yearCount)
+      var stepReady = [Int?](repeating: nil, count: yearCount)
+      var chosen = -1  // index of the last step ordered
+      for (y, year) in years.enumerated() {
+        let required = max(load[l, y] / network.targetUtilisation.value, n1Load[l, y] / network.failureUtilisation.value)
+        let ordered = chosen >= 0 ? link.steps[chosen].capacity.megabitsPerSecond : link.capacity.megabitsPerSecond
+        if required > ordered * (1 + 1e-12), chosen + 1 < link.steps.count {
+          let fitting = link.steps.indices.dropFirst(chosen + 1).first { link.steps[$0].capacity.megabitsPerSecond >= required }
+          let k = fitting ?? (link.steps.count - 1)
+          let step = link.steps[k]
+          let ready = max(year, first + step.leadTimeYears)
+          upgrades.append(
+            LinkUpgrade(link: link.id, step: k + 1, capacityMbps: step.capacity.megabitsPerSecond, orderYear: ready + (-step.leadTimeYears),
+                        readyYear: ready, capex: step.capex, leasePerYear: step.leasePerYear))
+          chosen = k
+          let readyIndex = ready - first
+          if readyIndex < yearCount {
+            stepReady[readyIndex] = k + 1
+            for later in readyIndex..<yearCount { standing[later] = step.capacity.megabitsPerSecond }
+          }
+        }
+      }
+      for (y, year) in years.enumerated() {
+        let utilisation = load[l, y] / standing[y]
+        let n1 = n1Load[l, y] / standing[y]
+        if utilisation > network.targetUtilisation.value + 1e-12 {
+          warnings.append(PlanWarning(
+            code: "link-over-target", year: year, subject: link.id,
+            message: "link '\(link.id)' runs at \(percent(utilisation)) % in \(year), above the \(percent(network.targetUtilisation.value)) % target; "
+              + (chosen + 1 < link.steps.count || stepReady[y...].contains { $0 != nil } ? "its upgrade comes too late: order it earlier" : "no larger step is left: add an upgrade step or another route")))
+        }
+        if n1 > network.failureUtilisation.value + 1e-12 {
+          warnings.append(PlanWarning(
+            code: "link-over-failure-target", year: year, subject: link.id,
+            message: "link '\(link.id)' runs at \(percent(n1)) % in \(year) when \(worst[l * yearCount + y] ?? "another element") fails, above the \(percent(network.failureUtilisation.value)) % failure target; add capacity or another route"))
+        }
+      }
+      results.append(LinkResult(
+        id: link.id, from: link.from, to: link.to, capacityMbps: standing, loadMbps: Array(load.row(l)),
+        n1LoadMbps: Array(n1Load.row(l)), n1WorstFailure: Array(worst[(l * yearCount)..<((l + 1) * yearCount)]),
+        upgradeStep: stepReady))
+    }
+    // One warning per demand that some failure cuts off, naming the first such failure.
+    var cutCount: [String: Int] = [:]
+    for cut in disconnections { cutCount["\(cut.from)>\(cut.to)", default: 0] += 1 }
+    var warned = Set<String>()
+    for cut in disconnections where warned.insert("\(cut.from)>\(cut.to)").inserted {
+      let count = cutCount["\(cut.from)>\(cut.to)"] ?? 1
+      warnings.append(PlanWarning(
+        code: "n1-disconnection", year: nil, subject: "\(cut.from)–\(cut.to)",
+        message: "the demand from '\(cut.from)' to '\(cut.to)' (\(cut.carries.joined(separator: ", "))) loses its only path when \(cut.failure) fails"
+          + (count > 1 ? " (and under \(count - 1) other failure\(count > 2 ? "s" : ""))" : "") + "; give it a second path"))
+    }
+    return (NetworkResults(links: results, upgrades: upgrades, disconnections: disconnections, failuresAnalysed: failures.count), warnings)
+  }
+
+  /// Every single failure: each link, each node, each shared-risk group.
+  private static func failureList(_ network: Network, _ graph: Graph) -> [(name: String, state: Graph.Failure)] {
+    var list: [(String, Graph.Failure)] = []
+    for (l, link) in network.links.enumerated() { list.append(("link \(link.id)", Graph.Failure(links: [l], node: nil))) }
+    for (n, node) in network.nodes.enumerated() {
+      let incident = Set(graph.adjacency[n].map(\.link))
+      list.append(("node \(node.id)", Graph.Failure(links: incident, node: n)))
+    }
+    let linkIndex = Dictionary(network.links.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    for group in network.sharedRiskGroups {
+      list.append(("group \(group.id)", Graph.Failure(links: Set(group.links.compactMap { linkIndex[$0] }), node: nil)))
+    }
+    return list
+  }
+
+  private static func percent(_ fraction: Double) -> String {
+    let tenths = Int((fraction * 1000).rounded())
+    return "\(tenths / 10).\(tenths % 10)"
+  }
+}

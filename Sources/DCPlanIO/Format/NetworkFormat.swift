@@ -1,0 +1,104 @@
+import DCPlanModel
+
+/// Keys of the `network` section.
+enum NetworkSection {
+  static let bandwidth = QuantityKind(.bandwidth, example: "10 Gbit/s")
+  static let targetUtilisation = KeySpec("target_utilisation", .fraction, default: "70 %", example: "70 %",
+                                         meaning: "Highest link utilisation planned in normal operation.")
+  static let failureUtilisation = KeySpec("failure_utilisation", .fraction, default: "90 %", example: "90 %",
+                                          meaning: "Highest link utilisation accepted while one link, node or shared-risk group is down.")
+  static let perEmployee = KeySpec(
+    "busy_hour_per_employee", .quantityOrYearTable(QuantityKind(.bandwidth, example: "0.15 Mbit/s")), default: "0 Mbit/s",
+    example: "{2017: 0.15 Mbit/s, 2025: 0.3 Mbit/s}",
+    meaning: "Busy-hour rate per employee, each way, between a tenant location and where its workloads run: a value or a table by year.")
+  static let replicationChange = KeySpec("replication_daily_change", .fraction, default: "0 %", example: "2 %",
+                                         meaning: "Share of the data stored at a shared site that changes per day and is replicated to each other shared site.")
+  static let replicationWindow = KeySpec("replication_window", .quantity(QuantityKind(.duration, example: "8 h")),
+                                         default: "24 h", example: "8 h", meaning: "The time each day's replication must fit in.")
+  static let nodes = KeySpec("nodes", .list(NodeSection.spec), default: "none", example: "[{id: hannover}]",
+                             meaning: "Places where sites and tenant locations attach.")
+  static let links = KeySpec("links", .list(LinkSection.spec), default: "none", example: "[{id: H-HI, from: hannover, to: hildesheim, capacity: 10 Gbit/s}]",
+                             meaning: "Full-duplex links; capacity is per direction.")
+  static let groups = KeySpec("shared_risk_groups", .list(RiskGroupSection.spec), default: "none",
+                              example: "[{id: duct-a7, links: [H-HI, H-GÖ]}]", meaning: "Links that fail together.")
+  static let demands = KeySpec("demands", .list(DemandSection.spec), default: "none",
+                               example: "[{from: hannover, to: oldenburg, bandwidth: 200 Mbit/s}]",
+                               meaning: "Node-to-node demands besides the derived ones, the same rate each way.")
+  static let spec = SectionSpec(
+    name: "network", summary: "The wide-area network: nodes, links with upgrade steps, shared-risk groups, targets and demands.",
+    keys: [targetUtilisation, failureUtilisation, perEmployee, replicationChange, replicationWindow, nodes, links, groups, demands])
+}
+
+/// Keys of one entry of `network.nodes`.
+enum NodeSection {
+  static let id = KeySpec("id", .identifier, required: true, example: "hannover", meaning: "The id links, sites and tenants refer to.")
+  static let name = KeySpec("name", .text, default: "the id", example: "Hannover", meaning: "A readable name.")
+  static let spec = SectionSpec(name: "node", summary: "A network node (one entry of 'network.nodes').", keys: [id, name])
+}
+
+/// Keys of one entry of `network.links`.
+enum LinkSection {
+  static let money = QuantityKind(.money, example: "50 kEUR")
+  static let rate = QuantityKind(.moneyRate, example: "24000 EUR/year")
+  static let id = KeySpec("id", .identifier, required: true, example: "H-HI", meaning: "The id tables and shared-risk groups refer to.")
+  static let from = KeySpec("from", .reference("node"), required: true, example: "hannover", meaning: "One end.")
+  static let to = KeySpec("to", .reference("node"), required: true, example: "hildesheim", meaning: "The other end.")
+  static let capacity = KeySpec("capacity", .quantity(NetworkSection.bandwidth), required: true, example: "10 Gbit/s",
+                                meaning: "Capacity per direction at the start of the plan.")
+  static let length = KeySpec("length", .quantity(QuantityKind(.length, example: "30 km")), default: "0 km", example: "30 km",
+                              meaning: "Route length (for delay, and the default weight).")
+  static let weight = KeySpec("weight", .number(0.000001...1e9), default: "the length in km, else 1", example: "30",
+                              meaning: "Routing weight; traffic takes the paths of least total weight, split evenly where several tie.")
+  static let lease = KeySpec("lease", .quantity(rate), default: "0 EUR/year", example: "24000 EUR/year",
+                             meaning: "Yearly lease at the start capacity.")
+  static let steps = KeySpec("steps", .list(LinkStepSection.spec), default: "none",
+                             example: "[{capacity: 40 Gbit/s, capex: 50 kEUR, lease: 36000 EUR/year, lead_time: 1 year}]",
+                             meaning: "Upgrade steps in order of capacity; the plan takes the first that is enough.")
+  static let spec = SectionSpec(
+    name: "link", summary: "A full-duplex link (one entry of 'network.links').",
+    keys: [id, from, to, capacity, length, weight, lease, steps])
+}
+
+/// Keys of one entry of `network.links[].steps`.
+enum LinkStepSection {
+  static let capacity = KeySpec("capacity", .quantity(NetworkSection.bandwidth), required: true, example: "40 Gbit/s",
+                                meaning: "Capacity per direction after the upgrade.")
+  static let capex = KeySpec("capex", .quantity(LinkSection.money), default: "0 EUR", example: "50 kEUR",
+                             meaning: "One-off cost, spread over the lead time like a module's.")
+  static let lease = KeySpec("lease", .quantity(LinkSection.rate), default: "the link's lease", example: "36000 EUR/year",
+                             meaning: "Yearly lease at this capacity, replacing the previous one.")
+  static let leadTime = KeySpec("lead_time", .quantity(QuantityKind(.duration, example: "1 year")), default: "0 years",
+                                example: "1 year", meaning: "From order to operation; rounded up to whole years.")
+  static let spec = SectionSpec(
+    name: "step", summary: "An upgrade step of a link (one entry of 'network.links[].steps').",
+    keys: [capacity, capex, lease, leadTime])
+}
+
+/// Keys of one entry of `network.shared_risk_groups`.
+enum RiskGroupSection {
+  static let id = KeySpec("id", .identifier, required: true, example: "duct-a7", meaning: "The group's id, named in failure tables.")
+  static let links = KeySpec("links", .identifierList("link"), required: true, example: "[H-HI, H-GÖ]",
+                             meaning: "The links that fail together.")
+  static let spec = SectionSpec(
+    name: "shared-risk group", summary: "Links that fail together (one entry of 'network.shared_risk_groups').", keys: [id, links])
+}
+
+/// Keys of one entry of `network.demands`.
+enum DemandSection {
+  static let from = KeySpec("from", .reference("node"), required: true, example: "hannover", meaning: "One end.")
+  static let to = KeySpec("to", .reference("node"), required: true, example: "oldenburg", meaning: "The other end.")
+  static let bandwidth = KeySpec(
+    "bandwidth", .quantityOrYearTable(NetworkSection.bandwidth), required: true, example: "{2017: 100 Mbit/s, 2025: 400 Mbit/s}",
+    meaning: "Busy-hour rate each way: a value or a table by year.")
+  static let spec = SectionSpec(
+    name: "demand", summary: "A node-to-node demand (one entry of 'network.demands').", keys: [from, to, bandwidth])
+}
+
+/// Keys of one entry of `tenants[].locations`.
+enum LocationSection {
+  static let node = KeySpec("node", .reference("node"), required: true, example: "oldenburg", meaning: "The network node.")
+  static let share = KeySpec("share", .fraction, default: "an equal split", example: "40 %",
+                             meaning: "The share of the tenant's employees there; the shares add up to 100 %.")
+  static let spec = SectionSpec(
+    name: "location", summary: "Where some of a tenant's employees work (one entry of 'tenants[].locations').", keys: [node, share])
+}

@@ -1,0 +1,125 @@
+import DCPlanModel
+import Yams
+
+/// Decoding of the network section and of tenants' locations.
+extension ScenarioDecoder {
+  func decodeNetwork(_ node: Node, horizon: YearRange) -> Network {
+    typealias N = NetworkSection
+    var network = Network.none
+    network.targetUtilisation = Fraction(0.7) ?? .one
+    network.failureUtilisation = Fraction(0.9) ?? .one
+    guard let reader = MappingReader(node, spec: N.spec, path: "network", label: "section 'network'", context: context)
+    else { return network }
+    defer { reader.finish() }
+    network.targetUtilisation = nonZero(reader, N.targetUtilisation) ?? network.targetUtilisation
+    network.failureUtilisation = nonZero(reader, N.failureUtilisation) ?? network.failureUtilisation
+    network.perEmployeeMbps = yearValue(reader, N.perEmployee, NetworkSection.bandwidth, horizon: horizon, toResult: mbps)
+    network.replicationDailyChange = reader.fraction(N.replicationChange) ?? .zero
+    if let seconds = reader.quantity(N.replicationWindow, QuantityKind(.duration, example: "8 h"))?.value.baseValue {
+      if seconds <= 0 || seconds > 86_400 {
+        context.error("'replication_window' of section 'network' must lie between 0 and 24 h", at: reader.position(of: N.replicationWindow))
+      } else {
+        network.replicationWindow = Duration(baseUnits: seconds)
+      }
+    }
+    network.nodes = list(reader, N.nodes, NodeSection.spec) { entry, index in
+      let (entry, id) = identified(entry, NodeSection.id, "node", index)
+      defer { entry.finish() }
+      return NetworkNode(id: id, name: entry.text(NodeSection.name) ?? id)
+    }
+    network.links = list(reader, N.links, LinkSection.spec) { entry, index in decodeLink(entry, index, horizon: horizon) }
+    network.sharedRiskGroups = list(reader, N.groups, RiskGroupSection.spec) { entry, index in
+      let (entry, id) = identified(entry, RiskGroupSection.id, "shared-risk group", index)
+      defer { entry.finish() }
+      return SharedRiskGroup(id: id, links: (entry.identifierList(RiskGroupSection.links) ?? []).map(\.id))
+    }
+    network.demands = list(reader, N.demands, DemandSection.spec) { entry, index in
+      var entry = entry
+      entry.label = "demand \(index + 1)"
+      defer { entry.finish() }
+      return ExplicitDemand(
+        from: entry.identifier(DemandSection.from) ?? "", to: entry.identifier(DemandSection.to) ?? "",
+        mbps: yearValue(entry, DemandSection.bandwidth, NetworkSection.bandwidth, horizon: horizon, toResult: mbps))
+    }
+    return network
+  }
+
+  private func decodeLink(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> NetworkLink {
+    typealias L = LinkSection
+    let (reader, id) = identified(reader, L.id, "link", index)
+    defer { reader.finish() }
+    let capacity = reader.quantity(L.capacity, NetworkSection.bandwidth)?.value.baseValue ?? 0
+    if reader.has(L.capacity), capacity <= 0 {
+      context.error("'capacity' of \(reader.label) must be more than zero", at: reader.position(of: L.capacity))
+    }
+    let lengthKm = (reader.quantity(L.length, QuantityKind(.length, example: "30 km"))?.value.baseValue ?? 0) / 1000
+    let weight = reader.number(L.weight, in: 0.000001...1e9) ?? (lengthKm > 0 ? lengthKm : 1)
+    let lease = reader.quantity(L.lease, L.rate).map { $0.value.baseValue * UnitTable.secondsPerYear } ?? 0
+    var previousLease = lease
+    let steps = list(reader, L.steps, LinkStepSection.spec) { entry, stepIndex -> LinkStep in
+      var entry = entry
+      entry.label = "step \(stepIndex + 1) of \(reader.label)"
+      defer { entry.finish() }
+      typealias S = LinkStepSection
+      let stepCapacity = entry.quantity(S.capacity, NetworkSection.bandwidth)?.value.baseValue ?? 0
+      let stepLease = entry.quantity(S.lease, L.rate).map { $0.value.baseValue * UnitTable.secondsPerYear } ?? previousLease
+      previousLease = stepLease
+      return LinkStep(
+        capacity: DataRate(baseUnits: stepCapacity), capex: Money(baseUnits: entry.quantity(S.capex, L.money)?.value.baseValue ?? 0),
+        leasePerYear: Money(baseUnits: stepLease), leadTimeYears: wholeYears(entry, S.leadTime, rounding: true) ?? 0)
+    }
+    return NetworkLink(
+      id: id, from: reader.identifier(L.from) ?? "", to: reader.identifier(L.to) ?? "", capacity: DataRate(baseUnits: capacity),
+      lengthKm: lengthKm, weight: weight, leasePerYear: Money(baseUnits: lease), steps: steps)
+  }
+
+  /// A tenant's locations: `node` (one location) or `locations` (shares default to an equal split).
+  func decodeLocations(_ reader: MappingReader) -> [TenantLocation] {
+    if let node = reader.identifier(TenantSection.node) {
+      if reader.has(TenantSection.locations) {
+        context.error("give 'node' or 'locations' for \(reader.label), not both", at: reader.keyPosition(of: TenantSection.locations))
+      }
+      return [TenantLocation(node: node, share: .one)]
+    }
+    let entries = list(reader, TenantSection.locations, LocationSection.spec) { entry, index -> (String, Fraction?) in
+      var entry = entry
+      entry.label = "location \(index + 1) of \(reader.label)"
+      defer { entry.finish() }
+      return (entry.identifier(LocationSection.node) ?? "", entry.fraction(LocationSection.share))
+    }
+    guard !entries.isEmpty else { return [] }
+    let given = entries.compactMap(\.1)
+    if given.isEmpty {
+      let equal = Fraction(1 / Double(entries.count)) ?? .one
+      return entries.map { TenantLocation(node: $0.0, share: equal) }
+    }
+    let sum = given.reduce(0) { $0 + $1.value }
+    if given.count != entries.count || abs(sum - 1) > 1e-9 {
+      context.error(
+        "the 'share' of the locations of \(reader.label) must be given for all and add up to 100 %; they add up to \((sum * 100).formattedPercent) %",
+        at: reader.position(of: TenantSection.locations))
+    }
+    return entries.map { TenantLocation(node: $0.0, share: $0.1 ?? .zero) }
+  }
+
+  private func nonZero(_ reader: MappingReader, _ key: KeySpec) -> Fraction? {
+    guard let value = reader.fraction(key) else { return nil }
+    if value.value == 0 {
+      context.error("'\(key.name)' of \(reader.label) must be more than 0 %", at: reader.position(of: key))
+      return nil
+    }
+    return value
+  }
+
+  /// Bytes per second to Mbit/s, the unit of bandwidth in the engine's network stage.
+  private var mbps: Double { 8 / 1e6 }
+
+  /// A quantity or table of quantities as a ``YearValue`` in result units.
+  func yearValue(_ reader: MappingReader, _ key: KeySpec, _ kind: QuantityKind, horizon: YearRange, toResult factor: Double) -> YearValue {
+    switch reader.quantityOrYearTable(key, kind) {
+    case let .number(value): return .constant(value * factor)
+    case let .table(series): return .table(YearSeries(series.points.map { (year: $0.year, value: $0.value * factor) }) ?? series)
+    case nil: return .constant(0)
+    }
+  }
+}

@@ -1,0 +1,159 @@
+/// The wide-area network that state and municipalities share: nodes, links with upgrade
+/// steps, shared-risk groups, utilisation targets and demands (docs/conventions.md, "Network").
+public struct Network: Hashable, Sendable {
+  /// Places where sites and tenant locations attach.
+  public var nodes: [NetworkNode]
+  /// Full-duplex links between nodes; capacity is per direction.
+  public var links: [NetworkLink]
+  /// Links that fail together (one duct, one bridge).
+  public var sharedRiskGroups: [SharedRiskGroup]
+  /// Highest utilisation planned in normal operation.
+  public var targetUtilisation: Fraction
+  /// Highest utilisation accepted while one link, node or shared-risk group is down.
+  public var failureUtilisation: Fraction
+  /// Busy-hour bandwidth per employee between a tenant location and where its workloads run, in Mbit/s.
+  public var perEmployeeMbps: YearValue
+  /// Share of the stored data changed per day and replicated between shared sites; zero for none.
+  public var replicationDailyChange: Fraction
+  /// The time window replication must fit in each day.
+  public var replicationWindow: Duration
+  /// Node-to-node demands besides the derived ones.
+  public var demands: [ExplicitDemand]
+
+  /// A network from its parts.
+  public init(
+    nodes: [NetworkNode], links: [NetworkLink], sharedRiskGroups: [SharedRiskGroup], targetUtilisation: Fraction,
+    failureUtilisation: Fraction, perEmployeeMbps: YearValue, replicationDailyChange: Fraction,
+    replicationWindow: Duration, demands: [ExplicitDemand]
+  ) {
+    self.nodes = nodes
+    self.links = links
+    self.sharedRiskGroups = sharedRiskGroups
+    self.targetUtilisation = targetUtilisation
+    self.failureUtilisation = failureUtilisation
+    self.perEmployeeMbps = perEmployeeMbps
+    self.replicationDailyChange = replicationDailyChange
+    self.replicationWindow = replicationWindow
+    self.demands = demands
+  }
+
+  /// No network: the plan has no network stage.
+  public static let none = Network(
+    nodes: [], links: [], sharedRiskGroups: [], targetUtilisation: .one, failureUtilisation: .one,
+    perEmployeeMbps: .constant(0), replicationDailyChange: .zero, replicationWindow: .hours(24), demands: [])
+}
+
+/// A node of the network.
+public struct NetworkNode: Hashable, Sendable, Identifiable {
+  /// The id links, sites and tenants refer to.
+  public var id: String
+  /// A readable name.
+  public var name: String
+
+  /// A node from its values.
+  public init(id: String, name: String) {
+    self.id = id
+    self.name = name
+  }
+}
+
+/// A full-duplex link: capacity per direction, a routing weight, a lease and upgrade steps.
+public struct NetworkLink: Hashable, Sendable, Identifiable {
+  /// The id tables and shared-risk groups refer to.
+  public var id: String
+  /// One end.
+  public var from: String
+  /// The other end.
+  public var to: String
+  /// Capacity per direction at the start of the plan.
+  public var capacity: DataRate
+  /// Route length, for propagation delay and as the default weight.
+  public var lengthKm: Double
+  /// Routing weight: shortest paths minimise the sum of weights.
+  public var weight: Double
+  /// Yearly lease at the start capacity (EUR per year).
+  public var leasePerYear: Money
+  /// Upgrade steps, in order of capacity.
+  public var steps: [LinkStep]
+
+  /// A link from its values.
+  public init(
+    id: String, from: String, to: String, capacity: DataRate, lengthKm: Double, weight: Double, leasePerYear: Money,
+    steps: [LinkStep]
+  ) {
+    self.id = id
+    self.from = from
+    self.to = to
+    self.capacity = capacity
+    self.lengthKm = lengthKm
+    self.weight = weight
+    self.leasePerYear = leasePerYear
+    self.steps = steps
+  }
+}
+
+/// One upgrade a link can take: the capacity it gives, what it costs once and per year, and
+/// how long it takes.
+public struct LinkStep: Hashable, Sendable {
+  /// Capacity per direction after the upgrade.
+  public var capacity: DataRate
+  /// One-off cost of the upgrade.
+  public var capex: Money
+  /// Yearly lease at this capacity (replaces the previous lease).
+  public var leasePerYear: Money
+  /// Years from order to operation.
+  public var leadTimeYears: Int
+
+  /// A step from its values.
+  public init(capacity: DataRate, capex: Money, leasePerYear: Money, leadTimeYears: Int) {
+    self.capacity = capacity
+    self.capex = capex
+    self.leasePerYear = leasePerYear
+    self.leadTimeYears = leadTimeYears
+  }
+}
+
+/// Links that fail together.
+public struct SharedRiskGroup: Hashable, Sendable, Identifiable {
+  /// The group's id, named in failure tables.
+  public var id: String
+  /// Ids of the links in the group.
+  public var links: [String]
+
+  /// A group from its values.
+  public init(id: String, links: [String]) {
+    self.id = id
+    self.links = links
+  }
+}
+
+/// A demand between two nodes besides the derived ones, the same rate in each direction.
+public struct ExplicitDemand: Hashable, Sendable {
+  /// One end.
+  public var from: String
+  /// The other end.
+  public var to: String
+  /// Busy-hour rate per direction in each year, Mbit/s.
+  public var mbps: YearValue
+
+  /// A demand from its values.
+  public init(from: String, to: String, mbps: YearValue) {
+    self.from = from
+    self.to = to
+    self.mbps = mbps
+  }
+}
+
+/// Where a tenant's employees work: a node and the share of the employees there.
+public struct TenantLocation: Hashable, Sendable {
+  /// The node.
+  public var node: String
+  /// The share of the tenant's employees at this location.
+  public var share: Fraction
+
+  /// A location from its values.
+  public init(node: String, share: Fraction) {
+    self.node = node
+    self.share = share
+  }
+}
