@@ -27,8 +27,9 @@ extension ScenarioDecoder {
     let (reader, id) = identified(reader, StorageSection.id, "storage type", index)
     defer { reader.finish() }
     let common = commonHardware(reader)
-    let usable = reader.quantity(StorageSection.usable, QuantityKind(.information, example: "500 TiB"))?.value.baseValue ?? 0
-    if reader.has(StorageSection.usable), usable <= 0 {
+    let parsedUsable = reader.quantity(StorageSection.usable, QuantityKind(.information, example: "500 TiB"))?.value.baseValue
+    let usable = parsedUsable ?? 0
+    if let parsedUsable, parsedUsable <= 0 {
       context.error("'usable' of \(reader.label) must be more than zero", at: reader.position(of: StorageSection.usable))
     }
     return StorageType(

@@ -13,7 +13,7 @@ extension ScenarioDecoder {
     defer { reader.finish() }
     network.targetUtilisation = nonZero(reader, N.targetUtilisation) ?? network.targetUtilisation
     network.failureUtilisation = nonZero(reader, N.failureUtilisation) ?? network.failureUtilisation
-    network.perEmployeeMbps = yearValue(reader, N.perEmployee, NetworkSection.bandwidth, horizon: horizon, toResult: mbps)
+    network.perEmployeeMbps = yearValue(reader, N.perEmployee, horizon: horizon, toResult: mbps)
     network.replicationDailyChange = reader.fraction(N.replicationChange) ?? .zero
     if let seconds = reader.quantity(N.replicationWindow, QuantityKind(.duration, example: "8 h"))?.value.baseValue {
       if seconds <= 0 || seconds > 86_400 {
@@ -39,7 +39,7 @@ extension ScenarioDecoder {
       defer { entry.finish() }
       return ExplicitDemand(
         from: entry.identifier(DemandSection.from) ?? "", to: entry.identifier(DemandSection.to) ?? "",
-        mbps: yearValue(entry, DemandSection.bandwidth, NetworkSection.bandwidth, horizon: horizon, toResult: mbps))
+        mbps: yearValue(entry, DemandSection.bandwidth, horizon: horizon, toResult: mbps))
     }
     return network
   }
@@ -48,8 +48,9 @@ extension ScenarioDecoder {
     typealias L = LinkSection
     let (reader, id) = identified(reader, L.id, "link", index)
     defer { reader.finish() }
-    let capacity = reader.quantity(L.capacity, NetworkSection.bandwidth)?.value.baseValue ?? 0
-    if reader.has(L.capacity), capacity <= 0 {
+    let parsedCapacity = reader.quantity(L.capacity, NetworkSection.bandwidth)?.value.baseValue
+    let capacity = parsedCapacity ?? 0
+    if let parsedCapacity, parsedCapacity <= 0 {
       context.error("'capacity' of \(reader.label) must be more than zero", at: reader.position(of: L.capacity))
     }
     let lengthKm = (reader.quantity(L.length, QuantityKind(.length, example: "30 km"))?.value.baseValue ?? 0) / 1000
@@ -115,7 +116,8 @@ extension ScenarioDecoder {
   private var mbps: Double { 8 / 1e6 }
 
   /// A quantity or table of quantities as a ``YearValue`` in result units.
-  func yearValue(_ reader: MappingReader, _ key: KeySpec, _ kind: QuantityKind, horizon: YearRange, toResult factor: Double) -> YearValue {
+  func yearValue(_ reader: MappingReader, _ key: KeySpec, horizon: YearRange, toResult factor: Double) -> YearValue {
+    guard case let .quantityOrYearTable(kind) = key.kind else { return .constant(0) }
     switch reader.quantityOrYearTable(key, kind) {
     case let .number(value): return .constant(value * factor)
     case let .table(series): return .table(YearSeries(series.points.map { (year: $0.year, value: $0.value * factor) }) ?? series)
