@@ -37,7 +37,7 @@ struct Run: ParsableCommand {
     guard !failed, let loaded = outcome.scenario else { throw ExitCode.failure }
     let results = Planner.run(loaded)
     // Markdown shows the most loaded links unless --all; CSV and JSON carry them all.
-    var tables = ResultTables.tables(results, allLinks: all || output.format != .markdown || table != nil)
+    var tables = ResultTables.tables(results, allLinks: all || output.format != .markdown)
     if let table {
       tables = tables.filter { $0.id == table }
     } else if output.format == .markdown && !all {

@@ -129,3 +129,20 @@ struct CLITests {
     #expect(lines.count == 1 + 2 * 4)
   }
 }
+
+extension CLITests {
+  @Test("generate writes a scenario that validates and runs, the same for the same seed")
+  func generate() throws {
+    let folder = try temporaryFolder()
+    let first = folder.appendingPathComponent("a.yaml").path
+    let second = folder.appendingPathComponent("b.yaml").path
+    #expect(try dcplan(["generate", "--municipalities", "30", "--counties", "4", "--seed", "3", "-o", first]).status == 0)
+    #expect(try dcplan(["generate", "--municipalities", "30", "--counties", "4", "--seed", "3", "-o", second]).status == 0)
+    #expect(try String(contentsOfFile: first, encoding: .utf8) == String(contentsOfFile: second, encoding: .utf8))
+    #expect(try dcplan(["validate", first]).status == 0)
+    let run = try dcplan(["run", first, "--table", "links"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("Links (the 20 most loaded; all with --all)"))
+    #expect(try dcplan(["generate", "--counties", "1"]).status == 64)
+  }
+}
