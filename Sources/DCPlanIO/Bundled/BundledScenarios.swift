@@ -41,6 +41,14 @@ tenants:
     employee_growth: 1.3 %
     joins_shared_dc: 2019            # E: first step of the 2016 cooperative plan [0]
     legacy_site: hannover-legacy
+    # ~1,400 Dienststellen on the Landesdatennetz (F, [1.4]), aggregated to regional hubs (E).
+    locations:
+      - {node: hannover, share: 40 %}
+      - {node: braunschweig, share: 15 %}
+      - {node: oldenburg, share: 15 %}
+      - {node: osnabrueck, share: 10 %}
+      - {node: lueneburg, share: 10 %}
+      - {node: goettingen, share: 10 %}
   # Municipal office workstations ~80,000-100,000 (E, [1.2]); split among the three big
   # municipal data centres and the rest (E). Waves are estimates.
   - id: kdo
@@ -51,6 +59,7 @@ tenants:
     employees_base_year: 2016
     joins_shared_dc: 2021            # E
     legacy_site: kdo-oldenburg
+    node: oldenburg
   - id: itebo
     name: ITEBO Osnabrück
     kind: municipal-data-centre
@@ -59,6 +68,7 @@ tenants:
     employees_base_year: 2016
     joins_shared_dc: 2022            # E
     legacy_site: itebo-osnabrueck
+    node: osnabrueck
   - id: hannit
     name: hannIT (Region Hannover)
     kind: municipal-data-centre
@@ -67,6 +77,7 @@ tenants:
     employees_base_year: 2016
     joins_shared_dc: 2023            # E
     legacy_site: hannit-hannover
+    node: hannover
   - id: kommunen
     name: Other municipalities (own server rooms)
     kind: municipality
@@ -74,6 +85,7 @@ tenants:
     employees_base_year: 2016
     joins_shared_dc: 2024            # E
     legacy_site: municipal-rooms
+    locations: [{node: lueneburg, share: 50 %}, {node: goettingen, share: 50 %}]
 
 sites:
   # The shared twin-site data centre, 12 km apart like Dataport's (F, [1.6]); active-active.
@@ -265,5 +277,60 @@ costs:
   servers_per_fte: 40                 # E: operations staff per virtualisation host
   fte_cost: {2016: 85000 EUR/year, 2025: 110000 EUR/year}   # fully loaded (E, [5])
   space_cost_per_rack: 3000 EUR/year  # E: building upkeep per occupied rack
+
+network:
+  # The Landesdatennetz, reduced to regional hubs (E); WAN 3.0 went live in 2022 on fibre
+  # (F, [1.4]). Busy-hour data per workplace 0.15 Mbit/s in 2016 rising to 0.3 in 2025
+  # (E, [3.3]); links sized for 70 % in normal operation and 90 % with one failure (E,
+  # after Mitel's 70 % rule, [3.1]). Lease prices from the enterprise WAN estimates (E, [3.4]).
+  target_utilisation: 70 %
+  failure_utilisation: 90 %
+  busy_hour_per_employee: {2016: 0.15 Mbit/s, 2025: 0.3 Mbit/s}
+  replication_daily_change: 1 %       # E: share of stored data changed per day
+  replication_window: 8 h             # E: the nightly window
+  nodes:
+    - {id: hannover, name: Hannover}
+    - {id: hildesheim, name: Hildesheim}
+    - {id: braunschweig, name: Braunschweig}
+    - {id: goettingen, name: Göttingen}
+    - {id: lueneburg, name: Lüneburg}
+    - {id: oldenburg, name: Oldenburg}
+    - {id: osnabrueck, name: Osnabrück}
+  links:
+    # The twin-site link carries replication and failover (E: dark fibre pair, 30 km).
+    - id: hannover-hildesheim
+      from: hannover
+      to: hildesheim
+      capacity: 40 Gbit/s
+      length: 30 km
+      lease: 60000 EUR/year
+      steps:
+        - {capacity: 100 Gbit/s, capex: 150 kEUR, lease: 90000 EUR/year, lead_time: 1 year}
+        - {capacity: 400 Gbit/s, capex: 400 kEUR, lease: 150000 EUR/year, lead_time: 1 year}
+    - {id: hannover-braunschweig, from: hannover, to: braunschweig, capacity: 10 Gbit/s, length: 65 km, lease: 48000 EUR/year,
+       steps: [{capacity: 40 Gbit/s, capex: 80 kEUR, lease: 72000 EUR/year, lead_time: 1 year}, {capacity: 100 Gbit/s, capex: 150 kEUR, lease: 110000 EUR/year, lead_time: 1 year}]}
+    - {id: hildesheim-braunschweig, from: hildesheim, to: braunschweig, capacity: 10 Gbit/s, length: 45 km, lease: 42000 EUR/year,
+       steps: [{capacity: 40 Gbit/s, capex: 80 kEUR, lease: 66000 EUR/year, lead_time: 1 year}, {capacity: 100 Gbit/s, capex: 150 kEUR, lease: 100000 EUR/year, lead_time: 1 year}]}
+    - {id: hildesheim-goettingen, from: hildesheim, to: goettingen, capacity: 10 Gbit/s, length: 85 km, lease: 54000 EUR/year,
+       steps: [{capacity: 40 Gbit/s, capex: 80 kEUR, lease: 80000 EUR/year, lead_time: 1 year}, {capacity: 100 Gbit/s, capex: 150 kEUR, lease: 120000 EUR/year, lead_time: 1 year}]}
+    - {id: braunschweig-goettingen, from: braunschweig, to: goettingen, capacity: 10 Gbit/s, length: 110 km, lease: 60000 EUR/year,
+       steps: [{capacity: 40 Gbit/s, capex: 80 kEUR, lease: 90000 EUR/year, lead_time: 1 year}, {capacity: 100 Gbit/s, capex: 150 kEUR, lease: 135000 EUR/year, lead_time: 1 year}]}
+    - {id: hannover-lueneburg, from: hannover, to: lueneburg, capacity: 10 Gbit/s, length: 125 km, lease: 62000 EUR/year,
+       steps: [{capacity: 40 Gbit/s, capex: 80 kEUR, lease: 93000 EUR/year, lead_time: 1 year}, {capacity: 100 Gbit/s, capex: 150 kEUR, lease: 140000 EUR/year, lead_time: 1 year}]}
+    - {id: braunschweig-lueneburg, from: braunschweig, to: lueneburg, capacity: 10 Gbit/s, length: 115 km, lease: 60000 EUR/year,
+       steps: [{capacity: 40 Gbit/s, capex: 80 kEUR, lease: 90000 EUR/year, lead_time: 1 year}, {capacity: 100 Gbit/s, capex: 150 kEUR, lease: 135000 EUR/year, lead_time: 1 year}]}
+    - {id: hannover-oldenburg, from: hannover, to: oldenburg, capacity: 10 Gbit/s, length: 170 km, lease: 70000 EUR/year,
+       steps: [{capacity: 40 Gbit/s, capex: 80 kEUR, lease: 105000 EUR/year, lead_time: 1 year}, {capacity: 100 Gbit/s, capex: 150 kEUR, lease: 160000 EUR/year, lead_time: 1 year}]}
+    - {id: oldenburg-osnabrueck, from: oldenburg, to: osnabrueck, capacity: 10 Gbit/s, length: 105 km, lease: 58000 EUR/year,
+       steps: [{capacity: 40 Gbit/s, capex: 80 kEUR, lease: 87000 EUR/year, lead_time: 1 year}, {capacity: 100 Gbit/s, capex: 150 kEUR, lease: 130000 EUR/year, lead_time: 1 year}]}
+    - {id: hannover-osnabrueck, from: hannover, to: osnabrueck, capacity: 10 Gbit/s, length: 140 km, lease: 66000 EUR/year,
+       steps: [{capacity: 40 Gbit/s, capex: 80 kEUR, lease: 99000 EUR/year, lead_time: 1 year}, {capacity: 100 Gbit/s, capex: 150 kEUR, lease: 150000 EUR/year, lead_time: 1 year}]}
+    # The northern route via Bremen (E): without it a failure of the A2 duct below, or of the
+    # node Hannover, cuts Oldenburg and Osnabrück off (dcplan reports it; try removing it).
+    - {id: oldenburg-lueneburg, from: oldenburg, to: lueneburg, capacity: 10 Gbit/s, length: 150 km, lease: 66000 EUR/year,
+       steps: [{capacity: 40 Gbit/s, capex: 80 kEUR, lease: 99000 EUR/year, lead_time: 1 year}, {capacity: 100 Gbit/s, capex: 150 kEUR, lease: 150000 EUR/year, lead_time: 1 year}]}
+  shared_risk_groups:
+    # The A2 motorway duct carries both western links out of Hannover (E, illustrative).
+    - {id: a2-duct, links: [hannover-oldenburg, hannover-osnabrueck]}
 """#
 }
