@@ -11,6 +11,8 @@ let benchmarks: @Sendable () -> Void = {
   let defaultOutcome = ScenarioLoader.load(text: BundledScenarios.niedersachsen2025, file: "default")
   guard let defaultScenario = defaultOutcome.scenario else { fatalError("the default scenario does not load") }
   let large = SyntheticScenario.make(workloads: 10_000, sites: 50, years: 15)
+  let stateText = ScenarioGenerator.yaml(.init(municipalities: 1000, counties: 37, seed: 7))
+  guard let state = ScenarioLoader.load(text: stateText, file: "state").scenario else { fatalError("the generated scenario does not load") }
 
   Benchmark("Load default scenario (parse, decode, validate)") { benchmark in
     for _ in benchmark.scaledIterations {
@@ -27,6 +29,18 @@ let benchmarks: @Sendable () -> Void = {
   Benchmark("Engine: 10,000 workloads, 50 sites, 15 years") { benchmark in
     for _ in benchmark.scaledIterations {
       blackHole(Planner.run(large))
+    }
+  }
+
+  Benchmark("Engine: generated state, 1,000 municipalities, 37 counties (network and N-1)", configuration: .init(maxDuration: .seconds(10))) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(Planner.run(state))
+    }
+  }
+
+  Benchmark("Load generated state scenario (630 kB)") { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(ScenarioLoader.load(text: stateText, file: "state"))
     }
   }
 
