@@ -33,26 +33,51 @@ struct Graph {
 
   /// What is down: links and at most one node.
   struct Failure {
-    var links: Set<Int> = []
-    var node: Int? = nil
+    /// The failed links, in order.
+    let links: [Int]
+    /// The failed node, if any.
+    let node: Int?
+    /// `isDown[l]` for every link l (empty for no failure).
+    private let isDown: [Bool]
 
-    static let none = Failure()
+    init(links: [Int], node: Int?, linkCount: Int) {
+      self.links = links
+      self.node = node
+      var mask = [Bool](repeating: false, count: links.isEmpty ? 0 : linkCount)
+      for link in links { mask[link] = true }
+      isDown = mask
+    }
 
-    func blocks(_ edge: Edge) -> Bool { links.contains(edge.link) || edge.neighbour == node }
+    static let none = Failure(links: [], node: nil, linkCount: 0)
+
+    func isLinkDown(_ link: Int) -> Bool { !isDown.isEmpty && isDown[link] }
+
+    func blocks(_ edge: Edge) -> Bool { edge.neighbour == node || isLinkDown(edge.link) }
   }
 
   /// Shortest distances from `source` to every node (infinity where unreachable), Dijkstra
-  /// with a binary heap.
+  /// with a binary heap. With `settling`, it may stop once those nodes are settled: every node
+  /// nearer than the farthest of them then has its final distance, which is all that ECMP
+  /// from them needs (next hops are strictly nearer).
   ///
   /// - Complexity: O((nodes + links) log nodes).
-  func distances(from source: Int, avoiding failure: Failure) -> [Double] {
+  func distances(from source: Int, avoiding failure: Failure, settling wanted: Set<Int>? = nil) -> [Double] {
     var distance = [Double](repeating: .infinity, count: nodeCount)
     guard source != failure.node else { return distance }
     distance[source] = 0
     var heap = MinHeap()
     heap.push(0, source)
+    var waiting = wanted?.count ?? -1
+    var settled = [Bool](repeating: false, count: wanted == nil ? 0 : nodeCount)
     while let (d, u) = heap.pop() {
       if d > distance[u] { continue }
+      if let wanted, !settled[u] {
+        settled[u] = true
+        if wanted.contains(u) {
+          waiting -= 1
+          if waiting == 0 { break }
+        }
+      }
       for edge in adjacency[u] where !failure.blocks(edge) {
         let candidate = d + edge.weight
         if candidate < distance[edge.neighbour] {
@@ -71,7 +96,7 @@ struct Graph {
   /// A next hop of `u` is a neighbour `v` with `d(u) = w(u, v) + d(v)` (within a relative
   /// tolerance of 1e-9), where `d` is the distance to the target.
   func ecmpShares(from source: Int, toTarget: [Double], avoiding failure: Failure) -> [(link: Int, share: Double)] {
-    guard toTarget[source].isFinite else { return [] }
+    guard toTarget[source].isFinite, source != failure.node else { return [] }
     // Walk nodes in decreasing distance to the target, pushing flow down the DAG.
     var inflow: [Int: Double] = [source: 1]
     var frontier = [source]
@@ -97,6 +122,33 @@ struct Graph {
       }
     }
     return shares.sorted { $0.key < $1.key }.map { (link: $0.key, share: $0.value) }
+  }
+
+  /// Whether some edge of `node` is still up.
+  func hasLiveEdge(_ node: Int, _ failure: Failure) -> Bool {
+    adjacency[node].contains { !failure.blocks($0) }
+  }
+
+  /// Whether a failure leaves the distances to a target unchanged: no failed link lies on a
+  /// shortest path to it and no node's shortest path runs through the failed node.
+  func keepsDistances(_ toTarget: [Double], _ failure: Failure) -> Bool {
+    func tight(_ a: Int, _ b: Int, _ w: Double) -> Bool {
+      let da = toTarget[a]
+      let db = toTarget[b]
+      guard da.isFinite, db.isFinite else { return false }
+      return abs(w + db - da) <= 1e-9 * max(1, da) || abs(w + da - db) <= 1e-9 * max(1, db)
+    }
+    for link in failure.links {
+      let (a, b) = ends[link]
+      if let edge = adjacency[a].first(where: { $0.link == link }), tight(a, b, edge.weight) { return false }
+    }
+    if let node = failure.node {
+      if toTarget[node] == 0 { return false }
+      for edge in adjacency[node] where tight(edge.neighbour, node, edge.weight) && toTarget[edge.neighbour] > toTarget[node] {
+        return false
+      }
+    }
+    return true
   }
 
   private func nextHops(_ u: Int, _ toTarget: [Double], _ failure: Failure) -> [Edge] {

@@ -56,9 +56,25 @@ public enum NetworkStage {
         for (p, pair) in demands.pairs.enumerated() where pair.from == node || pair.to == node { affected.insert(p) }
       }
       guard !affected.isEmpty else { continue }
-      var delta: [Int: [Double]] = [:]
+      let order = affected.sorted()
+      // Distances to each target under the failure: the normal ones when the failure is off
+      // every shortest path to it, else Dijkstra until the affected sources are settled.
+      var sourcesByTarget: [Int: Set<Int>] = [:]
+      for p in order {
+        let pair = demands.pairs[p]
+        guard pair.from != failure.state.node, pair.to != failure.state.node,
+          graph.hasLiveEdge(pair.from, failure.state), graph.hasLiveEdge(pair.to, failure.state)
+        else { continue }
+        sourcesByTarget[pair.to, default: []].insert(pair.from)
+      }
       var failedDistances: [Int: [Double]] = [:]
-      for p in affected.sorted() {
+      for (target, sources) in sourcesByTarget {
+        let normal = distances(to: target)
+        failedDistances[target] = graph.keepsDistances(normal, failure.state)
+          ? normal : graph.distances(from: target, avoiding: failure.state, settling: sources)
+      }
+      var delta: [Int: [Double]] = [:]
+      for p in order {
         let pair = demands.pairs[p]
         let rates = demands.mbps[(p * yearCount)..<((p + 1) * yearCount)]
         for hop in routes[p] {
@@ -68,14 +84,8 @@ public enum NetworkStage {
         }
         // The failed node's own traffic goes down with it.
         if pair.from == failure.state.node || pair.to == failure.state.node { continue }
-        let toTarget: [Double]
-        if let cached = failedDistances[pair.to] {
-          toTarget = cached
-        } else {
-          toTarget = graph.distances(from: pair.to, avoiding: failure.state)
-          failedDistances[pair.to] = toTarget
-        }
-        let rerouted = graph.ecmpShares(from: pair.from, toTarget: toTarget, avoiding: failure.state)
+        let rerouted = graph.hasLiveEdge(pair.from, failure.state) && graph.hasLiveEdge(pair.to, failure.state)
+          ? graph.ecmpShares(from: pair.from, toTarget: failedDistances[pair.to] ?? [], avoiding: failure.state) : []
         if rerouted.isEmpty {
           // Kept up to a bound: a badly meshed state-scale network could list millions.
           if disconnections.count < 10_000 {
@@ -91,7 +101,7 @@ public enum NetworkStage {
           delta[hop.link] = row
         }
       }
-      for (link, change) in delta where !failure.state.links.contains(link) {
+      for (link, change) in delta where !failure.state.isLinkDown(link) {
         for y in 0..<yearCount {
           let value = load[link, y] + change[y]
           if value > n1Load[link, y] * (1 + 1e-12) + 1e-9 {
@@ -167,14 +177,18 @@ public enum NetworkStage {
   /// Every single failure: each link, each node, each shared-risk group.
   private static func failureList(_ network: Network, _ graph: Graph) -> [(name: String, state: Graph.Failure)] {
     var list: [(String, Graph.Failure)] = []
-    for (l, link) in network.links.enumerated() { list.append(("link \(link.id)", Graph.Failure(links: [l], node: nil))) }
+    let count = network.links.count
+    for (l, link) in network.links.enumerated() {
+      list.append(("link \(link.id)", Graph.Failure(links: [l], node: nil, linkCount: count)))
+    }
     for (n, node) in network.nodes.enumerated() {
-      let incident = Set(graph.adjacency[n].map(\.link))
-      list.append(("node \(node.id)", Graph.Failure(links: incident, node: n)))
+      let incident = Array(Set(graph.adjacency[n].map(\.link))).sorted()
+      list.append(("node \(node.id)", Graph.Failure(links: incident, node: n, linkCount: count)))
     }
     let linkIndex = Dictionary(network.links.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     for group in network.sharedRiskGroups {
-      list.append(("group \(group.id)", Graph.Failure(links: Set(group.links.compactMap { linkIndex[$0] }), node: nil)))
+      let links = Array(Set(group.links.compactMap { linkIndex[$0] })).sorted()
+      list.append(("group \(group.id)", Graph.Failure(links: links, node: nil, linkCount: count)))
     }
     return list
   }
