@@ -85,7 +85,7 @@ public enum CostStage {
       let needs = facility[index]
       let fleet = fleets[index]
       for module in expansion.expansions where module.site == site.id {
-        let spendYears = module.readyYear == module.orderYear ? [module.readyYear] : (module.orderYear.number..<module.readyYear.number).map(Year.init)
+        let spendYears = spendingYears(order: module.orderYear, ready: module.readyYear)
         let share = module.capex.euros / Double(spendYears.count)
         for year in spendYears where years.contains(year) {
           siteLines.append(CostLine(year: year, category: .modules, site: site.id, amountEUR: share,
@@ -145,6 +145,12 @@ public enum CostStage {
     }
     let npv = NPV.value(zip(capex, opex).map(+), rate: rate)
     return CostResults(lines: lines, capexEUR: capex, opexEUR: opex, npvEUR: npv)
+  }
+
+  /// The years a build's capex is spread over: from the order year to the year before it is
+  /// ready, or the ready year itself when there is no lead time (docs/conventions.md, "Costs").
+  static func spendingYears(order: Year, ready: Year) -> [Year] {
+    ready <= order ? [ready] : (order.number..<ready.number).map(Year.init)
   }
 
   private static func euros(_ value: Double) -> String { "\(rounded(value)) EUR" }

@@ -10,8 +10,7 @@ enum NetworkCosts {
       var leases = [Double](repeating: link.leasePerYear.euros, count: years.count)
       let linkUpgrades = results.upgrades.filter { $0.link == link.id }
       for upgrade in linkUpgrades {
-        let spendYears = upgrade.readyYear == upgrade.orderYear
-          ? [upgrade.readyYear] : (upgrade.orderYear.number..<upgrade.readyYear.number).map(Year.init)
+        let spendYears = CostStage.spendingYears(order: upgrade.orderYear, ready: upgrade.readyYear)
         for year in spendYears where year >= first && year - first < years.count {
           lines.append(CostLine(
             year: year, category: .linkUpgrades, site: link.id, amountEUR: upgrade.capex.euros / Double(spendYears.count),

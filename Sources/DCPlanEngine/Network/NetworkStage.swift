@@ -77,11 +77,7 @@ public enum NetworkStage {
       for p in order {
         let pair = demands.pairs[p]
         let rates = demands.mbps[(p * yearCount)..<((p + 1) * yearCount)]
-        for hop in routes[p] {
-          var row = delta[hop.link] ?? [Double](repeating: 0, count: yearCount)
-          for (y, rate) in rates.enumerated() { row[y] -= hop.share * rate }
-          delta[hop.link] = row
-        }
+        accumulate(&delta, routes[p], rates, sign: -1)
         // The failed node's own traffic goes down with it.
         if pair.from == failure.state.node || pair.to == failure.state.node { continue }
         let rerouted = graph.hasLiveEdge(pair.from, failure.state) && graph.hasLiveEdge(pair.to, failure.state)
@@ -95,11 +91,7 @@ public enum NetworkStage {
           }
           continue
         }
-        for hop in rerouted {
-          var row = delta[hop.link] ?? [Double](repeating: 0, count: yearCount)
-          for (y, rate) in rates.enumerated() { row[y] += hop.share * rate }
-          delta[hop.link] = row
-        }
+        accumulate(&delta, rerouted, rates, sign: 1)
       }
       for (link, change) in delta where !failure.state.isLinkDown(link) {
         for y in 0..<yearCount {
@@ -172,6 +164,17 @@ public enum NetworkStage {
           + (count > 1 ? " (and under \(count - 1) other failure\(count > 2 ? "s" : ""))" : "") + "; give it a second path"))
     }
     return (NetworkResults(links: results, upgrades: upgrades, disconnections: disconnections, failuresAnalysed: failures.count), warnings)
+  }
+
+  /// Adds (sign 1) or takes off (sign -1) a pair's yearly rates along a route to the load changes.
+  private static func accumulate(
+    _ delta: inout [Int: [Double]], _ route: [(link: Int, share: Double)], _ rates: ArraySlice<Double>, sign: Double
+  ) {
+    for hop in route {
+      var row = delta[hop.link] ?? [Double](repeating: 0, count: rates.count)
+      for (y, rate) in rates.enumerated() { row[y] += sign * hop.share * rate }
+      delta[hop.link] = row
+    }
   }
 
   /// Every single failure: each link, each node, each shared-risk group.
