@@ -1,0 +1,56 @@
+/// Erlang's loss formula (Erlang B): the share of calls blocked when `traffic` Erlang are
+/// offered to `trunks` channels and blocked calls are cleared.
+///
+///     B(A, 0) = 1,   B(A, n) = A · B(A, n − 1) / (n + A · B(A, n − 1))
+///
+/// The recursion (e.g. ITU-T E.501's engineering practice; Iversen, "Teletraffic
+/// Engineering and Network Planning", DTU 2015, §4.4) uses no factorials or powers: every
+/// step stays in (0, 1], so it neither overflows nor loses precision from a fraction of an
+/// Erlang to 100,000 Erlang and beyond (docs/conventions.md, "Voice").
+public enum ErlangB {
+  /// Blocking probability for `traffic` Erlang on `trunks` channels.
+  ///
+  /// - Complexity: O(trunks).
+  public static func blocking(traffic: Double, trunks: Int) -> Double {
+    guard traffic > 0 else { return trunks > 0 ? 0 : 1 }
+    var b = 1.0
+    if trunks > 0 {
+      for n in 1...trunks {
+        b = traffic * b / (Double(n) + traffic * b)
+      }
+    }
+    return b
+  }
+
+  /// The fewest trunks whose blocking is at most `gradeOfService` for `traffic` Erlang.
+  ///
+  /// - Complexity: O(result): the recursion runs once up to the answer.
+  public static func trunks(traffic: Double, gradeOfService: Double) -> Int {
+    guard traffic > 0 else { return 0 }
+    let target = max(gradeOfService, 1e-300)
+    var b = 1.0
+    var n = 0
+    // Every added trunk lowers the blocking; stop at the first that meets the target.
+    while b > target * (1 + 1e-12) {
+      n += 1
+      b = traffic * b / (Double(n) + traffic * b)
+      if n > 100_000_000 { break }
+    }
+    return n
+  }
+
+  /// The most traffic `trunks` channels carry at `gradeOfService` (bisection on the blocking,
+  /// which grows with the traffic), to a relative 1e-12.
+  public static func traffic(trunks: Int, gradeOfService: Double) -> Double {
+    guard trunks > 0, gradeOfService > 0 else { return 0 }
+    var low = 0.0
+    var high = Double(trunks) + 10 * Double(trunks).squareRoot() + 10
+    while blocking(traffic: high, trunks: trunks) < gradeOfService { high *= 2 }
+    for _ in 0..<200 {
+      let mid = (low + high) / 2
+      if blocking(traffic: mid, trunks: trunks) > gradeOfService { high = mid } else { low = mid }
+      if high - low <= 1e-12 * high { break }
+    }
+    return (low + high) / 2
+  }
+}

@@ -1,0 +1,63 @@
+import DCPlanEngine
+import DCPlanTestSupport
+import Testing
+
+/// Erlang B against published tables and, beyond their range, an independent method.
+@Suite("Erlang B")
+struct ErlangBTests {
+  struct Row: CustomTestStringConvertible, Sendable {
+    let trunks: Int
+    let blocking: Double
+    let traffic: Double
+    var testDescription: String { "\(trunks) trunks at \(blocking * 100) %" }
+  }
+
+  /// The offered traffic (Erlang, to the table's three decimals) a trunk group carries at a
+  /// grade of service, from the standard Erlang B table (e.g. Rappaport, "Wireless
+  /// Communications", Appendix; erlang.com's calculator gives 8.108 E for 15 lines at 1 %).
+  static let table: [Row] = [
+    Row(trunks: 1, blocking: 0.01, traffic: 0.010),
+    Row(trunks: 5, blocking: 0.01, traffic: 1.361),
+    Row(trunks: 10, blocking: 0.01, traffic: 4.461),
+    Row(trunks: 10, blocking: 0.02, traffic: 5.084),
+    Row(trunks: 15, blocking: 0.01, traffic: 8.108),
+    Row(trunks: 20, blocking: 0.01, traffic: 12.031),
+    Row(trunks: 50, blocking: 0.01, traffic: 37.901),
+    Row(trunks: 100, blocking: 0.01, traffic: 84.064),
+  ]
+
+  @Test("the traffic a trunk group carries matches the published table", arguments: table)
+  func publishedTable(_ row: Row) {
+    let traffic = ErlangB.traffic(trunks: row.trunks, gradeOfService: row.blocking)
+    #expect(abs(traffic - row.traffic) < 0.0005, "\(traffic)")
+  }
+
+  @Test("trunks for a grade of service: published examples")
+  func trunksForGrade() {
+    // erlang.com: 1,200 calls/h of 3 min = 33.333 E at 1 % needs 45 lines.
+    #expect(ErlangB.trunks(traffic: 100.0 / 3, gradeOfService: 0.01) == 45)
+    // 10 E at 1 %: 17 trunks block 1.29 %, 18 block 0.71 %.
+    #expect(ErlangB.trunks(traffic: 10, gradeOfService: 0.01) == 18)
+  }
+
+  @Test("closed forms: one trunk blocks A/(1+A); no traffic blocks nothing")
+  func closedForms() {
+    #expect(approximately(ErlangB.blocking(traffic: 0.5, trunks: 1), 0.5 / 1.5))
+    // Two trunks: B = (A²/2) / (1 + A + A²/2); A = 2 → 2/5.
+    #expect(approximately(ErlangB.blocking(traffic: 2, trunks: 2), 0.4))
+    #expect(ErlangB.blocking(traffic: 0, trunks: 3) == 0)
+    #expect(ErlangB.trunks(traffic: 0, gradeOfService: 0.01) == 0)
+  }
+
+  /// Beyond published tables: B = Poisson pmf(N; A) / Poisson cdf(N; A), evaluated with
+  /// scipy.stats.poisson in double precision (an independent route to the same formula).
+  @Test("from a fraction of an Erlang to 100,000 Erlang, against the Poisson-ratio form")
+  func wideRange() {
+    #expect(ErlangB.trunks(traffic: 0.05, gradeOfService: 0.01) == 2)
+    #expect(ErlangB.trunks(traffic: 1000, gradeOfService: 0.01) == 1029)
+    #expect(ErlangB.trunks(traffic: 100_000, gradeOfService: 0.01) == 99_092)
+    #expect(ErlangB.trunks(traffic: 100_000, gradeOfService: 0.001) == 100_293)
+    #expect(approximately(ErlangB.blocking(traffic: 100_000, trunks: 100_000), 0.002518893424106437, relative: 1e-9))
+    #expect(approximately(ErlangB.blocking(traffic: 10, trunks: 18), 0.007142438157899825, relative: 1e-12))
+  }
+}
