@@ -1,0 +1,182 @@
+import ArgumentParser
+import DCPlanEngine
+import DCPlanIO
+
+/// `dcplan calc`: the single formulas, for quick what-ifs.
+struct Calc: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "The single formulas: Erlang B, VoIP bandwidth per call, NPV.",
+    subcommands: [ErlangBCommand.self, VoIPBandwidthCommand.self, NPVCommand.self]
+  )
+}
+
+/// The formats a calculation prints in.
+enum CalcFormat: String, ExpressibleByArgument {
+  case markdown, json
+}
+
+/// Prints a calculation's figures as a Markdown table or a JSON object.
+func printFigures(_ title: String, _ figures: [(key: String, label: String, value: JSONValue)], format: CalcFormat) {
+  switch format {
+  case .json:
+    print(JSONWriter.write(.object(figures.map { ($0.key, $0.value) })), terminator: "")
+  case .markdown:
+    var table = Table(id: "calc", title: title, columns: [Column("figure", "Figure"), Column("value", "Value")])
+    for figure in figures {
+      let cell: Cell
+      switch figure.value {
+      case let .integer(n): cell = .integer(n)
+      case let .number(x): cell = .text(JSONWriter.number(x))
+      case let .string(s): cell = .text(s)
+      case let .bool(b): cell = .text(b ? "yes" : "no")
+      default: cell = .empty
+      }
+      table.rows.append([.text(figure.label), cell])
+    }
+    print(MarkdownRenderer.render(table), terminator: "")
+  }
+}
+
+/// `dcplan calc erlang-b --traffic A (--trunks N | --blocking P)`.
+struct ErlangBCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "erlang-b",
+    abstract: "Blocking for A Erlang on N trunks, or the fewest trunks for a grade of service.",
+    discussion: "Examples: dcplan calc erlang-b --traffic 10 --trunks 18;  dcplan calc erlang-b --traffic 10 --blocking 1%"
+  )
+
+  @Option(help: "Offered busy-hour traffic in Erlang.")
+  var traffic: Double
+
+  @Option(help: "Number of trunks (channels).")
+  var trunks: Int?
+
+  @Option(help: "Grade of service: the blocking allowed, as a percentage (1%) or a fraction (0.01).")
+  var blocking: String?
+
+  @Option(help: "markdown or json.")
+  var format: CalcFormat = .markdown
+
+  func validate() throws {
+    guard traffic.isFinite, traffic >= 0, traffic <= 10_000_000 else {
+      throw ValidationError("--traffic must be a number of Erlang from 0 to 10,000,000")
+    }
+    guard (trunks == nil) != (blocking == nil) else { throw ValidationError("give --trunks or --blocking, one of them") }
+    if let trunks, trunks < 0 || trunks > 100_000_000 { throw ValidationError("--trunks must lie in 0...100000000") }
+    if let blocking, parseShare(blocking) == nil {
+      throw ValidationError("--blocking must be a percentage such as '1%' or a fraction such as 0.01, above 0 and below 1")
+    }
+  }
+
+  func run() {
+    if let trunks {
+      printFigures("Erlang B", [
+        ("traffic_erlangs", "Traffic (Erlang)", .number(traffic)), ("trunks", "Trunks", .integer(trunks)),
+        ("blocking", "Blocking", .number(ErlangB.blocking(traffic: traffic, trunks: trunks))),
+      ], format: format)
+    } else if let blocking, let grade = parseShare(blocking) {
+      let needed = ErlangB.trunks(traffic: traffic, gradeOfService: grade)
+      printFigures("Erlang B", [
+        ("traffic_erlangs", "Traffic (Erlang)", .number(traffic)), ("grade_of_service", "Grade of service", .number(grade)),
+        ("trunks", "Trunks", .integer(needed)),
+        ("blocking", "Blocking with these trunks", .number(ErlangB.blocking(traffic: traffic, trunks: needed))),
+      ], format: format)
+    }
+  }
+}
+
+/// A share written as `1%`, `1 %` or `0.01`; nil outside (0, 1).
+func parseShare(_ text: String) -> Double? {
+  let trimmed = text.replacingOccurrences(of: " ", with: "")
+  let value = trimmed.hasSuffix("%") ? Double(trimmed.dropLast()).map { $0 / 100 } : Double(trimmed)
+  guard let value, value > 0, value < 1 else { return nil }
+  return value
+}
+
+/// `dcplan calc voip-bandwidth --codec C --ptime MS [--ipv6] [--vlan] [--tunnel BYTES]`.
+struct VoIPBandwidthCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "voip-bandwidth",
+    abstract: "Bandwidth of one call in one direction, every header counted.",
+    discussion: "Example: dcplan calc voip-bandwidth --codec G.711 --ptime 20 --vlan"
+  )
+
+  @Option(help: "G.711, G.729, G.722 or Opus.")
+  var codec: String
+
+  @Option(help: "Opus only: its fixed bit rate in kbit/s.")
+  var bitrate: Double = 32
+
+  @Option(help: "Packetisation in ms: 10, 20, 30 or 40.")
+  var ptime: Double = 20
+
+  @Flag(help: "IPv6 (40-byte header) instead of IPv4.")
+  var ipv6 = false
+
+  @Flag(help: "An 802.1Q VLAN tag (4 bytes).")
+  var vlan = false
+
+  @Option(help: "Tunnel overhead per packet in bytes (IPsec, MPLS labels).")
+  var tunnel = 0
+
+  @Flag(help: "Count Ethernet's preamble and inter-frame gap (20 bytes).")
+  var layer1 = false
+
+  @Option(help: "markdown or json.")
+  var format: CalcFormat = .markdown
+
+  func validate() throws {
+    guard Codec.named(codec) != nil else {
+      throw ValidationError("unknown codec '\(codec)'; use one of \(Codec.names.joined(separator: ", "))")
+    }
+    guard [10.0, 20, 30, 40].contains(ptime) else { throw ValidationError("--ptime must be 10, 20, 30 or 40") }
+    guard (0...1000).contains(tunnel) else { throw ValidationError("--tunnel must lie in 0...1000 bytes") }
+    guard bitrate > 0, bitrate <= 512 else { throw ValidationError("--bitrate must lie in 0...512 kbit/s") }
+  }
+
+  func run() {
+    guard let chosen = Codec.named(codec, opusBitsPerSecond: bitrate * 1000) else { return }
+    let framing = VoiceFraming(packetisationMs: ptime, ipv6: ipv6, vlanTag: vlan, tunnelBytes: tunnel, ethernetLayer1: layer1)
+    let call = VoIPBandwidth.perCall(chosen, framing)
+    printFigures("VoIP bandwidth per call and direction", [
+      ("codec", "Codec", .string(chosen.name)), ("codec_kbps", "Codec bit rate (kbit/s)", .number(chosen.bitsPerSecond / 1000)),
+      ("ptime_ms", "Packetisation (ms)", .number(ptime)), ("payload_bytes", "Payload (bytes)", .number(call.payloadBytes)),
+      ("header_bytes", "Headers (bytes)", .integer(call.headerBytes)),
+      ("packets_per_second", "Packets per second", .number(call.packetsPerSecond)),
+      ("kbps", "Bandwidth (kbit/s)", .number(call.kbps)),
+    ], format: format)
+  }
+}
+
+/// `dcplan calc npv --rate R AMOUNT...`.
+struct NPVCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "npv",
+    abstract: "Net present value of yearly amounts, the first year undiscounted (end-of-year convention).",
+    discussion: "Example: dcplan calc npv --rate 3% 100000 50000 50000"
+  )
+
+  @Option(help: "Discount rate per year: a percentage (3%) or a fraction (0.03).")
+  var rate: String
+
+  @Argument(help: "Amounts per year in EUR, the first year first.")
+  var amounts: [Double]
+
+  @Option(help: "markdown or json.")
+  var format: CalcFormat = .markdown
+
+  func validate() throws {
+    guard let value = parseShare(rate) ?? (rate.trimmingCharacters(in: .whitespaces) == "0" || rate == "0%" ? 0 : nil), value >= 0 else {
+      throw ValidationError("--rate must be a percentage such as '3%' or a fraction such as 0.03")
+    }
+    guard !amounts.isEmpty, amounts.allSatisfy(\.isFinite) else { throw ValidationError("give at least one amount") }
+  }
+
+  func run() {
+    let value = parseShare(rate) ?? 0
+    printFigures("NPV", [
+      ("rate", "Discount rate", .number(value)), ("years", "Years", .integer(amounts.count)),
+      ("npv_eur", "NPV (EUR)", .number(NPV.value(amounts, rate: value))),
+    ], format: format)
+  }
+}
