@@ -46,6 +46,7 @@ struct ErlangBTests {
     // Two trunks: B = (A²/2) / (1 + A + A²/2); A = 2 → 2/5.
     #expect(approximately(ErlangB.blocking(traffic: 2, trunks: 2), 0.4))
     #expect(ErlangB.blocking(traffic: 0, trunks: 3) == 0)
+    #expect(ErlangB.blocking(traffic: 0, trunks: 0) == 0)
     #expect(ErlangB.trunks(traffic: 0, gradeOfService: 0.01) == 0)
   }
 

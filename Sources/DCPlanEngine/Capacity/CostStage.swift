@@ -20,9 +20,19 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   case linkLeases = "link_leases"
   /// Upgrades of network links (capex, spread over the lead time).
   case linkUpgrades = "link_upgrades"
+  /// Legacy lines and PBX maintenance of phones not yet migrated (opex).
+  case voiceLegacy = "voice_legacy"
+  /// SIP trunk channels at the gateways (opex).
+  case sipTrunks = "sip_trunks"
+  /// IP phones bought as phones migrate (capex).
+  case ipPhones = "ip_phones"
+  /// Voice gateways (capex).
+  case voiceGateways = "voice_gateways"
 
   /// Whether the category is capital expenditure.
-  public var isCapex: Bool { self == .modules || self == .servers || self == .storage || self == .linkUpgrades }
+  public var isCapex: Bool {
+    [.modules, .servers, .storage, .linkUpgrades, .ipPhones, .voiceGateways].contains(self)
+  }
 }
 
 /// One line of the cost ledger: every total is a sum of these.

@@ -198,3 +198,24 @@ struct MinHeap {
     return top
   }
 }
+
+extension Graph {
+  /// The largest sum of `linkDelay` over the shortest paths from `source` to the target whose
+  /// distances are `toTarget` (the ECMP paths), nil if the target is unreachable.
+  func worstPathDelay(from source: Int, toTarget: [Double], avoiding failure: Failure, linkDelay: (Int) -> Double) -> Double? {
+    guard toTarget[source].isFinite, source != failure.node else { return nil }
+    var memo: [Int: Double] = [:]
+    func worst(_ u: Int) -> Double {
+      if let known = memo[u] { return known }
+      let hops = adjacency[u].filter { edge in
+        guard !failure.blocks(edge), toTarget[u] > 0 else { return false }
+        let there = toTarget[edge.neighbour]
+        return there.isFinite && abs(edge.weight + there - toTarget[u]) <= 1e-9 * max(1, toTarget[u])
+      }
+      let value = hops.map { linkDelay($0.link) + worst($0.neighbour) }.max() ?? 0
+      memo[u] = value
+      return value
+    }
+    return worst(source)
+  }
+}

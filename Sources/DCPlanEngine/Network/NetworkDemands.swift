@@ -11,8 +11,10 @@ struct NetworkDemands {
 
   /// The pairs, in first-seen order.
   var pairs: [Pair] = []
-  /// Rate per pair and year in Mbit/s, pair-major: `mbps[p · years + y]`.
+  /// Rate per pair and year in Mbit/s, pair-major: `mbps[p · years + y]`, voice included.
   var mbps: [Double] = []
+  /// The voice part of ``mbps``, laid out alike.
+  var voiceMbps: [Double] = []
   /// What each pair carries, for messages ("tenant 'kdo' at 'oldenburg'").
   var labels: [[String]] = []
   private var index: [Pair: Int] = [:]
@@ -20,7 +22,7 @@ struct NetworkDemands {
 
   init(years: Int) { self.years = years }
 
-  mutating func add(from: Int, to: Int, year: Int, mbps rate: Double, label: String) {
+  mutating func add(from: Int, to: Int, year: Int, mbps rate: Double, label: String, voice: Bool = false) {
     guard from != to, rate > 0 else { return }
     let pair = Pair(from: from, to: to)
     let p: Int
@@ -31,14 +33,16 @@ struct NetworkDemands {
       index[pair] = p
       pairs.append(pair)
       mbps.append(contentsOf: repeatElement(0, count: years))
+      voiceMbps.append(contentsOf: repeatElement(0, count: years))
       labels.append([])
     }
     mbps[p * years + year] += rate
+    if voice { voiceMbps[p * years + year] += rate }
     if labels[p].last != label { labels[p].append(label) }
   }
 
   /// Every demand of `scenario` over the projection's years (docs/conventions.md, "Network").
-  static func build(_ scenario: Scenario, _ demand: DemandProjection) -> NetworkDemands {
+  static func build(_ scenario: Scenario, _ demand: DemandProjection, voice: VoiceResults) -> NetworkDemands {
     let network = scenario.network
     let years = demand.years
     var result = NetworkDemands(years: years.count)
@@ -78,6 +82,14 @@ struct NetworkDemands {
           }
         }
       }
+    }
+    // Voice: each location's provisioned calls to its gateway, a priority class.
+    let gatewayNodes = Dictionary((scenario.voice?.gateways ?? []).map { ($0.id, $0.node) }, uniquingKeysWith: { a, _ in a })
+    let first = years.first ?? Year(0)
+    for location in voice.locations where location.mbps > 0 {
+      guard let from = nodeIndex[location.node], let node = gatewayNodes[location.gateway], let to = nodeIndex[node] else { continue }
+      result.add(from: from, to: to, year: location.year - first, mbps: location.mbps,
+                 label: "voice of tenant '\(location.tenant)' at '\(location.node)'", voice: true)
     }
     for explicit in network.demands {
       guard let from = nodeIndex[explicit.from], let to = nodeIndex[explicit.to] else { continue }

@@ -26,8 +26,10 @@ public struct LinkResult: Hashable, Sendable {
   public let to: String
   /// Capacity per direction standing in each year, Mbit/s.
   public let capacityMbps: [Double]
-  /// Busy-hour load in normal operation, Mbit/s.
+  /// Busy-hour load in normal operation, Mbit/s (voice included).
   public let loadMbps: [Double]
+  /// Of that, voice (the priority class), Mbit/s.
+  public let voiceMbps: [Double]
   /// Highest load under any single failure (at least the normal load), Mbit/s.
   public let n1LoadMbps: [Double]
   /// The failure that causes ``n1LoadMbps`` ("link H-OL", "node hannover", "group duct-a7"),
@@ -38,6 +40,8 @@ public struct LinkResult: Hashable, Sendable {
 
   /// Load ÷ capacity per year.
   public var utilisation: [Double] { zip(loadMbps, capacityMbps).map { $1 > 0 ? $0 / $1 : 0 } }
+  /// Voice's share of the load per year.
+  public var voiceShare: [Double] { zip(voiceMbps, loadMbps).map { $1 > 0 ? $0 / $1 : 0 } }
   /// Worst single-failure load ÷ capacity per year.
   public var n1Utilisation: [Double] { zip(n1LoadMbps, capacityMbps).map { $1 > 0 ? $0 / $1 : 0 } }
 }

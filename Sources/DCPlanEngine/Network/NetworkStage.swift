@@ -14,13 +14,15 @@ import DCPlanModel
 ///   in normal operation and under the failure target with any single failure.
 public enum NetworkStage {
   /// Runs the network stage; empty when the scenario has no links.
-  public static func run(_ scenario: Scenario, _ demand: DemandProjection) -> (NetworkResults, [PlanWarning]) {
+  public static func run(
+    _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults
+  ) -> (NetworkResults, [PlanWarning]) {
     let network = scenario.network
     guard !network.links.isEmpty, let first = demand.years.first else { return (.empty, []) }
     let years = demand.years
     let yearCount = years.count
     let graph = Graph(network)
-    let demands = NetworkDemands.build(scenario, demand)
+    let demands = NetworkDemands.build(scenario, demand, voice: voice)
     let pairCount = demands.pairs.count
     let linkCount = network.links.count
 
@@ -37,9 +39,24 @@ public enum NetworkStage {
     }
     var routing = Matrix(rows: linkCount, columns: pairCount)
     for (p, route) in routes.enumerated() { for hop in route { routing[hop.link, p] = hop.share } }
-    var demandMatrix = Matrix(rows: pairCount, columns: yearCount)
-    demandMatrix.storage = demands.mbps
-    let load = BLAS.product(routing, demandMatrix)  // links × years, Mbit/s
+    // One product for all traffic and its voice part: the demand matrix holds the years of
+    // all traffic in its first columns and those of voice in the next.
+    var demandMatrix = Matrix(rows: pairCount, columns: 2 * yearCount)
+    for p in 0..<pairCount {
+      for y in 0..<yearCount {
+        demandMatrix[p, y] = demands.mbps[p * yearCount + y]
+        demandMatrix[p, yearCount + y] = demands.voiceMbps[p * yearCount + y]
+      }
+    }
+    let both = BLAS.product(routing, demandMatrix)  // links × 2·years, Mbit/s
+    var load = Matrix(rows: linkCount, columns: yearCount)
+    var voiceLoad = Matrix(rows: linkCount, columns: yearCount)
+    for l in 0..<linkCount {
+      for y in 0..<yearCount {
+        load[l, y] = both[l, y]
+        voiceLoad[l, y] = both[l, yearCount + y]
+      }
+    }
 
     // Single failures.
     let failures = failureList(network, graph)
@@ -104,6 +121,7 @@ public enum NetworkStage {
       }
     }
     routes.removeAll()
+    var linkStanding: [[Double]] = []
 
     // Upgrade plan, link by link.
     var results: [LinkResult] = []
@@ -147,8 +165,10 @@ public enum NetworkStage {
             message: "link '\(link.id)' runs at \(percent(n1)) % in \(year) when \(worst[l * yearCount + y] ?? "another element") fails, above the \(percent(network.failureUtilisation.value)) % failure target; add capacity or another route"))
         }
       }
+      linkStanding.append(standing)
       results.append(LinkResult(
         id: link.id, from: link.from, to: link.to, capacityMbps: standing, loadMbps: Array(load.row(l)),
+        voiceMbps: Array(voiceLoad.row(l)),
         n1LoadMbps: Array(n1Load.row(l)), n1WorstFailure: Array(worst[(l * yearCount)..<((l + 1) * yearCount)]),
         upgradeStep: stepReady))
     }
@@ -163,6 +183,9 @@ public enum NetworkStage {
         message: "the demand from '\(cut.from)' to '\(cut.to)' (\(cut.carries.joined(separator: ", "))) loses its only path when \(cut.failure) fails"
           + (count > 1 ? " (and under \(count - 1) other failure\(count > 2 ? "s" : ""))" : "") + "; give it a second path"))
     }
+    warnings += VoiceDelay.annotate(
+      &voice, scenario: scenario, graph: graph, years: years,
+      links: .init(capacityMbps: linkStanding, loadMbps: load, voiceMbps: voiceLoad, n1LoadMbps: n1Load), failures: failures)
     return (NetworkResults(links: results, upgrades: upgrades, disconnections: disconnections, failuresAnalysed: failures.count), warnings)
   }
 

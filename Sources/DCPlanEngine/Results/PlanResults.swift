@@ -16,6 +16,10 @@ public struct PlanResults: Hashable, Sendable {
   public let fleets: [SiteFleet]
   /// Link loads, single failures and upgrades.
   public let network: NetworkResults
+  /// Telephony: locations, gateways, delays.
+  public let voice: VoiceResults
+  /// What telephony would cost per year on a separate legacy network (EUR).
+  public let voiceSeparateEUR: [Double]
   /// The cost ledger, yearly totals and NPV.
   public let costs: CostResults
   /// Warnings of every stage, in stage order, then year order.
@@ -35,17 +39,19 @@ public enum Planner {
     let facility = FacilityStage.facility(scenario, sizing, years: years)
     let expansion = ExpansionStage.plan(scenario, facility, years: years)
     let fleets = RefreshStage.fleets(scenario, sizing, years: years)
-    let (network, networkWarnings) = NetworkStage.run(scenario, demand)
+    var voice = VoiceStage.plan(scenario, years: years)
+    let (network, networkWarnings) = NetworkStage.run(scenario, demand, voice: &voice)
     let costs = CostStage.costs(
       scenario, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
-      otherLines: NetworkCosts.lines(scenario, network, years: years))
+      otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years))
     var warnings = PlacementCheck.warnings(scenario, demand)
     warnings += CatalogueCheck.warnings(scenario, demand)
     warnings += expansion.warnings
     warnings += networkWarnings
     return PlanResults(
       info: scenario.info, demand: demand, sizing: sizing, facility: facility, expansion: expansion, fleets: fleets,
-      network: network, costs: costs, warnings: warnings)
+      network: network, voice: voice, voiceSeparateEUR: VoiceCosts.separateNetwork(scenario, voice, years: years),
+      costs: costs, warnings: warnings)
   }
 }
 

@@ -12,7 +12,8 @@ public enum ErlangB {
   ///
   /// - Complexity: O(trunks).
   public static func blocking(traffic: Double, trunks: Int) -> Double {
-    guard traffic > 0 else { return trunks > 0 ? 0 : 1 }
+    // No traffic, nothing blocked.
+    guard traffic > 0 else { return 0 }
     var b = 1.0
     if trunks > 0 {
       for n in 1...trunks {

@@ -37,6 +37,7 @@ public enum FormatReference {
     case let .integer(range): return "whole number \(range.lowerBound)…\(range.upperBound == Int.max ? "" : String(range.upperBound))"
     case let .number(range): return "number \(range.lowerBound.formattedPlain)…\(range.upperBound.formattedPlain)"
     case let .quantityOrYearTable(quantity): return "\(quantity.dimension.plainName), or table year → \(quantity.dimension.plainName)"
+    case .boolean: return "`true` or `false`"
     case .year: return "year"
     case .yearRange: return "`FIRST..LAST`"
     case let .quantity(quantity):

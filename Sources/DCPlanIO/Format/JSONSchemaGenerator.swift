@@ -52,6 +52,8 @@ public enum JSONSchemaGenerator {
       return .object([("type", .array([.string("string"), .string("number")]))])
     case .identifier, .reference:
       return .object([("type", .string("string")), ("pattern", .string(identifierPattern))])
+    case .boolean:
+      return .object([("type", .string("boolean"))])
     case .identifierList:
       return .object([
         ("type", .string("array")), ("items", .object([("type", .string("string")), ("pattern", .string(identifierPattern))])),

@@ -12,7 +12,6 @@ public enum ScenarioFormat {
 
   /// Sections that later versions read; a file may carry them already, they are ignored with a warning.
   public static let reservedSections: [(String, String)] = [
-    ("voice", "telephony on the network."),
     ("components", "MTBF and MTTR of components."),
     ("uncertainty", "distributions of uncertain inputs."),
     ("events", "site outages and demand shocks."),
@@ -23,7 +22,8 @@ public enum ScenarioFormat {
     document, ScenarioSection.spec, TenantSection.spec, WorkloadSection.spec, SiteSection.spec,
     FacilityKeys.capacitySpec, ModuleSection.spec, HardwareSection.spec, ServerSection.spec, StorageSection.spec,
     PolicySection.spec, CostsSection.spec, NetworkSection.spec, NodeSection.spec, LinkSection.spec,
-    LinkStepSection.spec, RiskGroupSection.spec, DemandSection.spec, LocationSection.spec,
+    LinkStepSection.spec, RiskGroupSection.spec, DemandSection.spec, LocationSection.spec, VoiceSection.spec,
+    VoiceTenantSection.spec, GatewaySection.spec,
   ]
 }
 
@@ -56,12 +56,15 @@ enum DocumentSection {
   static let network = KeySpec(
     "network", .mapping(NetworkSection.spec), default: "none", example: "{nodes: [...], links: [...]}",
     meaning: "The wide-area network; without it the plan has no network tables.")
+  static let voice = KeySpec(
+    "voice", .mapping(VoiceSection.spec), default: "none", example: "{erlangs_per_phone: 0.1, gateways: [...]}",
+    meaning: "Telephony on the network; without it the plan has no voice tables.")
   static let reserved: [KeySpec] = ScenarioFormat.reservedSections.map { name, meaning in
     KeySpec(name, .reserved, default: "none", example: "(reserved)", meaning: "Reserved: \(meaning) Not read yet; a warning says so.")
   }
   static let spec = SectionSpec(
     name: "document", summary: "The top level of a scenario file: the format version and one key per section.",
-    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs, network] + reserved)
+    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs, network, voice] + reserved)
 }
 
 /// Keys of the `scenario` section.

@@ -14,6 +14,8 @@ public indirect enum ValueKind: Sendable {
   case identifierList(String)
   /// One of a fixed list of words.
   case choice([String])
+  /// `true` or `false`.
+  case boolean
   /// A whole number in a range.
   case integer(ClosedRange<Int>)
   /// A plain number (no unit) in a range.

@@ -129,6 +129,17 @@ struct MappingReader {
     return text
   }
 
+  func boolean(_ key: KeySpec) -> Bool? {
+    guard let (text, node) = scalar(key) else { return nil }
+    switch text {
+    case "true", "True", "TRUE", "yes": return true
+    case "false", "False", "FALSE", "no": return false
+    default:
+      context.error("'\(key.name)' of \(label) must be true or false; found '\(text)'", at: node.position)
+      return nil
+    }
+  }
+
   func integer(_ key: KeySpec, in range: ClosedRange<Int>) -> Int? {
     guard let (text, node) = scalar(key) else { return nil }
     guard let value = Int(text.trimmingSpaces()) else {

@@ -37,6 +37,7 @@ struct ScenarioDecoder {
     if let node = top.node(DocumentSection.network) {
       output.scenario.network = decodeNetwork(node, horizon: horizon)
     }
+    if let node = top.node(DocumentSection.voice) { output.scenario.voice = decodeVoice(node, horizon: horizon) }
     for reserved in DocumentSection.reserved where top.has(reserved) {
       context.warning("section '\(reserved.name)' is not read by this version of dcplan yet; its values are ignored",
                       at: top.keyPosition(of: reserved))

@@ -135,6 +135,10 @@ extension CostCategory {
     case .space: return "Space"
     case .linkLeases: return "Link leases"
     case .linkUpgrades: return "Link upgrades"
+    case .voiceLegacy: return "Voice legacy"
+    case .sipTrunks: return "SIP trunks"
+    case .ipPhones: return "IP phones"
+    case .voiceGateways: return "Voice gateways"
     }
   }
 }

@@ -14,6 +14,7 @@ extension ResultTables {
       columns: [
         Column("link", "Link"), Column("from", "From"), Column("to", "To"), Column("year", "Year"),
         Column("capacity_mbps", "Capacity (Mbit/s)"), Column("load_mbps", "Load (Mbit/s)", decimals: 1),
+        Column("voice_mbps", "Voice (Mbit/s)", decimals: 1),
         Column("utilisation_pct", "Utilisation (%)", decimals: 1), Column("n1_utilisation_pct", "N-1 (%)", decimals: 1),
         Column("n1_worst_failure", "Worst failure"), Column("upgrade_step", "Upgrade ready"),
       ])
@@ -30,7 +31,7 @@ extension ResultTables {
       for (y, year) in results.demand.years.enumerated() {
         table.rows.append([
           .text(link.id), .text(link.from), .text(link.to), .year(year.number), .number(link.capacityMbps[y]),
-          .number(link.loadMbps[y]), .number(utilisation[y] * 100), .number(n1[y] * 100),
+          .number(link.loadMbps[y]), .number(link.voiceMbps[y]), .number(utilisation[y] * 100), .number(n1[y] * 100),
           link.n1WorstFailure[y].map(Cell.text) ?? .empty, link.upgradeStep[y].map { .text("step \($0)") } ?? .empty,
         ])
       }

@@ -15,18 +15,21 @@ public enum ResultTables {
         links(results, limit: allLinks ? nil : defaultLinkCount), linkUpgrades(results), disconnections(results),
       ]
     }
+    if !results.voice.locations.isEmpty {
+      tables += [voiceGateways(results), voiceLocations(results), voiceCosts(results)]
+    }
     tables += [costs(results), warnings(results.warnings), workloadDemand(results.demand), costLedger(results)]
     return tables
   }
 
   /// Tables printed by default in Markdown; the long detail tables (per workload, the ledger)
   /// need `--table` or `--all`.
-  public static let detailIDs: Set<String> = ["workload_demand", "cost_ledger"]
+  public static let detailIDs: Set<String> = ["workload_demand", "cost_ledger", "voice_locations"]
 
   /// Ids of the tables, for `--table`, in the order they are printed.
   public static let ids = [
     "summary", "demand", "demand_by_site", "capacity_by_site", "facility_by_site", "expansions", "links", "link_upgrades",
-    "disconnections", "costs", "warnings", "workload_demand", "cost_ledger",
+    "disconnections", "voice", "voice_locations", "voice_costs", "costs", "warnings", "workload_demand", "cost_ledger",
   ]
 
   private static let resourceColumns = [

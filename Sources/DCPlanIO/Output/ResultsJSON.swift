@@ -28,6 +28,22 @@ public enum ResultsJSON {
           ("peak_mbps", .number(cut.peakMbps)), ("carries", .array(cut.carries.map(JSONValue.string))),
         ])
       })),
+      ("voice", .array(results.voice.gateways.map { gateway in
+        .object([
+          ("gateway", .string(gateway.gateway)), ("year", .integer(gateway.year.number)), ("erlangs", .number(gateway.erlangs)),
+          ("trunks", .integer(gateway.trunks)), ("blocking", .number(gateway.blocking)), ("voice_mbps", .number(gateway.mbps)),
+        ])
+      })),
+      ("voice_locations", .array(results.voice.locations.map { location in
+        .object([
+          ("tenant", .string(location.tenant)), ("node", .string(location.node)), ("gateway", .string(location.gateway)),
+          ("year", .integer(location.year.number)), ("phones", .number(location.phones)),
+          ("migrated_phones", .number(location.migratedPhones)), ("erlangs", .number(location.erlangs)),
+          ("channels", .integer(location.channels)), ("voice_mbps", .number(location.mbps)),
+          ("delay_ms", location.delayMs.map(JSONValue.number) ?? .null), ("n1_delay_ms", location.n1DelayMs.map(JSONValue.number) ?? .null),
+        ])
+      })),
+      ("voice_costs", voiceCosts(results)),
       ("demand_by_site", .array(demand.sites.flatMap { site in
         demand.years.indices.map { index in
           JSONValue.object([
@@ -94,13 +110,29 @@ public enum ResultsJSON {
         JSONValue.object([
           ("id", .string(link.id)), ("from", .string(link.from)), ("to", .string(link.to)),
           ("year", .integer(results.demand.years[y].number)), ("capacity_mbps", .number(link.capacityMbps[y])),
-          ("load_mbps", .number(link.loadMbps[y])), ("utilisation", .number(utilisation[y])),
+          ("load_mbps", .number(link.loadMbps[y])), ("voice_mbps", .number(link.voiceMbps[y])),
+          ("voice_share", .number(link.voiceShare[y])), ("utilisation", .number(utilisation[y])),
           ("n1_load_mbps", .number(link.n1LoadMbps[y])), ("n1_utilisation", .number(n1[y])),
           ("n1_worst_failure", link.n1WorstFailure[y].map(JSONValue.string) ?? .null),
           ("upgrade", link.upgradeStep[y].map { .integer($0) } ?? .null),
         ])
       }
     }
+  }
+
+  private static func voiceCosts(_ results: PlanResults) -> JSONValue {
+    let comparison = results.voiceComparison
+    return .object([
+      ("yearly", .array(results.demand.years.indices.map { y in
+        .object([
+          ("year", .integer(results.demand.years[y].number)), ("separate_eur", .number(comparison.separateEUR[y])),
+          ("converged_eur", .number(comparison.convergedEUR[y])),
+          ("saving_eur", .number(comparison.separateEUR[y] - comparison.convergedEUR[y])),
+        ])
+      })),
+      ("separate_npv_eur", .number(comparison.separateNPV)), ("converged_npv_eur", .number(comparison.convergedNPV)),
+      ("saving_npv_eur", .number(comparison.separateNPV - comparison.convergedNPV)),
+    ])
   }
 
   private static func summary(_ results: PlanResults) -> JSONValue {

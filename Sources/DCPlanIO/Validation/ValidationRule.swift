@@ -38,5 +38,6 @@ enum ValidationRules {
     SharedDataCentreRule.check(scenario, map, &report, file: file)
     HardwareReferenceRule.check(scenario, map, &report, file: file)
     NetworkRule.check(scenario, map, &report, file: file)
+    VoiceRule.check(scenario, map, &report, file: file)
   }
 }

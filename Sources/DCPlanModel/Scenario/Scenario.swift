@@ -20,11 +20,13 @@ public struct Scenario: Hashable, Sendable {
   public var costs: CostInputs
   /// The wide-area network.
   public var network: Network
+  /// Telephony on the network, if the scenario models it.
+  public var voice: Voice?
 
   /// A scenario from its sections.
   public init(
     info: ScenarioInfo, tenants: [Tenant], workloads: [Workload], sites: [Site], hardware: HardwareCatalogue = .empty,
-    policy: SizingPolicy = .standard, costs: CostInputs = .none, network: Network = .none
+    policy: SizingPolicy = .standard, costs: CostInputs = .none, network: Network = .none, voice: Voice? = nil
   ) {
     self.info = info
     self.tenants = tenants
@@ -34,6 +36,7 @@ public struct Scenario: Hashable, Sendable {
     self.policy = policy
     self.costs = costs
     self.network = network
+    self.voice = voice
   }
 }
 

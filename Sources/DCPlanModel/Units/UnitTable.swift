@@ -58,6 +58,7 @@ public enum UnitTable {
     add("km", 1000, .length)
     add("vCPU", 1, .vcpuCount)
     for employee in ["employee", "employees"] { add(employee, 1, Dimension(employee: 1)) }
+    for phone in ["phone", "phones"] { add(phone, 1, .dimensionless) }
     add("%", 0.01, .dimensionless)
     return table
   }()

@@ -1,0 +1,114 @@
+import DCPlanModel
+
+/// The one-way delay of each location's calls to its gateway, in normal operation and under
+/// every single failure that moves them (docs/conventions.md, "Voice delay").
+///
+///     delay = codec look-ahead + packetisation + jitter buffer
+///           + Σ over the links of the worst ECMP path (serialisation + propagation + queueing)
+///
+/// Serialisation is one voice frame at the link's capacity; propagation 5 µs per km of fibre;
+/// queueing is the mean wait of the priority class in a non-preemptive M/G/1 priority queue
+/// (Cobham 1954): `W = R / (1 − ρ_v)` with `R = (ρ_v · S_v + ρ_d · S_d) / 2`, where `S_v` and
+/// `S_d` are the transmission times of a voice frame and of a full 1,518-byte data frame and
+/// `ρ_v`, `ρ_d` the voice and data utilisations of the link. Under a failure each link on the
+/// rerouted path is taken at its worst single-failure load, with at least the location's own
+/// calls as voice: an upper bound, since the worst failures of different links may differ.
+enum VoiceDelay {
+  /// Bytes of a full-size Ethernet data frame, which a voice packet may wait behind.
+  static let dataFrameBytes = 1518.0
+  /// Propagation in fibre, ms per km (about two thirds of the speed of light).
+  static let fibreMsPerKm = 0.005
+
+  struct LinkState {
+    let capacityMbps: [[Double]]  // per link, per year
+    let loadMbps: Matrix  // links × years, total
+    let voiceMbps: Matrix  // links × years, voice
+    let n1LoadMbps: Matrix  // links × years, worst single failure
+  }
+
+  static func annotate(
+    _ voice: inout VoiceResults, scenario: Scenario, graph: Graph, years: [Year], links: LinkState,
+    failures: [(name: String, state: Graph.Failure)]
+  ) -> [PlanWarning] {
+    guard let settings = scenario.voice, !voice.locations.isEmpty else { return [] }
+    let nodeIndex = Dictionary(scenario.network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    let gatewayNode = Dictionary(settings.gateways.map { ($0.id, nodeIndex[$0.node] ?? 0) }, uniquingKeysWith: { a, _ in a })
+    let fixedMs = voice.codec.lookaheadMs + settings.packetisationMs + settings.jitterBufferMs
+    let frameBits = voice.perCall.packetBytes * 8
+    let lengths = scenario.network.links.map(\.lengthKm)
+    let first = years.first ?? Year(0)
+
+    func linkDelay(_ link: Int, _ y: Int, totalMbps: Double, voiceMbps: Double) -> Double {
+      let capacity = links.capacityMbps[link][y] * 1e6
+      guard capacity > 0 else { return .infinity }
+      let serviceVoice = frameBits / capacity
+      let serviceData = dataFrameBytes * 8 / capacity
+      let rhoVoice = min(0.999_999, voiceMbps * 1e6 / capacity)
+      let rhoData = min(1, max(0, (totalMbps - voiceMbps) * 1e6 / capacity))
+      let residual = (rhoVoice * serviceVoice + rhoData * serviceData) / 2
+      return (serviceVoice + residual / (1 - rhoVoice)) * 1000 + lengths[link] * fibreMsPerKm
+    }
+
+    // Distances to each gateway node, normal and per failure, computed once each.
+    var normalDistances: [Int: [Double]] = [:]
+    for node in Set(gatewayNode.values) { normalDistances[node] = graph.distances(from: node, avoiding: .none) }
+    // The links each location's calls cross normally, to know which failures move them.
+    var crossed: [Int: Set<Int>] = [:]
+    for (index, location) in voice.locations.enumerated() where location.channels > 0 {
+      guard let source = nodeIndex[location.node], let target = gatewayNode[location.gateway],
+        let distances = normalDistances[target]
+      else { continue }
+      crossed[index] = Set(graph.ecmpShares(from: source, toTarget: distances, avoiding: .none).map(\.link))
+      let y = location.year - first
+      voice.locations[index].delayMs = fixedMs + (graph.worstPathDelay(from: source, toTarget: distances, avoiding: .none) { link in
+        linkDelay(link, y, totalMbps: links.loadMbps[link, y], voiceMbps: links.voiceMbps[link, y])
+      } ?? .infinity)
+      voice.locations[index].n1DelayMs = voice.locations[index].delayMs
+    }
+    for failure in failures {
+      var failedDistances: [Int: [Double]] = [:]
+      // A node failure lists the node's links, so this also catches a failed node on the path.
+      for (index, route) in crossed.sorted(by: { $0.key < $1.key }) where failure.state.links.contains(where: route.contains) {
+        let location = voice.locations[index]
+        guard let source = nodeIndex[location.node], let target = gatewayNode[location.gateway],
+          source != failure.state.node, target != failure.state.node
+        else { continue }
+        if failedDistances[target] == nil {
+          failedDistances[target] = graph.distances(from: target, avoiding: failure.state)
+        }
+        let y = location.year - first
+        let delay = graph.worstPathDelay(from: source, toTarget: failedDistances[target] ?? [], avoiding: failure.state) { link in
+          // Under a failure each link is taken at its worst single-failure load (an upper bound),
+          // with at least this location's own calls as voice.
+          linkDelay(link, y, totalMbps: links.n1LoadMbps[link, y], voiceMbps: max(links.voiceMbps[link, y], location.mbps))
+        }
+        if let delay, fixedMs + delay > (voice.locations[index].n1DelayMs ?? 0) {
+          voice.locations[index].n1DelayMs = fixedMs + delay
+        }
+      }
+    }
+    // One warning per location: the first year over budget, normal and under a failure.
+    var warnings: [PlanWarning] = []
+    var warned = Set<String>()
+    for location in voice.locations {
+      let key = "\(location.tenant)@\(location.node)"
+      if let delay = location.delayMs, delay > settings.delayBudgetMs, warned.insert(key + "/normal").inserted {
+        warnings.append(PlanWarning(
+          code: "voice-delay", year: location.year, subject: key,
+          message: "calls of tenant '\(location.tenant)' at '\(location.node)' take \(oneDecimal(delay)) ms one way to gateway '\(location.gateway)' in \(location.year), over the \(oneDecimal(settings.delayBudgetMs)) ms budget (ITU-T G.114); shorten the packetisation or jitter buffer, or add a nearer gateway"))
+      }
+      if let delay = location.n1DelayMs, delay > settings.delayBudgetMs, warned.insert(key + "/n1").inserted {
+        warnings.append(PlanWarning(
+          code: "voice-delay-n1", year: location.year, subject: key,
+          message: "under its worst single failure, calls of tenant '\(location.tenant)' at '\(location.node)' take \(oneDecimal(delay)) ms one way in \(location.year), over the \(oneDecimal(settings.delayBudgetMs)) ms budget; give them a shorter backup path"))
+      }
+    }
+    return warnings
+  }
+
+  private static func oneDecimal(_ value: Double) -> String {
+    guard value.isFinite else { return "∞" }
+    let tenths = Int((value * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10)"
+  }
+}

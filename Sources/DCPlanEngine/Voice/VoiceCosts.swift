@@ -1,0 +1,62 @@
+import DCPlanModel
+
+/// The voice cost lines, and the separate-network world they are compared with
+/// (docs/conventions.md, "Voice costs").
+///
+/// - Phones not yet migrated keep their legacy line and PBX maintenance (`voice_legacy`, opex).
+/// - Gateways pay for their SIP trunk channels (`sip_trunks`, opex).
+/// - A migrating phone is replaced by an IP phone in the year it migrates (`ip_phones`, capex).
+/// - A gateway's capex falls in the first year it carries calls (`voice_gateways`, capex).
+/// The converged network's bandwidth is in the link upgrades and leases, not here.
+public enum VoiceCosts {
+  /// The plan's voice lines.
+  static func lines(_ scenario: Scenario, _ voice: VoiceResults, years: [Year]) -> [CostLine] {
+    guard let settings = scenario.voice, let first = years.first else { return [] }
+    var lines: [CostLine] = []
+    var previousMigrated: [String: Double] = [:]
+    for location in voice.locations {
+      let key = "\(location.tenant)@\(location.node)"
+      let unmigrated = location.phones - location.migratedPhones
+      let legacy = settings.legacyLinePerPhoneYear.value(in: location.year) + settings.pbxPerPhoneYear.value(in: location.year)
+      if unmigrated > 0, legacy > 0 {
+        lines.append(CostLine(
+          year: location.year, category: .voiceLegacy, site: key, amountEUR: unmigrated * legacy,
+          driver: "\(CostStage.rounded(unmigrated)) legacy phones × \(CostStage.rounded(legacy)) EUR"))
+      }
+      let bought = location.migratedPhones - (previousMigrated[key] ?? 0)
+      previousMigrated[key] = location.migratedPhones
+      if bought > 0, settings.ipPhonePrice > 0 {
+        lines.append(CostLine(
+          year: location.year, category: .ipPhones, site: key, amountEUR: bought * settings.ipPhonePrice,
+          driver: "\(CostStage.rounded(bought)) IP phones × \(CostStage.rounded(settings.ipPhonePrice)) EUR"))
+      }
+    }
+    let capex = Dictionary(settings.gateways.map { ($0.id, $0.capex) }, uniquingKeysWith: { a, _ in a })
+    var opened = Set<String>()
+    for gateway in voice.gateways where gateway.trunks > 0 {
+      let sip = settings.sipPerChannelYear.value(in: gateway.year)
+      if sip > 0 {
+        lines.append(CostLine(
+          year: gateway.year, category: .sipTrunks, site: gateway.gateway, amountEUR: Double(gateway.trunks) * sip,
+          driver: "\(gateway.trunks) SIP channels × \(CostStage.rounded(sip)) EUR"))
+      }
+      if opened.insert(gateway.gateway).inserted, let cost = capex[gateway.gateway], cost > 0, gateway.year >= first {
+        lines.append(CostLine(
+          year: gateway.year, category: .voiceGateways, site: gateway.gateway, amountEUR: cost,
+          driver: "gateway '\(gateway.gateway)' opens"))
+      }
+    }
+    return lines
+  }
+
+  /// What telephony would cost per year with every phone kept on legacy lines and PBXs.
+  public static func separateNetwork(_ scenario: Scenario, _ voice: VoiceResults, years: [Year]) -> [Double] {
+    guard let settings = scenario.voice, let first = years.first else { return [] }
+    var cost = [Double](repeating: 0, count: years.count)
+    for location in voice.locations {
+      let legacy = settings.legacyLinePerPhoneYear.value(in: location.year) + settings.pbxPerPhoneYear.value(in: location.year)
+      cost[location.year - first] += location.phones * legacy
+    }
+    return cost
+  }
+}
