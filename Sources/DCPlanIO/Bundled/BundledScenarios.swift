@@ -332,5 +332,29 @@ network:
   shared_risk_groups:
     # The A2 motorway duct carries both western links out of Hannover (E, illustrative).
     - {id: a2-duct, links: [hannover-oldenburg, hannover-osnabrueck]}
+
+voice:
+  # ~900 PBXs of the Land to be replaced from 2016 (F, [1.4]); ISDN ends 2018 (F, [3.5]);
+  # VoIP "largely complete" by about 2022 (F, [0]): migration in waves (E).
+  erlangs_per_phone: 0.1              # E: between Avaya "moderate" and Mitel (D/E, [3.1])
+  phones_per_employee: 1              # E
+  external_share: 60 %                # E: calls leaving the site, [3.1]
+  codec: G.711                        # [3.2]
+  packetisation: 20 ms
+  vlan_tag: true                      # E: voice VLAN
+  tunnel_overhead: 56 B               # E: IPsec ESP in tunnel mode; the WAN is fully encrypted (F, [1.4])
+  grade_of_service: 1 %               # P.01 (F, [3.1])
+  jitter_buffer: 40 ms                # E
+  # One central routing and security instance to the PSTN (F, [0]), twinned at the DC nodes (E).
+  gateways:
+    - {id: gw-hannover, node: hannover, capex: 250 kEUR}       # E
+    - {id: gw-hildesheim, node: hildesheim, capex: 250 kEUR}   # E
+  migration: {2017: 0 %, 2018: 10 %, 2020: 50 %, 2022: 100 %}  # E
+  # ~30 EUR per line and month all-in for voice, data and mobile in 2009 (D, [1.4]): the
+  # voice line alone taken as 18 EUR/month, PBX maintenance 60 EUR/year per phone (E).
+  legacy_line_cost: 18 EUR/month
+  pbx_maintenance: 60 EUR/year
+  sip_trunk_cost: 10 EUR/month        # E: per channel
+  ip_phone_price: 150 EUR             # E
 """#
 }
