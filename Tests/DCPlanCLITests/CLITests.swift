@@ -146,3 +146,24 @@ extension CLITests {
     #expect(try dcplan(["generate", "--counties", "1"]).status == 64)
   }
 }
+
+extension CLITests {
+  @Test("calc erlang-b and voip-bandwidth print the published figures, as JSON too")
+  func calc() throws {
+    let trunks = try dcplan(["calc", "erlang-b", "--traffic", "10", "--blocking", "1%", "--format", "json"])
+    #expect(trunks.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(trunks.stdout.utf8)) as? [String: Any])
+    #expect(object["trunks"] as? Int == 18)
+    let blocking = try dcplan(["calc", "erlang-b", "--traffic", "2", "--trunks", "2"])
+    // B(2, 2) = 2 / 5
+    #expect(blocking.stdout.contains("| Blocking | 0.4 |"))
+    let bandwidth = try dcplan(["calc", "voip-bandwidth", "--codec", "G.729", "--ptime", "20", "--format", "json"])
+    let figures = try #require(try JSONSerialization.jsonObject(with: Data(bandwidth.stdout.utf8)) as? [String: Any])
+    #expect((figures["kbps"] as? Double).map { abs($0 - 31.2) < 1e-9 } == true)
+    let npv = try dcplan(["calc", "npv", "--rate", "5%", "100", "105", "--format", "json"])
+    let value = try #require(try JSONSerialization.jsonObject(with: Data(npv.stdout.utf8)) as? [String: Any])
+    #expect((value["npv_eur"] as? Double).map { abs($0 - 200) < 1e-9 } == true)
+    #expect(try dcplan(["calc", "erlang-b", "--traffic", "10"]).status == 64)
+    #expect(try dcplan(["calc", "voip-bandwidth", "--codec", "G.999"]).status == 64)
+  }
+}
