@@ -25,16 +25,21 @@ public enum ErlangB {
 
   /// The fewest trunks whose blocking is at most `gradeOfService` for `traffic` Erlang.
   ///
+  /// Runs the same recursion on the reciprocal, `1/B(n) = 1 + (n/A) · 1/B(n − 1)`: one
+  /// multiply-add per trunk instead of a division, and the value stays below
+  /// 1/`gradeOfService` until the search stops, so it cannot overflow.
+  ///
   /// - Complexity: O(result): the recursion runs once up to the answer.
   public static func trunks(traffic: Double, gradeOfService: Double) -> Int {
     guard traffic > 0 else { return 0 }
-    let target = max(gradeOfService, 1e-300)
-    var b = 1.0
+    let limit = 1 / max(gradeOfService, 1e-300) * (1 - 1e-12)
+    let perErlang = 1 / traffic
+    var reciprocal = 1.0
     var n = 0
     // Every added trunk lowers the blocking; stop at the first that meets the target.
-    while b > target * (1 + 1e-12) {
+    while reciprocal < limit {
       n += 1
-      b = traffic * b / (Double(n) + traffic * b)
+      reciprocal = 1 + Double(n) * perErlang * reciprocal
       if n > 100_000_000 { break }
     }
     return n
