@@ -47,7 +47,7 @@ let package = Package(
     ),
     .testTarget(name: "DCPlanModelTests", dependencies: ["DCPlanModel", "DCPlanTestSupport"]),
     .testTarget(name: "DCPlanEngineTests", dependencies: ["DCPlanEngine", "DCPlanIO", "DCPlanTestSupport"]),
-    .testTarget(name: "DCPlanIOTests", dependencies: ["DCPlanIO", "DCPlanTestSupport"]),
+    .testTarget(name: "DCPlanIOTests", dependencies: ["DCPlanIO", "DCPlanEngine", "DCPlanTestSupport"]),
     .testTarget(name: "DCPlanCLITests", dependencies: ["DCPlanTestSupport"]),
   ]
 )

@@ -1,3 +1,4 @@
+import DCPlanEngine
 import DCPlanIO
 import DCPlanTestSupport
 import Testing
@@ -94,5 +95,20 @@ struct RobustnessTests {
       }
       """)
     #expect(errorLines(source) == [at(source, "1️⃣", "unknown kind 'stat' for tenant 'land'; did you mean 'state'?")])
+  }
+}
+
+/// Inputs the fuzzer found crashing the engine once, kept as regression tests.
+@Suite("robustness: fuzzer finds")
+struct FuzzerFindTests {
+  @Test("25 % growth over 173 years: numbers beyond Int64 in ledger drivers and warnings")
+  func hugeNumbers() throws {
+    let path = RepositoryPaths.root.appendingPathComponent("Tests/Fixtures/crashes/huge-growth-over-173-years.yaml").path
+    let outcome = ScenarioLoader.load(path: path)
+    let scenario = try #require(outcome.scenario, "\(outcome.diagnostics)")
+    let results = Planner.run(scenario)
+    _ = MarkdownRenderer.render(ResultTables.tables(results))
+    _ = JSONWriter.write(ResultsJSON.value(results))
+    #expect(results.costs.lines.contains { $0.driver.contains("e+") })
   }
 }

@@ -166,13 +166,8 @@ public enum CostStage {
   private static func euros(_ value: Double) -> String { "\(rounded(value)) EUR" }
 
   /// A figure with at most two decimals, for drivers.
-  static func rounded(_ value: Double) -> String {
-    let hundredths = (value * 100).rounded()
-    if hundredths == (hundredths / 100).rounded() * 100 { return String(Int64(hundredths / 100)) }
-    let whole = Int64(hundredths) / 100
-    let fraction = abs(Int64(hundredths) % 100)
-    return "\(whole)." + (fraction < 10 ? "0" : "") + String(fraction)
-  }
+  static func rounded(_ value: Double) -> String { NumberText.fixed(value, decimals: 2) }
+
 }
 
 extension CostCategory {

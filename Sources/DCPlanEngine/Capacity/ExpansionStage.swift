@@ -124,9 +124,6 @@ public enum ExpansionStage {
     }
 
     /// kW with one decimal, for messages.
-    private func kw(_ value: Double) -> String {
-      let tenths = Int((value * 10).rounded())
-      return "\(tenths / 10).\(tenths % 10)"
-    }
+    private func kw(_ value: Double) -> String { NumberText.fixed(value, decimals: 1) }
   }
 }

@@ -219,8 +219,5 @@ public enum NetworkStage {
     return list
   }
 
-  private static func percent(_ fraction: Double) -> String {
-    let tenths = Int((fraction * 1000).rounded())
-    return "\(tenths / 10).\(tenths % 10)"
-  }
+  private static func percent(_ fraction: Double) -> String { NumberText.fixed(fraction * 100, decimals: 1) }
 }

@@ -106,9 +106,5 @@ enum VoiceDelay {
     return warnings
   }
 
-  private static func oneDecimal(_ value: Double) -> String {
-    guard value.isFinite else { return "∞" }
-    let tenths = Int((value * 10).rounded())
-    return "\(tenths / 10).\(tenths % 10)"
-  }
+  private static func oneDecimal(_ value: Double) -> String { NumberText.fixed(value, decimals: 1) }
 }

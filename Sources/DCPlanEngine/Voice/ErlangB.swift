@@ -32,6 +32,9 @@ public enum ErlangB {
   /// - Complexity: O(result): the recursion runs once up to the answer.
   public static func trunks(traffic: Double, gradeOfService: Double) -> Int {
     guard traffic > 0 else { return 0 }
+    // Beyond 10 million Erlang (no real trunk group) the fluid limit of Erlang B, where
+    // B → 1 − N/A for N < A, stands in for the recursion: N = ⌈A · (1 − GoS)⌉.
+    guard traffic <= 10_000_000 else { return Int(min(1e15, (traffic * (1 - gradeOfService)).rounded(.up))) }
     let limit = 1 / max(gradeOfService, 1e-300) * (1 - 1e-12)
     let perErlang = 1 / traffic
     var reciprocal = 1.0
