@@ -114,6 +114,19 @@ extension ResultTables {
       [.text("First shortfall year"), results.firstShortfallYear.map { .year($0.number) } ?? .text("none")],
       [.text("Modules built"), .integer(results.expansion.expansions.filter { !$0.isFixed }.count)],
     ]
+    if !results.network.links.isEmpty {
+      table.rows.append([.text("Link upgrades"), .integer(results.network.upgrades.count)])
+      table.rows.append([
+        .text("Worst single-failure link utilisation (%)"),
+        .number((results.network.links.flatMap(\.n1Utilisation).max() ?? 0) * 100),
+      ])
+    }
+    if !results.voice.locations.isEmpty {
+      let comparison = results.voiceComparison
+      table.rows.append([
+        .text("Voice: saving against a separate network (NPV, EUR)"), .number(comparison.separateNPV - comparison.convergedNPV),
+      ])
+    }
     return table
   }
 
