@@ -45,8 +45,20 @@ public struct CostLine: Hashable, Sendable {
   public let site: String
   /// The amount in EUR.
   public let amountEUR: Double
-  /// The quantity and price it was computed from, for tracing ("12 servers × 9,000 EUR").
-  public let driver: String
+  /// The quantity and price it was computed from, for tracing.
+  public let driverKind: CostDriver
+
+  /// The driver in words ("12 servers × 9000 EUR").
+  public var driver: String { driverKind.description }
+
+  /// A line from its parts.
+  public init(year: Year, category: CostCategory, site: String, amountEUR: Double, driver: CostDriver) {
+    self.year = year
+    self.category = category
+    self.site = site
+    self.amountEUR = amountEUR
+    driverKind = driver
+  }
 }
 
 /// The cost stage's result: the ledger, totals per year and the net present value.
@@ -99,42 +111,42 @@ public enum CostStage {
         let share = module.capex.euros / Double(spendYears.count)
         for year in spendYears where years.contains(year) {
           siteLines.append(CostLine(year: year, category: .modules, site: site.id, amountEUR: share,
-                                driver: "module '\(module.module)': \(euros(module.capex.euros)) over \(spendYears.count) year(s)"))
+                                driver: .spread(what: "module '\(module.module)'", totalEUR: module.capex.euros, years: spendYears.count)))
         }
       }
       for (y, year) in years.enumerated() {
         if let server, fleet.servers.purchases[y] > 0 {
           siteLines.append(CostLine(year: year, category: .servers, site: site.id,
                                 amountEUR: Double(fleet.servers.purchases[y]) * server.price.euros,
-                                driver: "\(fleet.servers.purchases[y]) servers × \(euros(server.price.euros))"))
+                                driver: .units(count: Double(fleet.servers.purchases[y]), noun: "servers", unitEUR: server.price.euros)))
         }
         if let storage, fleet.storage.purchases[y] > 0 {
           siteLines.append(CostLine(year: year, category: .storage, site: site.id,
                                 amountEUR: Double(fleet.storage.purchases[y]) * storage.price.euros,
-                                driver: "\(fleet.storage.purchases[y]) storage units × \(euros(storage.price.euros))"))
+                                driver: .units(count: Double(fleet.storage.purchases[y]), noun: "storage units", unitEUR: storage.price.euros)))
         }
         let price = costs.energyPricePerKWh.value(in: year)
         if needs.energyMWh[y] > 0, price > 0 {
           siteLines.append(CostLine(year: year, category: .energy, site: site.id, amountEUR: needs.energyMWh[y] * 1000 * price,
-                                driver: "\(rounded(needs.energyMWh[y])) MWh × \(rounded(price * 100)) ct/kWh"))
+                                driver: .energy(mwh: needs.energyMWh[y], eurPerKWh: price)))
         }
         let installedValue = Double(sized.servers[y]) * (server?.price.euros ?? 0)
           + Double(sized.storageUnits[y]) * (storage?.price.euros ?? 0)
         if installedValue > 0, costs.maintenanceShare.value > 0 {
           siteLines.append(CostLine(year: year, category: .maintenance, site: site.id,
                                 amountEUR: installedValue * costs.maintenanceShare.value,
-                                driver: "\(rounded(costs.maintenanceShare.percent)) % of \(euros(installedValue)) in service"))
+                                driver: .share(fraction: costs.maintenanceShare.value, ofEUR: installedValue, what: "in service")))
         }
         let fte = costs.serversPerFTE > 0 ? Double(sized.servers[y]) / costs.serversPerFTE : 0
         let fteCost = costs.ftePerYear.value(in: year)
         if fte > 0, fteCost > 0 {
           siteLines.append(CostLine(year: year, category: .staff, site: site.id, amountEUR: fte * fteCost,
-                                driver: "\(rounded(fte)) FTE × \(euros(fteCost))"))
+                                driver: .units(count: fte, noun: "FTE", unitEUR: fteCost)))
         }
         let rackCost = costs.spacePerRackYear.value(in: year)
         if needs.racks[y] > 0, rackCost > 0 {
           siteLines.append(CostLine(year: year, category: .space, site: site.id, amountEUR: Double(needs.racks[y]) * rackCost,
-                                driver: "\(needs.racks[y]) racks × \(euros(rackCost))"))
+                                driver: .units(count: Double(needs.racks[y]), noun: "racks", unitEUR: rackCost)))
         }
       }
     }
@@ -163,7 +175,6 @@ public enum CostStage {
     ready <= order ? [ready] : (order.number..<ready.number).map(Year.init)
   }
 
-  private static func euros(_ value: Double) -> String { "\(rounded(value)) EUR" }
 
   /// A figure with at most two decimals, for drivers.
   static func rounded(_ value: Double) -> String { NumberText.fixed(value, decimals: 2) }

@@ -14,7 +14,7 @@ enum NetworkCosts {
         for year in spendYears where year >= first && year - first < years.count {
           lines.append(CostLine(
             year: year, category: .linkUpgrades, site: link.id, amountEUR: upgrade.capex.euros / Double(spendYears.count),
-            driver: "step \(upgrade.step) to \(CostStage.rounded(upgrade.capacityMbps)) Mbit/s: \(CostStage.rounded(upgrade.capex.euros)) EUR over \(spendYears.count) year(s)"))
+            driver: .spread(what: "step \(upgrade.step) to \(CostStage.rounded(upgrade.capacityMbps)) Mbit/s", totalEUR: upgrade.capex.euros, years: spendYears.count)))
         }
         let ready = upgrade.readyYear - first
         if ready < years.count { for y in max(0, ready)..<years.count { leases[y] = upgrade.leasePerYear.euros } }
@@ -22,7 +22,7 @@ enum NetworkCosts {
       for (y, year) in years.enumerated() where leases[y] > 0 {
         lines.append(CostLine(
           year: year, category: .linkLeases, site: link.id, amountEUR: leases[y],
-          driver: "lease at \(CostStage.rounded(result.capacityMbps[y])) Mbit/s"))
+          driver: .lease(capacityMbps: result.capacityMbps[y])))
       }
     }
     return lines

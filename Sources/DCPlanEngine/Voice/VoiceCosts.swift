@@ -15,20 +15,20 @@ public enum VoiceCosts {
     var lines: [CostLine] = []
     var previousMigrated: [String: Double] = [:]
     for location in voice.locations {
-      let key = "\(location.tenant)@\(location.node)"
+      let key = location.tenant + "@" + location.node
       let unmigrated = location.phones - location.migratedPhones
       let legacy = settings.legacyLinePerPhoneYear.value(in: location.year) + settings.pbxPerPhoneYear.value(in: location.year)
       if unmigrated > 0, legacy > 0 {
         lines.append(CostLine(
           year: location.year, category: .voiceLegacy, site: key, amountEUR: unmigrated * legacy,
-          driver: "\(CostStage.rounded(unmigrated)) legacy phones × \(CostStage.rounded(legacy)) EUR"))
+          driver: .units(count: unmigrated, noun: "legacy phones", unitEUR: legacy)))
       }
       let bought = location.migratedPhones - (previousMigrated[key] ?? 0)
       previousMigrated[key] = location.migratedPhones
       if bought > 0, settings.ipPhonePrice > 0 {
         lines.append(CostLine(
           year: location.year, category: .ipPhones, site: key, amountEUR: bought * settings.ipPhonePrice,
-          driver: "\(CostStage.rounded(bought)) IP phones × \(CostStage.rounded(settings.ipPhonePrice)) EUR"))
+          driver: .units(count: bought, noun: "IP phones", unitEUR: settings.ipPhonePrice)))
       }
     }
     let capex = Dictionary(settings.gateways.map { ($0.id, $0.capex) }, uniquingKeysWith: { a, _ in a })
@@ -38,12 +38,12 @@ public enum VoiceCosts {
       if sip > 0 {
         lines.append(CostLine(
           year: gateway.year, category: .sipTrunks, site: gateway.gateway, amountEUR: Double(gateway.trunks) * sip,
-          driver: "\(gateway.trunks) SIP channels × \(CostStage.rounded(sip)) EUR"))
+          driver: .units(count: Double(gateway.trunks), noun: "SIP channels", unitEUR: sip)))
       }
       if opened.insert(gateway.gateway).inserted, let cost = capex[gateway.gateway], cost > 0, gateway.year >= first {
         lines.append(CostLine(
           year: gateway.year, category: .voiceGateways, site: gateway.gateway, amountEUR: cost,
-          driver: "gateway '\(gateway.gateway)' opens"))
+          driver: .note("gateway '\(gateway.gateway)' opens")))
       }
     }
     return lines
