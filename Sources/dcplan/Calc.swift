@@ -1,12 +1,13 @@
 import ArgumentParser
 import DCPlanEngine
 import DCPlanIO
+import DCPlanModel
 
 /// `dcplan calc`: the single formulas, for quick what-ifs.
 struct Calc: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "The single formulas: Erlang B, VoIP bandwidth per call, NPV.",
-    subcommands: [ErlangBCommand.self, VoIPBandwidthCommand.self, NPVCommand.self]
+    abstract: "The single formulas: Erlang B, VoIP bandwidth per call, availability, NPV.",
+    subcommands: [ErlangBCommand.self, VoIPBandwidthCommand.self, AvailabilityCommand.self, NPVCommand.self]
   )
 }
 
@@ -177,6 +178,61 @@ struct NPVCommand: ParsableCommand {
     printFigures("NPV", [
       ("rate", "Discount rate", .number(value)), ("years", "Years", .integer(amounts.count)),
       ("npv_eur", "NPV (EUR)", .number(NPV.value(amounts, rate: value))),
+    ], format: format)
+  }
+}
+
+/// `dcplan calc availability --mtbf H --mttr H [--n N --k K --crews R]`.
+struct AvailabilityCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "availability",
+    abstract: "Availability and downtime of one part, or of k-out-of-n parts with shared repair crews.",
+    discussion: "Example: dcplan calc availability --mtbf 50000 --mttr 8 --n 16 --k 15 --crews 1"
+  )
+
+  @Option(help: "Mean time between failures of one part, hours.")
+  var mtbf: Double
+
+  @Option(help: "Mean time to repair one part, hours.")
+  var mttr: Double
+
+  @Option(help: "Parts in the group.")
+  var n = 1
+
+  @Option(help: "Parts needed for service (default: all).")
+  var k: Int?
+
+  @Option(help: "Repair crews shared by the group (default: one per part, i.e. independent parts).")
+  var crews: Int?
+
+  @Option(help: "markdown or json.")
+  var format: CalcFormat = .markdown
+
+  func validate() throws {
+    guard mtbf > 0, mtbf.isFinite, mttr > 0, mttr.isFinite else { throw ValidationError("--mtbf and --mttr must be positive hours") }
+    guard (1...2000).contains(n) else { throw ValidationError("--n must lie in 1...2000") }
+    if let k, !(1...n).contains(k) { throw ValidationError("--k must lie in 1...\(n)") }
+    if let crews, !(1...n).contains(crews) { throw ValidationError("--crews must lie in 1...\(n)") }
+  }
+
+  func run() throws {
+    let needed = k ?? n
+    let unavailability: Double
+    if let crews, crews < n {
+      guard let markov = MarkovAvailability.kOutOfNUnavailability(
+        k: needed, n: n, failureRate: 1 / mtbf, repairRate: 1 / mttr, crews: crews)
+      else { throw ValidationError("the Markov model could not be solved") }
+      unavailability = markov
+    } else {
+      unavailability = Availability.kOutOfNUnavailability(
+        k: needed, n: n, unavailability: Availability.unavailability(mtbfHours: mtbf, mttrHours: mttr))
+    }
+    let classes = DCPlanModel.AvailabilityTarget.classes.filter { !$0.name.hasPrefix("Tier") && 1 - unavailability >= $0.availability }
+    printFigures("Availability", [
+      ("n", "Parts", .integer(n)), ("k", "Needed", .integer(needed)), ("crews", "Repair crews", .integer(crews ?? n)),
+      ("availability", "Availability", .number(1 - unavailability)), ("unavailability", "Unavailability", .number(unavailability)),
+      ("downtime_min_per_year", "Downtime (min/year)", .number(Availability.downtimeMinutesPerYear(unavailability: unavailability))),
+      ("bsi_class", "Highest BSI class met", .string(classes.last?.name ?? "none")),
     ], format: format)
   }
 }

@@ -167,3 +167,20 @@ extension CLITests {
     #expect(try dcplan(["calc", "voip-bandwidth", "--codec", "G.999"]).status == 64)
   }
 }
+
+extension CLITests {
+  @Test("calc availability: one part, and k-out-of-n with a shared crew")
+  func calcAvailability() throws {
+    // MTBF 999 h, MTTR 1 h: A = 0.999, 0.001 · 525,600 min = 525.6 min a year.
+    let one = try dcplan(["calc", "availability", "--mtbf", "999", "--mttr", "1", "--format", "json"])
+    let figures = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+    #expect((figures["availability"] as? Double).map { abs($0 - 0.999) < 1e-12 } == true)
+    #expect((figures["downtime_min_per_year"] as? Double).map { abs($0 - 525.6) < 1e-9 } == true)
+    #expect(figures["bsi_class"] as? String == "VK1")
+    let shared = try dcplan(["calc", "availability", "--mtbf", "100", "--mttr", "1", "--n", "2", "--k", "1", "--crews", "1", "--format", "json"])
+    let markov = try #require(try JSONSerialization.jsonObject(with: Data(shared.stdout.utf8)) as? [String: Any])
+    // λ = 0.01, μ = 1: U = 2λ² / (μ² + 2λμ + 2λ²) = 0.0002 / 1.0202
+    #expect((markov["unavailability"] as? Double).map { abs($0 - 0.0002 / 1.0202) < 1e-15 } == true)
+    #expect(try dcplan(["calc", "availability", "--mtbf", "-1", "--mttr", "1"]).status == 64)
+  }
+}

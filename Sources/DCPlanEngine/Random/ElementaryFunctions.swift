@@ -1,7 +1,14 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-// The elementary functions the engine uses, in one place: Foundation's (glibc's libm here),
-// so that a change of library is a one-file change.
-@inline(__always) func logarithm(_ x: Double) -> Double { Foundation.log(x) }
-@inline(__always) func exponential(_ x: Double) -> Double { Foundation.exp(x) }
-@inline(__always) func cosine(_ x: Double) -> Double { Foundation.cos(x) }
+// The elementary functions the engine uses, in one place: the C library's (glibc's libm
+// here), so that a change of library is a one-file change.
+@inline(__always) func logarithm(_ x: Double) -> Double { log(x) }
+@inline(__always) func logarithmOnePlus(_ x: Double) -> Double { log1p(x) }
+@inline(__always) func exponential(_ x: Double) -> Double { exp(x) }
+@inline(__always) func cosine(_ x: Double) -> Double { cos(x) }
+/// ln Γ(x) for x > 0.
+@inline(__always) func logGamma(_ x: Double) -> Double { lgamma(x) }
