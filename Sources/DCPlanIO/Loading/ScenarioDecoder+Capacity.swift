@@ -146,23 +146,7 @@ extension ScenarioDecoder {
     else { return costs }
     defer { reader.finish() }
     func yearValue(_ key: KeySpec, _ escalation: KeySpec, perUnit: Double) -> YearValue {
-      let kind: QuantityKind
-      switch key.kind {
-      case let .quantityOrYearTable(quantity): kind = quantity
-      default: kind = QuantityKind(.money, example: key.example)
-      }
-      let rate = reader.growthRate(escalation)
-      switch reader.quantityOrYearTable(key, kind) {
-      case let .number(value):
-        return .escalating(value: value * perUnit, baseYear: horizon.first, rate: rate ?? .zero)
-      case let .table(series):
-        if rate != nil {
-          context.warning("'\(escalation.name)' is ignored: '\(key.name)' is a per-year table", at: reader.keyPosition(of: escalation))
-        }
-        return .table(YearSeries(series.points.map { (year: $0.year, value: $0.value * perUnit) }) ?? series)
-      case nil:
-        return .constant(0)
-      }
+      self.yearValue(reader, key, escalation: escalation, horizon: horizon, toResult: perUnit)
     }
     // Energy prices are kept in EUR per kWh, yearly costs in EUR per year.
     costs.energyPricePerKWh = yearValue(C.energyPrice, C.energyEscalation, perUnit: 3.6e6)

@@ -115,13 +115,26 @@ extension ScenarioDecoder {
   /// Bytes per second to Mbit/s, the unit of bandwidth in the engine's network stage.
   private var mbps: Double { 8 / 1e6 }
 
-  /// A quantity or table of quantities as a ``YearValue`` in result units.
-  func yearValue(_ reader: MappingReader, _ key: KeySpec, horizon: YearRange, toResult factor: Double) -> YearValue {
+  /// A quantity or table of quantities as a ``YearValue`` in result units (`toResult` times the
+  /// base units). A single value escalates by `escalation` from the first year of the horizon
+  /// when that key is given; a table is read as it stands, and an escalation beside it is
+  /// ignored with a warning.
+  func yearValue(
+    _ reader: MappingReader, _ key: KeySpec, escalation: KeySpec? = nil, horizon: YearRange, toResult factor: Double
+  ) -> YearValue {
     guard case let .quantityOrYearTable(kind) = key.kind else { return .constant(0) }
+    let rate = escalation.flatMap { reader.growthRate($0) }
     switch reader.quantityOrYearTable(key, kind) {
-    case let .number(value): return .constant(value * factor)
-    case let .table(series): return .table(YearSeries(series.points.map { (year: $0.year, value: $0.value * factor) }) ?? series)
-    case nil: return .constant(0)
+    case let .number(value):
+      guard let rate else { return .constant(value * factor) }
+      return .escalating(value: value * factor, baseYear: horizon.first, rate: rate)
+    case let .table(series):
+      if rate != nil, let escalation {
+        context.warning("'\(escalation.name)' is ignored: '\(key.name)' is a per-year table", at: reader.keyPosition(of: escalation))
+      }
+      return .table(YearSeries(series.points.map { (year: $0.year, value: $0.value * factor) }) ?? series)
+    case nil:
+      return .constant(0)
     }
   }
 }
