@@ -20,6 +20,8 @@ public struct PlanResults: Hashable, Sendable {
   public let voice: VoiceResults
   /// What telephony would cost per year on a separate legacy network (EUR).
   public let voiceSeparateEUR: [Double]
+  /// Each service's availability per year (empty without a components section).
+  public let availability: [ServiceAvailability]
   /// The cost ledger, yearly totals and NPV.
   public let costs: CostResults
   /// Warnings of every stage, in stage order, then year order.
@@ -48,9 +50,12 @@ public enum Planner {
     warnings += CatalogueCheck.warnings(scenario, demand)
     warnings += expansion.warnings
     warnings += networkWarnings
+    let availability = ServiceAvailabilityStage.run(scenario, demand: demand, sizing: sizing, network: network)
+    warnings += ServiceAvailabilityStage.warnings(availability)
     return PlanResults(
       info: scenario.info, demand: demand, sizing: sizing, facility: facility, expansion: expansion, fleets: fleets,
       network: network, voice: voice, voiceSeparateEUR: VoiceCosts.separateNetwork(scenario, voice, years: years),
+      availability: availability,
       costs: costs, warnings: warnings)
   }
 }

@@ -12,7 +12,6 @@ public enum ScenarioFormat {
 
   /// Sections that later versions read; a file may carry them already, they are ignored with a warning.
   public static let reservedSections: [(String, String)] = [
-    ("components", "MTBF and MTTR of components."),
     ("uncertainty", "distributions of uncertain inputs."),
     ("events", "site outages and demand shocks."),
   ]
@@ -23,7 +22,7 @@ public enum ScenarioFormat {
     FacilityKeys.capacitySpec, ModuleSection.spec, HardwareSection.spec, ServerSection.spec, StorageSection.spec,
     PolicySection.spec, CostsSection.spec, NetworkSection.spec, NodeSection.spec, LinkSection.spec,
     LinkStepSection.spec, RiskGroupSection.spec, DemandSection.spec, LocationSection.spec, VoiceSection.spec,
-    VoiceTenantSection.spec, GatewaySection.spec,
+    VoiceTenantSection.spec, GatewaySection.spec, ComponentsSection.spec, ReliabilitySection.spec,
   ]
 }
 
@@ -59,12 +58,15 @@ enum DocumentSection {
   static let voice = KeySpec(
     "voice", .mapping(VoiceSection.spec), default: "none", example: "{erlangs_per_phone: 0.1, gateways: [...]}",
     meaning: "Telephony on the network; without it the plan has no voice tables.")
+  static let components = KeySpec(
+    "components", .mapping(ComponentsSection.spec), default: "none", example: "{server: {mtbf: 50000 h, mttr: 8 h}}",
+    meaning: "Failure and repair figures; with them the plan computes each service's availability.")
   static let reserved: [KeySpec] = ScenarioFormat.reservedSections.map { name, meaning in
     KeySpec(name, .reserved, default: "none", example: "(reserved)", meaning: "Reserved: \(meaning) Not read yet; a warning says so.")
   }
   static let spec = SectionSpec(
     name: "document", summary: "The top level of a scenario file: the format version and one key per section.",
-    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs, network, voice] + reserved)
+    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs, network, voice, components] + reserved)
 }
 
 /// Keys of the `scenario` section.

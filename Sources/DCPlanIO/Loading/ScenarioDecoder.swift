@@ -38,6 +38,7 @@ struct ScenarioDecoder {
       output.scenario.network = decodeNetwork(node, horizon: horizon)
     }
     if let node = top.node(DocumentSection.voice) { output.scenario.voice = decodeVoice(node, horizon: horizon) }
+    if let node = top.node(DocumentSection.components) { output.scenario.components = decodeComponents(node) }
     for reserved in DocumentSection.reserved where top.has(reserved) {
       context.warning("section '\(reserved.name)' is not read by this version of dcplan yet; its values are ignored",
                       at: top.keyPosition(of: reserved))

@@ -44,6 +44,17 @@ public enum ResultsJSON {
         ])
       })),
       ("voice_costs", voiceCosts(results)),
+      ("availability", .array(results.availability.map { row in
+        .object([
+          ("service", .string(row.service)), ("tenant", .string(row.tenant)), ("year", .integer(row.year.number)),
+          ("site", .string(row.placement)), ("availability", .number(row.availability)),
+          ("downtime_min_per_year", .number(row.downtimeMinutesPerYear)),
+          ("target", row.target.map { .number($0.availability.value) } ?? .null),
+          ("target_class", row.target?.className.map(JSONValue.string) ?? .null),
+          ("meets_target", .bool(row.meetsTarget)), ("dominant", .string(row.dominant)),
+          ("unavailability_by_part", .object(row.contributions.map { ($0.part, JSONValue.number($0.unavailability)) })),
+        ])
+      })),
       ("demand_by_site", .array(demand.sites.flatMap { site in
         demand.years.indices.map { index in
           JSONValue.object([

@@ -22,11 +22,14 @@ public struct Scenario: Hashable, Sendable {
   public var network: Network
   /// Telephony on the network, if the scenario models it.
   public var voice: Voice?
+  /// Failure and repair figures, if the scenario asks for availability.
+  public var components: Components?
 
   /// A scenario from its sections.
   public init(
     info: ScenarioInfo, tenants: [Tenant], workloads: [Workload], sites: [Site], hardware: HardwareCatalogue = .empty,
-    policy: SizingPolicy = .standard, costs: CostInputs = .none, network: Network = .none, voice: Voice? = nil
+    policy: SizingPolicy = .standard, costs: CostInputs = .none, network: Network = .none, voice: Voice? = nil,
+    components: Components? = nil
   ) {
     self.info = info
     self.tenants = tenants
@@ -37,6 +40,7 @@ public struct Scenario: Hashable, Sendable {
     self.costs = costs
     self.network = network
     self.voice = voice
+    self.components = components
   }
 }
 

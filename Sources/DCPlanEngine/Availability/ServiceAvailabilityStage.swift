@@ -1,0 +1,179 @@
+import DCPlanModel
+
+/// One service's availability in one year.
+public struct ServiceAvailability: Hashable, Sendable {
+  /// The workload's id.
+  public let service: String
+  /// Its tenant.
+  public let tenant: String
+  /// The year.
+  public let year: Year
+  /// Where it runs: a site id or "shared".
+  public let placement: String
+  /// Steady-state availability (fraction).
+  public let availability: Double
+  /// Expected downtime, minutes per year of 365 days.
+  public var downtimeMinutesPerYear: Double { Availability.downtimeMinutesPerYear(unavailability: 1 - availability) }
+  /// The target, if the workload has one.
+  public let target: AvailabilityTarget?
+  /// Whether it meets the target (true without one).
+  public var meetsTarget: Bool { target.map { availability >= $0.availability.value - 1e-12 } ?? true }
+  /// The part that contributes most downtime, and its share of the unavailability.
+  public let dominant: String
+  /// Unavailability by part, in the order: site infrastructure, compute, storage, failover, network.
+  public let contributions: [(part: String, unavailability: Double)]
+
+  /// Equal when the same figures stand.
+  public static func == (lhs: ServiceAvailability, rhs: ServiceAvailability) -> Bool {
+    lhs.service == rhs.service && lhs.year == rhs.year && lhs.availability == rhs.availability && lhs.dominant == rhs.dominant
+  }
+
+  /// Hashes the identity and figure.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(service)
+    hasher.combine(year)
+    hasher.combine(availability)
+  }
+}
+
+/// The availability stage: each service's availability per year from the plan's structure and
+/// the components' MTBF and MTTR (docs/conventions.md, "Service availability").
+///
+/// - A site serves when its power chain, cooling and the site itself are up (series), every
+///   compute cluster has at most its spares failed (k-out-of-n with the site's repair crews,
+///   Markov through LAPACK) and every storage unit is up (series).
+/// - In the shared data centre the two largest shared sites back each other up: a pair with a
+///   failover that succeeds with `failover_success` (else by hand in `manual_switch_time`),
+///   solved as a Markov chain, plus `failover_time` of downtime per successful failover.
+/// - The network adds, first order, the unavailability of every single failure (link, node,
+///   shared-risk group) that cuts one of the tenant's locations off from every site serving it
+///   (the N-1 analysis' disconnections); the worst location counts.
+public enum ServiceAvailabilityStage {
+  static func run(
+    _ scenario: Scenario, demand: DemandProjection, sizing: [SiteSizing], network: NetworkResults
+  ) -> [ServiceAvailability] {
+    guard let components = scenario.components else { return [] }
+    let years = demand.years
+    let server = CatalogueChoice.server(scenario)
+    let policy = scenario.policy
+    // Per site and year: unavailability and an equivalent failure rate.
+    struct SiteState { let infrastructure: Double; let compute: Double; let storage: Double; let total: Double; let rate: Double }
+    let stackU = 1 - (1 - components.power.unavailability) * (1 - components.cooling.unavailability) * (1 - components.site.unavailability)
+    let stackRate = components.power.failureRate + components.cooling.failureRate + components.site.failureRate
+    var clusterCache: [Int: Double] = [:]
+    func clusterUnavailability(size: Int, spares: Int) -> Double {
+      if let known = clusterCache[size] { return known }
+      let crews = min(size, components.repairCrews)
+      let value = MarkovAvailability.kOutOfNUnavailability(
+        k: max(1, size - spares), n: size, failureRate: components.server.failureRate, repairRate: components.server.repairRate,
+        crews: crews) ?? 1
+      clusterCache[size] = value
+      return value
+    }
+    let siteStates: [[SiteState]] = sizing.map { sized in
+      years.indices.map { y in
+        let servers = sized.servers[y]
+        let clusters = sized.clusters[y]
+        var computeU = 0.0
+        var computeRate = 0.0
+        if servers > 0, clusters > 0, server != nil {
+          let size = (servers + clusters - 1) / clusters
+          let clusterU = clusterUnavailability(size: size, spares: policy.sparesPerCluster)
+          computeU = 1 - pow1pInteger(-clusterU, clusters)
+          computeRate = Double(clusters) * clusterU * components.server.repairRate
+        }
+        let units = sized.storageUnits[y]
+        let storageU = 1 - pow1pInteger(-components.storageUnit.unavailability, units)
+        let storageRate = Double(units) * components.storageUnit.failureRate
+        let total = 1 - (1 - stackU) * (1 - computeU) * (1 - storageU)
+        return SiteState(infrastructure: stackU, compute: computeU, storage: storageU, total: total,
+                         rate: stackRate + computeRate + storageRate)
+      }
+    }
+    let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
+      .sorted { scenario.sites[$0].loadShare > scenario.sites[$1].loadShare }
+    let twins = Array(shared.prefix(2))
+    let siteIndex = Dictionary(scenario.sites.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    let tenants = Dictionary(scenario.tenants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    // Cut sets of size one from the N-1 analysis: (location node, site node) → failures.
+    var cuts: [String: Set<String>] = [:]
+    for cut in network.disconnections { cuts[cut.from + ">" + cut.to, default: []].insert(cut.failure) }
+    func failureUnavailability(_ name: String) -> Double {
+      name.hasPrefix("node ") ? components.node.unavailability : components.link.unavailability
+    }
+    var rows: [ServiceAvailability] = []
+    for (w, workload) in scenario.workloads.enumerated() {
+      for (y, year) in years.enumerated() {
+        guard let place = demand.placement[w * years.count + y] else { continue }
+        var parts: [(String, Double)] = []
+        var servingSites: [Int] = []
+        if place == WorkloadDemand.sharedDataCentre {
+          servingSites = twins
+          if twins.count == 2 {
+            let a = siteStates[twins[0]][y]
+            let b = siteStates[twins[1]][y]
+            let λ = (a.rate + b.rate) / 2
+            let u = (a.total + b.total) / 2
+            let μ = u > 0 ? λ * (1 - u) / u : .infinity
+            let pair = u > 0 && λ > 0
+              ? MarkovAvailability.standbyUnavailability(
+                failureRate: λ, standbyFailureRate: λ, repairRate: μ, switchSuccess: components.failoverSuccess.value,
+                manualSwitchRate: 1 / components.manualSwitchHours) ?? u * u
+              : 0
+            let failover = min(1, 2 * λ * components.failoverSuccess.value * components.failoverHours)
+            parts = [("twin sites", pair), ("failover", failover)]
+          } else if let only = twins.first {
+            let state = siteStates[only][y]
+            parts = [("site infrastructure", state.infrastructure), ("compute", state.compute), ("storage", state.storage)]
+          }
+        } else if let s = siteIndex[place] {
+          servingSites = [s]
+          let state = siteStates[s][y]
+          parts = [("site infrastructure", state.infrastructure), ("compute", state.compute), ("storage", state.storage)]
+        }
+        // Network: the worst location of the tenant.
+        var networkU = 0.0
+        let siteNodes = servingSites.compactMap { scenario.sites[$0].node }
+        for location in tenants[workload.tenant]?.locations ?? [] where !siteNodes.isEmpty {
+          let perSite = siteNodes.map { cuts[location.node + ">" + $0] ?? [] }
+          guard var common = perSite.first else { continue }
+          for set in perSite.dropFirst() { common.formIntersection(set) }
+          networkU = max(networkU, common.reduce(0) { $0 + failureUnavailability($1) })
+        }
+        parts.append(("network", min(1, networkU)))
+        let availability = parts.reduce(1.0) { $0 * (1 - $1.1) }
+        let dominant = parts.max { $0.1 < $1.1 }.map { $0.1 > 0 ? $0.0 : "none" } ?? "none"
+        rows.append(ServiceAvailability(
+          service: workload.id, tenant: workload.tenant, year: year, placement: place, availability: availability,
+          target: workload.availabilityTarget, dominant: dominant, contributions: parts.map { (part: $0.0, unavailability: $0.1) }))
+      }
+    }
+    return rows
+  }
+
+  /// `(1 + x)^n` for whole n ≥ 0 by squaring (here with x = −U: the chance all n are up).
+  private static func pow1pInteger(_ x: Double, _ n: Int) -> Double {
+    var base = 1 + x
+    var exponent = max(0, n)
+    var result = 1.0
+    while exponent > 0 {
+      if exponent & 1 == 1 { result *= base }
+      base *= base
+      exponent >>= 1
+    }
+    return result
+  }
+
+  /// One warning per service that misses its target, naming the first year and the dominant part.
+  static func warnings(_ rows: [ServiceAvailability]) -> [PlanWarning] {
+    var warned = Set<String>()
+    return rows.compactMap { row in
+      guard !row.meetsTarget, let target = row.target, warned.insert(row.service).inserted else { return nil }
+      return PlanWarning(
+        code: "availability-below-target", year: row.year, subject: row.service,
+        message: "service '\(row.service)' reaches \(NumberText.fixed(row.availability * 100, decimals: 4)) % in \(row.year), "
+          + "below its target \(target.className.map { "\($0) " } ?? "")(\(NumberText.fixed(target.availability.value * 100, decimals: 4)) %): "
+          + "\(NumberText.fixed(row.downtimeMinutesPerYear, decimals: 1)) minutes a year, mostly from \(row.dominant)")
+    }
+  }
+}

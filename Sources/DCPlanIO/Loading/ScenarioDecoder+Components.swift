@@ -1,0 +1,36 @@
+import DCPlanModel
+import Yams
+
+/// Decoding of the components section.
+extension ScenarioDecoder {
+  func decodeComponents(_ node: Node) -> Components? {
+    typealias C = ComponentsSection
+    guard let reader = MappingReader(node, spec: C.spec, path: "components", label: "section 'components'", context: context)
+    else { return nil }
+    defer { reader.finish() }
+    func part(_ key: KeySpec, _ mtbf: Double, _ mttr: Double) -> Reliability {
+      guard let node = reader.node(key),
+        let entry = MappingReader(node, spec: ReliabilitySection.spec, path: "components.\(key.name)", label: "'\(key.name)' of section 'components'", context: context)
+      else { return Reliability(mtbfHours: mtbf, mttrHours: mttr) }
+      defer { entry.finish() }
+      func hours(_ spec: KeySpec, _ fallback: Double) -> Double {
+        guard let seconds = entry.quantity(spec, QuantityKind(.duration, example: spec.example))?.value.baseValue else { return fallback }
+        guard seconds > 0 else {
+          context.error("'\(spec.name)' of '\(key.name)' must be more than zero", at: entry.position(of: spec))
+          return fallback
+        }
+        return seconds / 3600
+      }
+      return Reliability(mtbfHours: hours(ReliabilitySection.mtbf, mtbf), mttrHours: hours(ReliabilitySection.mttr, mttr))
+    }
+    func hours(_ key: KeySpec, _ fallback: Double) -> Double {
+      (reader.quantity(key, QuantityKind(.duration, example: key.example))?.value.baseValue).map { $0 / 3600 } ?? fallback
+    }
+    return Components(
+      server: part(C.server, 50_000, 8), storageUnit: part(C.storageUnit, 200_000, 8), link: part(C.link, 20_000, 6),
+      node: part(C.node, 100_000, 4), power: part(C.power, 100_000, 8), cooling: part(C.cooling, 50_000, 12),
+      site: part(C.site, 876_000, 72), repairCrews: reader.integer(C.crews, in: 1...10_000) ?? 1,
+      failoverHours: hours(C.failoverTime, 0.25), failoverSuccess: reader.fraction(C.failoverSuccess) ?? Fraction(0.99) ?? .one,
+      manualSwitchHours: max(1e-6, hours(C.manualSwitch, 1)))
+  }
+}

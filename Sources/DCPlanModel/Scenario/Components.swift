@@ -1,0 +1,66 @@
+/// How often parts fail and how long repair takes, for the availability stage
+/// (docs/conventions.md, "Service availability").
+public struct Components: Hashable, Sendable {
+  /// One compute server.
+  public var server: Reliability
+  /// One storage unit.
+  public var storageUnit: Reliability
+  /// One network link.
+  public var link: Reliability
+  /// One network node.
+  public var node: Reliability
+  /// A site's power chain (UPS and generators), as one block.
+  public var power: Reliability
+  /// A site's cooling, as one block.
+  public var cooling: Reliability
+  /// A whole site (fire, flood, a cyber attack): its loss and rebuild or recovery.
+  public var site: Reliability
+  /// Repair crews per site, shared by the servers of a cluster.
+  public var repairCrews: Int
+  /// Time a successful failover to the twin site takes, hours.
+  public var failoverHours: Double
+  /// Probability that a failover to the twin site succeeds on its own.
+  public var failoverSuccess: Fraction
+  /// Time to switch over by hand when the automatic failover failed, hours.
+  public var manualSwitchHours: Double
+
+  /// Components from their values.
+  public init(
+    server: Reliability, storageUnit: Reliability, link: Reliability, node: Reliability, power: Reliability,
+    cooling: Reliability, site: Reliability, repairCrews: Int, failoverHours: Double, failoverSuccess: Fraction,
+    manualSwitchHours: Double
+  ) {
+    self.server = server
+    self.storageUnit = storageUnit
+    self.link = link
+    self.node = node
+    self.power = power
+    self.cooling = cooling
+    self.site = site
+    self.repairCrews = repairCrews
+    self.failoverHours = failoverHours
+    self.failoverSuccess = failoverSuccess
+    self.manualSwitchHours = manualSwitchHours
+  }
+}
+
+/// A part's mean time between failures and mean time to repair.
+public struct Reliability: Hashable, Sendable {
+  /// Mean time between failures, hours.
+  public var mtbfHours: Double
+  /// Mean time to repair, hours.
+  public var mttrHours: Double
+
+  /// A reliability from its values.
+  public init(mtbfHours: Double, mttrHours: Double) {
+    self.mtbfHours = mtbfHours
+    self.mttrHours = mttrHours
+  }
+
+  /// Failures per hour.
+  public var failureRate: Double { 1 / mtbfHours }
+  /// Repairs per hour.
+  public var repairRate: Double { 1 / mttrHours }
+  /// Steady-state unavailability, MTTR / (MTBF + MTTR).
+  public var unavailability: Double { mttrHours / (mtbfHours + mttrHours) }
+}
