@@ -356,5 +356,21 @@ voice:
   pbx_maintenance: 60 EUR/year
   sip_trunk_cost: 10 EUR/month        # E: per channel
   ip_phone_price: 150 EUR             # E
+
+components:
+  # Failure and repair figures (E): industry rules of thumb, to be replaced by the operators'
+  # own statistics. The site line models the loss of a whole site (fire, a cyber attack):
+  # once in 100 years, 72 h to recover; a Dataport cooling failure in 2019 took 1-3 days (F, [1.6]).
+  server: {mtbf: 50000 h, mttr: 8 h}
+  storage_unit: {mtbf: 200000 h, mttr: 8 h}
+  link: {mtbf: 20000 h, mttr: 6 h}
+  node: {mtbf: 100000 h, mttr: 4 h}
+  power: {mtbf: 100000 h, mttr: 8 h}
+  cooling: {mtbf: 50000 h, mttr: 12 h}
+  site: {mtbf: 876000 h, mttr: 72 h}
+  repair_crews: 2
+  failover_time: 15 min
+  failover_success: 99 %
+  manual_switch_time: 1 h
 """#
 }
