@@ -18,9 +18,13 @@ struct Run: ParsableCommand {
   @Flag(help: "Markdown: print every link and the detail tables too (demand per workload, the cost ledger).")
   var all = false
 
+  @Option(help: "Simulate failures and repairs for this many years per service and year (needs a components section).")
+  var failureTrials = 0
+
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
+    if !(0...10_000_000).contains(failureTrials) { throw ValidationError("--failure-trials must lie in 0...10000000") }
     if let table, !ResultTables.ids.contains(table) {
       throw ValidationError("unknown table '\(table)'; use one of \(ResultTables.ids.joined(separator: ", "))")
     }
@@ -35,7 +39,7 @@ struct Run: ParsableCommand {
     }
     let failed = Console.report(outcome.diagnostics, quiet: output.quiet)
     guard !failed, let loaded = outcome.scenario else { throw ExitCode.failure }
-    let results = Planner.run(loaded)
+    let results = Planner.run(loaded, failureTrials: failureTrials)
     // Markdown shows the most loaded links unless --all; CSV and JSON carry them all.
     var tables = ResultTables.tables(results, allLinks: all || output.format != .markdown)
     if let table {

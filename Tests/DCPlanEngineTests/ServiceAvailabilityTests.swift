@@ -82,3 +82,37 @@ struct ServiceAvailabilityTests {
     #expect(parts["failover"] == 0)
   }
 }
+
+/// The failure simulation against the analytic model it shares its structure with.
+@Suite("failure simulation")
+struct FailureSimulationTests {
+  @Test("the simulated mean downtime agrees with the analytic value within 3 standard errors", arguments: [UInt64(1), 2, 3])
+  func agreesWithAnalytic(seed: UInt64) throws {
+    var scenario = try #require(ScenarioLoader.load(text: ServiceAvailabilityTests.room, file: "room.yaml").scenario)
+    scenario.info.seed = seed
+    let results = Planner.run(scenario, failureTrials: 20_000)
+    let row = try #require(results.availability.first)
+    let simulated = try #require(row.simulated)
+    // Analytic: 96.688 minutes a year (the legacy-room test).
+    let analytic = row.downtimeMinutesPerYear
+    #expect(abs(simulated.meanMinutes - analytic) < 3 * simulated.standardErrorMinutes,
+            "mean \(simulated.meanMinutes) ± \(simulated.standardErrorMinutes), analytic \(analytic)")
+    #expect(simulated.p50Minutes <= simulated.p95Minutes && simulated.p95Minutes <= simulated.p99Minutes)
+    #expect(simulated.events > 100_000)
+  }
+
+  @Test("the same seed gives the same downtimes whatever the number of threads")
+  func threadIndependent() {
+    let blocks: [FailureSimulation.Block] = [
+      .parts(count: 3, failureRate: 0.01, repairRate: 0.5),
+      .kOutOfN(count: 2, k: 3, n: 4, failureRate: 0.02, repairRate: 1, crews: 1),
+    ]
+    let one = FailureSimulation.run(blocks: blocks, periodHours: 8760, trials: 1000, seed: 9, threads: 1)
+    let two = FailureSimulation.run(blocks: blocks, periodHours: 8760, trials: 1000, seed: 9, threads: 2)
+    let seven = FailureSimulation.run(blocks: blocks, periodHours: 8760, trials: 1000, seed: 9, threads: 7)
+    #expect(one == two && two == seven)
+    // A single part: U = λ/(λ + μ) = 0.01/0.51; 1000 years, within 3 standard errors.
+    let part = FailureSimulation.run(blocks: [.parts(count: 1, failureRate: 0.01, repairRate: 0.5)], periodHours: 8760, trials: 1000, seed: 4)
+    #expect(abs(part.meanUnavailability - 0.01 / 0.51) < 3 * part.standardError)
+  }
+}

@@ -22,6 +22,11 @@ public struct ServiceAvailability: Hashable, Sendable {
   public let dominant: String
   /// Unavailability by part, in the order: site infrastructure, compute, storage, failover, network.
   public let contributions: [(part: String, unavailability: Double)]
+  /// The series structure the failure simulation runs, nil for twin-site services (whose
+  /// failover the simulation does not model yet).
+  public let blocks: [FailureSimulation.Block]?
+  /// The failure simulation's downtime distribution, when it was asked for.
+  public var simulated: SimulatedDowntime?
 
   /// Equal when the same figures stand.
   public static func == (lhs: ServiceAvailability, rhs: ServiceAvailability) -> Bool {
@@ -34,6 +39,24 @@ public struct ServiceAvailability: Hashable, Sendable {
     hasher.combine(year)
     hasher.combine(availability)
   }
+}
+
+/// Downtime per year from the failure simulation.
+public struct SimulatedDowntime: Hashable, Sendable {
+  /// Trials simulated.
+  public let trials: Int
+  /// Mean downtime, minutes per year.
+  public let meanMinutes: Double
+  /// Standard error of the mean, minutes per year.
+  public let standardErrorMinutes: Double
+  /// Median, 95th and 99th percentile of the yearly downtime, minutes.
+  public let p50Minutes: Double
+  /// 95th percentile, minutes.
+  public let p95Minutes: Double
+  /// 99th percentile, minutes.
+  public let p99Minutes: Double
+  /// Failure and repair events simulated.
+  public let events: Int
 }
 
 /// The availability stage: each service's availability per year from the plan's structure and
@@ -57,7 +80,14 @@ public enum ServiceAvailabilityStage {
     let server = CatalogueChoice.server(scenario)
     let policy = scenario.policy
     // Per site and year: unavailability and an equivalent failure rate.
-    struct SiteState { let infrastructure: Double; let compute: Double; let storage: Double; let total: Double; let rate: Double }
+    struct SiteState {
+      let infrastructure: Double
+      let compute: Double
+      let storage: Double
+      let total: Double
+      let rate: Double
+      let blocks: [FailureSimulation.Block]
+    }
     let stackU = 1 - (1 - components.power.unavailability) * (1 - components.cooling.unavailability) * (1 - components.site.unavailability)
     let stackRate = components.power.failureRate + components.cooling.failureRate + components.site.failureRate
     var clusterCache: [Int: Double] = [:]
@@ -76,18 +106,27 @@ public enum ServiceAvailabilityStage {
         let clusters = sized.clusters[y]
         var computeU = 0.0
         var computeRate = 0.0
+        var blocks: [FailureSimulation.Block] = [components.power, components.cooling, components.site].map {
+          .parts(count: 1, failureRate: $0.failureRate, repairRate: $0.repairRate)
+        }
         if servers > 0, clusters > 0, server != nil {
           let size = (servers + clusters - 1) / clusters
           let clusterU = clusterUnavailability(size: size, spares: policy.sparesPerCluster)
           computeU = 1 - pow1pInteger(-clusterU, clusters)
           computeRate = Double(clusters) * clusterU * components.server.repairRate
+          blocks.append(.kOutOfN(
+            count: clusters, k: max(1, size - policy.sparesPerCluster), n: size, failureRate: components.server.failureRate,
+            repairRate: components.server.repairRate, crews: min(size, components.repairCrews)))
         }
         let units = sized.storageUnits[y]
         let storageU = 1 - pow1pInteger(-components.storageUnit.unavailability, units)
         let storageRate = Double(units) * components.storageUnit.failureRate
         let total = 1 - (1 - stackU) * (1 - computeU) * (1 - storageU)
+        if units > 0 {
+          blocks.append(.parts(count: units, failureRate: components.storageUnit.failureRate, repairRate: components.storageUnit.repairRate))
+        }
         return SiteState(infrastructure: stackU, compute: computeU, storage: storageU, total: total,
-                         rate: stackRate + computeRate + storageRate)
+                         rate: stackRate + computeRate + storageRate, blocks: blocks)
       }
     }
     let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
@@ -107,6 +146,7 @@ public enum ServiceAvailabilityStage {
         guard let place = demand.placement[w * years.count + y] else { continue }
         var parts: [(String, Double)] = []
         var servingSites: [Int] = []
+        var blocks: [FailureSimulation.Block]?
         if place == WorkloadDemand.sharedDataCentre {
           servingSites = twins
           if twins.count == 2 {
@@ -125,30 +165,57 @@ public enum ServiceAvailabilityStage {
           } else if let only = twins.first {
             let state = siteStates[only][y]
             parts = [("site infrastructure", state.infrastructure), ("compute", state.compute), ("storage", state.storage)]
+            blocks = state.blocks
           }
         } else if let s = siteIndex[place] {
           servingSites = [s]
           let state = siteStates[s][y]
           parts = [("site infrastructure", state.infrastructure), ("compute", state.compute), ("storage", state.storage)]
+          blocks = state.blocks
         }
         // Network: the worst location of the tenant.
         var networkU = 0.0
+        var worstCut: [String] = []
         let siteNodes = servingSites.compactMap { scenario.sites[$0].node }
         for location in tenants[workload.tenant]?.locations ?? [] where !siteNodes.isEmpty {
           let perSite = siteNodes.map { cuts[location.node + ">" + $0] ?? [] }
           guard var common = perSite.first else { continue }
           for set in perSite.dropFirst() { common.formIntersection(set) }
-          networkU = max(networkU, common.reduce(0) { $0 + failureUnavailability($1) })
+          let u = common.reduce(0) { $0 + failureUnavailability($1) }
+          if u > networkU {
+            networkU = u
+            worstCut = common.sorted()
+          }
+        }
+        // The worst location's cutting elements, each a part in series.
+        blocks? += worstCut.map { name in
+          let part = name.hasPrefix("node ") ? components.node : components.link
+          return .parts(count: 1, failureRate: part.failureRate, repairRate: part.repairRate)
         }
         parts.append(("network", min(1, networkU)))
         let availability = parts.reduce(1.0) { $0 * (1 - $1.1) }
         let dominant = parts.max { $0.1 < $1.1 }.map { $0.1 > 0 ? $0.0 : "none" } ?? "none"
         rows.append(ServiceAvailability(
           service: workload.id, tenant: workload.tenant, year: year, placement: place, availability: availability,
-          target: workload.availabilityTarget, dominant: dominant, contributions: parts.map { (part: $0.0, unavailability: $0.1) }))
+          target: workload.availabilityTarget, dominant: dominant, contributions: parts.map { (part: $0.0, unavailability: $0.1) },
+          blocks: blocks, simulated: nil))
       }
     }
     return rows
+  }
+
+  /// Runs the failure simulation for every row with a series structure: `trials` years each.
+  static func simulate(_ rows: inout [ServiceAvailability], trials: Int, seed: UInt64) {
+    for index in rows.indices {
+      guard let blocks = rows[index].blocks else { continue }
+      // Each row's stream is its own: the seed mixed with the row index.
+      let outcome = FailureSimulation.run(
+        blocks: blocks, periodHours: 8760, trials: trials, seed: seed &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03)
+      rows[index].simulated = SimulatedDowntime(
+        trials: trials, meanMinutes: outcome.meanUnavailability * 525_600, standardErrorMinutes: outcome.standardError * 525_600,
+        p50Minutes: outcome.downtimeMinutes(quantile: 0.5), p95Minutes: outcome.downtimeMinutes(quantile: 0.95),
+        p99Minutes: outcome.downtimeMinutes(quantile: 0.99), events: outcome.events)
+    }
   }
 
   /// `(1 + x)^n` for whole n ≥ 0 by squaring (here with x = −U: the chance all n are up).

@@ -33,8 +33,9 @@ public struct PlanResults: Hashable, Sendable {
 
 /// Runs every stage of the engine in order; pure: the same scenario gives the same results.
 public enum Planner {
-  /// Runs the whole plan for `scenario`.
-  public static func run(_ scenario: Scenario) -> PlanResults {
+  /// Runs the whole plan for `scenario`; with `failureTrials` > 0 the failure simulation runs
+  /// that many years per service and year (seeded from the scenario's seed).
+  public static func run(_ scenario: Scenario, failureTrials: Int = 0) -> PlanResults {
     let demand = DemandStage.project(scenario)
     let years = demand.years
     let sizing = SizingStage.size(scenario, demand)
@@ -50,7 +51,10 @@ public enum Planner {
     warnings += CatalogueCheck.warnings(scenario, demand)
     warnings += expansion.warnings
     warnings += networkWarnings
-    let availability = ServiceAvailabilityStage.run(scenario, demand: demand, sizing: sizing, network: network)
+    var availability = ServiceAvailabilityStage.run(scenario, demand: demand, sizing: sizing, network: network)
+    if failureTrials > 0 {
+      ServiceAvailabilityStage.simulate(&availability, trials: failureTrials, seed: scenario.info.seed)
+    }
     warnings += ServiceAvailabilityStage.warnings(availability)
     return PlanResults(
       info: scenario.info, demand: demand, sizing: sizing, facility: facility, expansion: expansion, fleets: fleets,

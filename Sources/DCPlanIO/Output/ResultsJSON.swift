@@ -53,6 +53,13 @@ public enum ResultsJSON {
           ("target_class", row.target?.className.map(JSONValue.string) ?? .null),
           ("meets_target", .bool(row.meetsTarget)), ("dominant", .string(row.dominant)),
           ("unavailability_by_part", .object(row.contributions.map { ($0.part, JSONValue.number($0.unavailability)) })),
+          ("simulated", row.simulated.map { sim in
+            .object([
+              ("trials", .integer(sim.trials)), ("mean_min", .number(sim.meanMinutes)),
+              ("standard_error_min", .number(sim.standardErrorMinutes)), ("p50_min", .number(sim.p50Minutes)),
+              ("p95_min", .number(sim.p95Minutes)), ("p99_min", .number(sim.p99Minutes)), ("events", .integer(sim.events)),
+            ])
+          } ?? .null),
         ])
       })),
       ("demand_by_site", .array(demand.sites.flatMap { site in
