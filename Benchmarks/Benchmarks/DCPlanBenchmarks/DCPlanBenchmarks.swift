@@ -44,6 +44,21 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // A legacy room's service: power, cooling, site, 4 clusters of 4 needing 3 with 4 crews and
+  // 30 storage units; parts fail often (MTBF 999 h) so that the events dominate the work.
+  let roomBlocks: [FailureSimulation.Block] = [
+    .parts(count: 3, failureRate: 1.0 / 999, repairRate: 1),
+    .kOutOfN(count: 4, k: 3, n: 4, failureRate: 1.0 / 999, repairRate: 1, crews: 4),
+    .parts(count: 30, failureRate: 1.0 / 999, repairRate: 1),
+  ]
+  for threads in [1, 2] {
+    Benchmark("Failure simulation: 2,000 years of a 49-part service, \(threads) thread(s)") { benchmark in
+      for _ in benchmark.scaledIterations {
+        blackHole(FailureSimulation.run(blocks: roomBlocks, periodHours: 8760, trials: 2000, seed: 1, threads: threads))
+      }
+    }
+  }
+
   Benchmark("Whole run: default scenario to JSON") { benchmark in
     for _ in benchmark.scaledIterations {
       guard let scenario = ScenarioLoader.load(text: BundledScenarios.niedersachsen2025, file: "default").scenario else { continue }
