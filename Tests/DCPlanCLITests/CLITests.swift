@@ -185,3 +185,20 @@ extension CLITests {
     #expect(try dcplan(["calc", "availability", "--mtbf", "-1", "--mttr", "1"]).status == 64)
   }
 }
+
+extension CLITests {
+  @Test("run --failure-trials adds the simulated downtime, the same bytes every time")
+  func failureTrials() throws {
+    let first = try dcplan(["run", "--failure-trials", "300", "--format", "json"])
+    let second = try dcplan(["run", "--failure-trials", "300", "--format", "json"])
+    #expect(first.status == 0)
+    #expect(first.stdout == second.stdout)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+    let rows = try #require(object["availability"] as? [[String: Any]])
+    // Legacy-room years are simulated; twin-site years are not (yet).
+    let legacy = try #require(rows.first { $0["site"] as? String == "hannover-legacy" })
+    let simulated = try #require(legacy["simulated"] as? [String: Any])
+    #expect(simulated["trials"] as? Int == 300)
+    #expect(rows.contains { $0["site"] as? String == "shared" && $0["simulated"] is NSNull })
+  }
+}
