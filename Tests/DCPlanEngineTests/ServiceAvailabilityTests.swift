@@ -101,6 +101,37 @@ struct FailureSimulationTests {
     #expect(simulated.events > 100_000)
   }
 
+  @Test("twin sites with an imperfect failover: simulation and analytic agree within 3 standard errors")
+  func twinAgrees() throws {
+    let twin = """
+      scenario: {name: Twin, horizon: 2020..2020, seed: 5}
+      tenants: [{id: t, kind: state, employees: 100, joins_shared_dc: 2020}]
+      sites:
+        - {id: a, kind: shared, capacity: {racks: 10, it_power: 100 kW}}
+        - {id: b, kind: shared, capacity: {racks: 10, it_power: 100 kW}}
+      workloads: [{id: svc, tenant: t, vcpu: 100 vCPU}]
+      hardware:
+        servers: [{id: s, cores: 10, ram: 1 TiB, typical_power: 1 W, peak_power: 1 W, price: 1 EUR, lifetime: 5 years, per_rack: 10}]
+      policy: {cpu_overcommit: 1, target_utilisation: 100 %, cluster_size: 4, spares_per_cluster: 1}
+      components:
+        server: {mtbf: 999 h, mttr: 2 h}
+        power: {mtbf: 999 h, mttr: 4 h}
+        cooling: {mtbf: 1999 h, mttr: 6 h}
+        site: {mtbf: 9999 h, mttr: 24 h}
+        repair_crews: 1
+        failover_time: 6 min
+        failover_success: 90 %
+        manual_switch_time: 1 h
+      """
+    let scenario = try #require(ScenarioLoader.load(text: twin, file: "twin.yaml").scenario)
+    let results = Planner.run(scenario, failureTrials: 20_000)
+    let row = try #require(results.availability.first)
+    let simulated = try #require(row.simulated)
+    #expect(abs(simulated.meanMinutes - row.downtimeMinutesPerYear) < 3 * simulated.standardErrorMinutes,
+            "simulated \(simulated.meanMinutes) ± \(simulated.standardErrorMinutes), analytic \(row.downtimeMinutesPerYear)")
+    #expect(row.dominant == "failover")
+  }
+
   @Test("the same seed gives the same downtimes whatever the number of threads")
   func threadIndependent() {
     let blocks: [FailureSimulation.Block] = [

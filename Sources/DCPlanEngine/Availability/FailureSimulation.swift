@@ -16,6 +16,11 @@ public enum FailureSimulation {
     case parts(count: Int, failureRate: Double, repairRate: Double)
     /// A group of n parts needing k, with `crews` repair crews: `count` such groups in series.
     case kOutOfN(count: Int, k: Int, n: Int, failureRate: Double, repairRate: Double, crews: Int)
+    /// Two sites, each a series of blocks, backing each other up: down while both are down,
+    /// and for a failover window each time one goes down while the other is up: the failover
+    /// takes `failoverHours` if it succeeds (probability `success`), else until a manual switch
+    /// (exponential, mean `manualSwitchHours`) or the site's repair, whichever comes first.
+    indirect case twin(a: [Block], b: [Block], failoverHours: Double, success: Double, manualSwitchHours: Double)
   }
 
   /// The outcome of a simulation.
@@ -115,6 +120,34 @@ public enum FailureSimulation {
           time = repaired + exponentialDraw(λ, &random)
         }
       }
+    case let .twin(a, b, failoverHours, success, manualSwitchHours):
+      var first: [(Double, Double)] = []
+      var second: [(Double, Double)] = []
+      for block in a { simulate(block, period, &random, &first, &events) }
+      for block in b { simulate(block, period, &random, &second, &events) }
+      let downA = merged(&first)
+      let downB = merged(&second)
+      // Both down.
+      var i = 0
+      var j = 0
+      while i < downA.count, j < downB.count {
+        let start = max(downA[i].0, downB[j].0)
+        let end = min(downA[i].1, downB[j].1)
+        if start < end { intervals.append((start, end)) }
+        if downA[i].1 < downB[j].1 { i += 1 } else { j += 1 }
+      }
+      // Failover windows: one site goes down while the other is up.
+      for (mine, other) in [(downA, downB), (downB, downA)] {
+        var k = 0
+        for (start, end) in mine {
+          while k < other.count, other[k].1 <= start { k += 1 }
+          let otherDown = k < other.count && other[k].0 <= start
+          guard !otherDown else { continue }
+          let window = random.unit() < success
+            ? failoverHours : min(exponentialDraw(1 / manualSwitchHours, &random), end - start)
+          intervals.append((start, min(period, start + window)))
+        }
+      }
     case let .kOutOfN(count, k, n, λ, μ, crews):
       let maxDown = n - k
       for _ in 0..<count {
@@ -138,6 +171,24 @@ public enum FailureSimulation {
         if downSince >= 0 { intervals.append((downSince, period)) }
       }
     }
+  }
+
+  /// The intervals merged into disjoint ones, in order.
+  private static func merged(_ intervals: inout [(Double, Double)]) -> [(Double, Double)] {
+    guard !intervals.isEmpty else { return [] }
+    intervals.sort { $0.0 < $1.0 }
+    var out: [(Double, Double)] = []
+    var (start, end) = intervals[0]
+    for (s, e) in intervals.dropFirst() {
+      if s > end {
+        out.append((start, end))
+        (start, end) = (s, e)
+      } else if e > end {
+        end = e
+      }
+    }
+    out.append((start, end))
+    return out
   }
 
   /// The total length covered by the intervals (their union), sorting them in place.

@@ -32,14 +32,20 @@ public enum MarkovAvailability {
   /// - Returns: the unavailability, nil if the solve fails.
   public static func kOutOfNUnavailability(k: Int, n: Int, failureRate λ: Double, repairRate μ: Double, crews: Int) -> Double? {
     guard n > 0, k > 0, k <= n else { return k > n ? 1 : 0 }
+    guard let π = kOutOfNDistribution(n: n, failureRate: λ, repairRate: μ, crews: crews) else { return nil }
+    return π[(n - k + 1)...].reduce(0, +)
+  }
+
+  /// The steady-state probability of each number failed (0 … n) of n parts with `crews` crews.
+  public static func kOutOfNDistribution(n: Int, failureRate λ: Double, repairRate μ: Double, crews: Int) -> [Double]? {
+    guard n > 0 else { return [1] }
     let transitions = (0...n).flatMap { failed -> [(from: Int, to: Int, rate: Double)] in
       var out: [(from: Int, to: Int, rate: Double)] = []
       if failed < n { out.append((failed, failed + 1, Double(n - failed) * λ)) }
       if failed > 0 { out.append((failed, failed - 1, Double(min(failed, max(1, crews))) * μ)) }
       return out
     }
-    guard let π = steadyState(states: n + 1, transitions: transitions) else { return nil }
-    return π[(n - k + 1)...].reduce(0, +)
+    return steadyState(states: n + 1, transitions: transitions)
   }
 
   /// Two units, one running and one standing by, one repair crew. The running unit fails at

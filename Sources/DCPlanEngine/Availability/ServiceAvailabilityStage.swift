@@ -22,8 +22,7 @@ public struct ServiceAvailability: Hashable, Sendable {
   public let dominant: String
   /// Unavailability by part, in the order: site infrastructure, compute, storage, failover, network.
   public let contributions: [(part: String, unavailability: Double)]
-  /// The series structure the failure simulation runs, nil for twin-site services (whose
-  /// failover the simulation does not model yet).
+  /// The series structure the failure simulation runs.
   public let blocks: [FailureSimulation.Block]?
   /// The failure simulation's downtime distribution, when it was asked for.
   public var simulated: SimulatedDowntime?
@@ -85,18 +84,25 @@ public enum ServiceAvailabilityStage {
       let compute: Double
       let storage: Double
       let total: Double
+      /// Down episodes per hour.
       let rate: Double
+      /// Down episodes per hour by kind of block, with their mean duration in hours.
+      let episodes: [(rate: Double, meanDownHours: Double)]
       let blocks: [FailureSimulation.Block]
     }
     let stackU = 1 - (1 - components.power.unavailability) * (1 - components.cooling.unavailability) * (1 - components.site.unavailability)
     let stackRate = components.power.failureRate + components.cooling.failureRate + components.site.failureRate
-    var clusterCache: [Int: Double] = [:]
-    func clusterUnavailability(size: Int, spares: Int) -> Double {
+    // Per cluster size: unavailability and the rate of down episodes, π_{n−k} · k · λ (the
+    // chain leaves its last up state by one of the k working servers failing).
+    var clusterCache: [Int: (unavailability: Double, episodes: Double)] = [:]
+    func cluster(size: Int, spares: Int) -> (unavailability: Double, episodes: Double) {
       if let known = clusterCache[size] { return known }
-      let crews = min(size, components.repairCrews)
-      let value = MarkovAvailability.kOutOfNUnavailability(
-        k: max(1, size - spares), n: size, failureRate: components.server.failureRate, repairRate: components.server.repairRate,
-        crews: crews) ?? 1
+      let needed = max(1, size - spares)
+      let maxDown = size - needed
+      let π = MarkovAvailability.kOutOfNDistribution(
+        n: size, failureRate: components.server.failureRate, repairRate: components.server.repairRate,
+        crews: min(size, components.repairCrews)) ?? [Double](repeating: 0, count: size + 1)
+      let value = (π[(maxDown + 1)...].reduce(0, +), π[maxDown] * Double(needed) * components.server.failureRate)
       clusterCache[size] = value
       return value
     }
@@ -111,9 +117,9 @@ public enum ServiceAvailabilityStage {
         }
         if servers > 0, clusters > 0, server != nil {
           let size = (servers + clusters - 1) / clusters
-          let clusterU = clusterUnavailability(size: size, spares: policy.sparesPerCluster)
-          computeU = 1 - pow1pInteger(-clusterU, clusters)
-          computeRate = Double(clusters) * clusterU * components.server.repairRate
+          let state = cluster(size: size, spares: policy.sparesPerCluster)
+          computeU = 1 - pow1pInteger(-state.unavailability, clusters)
+          computeRate = Double(clusters) * state.episodes / (1 - state.unavailability)
           blocks.append(.kOutOfN(
             count: clusters, k: max(1, size - policy.sparesPerCluster), n: size, failureRate: components.server.failureRate,
             repairRate: components.server.repairRate, crews: min(size, components.repairCrews)))
@@ -122,11 +128,24 @@ public enum ServiceAvailabilityStage {
         let storageU = 1 - pow1pInteger(-components.storageUnit.unavailability, units)
         let storageRate = Double(units) * components.storageUnit.failureRate
         let total = 1 - (1 - stackU) * (1 - computeU) * (1 - storageU)
+        // Down episodes start when one block fails while all are up:
+        // f = (1 − U_site) · Σ_blocks f_block / (1 − U_block), with f/(1 − U) = λ for a part.
+        let up = 1 - total
+        var kinds: [(rate: Double, meanDownHours: Double)] = [components.power, components.cooling, components.site].map {
+          (up * $0.failureRate, $0.mttrHours)
+        }
+        if computeRate > 0 {
+          let size = (servers + clusters - 1) / clusters
+          let state = cluster(size: size, spares: policy.sparesPerCluster)
+          kinds.append((up * computeRate, state.episodes > 0 ? state.unavailability / state.episodes : 0))
+        }
+        if units > 0 { kinds.append((up * storageRate, components.storageUnit.mttrHours)) }
+        let episodes = kinds.reduce(0) { $0 + $1.rate }
         if units > 0 {
           blocks.append(.parts(count: units, failureRate: components.storageUnit.failureRate, repairRate: components.storageUnit.repairRate))
         }
         return SiteState(infrastructure: stackU, compute: computeU, storage: storageU, total: total,
-                         rate: stackRate + computeRate + storageRate, blocks: blocks)
+                         rate: episodes, episodes: kinds, blocks: blocks)
       }
     }
     let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
@@ -152,16 +171,22 @@ public enum ServiceAvailabilityStage {
           if twins.count == 2 {
             let a = siteStates[twins[0]][y]
             let b = siteStates[twins[1]][y]
-            let λ = (a.rate + b.rate) / 2
-            let u = (a.total + b.total) / 2
-            let μ = u > 0 ? λ * (1 - u) / u : .infinity
-            let pair = u > 0 && λ > 0
-              ? MarkovAvailability.standbyUnavailability(
-                failureRate: λ, standbyFailureRate: λ, repairRate: μ, switchSuccess: components.failoverSuccess.value,
-                manualSwitchRate: 1 / components.manualSwitchHours) ?? u * u
-              : 0
-            let failover = min(1, 2 * λ * components.failoverSuccess.value * components.failoverHours)
-            parts = [("twin sites", pair), ("failover", failover)]
+            // Both down, and the failover windows (docs/conventions.md, "Service availability").
+            let both = a.total * b.total
+            // Per kind of episode: a successful failover takes its time; a failed one lasts until
+            // the manual switch or the repair, E[min(M, D)] = 1 / (1/manual + 1/mean down).
+            func windows(_ site: SiteState) -> Double {
+              site.episodes.reduce(0) { sum, kind in
+                let manual = kind.meanDownHours > 0 ? 1 / (1 / components.manualSwitchHours + 1 / kind.meanDownHours) : 0
+                return sum + kind.rate * (components.failoverSuccess.value * components.failoverHours
+                  + (1 - components.failoverSuccess.value) * manual)
+              }
+            }
+            let failover = min(1, (1 - b.total) * windows(a) + (1 - a.total) * windows(b))
+            parts = [("twin sites", both), ("failover", failover)]
+            blocks = [.twin(
+              a: a.blocks, b: b.blocks, failoverHours: components.failoverHours, success: components.failoverSuccess.value,
+              manualSwitchHours: components.manualSwitchHours)]
           } else if let only = twins.first {
             let state = siteStates[only][y]
             parts = [("site infrastructure", state.infrastructure), ("compute", state.compute), ("storage", state.storage)]
