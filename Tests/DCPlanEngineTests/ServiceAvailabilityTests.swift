@@ -44,6 +44,24 @@ struct ServiceAvailabilityTests {
     #expect(results.warnings.map(\.code) == ["availability-below-target"])
   }
 
+  @Test("UPS in series with mains and generators in parallel; the simulation agrees")
+  func powerChain() throws {
+    let text = Self.room.replacingOccurrences(
+      of: "  power: {mtbf: 9999 h, mttr: 1 h}\n",
+      with: "  ups: {mtbf: 9999 h, mttr: 1 h}\n  mains: {mtbf: 99 h, mttr: 1 h}\n  generator: {mtbf: 49 h, mttr: 1 h}\n")
+    #expect(text != Self.room)
+    let scenario = try #require(ScenarioLoader.load(text: text, file: "power.yaml").scenario)
+    let results = Planner.run(scenario, failureTrials: 20_000)
+    let row = try #require(results.availability.first)
+    let parts = Dictionary(uniqueKeysWithValues: row.contributions.map { ($0.part, $0.unavailability) })
+    // UPS 1e-4; mains 0.01 and generator 0.02 both down: 2e-4; cooling 5e-5; site 1e-5.
+    let expected = 1 - (1 - 1e-4) * (1 - 0.01 * 0.02) * (1 - 5e-5) * (1 - 1e-5)
+    #expect(approximately(try #require(parts["site infrastructure"]), expected, relative: 1e-12))
+    let simulated = try #require(row.simulated)
+    #expect(abs(simulated.meanMinutes - row.downtimeMinutesPerYear) < 3 * simulated.standardErrorMinutes,
+            "simulated \(simulated.meanMinutes) ± \(simulated.standardErrorMinutes), analytic \(row.downtimeMinutesPerYear)")
+  }
+
   @Test("twin sites beat a single room, and a single-homed location's access link counts")
   func twinAndNetwork() throws {
     let twin = """

@@ -14,6 +14,8 @@ public enum FailureSimulation {
   public enum Block: Hashable, Sendable {
     /// One repairable part, `count` copies in series, each with failure rate λ and repair rate μ.
     case parts(count: Int, failureRate: Double, repairRate: Double)
+    /// Parts in parallel (mains and generators): down while all are down.
+    case redundant(failureRates: [Double], repairRates: [Double])
     /// A group of n parts needing k, with `crews` repair crews: `count` such groups in series.
     case kOutOfN(count: Int, k: Int, n: Int, failureRate: Double, repairRate: Double, crews: Int)
     /// Two sites, each a series of blocks, backing each other up: down while both are down,
@@ -120,6 +122,15 @@ public enum FailureSimulation {
           time = repaired + exponentialDraw(λ, &random)
         }
       }
+    case let .redundant(failureRates, repairRates):
+      var common: [(Double, Double)]? = nil
+      for (λ, μ) in zip(failureRates, repairRates) {
+        var own: [(Double, Double)] = []
+        simulate(.parts(count: 1, failureRate: λ, repairRate: μ), period, &random, &own, &events)
+        let down = merged(&own)
+        common = common.map { intersection($0, down) } ?? down
+      }
+      intervals += common ?? []
     case let .twin(a, b, failoverHours, success, manualSwitchHours):
       var first: [(Double, Double)] = []
       var second: [(Double, Double)] = []
@@ -128,14 +139,7 @@ public enum FailureSimulation {
       let downA = merged(&first)
       let downB = merged(&second)
       // Both down.
-      var i = 0
-      var j = 0
-      while i < downA.count, j < downB.count {
-        let start = max(downA[i].0, downB[j].0)
-        let end = min(downA[i].1, downB[j].1)
-        if start < end { intervals.append((start, end)) }
-        if downA[i].1 < downB[j].1 { i += 1 } else { j += 1 }
-      }
+      intervals += intersection(downA, downB)
       // Failover windows: one site goes down while the other is up.
       for (mine, other) in [(downA, downB), (downB, downA)] {
         var k = 0
@@ -171,6 +175,20 @@ public enum FailureSimulation {
         if downSince >= 0 { intervals.append((downSince, period)) }
       }
     }
+  }
+
+  /// The intersection of two lists of disjoint, ordered intervals.
+  private static func intersection(_ a: [(Double, Double)], _ b: [(Double, Double)]) -> [(Double, Double)] {
+    var out: [(Double, Double)] = []
+    var i = 0
+    var j = 0
+    while i < a.count, j < b.count {
+      let start = max(a[i].0, b[j].0)
+      let end = min(a[i].1, b[j].1)
+      if start < end { out.append((start, end)) }
+      if a[i].1 < b[j].1 { i += 1 } else { j += 1 }
+    }
+    return out
   }
 
   /// The intervals merged into disjoint ones, in order.

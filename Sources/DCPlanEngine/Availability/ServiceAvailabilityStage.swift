@@ -90,8 +90,30 @@ public enum ServiceAvailabilityStage {
       let episodes: [(rate: Double, meanDownHours: Double)]
       let blocks: [FailureSimulation.Block]
     }
-    let stackU = 1 - (1 - components.power.unavailability) * (1 - components.cooling.unavailability) * (1 - components.site.unavailability)
-    let stackRate = components.power.failureRate + components.cooling.failureRate + components.site.failureRate
+    // The power chain: one block if given, else the UPS in series with mains ∥ generators.
+    // Each block as (unavailability, episode rate ÷ (1 − U), mean down time, simulation block).
+    typealias Chain = (unavailability: Double, rate: Double, meanDown: Double, block: FailureSimulation.Block)
+    func single(_ part: Reliability) -> Chain {
+      (part.unavailability, part.failureRate, part.mttrHours, .parts(count: 1, failureRate: part.failureRate, repairRate: part.repairRate))
+    }
+    var powerChain: [Chain]
+    if let power = components.power {
+      powerChain = [single(power)]
+    } else {
+      let m = components.mains
+      let g = components.generator
+      let pairU = m.unavailability * g.unavailability
+      // Both down begins when one fails while the other is already down.
+      let pairEpisodes = (1 - m.unavailability) * g.unavailability * m.failureRate + m.unavailability * (1 - g.unavailability) * g.failureRate
+      powerChain = [
+        single(components.ups),
+        (pairU, pairEpisodes / (1 - pairU), pairEpisodes > 0 ? pairU / pairEpisodes : 0,
+         .redundant(failureRates: [m.failureRate, g.failureRate], repairRates: [m.repairRate, g.repairRate])),
+      ]
+    }
+    let infrastructure = powerChain + [single(components.cooling), single(components.site)]
+    let stackU = 1 - infrastructure.reduce(1.0) { $0 * (1 - $1.unavailability) }
+    let stackRate = infrastructure.reduce(0.0) { $0 + $1.rate }
     // Per cluster size: unavailability and the rate of down episodes, π_{n−k} · k · λ (the
     // chain leaves its last up state by one of the k working servers failing).
     var clusterCache: [Int: (unavailability: Double, episodes: Double)] = [:]
@@ -112,9 +134,7 @@ public enum ServiceAvailabilityStage {
         let clusters = sized.clusters[y]
         var computeU = 0.0
         var computeRate = 0.0
-        var blocks: [FailureSimulation.Block] = [components.power, components.cooling, components.site].map {
-          .parts(count: 1, failureRate: $0.failureRate, repairRate: $0.repairRate)
-        }
+        var blocks: [FailureSimulation.Block] = infrastructure.map(\.block)
         if servers > 0, clusters > 0, server != nil {
           let size = (servers + clusters - 1) / clusters
           let state = cluster(size: size, spares: policy.sparesPerCluster)
@@ -131,9 +151,7 @@ public enum ServiceAvailabilityStage {
         // Down episodes start when one block fails while all are up:
         // f = (1 − U_site) · Σ_blocks f_block / (1 − U_block), with f/(1 − U) = λ for a part.
         let up = 1 - total
-        var kinds: [(rate: Double, meanDownHours: Double)] = [components.power, components.cooling, components.site].map {
-          (up * $0.failureRate, $0.mttrHours)
-        }
+        var kinds: [(rate: Double, meanDownHours: Double)] = infrastructure.map { (up * $0.rate, $0.meanDown) }
         if computeRate > 0 {
           let size = (servers + clusters - 1) / clusters
           let state = cluster(size: size, spares: policy.sparesPerCluster)

@@ -365,7 +365,9 @@ components:
   storage_unit: {mtbf: 200000 h, mttr: 8 h}
   link: {mtbf: 20000 h, mttr: 6 h}
   node: {mtbf: 100000 h, mttr: 4 h}
-  power: {mtbf: 100000 h, mttr: 8 h}
+  ups: {mtbf: 250000 h, mttr: 8 h}      # E: N+1 UPS as one block
+  mains: {mtbf: 8760 h, mttr: 2 h}      # E: about one grid outage a year
+  generator: {mtbf: 5000 h, mttr: 24 h} # E: fails to start or to run
   cooling: {mtbf: 50000 h, mttr: 12 h}
   site: {mtbf: 876000 h, mttr: 72 h}
   repair_crews: 2

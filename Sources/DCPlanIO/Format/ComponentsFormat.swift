@@ -10,7 +10,12 @@ enum ComponentsSection {
   static let storageUnit = part("storage_unit", "200000 h", "8 h", "One storage unit.")
   static let link = part("link", "20000 h", "6 h", "One network link (a shared-risk group fails like one link).")
   static let node = part("node", "100000 h", "4 h", "One network node.")
-  static let power = part("power", "100000 h", "8 h", "A site's power chain (UPS, generators) as one block.")
+  static let power = KeySpec(
+    "power", .mapping(ReliabilitySection.spec), default: "from 'ups', 'mains' and 'generator'", example: "{mtbf: 100000 h, mttr: 8 h}",
+    meaning: "A site's whole power chain as one block, instead of 'ups', 'mains' and 'generator'.")
+  static let ups = part("ups", "250000 h", "8 h", "A site's UPS (batteries, inverters) as one block, in series.")
+  static let mains = part("mains", "8760 h", "2 h", "A site's utility feed; power holds while it or the generators run.")
+  static let generator = part("generator", "5000 h", "24 h", "A site's generators as one block (failing to start or to run), in parallel with the mains.")
   static let cooling = part("cooling", "50000 h", "12 h", "A site's cooling as one block.")
   static let site = part("site", "876000 h", "72 h", "A whole site lost (fire, flood, a cyber attack) and recovered.")
   static let crews = KeySpec("repair_crews", .integer(1...10_000), default: "1", example: "2",
@@ -23,7 +28,7 @@ enum ComponentsSection {
                                     example: "1 h", meaning: "Time to switch over by hand when the failover failed.")
   static let spec = SectionSpec(
     name: "components", summary: "Failure and repair figures for the availability of each service (docs/conventions.md, \"Service availability\").",
-    keys: [server, storageUnit, link, node, power, cooling, site, crews, failoverTime, failoverSuccess, manualSwitch])
+    keys: [server, storageUnit, link, node, ups, mains, generator, power, cooling, site, crews, failoverTime, failoverSuccess, manualSwitch])
 }
 
 /// Keys of a part's reliability.

@@ -28,7 +28,9 @@ extension ScenarioDecoder {
     }
     return Components(
       server: part(C.server, 50_000, 8), storageUnit: part(C.storageUnit, 200_000, 8), link: part(C.link, 20_000, 6),
-      node: part(C.node, 100_000, 4), power: part(C.power, 100_000, 8), cooling: part(C.cooling, 50_000, 12),
+      node: part(C.node, 100_000, 4), power: reader.has(C.power) ? part(C.power, 100_000, 8) : nil,
+      ups: part(C.ups, 250_000, 8), generator: part(C.generator, 5_000, 24), mains: part(C.mains, 8_760, 2),
+      cooling: part(C.cooling, 50_000, 12),
       site: part(C.site, 876_000, 72), repairCrews: reader.integer(C.crews, in: 1...10_000) ?? 1,
       failoverHours: hours(C.failoverTime, 0.25), failoverSuccess: reader.fraction(C.failoverSuccess) ?? Fraction(0.99) ?? .one,
       manualSwitchHours: max(1e-6, hours(C.manualSwitch, 1)))

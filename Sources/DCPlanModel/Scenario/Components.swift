@@ -9,8 +9,15 @@ public struct Components: Hashable, Sendable {
   public var link: Reliability
   /// One network node.
   public var node: Reliability
-  /// A site's power chain (UPS and generators), as one block.
-  public var power: Reliability
+  /// A site's power chain as one block, when given; else UPS in series with the mains feed
+  /// and the generators in parallel.
+  public var power: Reliability?
+  /// The UPS (batteries and inverters) of a site, as one block.
+  public var ups: Reliability
+  /// The generators of a site, as one block (failing to start or to run).
+  public var generator: Reliability
+  /// The utility feed (mains) of a site.
+  public var mains: Reliability
   /// A site's cooling, as one block.
   public var cooling: Reliability
   /// A whole site (fire, flood, a cyber attack): its loss and rebuild or recovery.
@@ -26,15 +33,18 @@ public struct Components: Hashable, Sendable {
 
   /// Components from their values.
   public init(
-    server: Reliability, storageUnit: Reliability, link: Reliability, node: Reliability, power: Reliability,
-    cooling: Reliability, site: Reliability, repairCrews: Int, failoverHours: Double, failoverSuccess: Fraction,
-    manualSwitchHours: Double
+    server: Reliability, storageUnit: Reliability, link: Reliability, node: Reliability, power: Reliability?,
+    ups: Reliability, generator: Reliability, mains: Reliability, cooling: Reliability, site: Reliability, repairCrews: Int,
+    failoverHours: Double, failoverSuccess: Fraction, manualSwitchHours: Double
   ) {
     self.server = server
     self.storageUnit = storageUnit
     self.link = link
     self.node = node
     self.power = power
+    self.ups = ups
+    self.generator = generator
+    self.mains = mains
     self.cooling = cooling
     self.site = site
     self.repairCrews = repairCrews
