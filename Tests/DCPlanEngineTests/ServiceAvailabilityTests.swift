@@ -62,6 +62,27 @@ struct ServiceAvailabilityTests {
             "simulated \(simulated.meanMinutes) ± \(simulated.standardErrorMinutes), analytic \(row.downtimeMinutesPerYear)")
   }
 
+  @Test("two copies in one room: storage units in mirrored pairs; the simulation agrees")
+  func mirroredStorage() throws {
+    let text = Self.room
+      .replacingOccurrences(of: "vcpu: 100 vCPU,", with: "vcpu: 100 vCPU, storage: 45 TiB,")
+      .replacingOccurrences(
+        of: "\npolicy: {",
+        with: "\n  storage: [{id: st, usable: 10 TiB, typical_power: 1 W, peak_power: 1 W, price: 1 EUR, lifetime: 5 years, per_rack: 10}]\npolicy: {storage_copies: 2, ")
+      .replacingOccurrences(of: "  repair_crews: 4", with: "  repair_crews: 4\n  storage_unit: {mtbf: 99 h, mttr: 1 h}")
+    let scenario = try #require(ScenarioLoader.load(text: text, file: "mirror.yaml").scenario, "\(ScenarioLoader.load(text: text, file: "mirror.yaml").diagnostics)")
+    let results = Planner.run(scenario, failureTrials: 20_000)
+    // 45 TiB × 2 copies / (10 TiB × 80 %) = 11.25 → 12 units in 6 mirrored pairs; each unit
+    // u = 1/(99 + 1) = 0.01, a pair 1e-4: storage U = 1 − (1 − 1e-4)^6.
+    #expect(results.sizing[0].storageUnits == [12])
+    let row = try #require(results.availability.first)
+    let parts = Dictionary(uniqueKeysWithValues: row.contributions.map { ($0.part, $0.unavailability) })
+    #expect(approximately(try #require(parts["storage"]), 1 - (1 - 1e-4) * (1 - 1e-4) * (1 - 1e-4) * (1 - 1e-4) * (1 - 1e-4) * (1 - 1e-4), relative: 1e-12))
+    let simulated = try #require(row.simulated)
+    #expect(abs(simulated.meanMinutes - row.downtimeMinutesPerYear) < 3 * simulated.standardErrorMinutes,
+            "simulated \(simulated.meanMinutes) ± \(simulated.standardErrorMinutes), analytic \(row.downtimeMinutesPerYear)")
+  }
+
   @Test("twin sites beat a single room, and a single-homed location's access link counts")
   func twinAndNetwork() throws {
     let twin = """

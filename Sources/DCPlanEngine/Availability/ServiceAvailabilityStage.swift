@@ -128,7 +128,13 @@ public enum ServiceAvailabilityStage {
       clusterCache[size] = value
       return value
     }
-    let siteStates: [[SiteState]] = sizing.map { sized in
+    // Copies of the data held at each site: all of them at a legacy site, a shared site its
+    // load share of them (2 copies over two sites at 50 %: one each); at least one.
+    func localCopies(_ site: Site) -> Int {
+      let copies = site.kind == .shared ? policy.storageRawFactor * site.loadShare.value : policy.storageRawFactor
+      return max(1, Int((copies + 1e-9).rounded(.down)))
+    }
+    let siteStates: [[SiteState]] = zip(scenario.sites, sizing).map { site, sized in
       years.indices.map { y in
         let servers = sized.servers[y]
         let clusters = sized.clusters[y]
@@ -144,9 +150,17 @@ public enum ServiceAvailabilityStage {
             count: clusters, k: max(1, size - policy.sparesPerCluster), n: size, failureRate: components.server.failureRate,
             repairRate: components.server.repairRate, crews: min(size, components.repairCrews)))
         }
+        // Storage: groups of `copies` mirrored units, each group down while all its units are.
         let units = sized.storageUnits[y]
-        let storageU = 1 - pow1pInteger(-components.storageUnit.unavailability, units)
-        let storageRate = Double(units) * components.storageUnit.failureRate
+        let copies = localCopies(site)
+        let groups = (units + copies - 1) / copies
+        let u = components.storageUnit.unavailability
+        var groupU = 1.0
+        for _ in 0..<copies { groupU *= u }
+        let storageU = 1 - pow1pInteger(-groupU, groups)
+        // A group's episodes start when its last unit fails: c·λ·(1 − u)·u^(c−1).
+        let groupEpisodes = Double(copies) * components.storageUnit.failureRate * (1 - u) * groupU / u
+        let storageRate = Double(groups) * groupEpisodes / (1 - groupU)
         let total = 1 - (1 - stackU) * (1 - computeU) * (1 - storageU)
         // Down episodes start when one block fails while all are up:
         // f = (1 − U_site) · Σ_blocks f_block / (1 − U_block), with f/(1 − U) = λ for a part.
@@ -157,10 +171,17 @@ public enum ServiceAvailabilityStage {
           let state = cluster(size: size, spares: policy.sparesPerCluster)
           kinds.append((up * computeRate, state.episodes > 0 ? state.unavailability / state.episodes : 0))
         }
-        if units > 0 { kinds.append((up * storageRate, components.storageUnit.mttrHours)) }
+        if units > 0 { kinds.append((up * storageRate, components.storageUnit.mttrHours / Double(copies))) }
         let episodes = kinds.reduce(0) { $0 + $1.rate }
         if units > 0 {
-          blocks.append(.parts(count: units, failureRate: components.storageUnit.failureRate, repairRate: components.storageUnit.repairRate))
+          if copies == 1 {
+            blocks.append(.parts(count: units, failureRate: components.storageUnit.failureRate, repairRate: components.storageUnit.repairRate))
+          } else {
+            let group = FailureSimulation.Block.redundant(
+              failureRates: Array(repeating: components.storageUnit.failureRate, count: copies),
+              repairRates: Array(repeating: components.storageUnit.repairRate, count: copies))
+            blocks += Array(repeating: group, count: groups)
+          }
         }
         return SiteState(infrastructure: stackU, compute: computeU, storage: storageU, total: total,
                          rate: episodes, episodes: kinds, blocks: blocks)
