@@ -186,3 +186,61 @@ struct FailureSimulationTests {
     #expect(abs(part.meanUnavailability - 0.01 / 0.51) < 3 * part.standardError)
   }
 }
+
+/// Site outages played through.
+@Suite("site outages")
+struct SiteOutageTests {
+  static func twin(failover: String, copies: Int) -> String {
+    """
+    scenario: {name: Twin, horizon: 2020..2020}
+    tenants:
+      - {id: t, kind: state, joins_shared_dc: 2020}
+      - {id: u, kind: municipality, legacy_site: room}
+    sites:
+      - {id: a, kind: shared, capacity: {racks: 10, it_power: 100 kW}}
+      - {id: b, kind: shared, capacity: {racks: 10, it_power: 100 kW}}
+      - {id: room, kind: legacy, capacity: {racks: 10, it_power: 100 kW}}
+    workloads:
+      - {id: svc, tenant: t, vcpu: 100 vCPU, storage: 10 TiB}
+      - {id: local, tenant: u, vcpu: 10 vCPU}
+    hardware:
+      servers: [{id: s, cores: 10, ram: 1 TiB, typical_power: 1 W, peak_power: 1 W, price: 1 EUR, lifetime: 5 years, per_rack: 10}]
+      storage: [{id: st, usable: 100 TiB, typical_power: 1 W, peak_power: 1 W, price: 1 EUR, lifetime: 5 years, per_rack: 10}]
+    policy: {cpu_overcommit: 1, target_utilisation: 100 %, cluster_size: 4, spares_per_cluster: 1, failover_share: \(failover), storage_copies: \(copies)}
+    components: {failover_time: 15 min}
+    events:
+      - {kind: site-outage, site: a, year: 2020, duration: 72 h}
+      - {kind: site-outage, site: room, year: 2020, duration: 48 h}
+    """
+  }
+
+  private func run(_ text: String) throws -> PlanResults {
+    let outcome = ScenarioLoader.load(text: text, file: "outage.yaml")
+    return Planner.run(try #require(outcome.scenario, "\(outcome.diagnostics)"))
+  }
+
+  @Test("twins sized for full failover carry the load; the legacy room's service is down for the outage")
+  func fullFailover() throws {
+    let results = try run(Self.twin(failover: "100 %", copies: 2))
+    let shared = try #require(results.siteOutages.first)
+    // Site b was sized for all 100 vCPU: 10 working servers × 10 cores carry 100 %; two
+    // copies at 50 % each: b holds all the data. The service fails over: down 0.25 h.
+    #expect(shared.carriedShare == 1 && shared.dataShare == 1)
+    #expect(shared.servicesFailedOver == ["svc"] && shared.servicesDown.isEmpty)
+    #expect(approximately(shared.downtimeHours, 0.25))
+    let room = try #require(results.siteOutages.last)
+    #expect(room.servicesDown == ["local"] && room.tenantsAffected == ["u"] && room.downtimeHours == 48)
+  }
+
+  @Test("twins sized for half the load, or one copy of the data, lose the service for the outage")
+  func halfFailover() throws {
+    let half = try run(Self.twin(failover: "50 %", copies: 2))
+    let shared = try #require(half.siteOutages.first)
+    // b was sized for max(50, 0.5 × 100) = 50 vCPU: 5 working servers carry 50 of 100 vCPU.
+    #expect(approximately(shared.carriedShare, 0.5))
+    #expect(shared.servicesDown == ["svc"] && shared.downtimeHours == 72)
+    let oneCopy = try run(Self.twin(failover: "100 %", copies: 1))
+    #expect(oneCopy.siteOutages.first.map { approximately($0.dataShare, 0.5) } == true)
+    #expect(oneCopy.warnings.filter { $0.code == "site-outage-loses-service" }.count == 2)
+  }
+}

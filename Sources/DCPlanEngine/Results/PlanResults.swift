@@ -22,6 +22,8 @@ public struct PlanResults: Hashable, Sendable {
   public let voiceSeparateEUR: [Double]
   /// Each service's availability per year (empty without a components section).
   public let availability: [ServiceAvailability]
+  /// The site outages played through.
+  public let siteOutages: [SiteOutageResult]
   /// The cost ledger, yearly totals and NPV.
   public let costs: CostResults
   /// Warnings of every stage, in stage order, then year order.
@@ -56,10 +58,12 @@ public enum Planner {
       ServiceAvailabilityStage.simulate(&availability, trials: failureTrials, seed: scenario.info.seed)
     }
     warnings += ServiceAvailabilityStage.warnings(availability)
+    let (outages, outageWarnings) = SiteOutageStage.run(scenario, demand: demand, sizing: sizing)
+    warnings += outageWarnings
     return PlanResults(
       info: scenario.info, demand: demand, sizing: sizing, facility: facility, expansion: expansion, fleets: fleets,
       network: network, voice: voice, voiceSeparateEUR: VoiceCosts.separateNetwork(scenario, voice, years: years),
-      availability: availability,
+      availability: availability, siteOutages: outages,
       costs: costs, warnings: warnings)
   }
 }

@@ -374,5 +374,11 @@ components:
   failover_time: 15 min
   failover_success: 99 %
   manual_switch_time: 1 h
+
+events:
+  # A cyber attack takes the Hannover twin out for three days in 2023 (E; a Dataport cooling
+  # failure in 2019 cost 1-3 days, F, [1.6]); a fire in the KDO room in 2019, before it closes.
+  - {kind: site-outage, site: dc-hannover, year: 2023, duration: 72 h}
+  - {kind: site-outage, site: kdo-oldenburg, year: 2019, duration: 72 h}
 """#
 }

@@ -13,7 +13,6 @@ public enum ScenarioFormat {
   /// Sections that later versions read; a file may carry them already, they are ignored with a warning.
   public static let reservedSections: [(String, String)] = [
     ("uncertainty", "distributions of uncertain inputs."),
-    ("events", "site outages and demand shocks."),
   ]
 
   /// Every section spec, in documentation order.
@@ -22,7 +21,7 @@ public enum ScenarioFormat {
     FacilityKeys.capacitySpec, ModuleSection.spec, HardwareSection.spec, ServerSection.spec, StorageSection.spec,
     PolicySection.spec, CostsSection.spec, NetworkSection.spec, NodeSection.spec, LinkSection.spec,
     LinkStepSection.spec, RiskGroupSection.spec, DemandSection.spec, LocationSection.spec, VoiceSection.spec,
-    VoiceTenantSection.spec, GatewaySection.spec, ComponentsSection.spec, ReliabilitySection.spec,
+    VoiceTenantSection.spec, GatewaySection.spec, ComponentsSection.spec, ReliabilitySection.spec, EventSection.spec,
   ]
 }
 
@@ -61,12 +60,15 @@ enum DocumentSection {
   static let components = KeySpec(
     "components", .mapping(ComponentsSection.spec), default: "none", example: "{server: {mtbf: 50000 h, mttr: 8 h}}",
     meaning: "Failure and repair figures; with them the plan computes each service's availability.")
+  static let events = KeySpec(
+    "events", .list(EventSection.spec), default: "none", example: "[{kind: site-outage, site: dc-hannover, year: 2023, duration: 72 h}]",
+    meaning: "Events to play through: a site out for a time (who loses service, for how long).")
   static let reserved: [KeySpec] = ScenarioFormat.reservedSections.map { name, meaning in
     KeySpec(name, .reserved, default: "none", example: "(reserved)", meaning: "Reserved: \(meaning) Not read yet; a warning says so.")
   }
   static let spec = SectionSpec(
     name: "document", summary: "The top level of a scenario file: the format version and one key per section.",
-    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs, network, voice, components] + reserved)
+    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs, network, voice, components, events] + reserved)
 }
 
 /// Keys of the `scenario` section.

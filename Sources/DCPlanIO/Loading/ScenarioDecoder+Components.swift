@@ -36,3 +36,26 @@ extension ScenarioDecoder {
       manualSwitchHours: max(1e-6, hours(C.manualSwitch, 1)))
   }
 }
+
+extension ScenarioDecoder {
+  func decodeEvents(_ reader: MappingReader, horizon: YearRange) -> [SiteOutage] {
+    list(reader, DocumentSection.events, EventSection.spec) { entry, index -> SiteOutage? in
+      var entry = entry
+      entry.label = "event \(index + 1)"
+      defer { entry.finish() }
+      _ = entry.choice(EventSection.kind, ["site-outage"])
+      let site = entry.identifier(EventSection.site) ?? ""
+      guard let year = entry.year(EventSection.year),
+        let seconds = entry.quantity(EventSection.duration, QuantityKind(.duration, example: "72 h"))?.value.baseValue
+      else { return nil }
+      if !horizon.contains(year) {
+        context.error("'year' of event \(index + 1) must lie in the horizon \(horizon.first)..\(horizon.last); found \(year)",
+                      at: entry.position(of: EventSection.year))
+      }
+      if seconds <= 0 {
+        context.error("'duration' of event \(index + 1) must be more than zero", at: entry.position(of: EventSection.duration))
+      }
+      return SiteOutage(site: site, year: year, durationHours: seconds / 3600)
+    }
+  }
+}

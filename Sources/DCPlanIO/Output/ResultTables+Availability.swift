@@ -35,3 +35,24 @@ extension ResultTables {
     return table
   }
 }
+
+extension ResultTables {
+  static func siteOutages(_ results: PlanResults) -> Table {
+    var table = Table(
+      id: "site_outages", title: "Site outages",
+      columns: [
+        Column("site", "Site"), Column("year", "Year"), Column("duration_h", "Out (h)", decimals: 1),
+        Column("carried_pct", "Survivors carry (%)", decimals: 1), Column("data_pct", "Data held (%)", decimals: 1),
+        Column("services_down", "Services down"), Column("downtime_h", "Down for (h)", decimals: 2), Column("tenants", "Tenants affected"),
+      ])
+    for result in results.siteOutages {
+      table.rows.append([
+        .text(result.outage.site), .year(result.outage.year.number), .number(result.outage.durationHours),
+        .number(result.carriedShare * 100), .number(result.dataShare * 100),
+        .integer(result.servicesDown.isEmpty ? result.servicesFailedOver.count : result.servicesDown.count),
+        .number(result.downtimeHours), .text(result.tenantsAffected.joined(separator: ", ")),
+      ])
+    }
+    return table
+  }
+}

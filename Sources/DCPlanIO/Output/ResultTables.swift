@@ -19,6 +19,7 @@ public enum ResultTables {
       tables += [voiceGateways(results), voiceLocations(results), voiceCosts(results)]
     }
     if !results.availability.isEmpty { tables.append(availability(results)) }
+    if !results.siteOutages.isEmpty { tables.append(siteOutages(results)) }
     tables += [costs(results), warnings(results.warnings), workloadDemand(results.demand), costLedger(results)]
     return tables
   }
@@ -30,7 +31,7 @@ public enum ResultTables {
   /// Ids of the tables, for `--table`, in the order they are printed.
   public static let ids = [
     "summary", "demand", "demand_by_site", "capacity_by_site", "facility_by_site", "expansions", "links", "link_upgrades",
-    "disconnections", "voice", "voice_locations", "voice_costs", "availability", "costs", "warnings", "workload_demand", "cost_ledger",
+    "disconnections", "voice", "voice_locations", "voice_costs", "availability", "site_outages", "costs", "warnings", "workload_demand", "cost_ledger",
   ]
 
   private static let resourceColumns = [

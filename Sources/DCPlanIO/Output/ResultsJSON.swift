@@ -7,7 +7,7 @@ public enum ResultsJSON {
   /// The JSON object of a run.
   public static func value(_ results: PlanResults) -> JSONValue {
     let demand = results.demand
-    return .object([
+    var members: [(String, JSONValue)] = [
       ("format_version", .integer(1)),
       ("scenario", scenario(results.info)),
       ("yearly", .array(demand.years.indices.map { index in yearly(results, index) })),
@@ -15,6 +15,8 @@ public enum ResultsJSON {
       ("site_capacity", .array(siteCapacity(results))),
       ("expansions", .array(results.expansion.expansions.map(expansion))),
       ("links", .array(links(results))),
+    ]
+    members += [
       ("link_upgrades", .array(results.network.upgrades.map { upgrade in
         .object([
           ("link", .string(upgrade.link)), ("step", .integer(upgrade.step)), ("capacity_mbps", .number(upgrade.capacityMbps)),
@@ -28,6 +30,8 @@ public enum ResultsJSON {
           ("peak_mbps", .number(cut.peakMbps)), ("carries", .array(cut.carries.map(JSONValue.string))),
         ])
       })),
+    ]
+    members += [
       ("voice", .array(results.voice.gateways.map { gateway in
         .object([
           ("gateway", .string(gateway.gateway)), ("year", .integer(gateway.year.number)), ("erlangs", .number(gateway.erlangs)),
@@ -44,6 +48,19 @@ public enum ResultsJSON {
         ])
       })),
       ("voice_costs", voiceCosts(results)),
+    ]
+    members += [
+      ("site_outages", .array(results.siteOutages.map { result in
+        .object([
+          ("site", .string(result.outage.site)), ("year", .integer(result.outage.year.number)),
+          ("duration_h", .number(result.outage.durationHours)), ("carried_share", .number(result.carriedShare)),
+          ("data_share", .number(result.dataShare)), ("services_down", .array(result.servicesDown.map(JSONValue.string))),
+          ("services_failed_over", .array(result.servicesFailedOver.map(JSONValue.string))),
+          ("tenants_affected", .array(result.tenantsAffected.map(JSONValue.string))), ("downtime_h", .number(result.downtimeHours)),
+        ])
+      })),
+    ]
+    members += [
       ("availability", .array(results.availability.map { row in
         .object([
           ("service", .string(row.service)), ("tenant", .string(row.tenant)), ("year", .integer(row.year.number)),
@@ -62,6 +79,8 @@ public enum ResultsJSON {
           } ?? .null),
         ])
       })),
+    ]
+    members += [
       ("demand_by_site", .array(demand.sites.flatMap { site in
         demand.years.indices.map { index in
           JSONValue.object([
@@ -79,6 +98,8 @@ public enum ResultsJSON {
           ])
         }
       })),
+    ]
+    members += [
       ("cost_lines", .array(results.costs.lines.map { line in
         .object([
           ("year", .integer(line.year.number)), ("site", .string(line.site)), ("category", .string(line.category.rawValue)),
@@ -92,7 +113,8 @@ public enum ResultsJSON {
           ("subject", warning.subject.map(JSONValue.string) ?? .null), ("message", .string(warning.message)),
         ])
       })),
-    ])
+    ]
+    return .object(members)
   }
 
   private static func yearly(_ results: PlanResults, _ y: Int) -> JSONValue {

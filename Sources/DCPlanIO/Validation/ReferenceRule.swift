@@ -12,6 +12,11 @@ enum ReferenceRule: ValidationRule {
     }
     let sites = Dictionary(scenario.sites.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let siteIDs = scenario.sites.map(\.id)
+    for (index, outage) in scenario.siteOutages.enumerated() where sites[outage.site] == nil {
+      let path = "events[\(index)].site"
+      guard map.positions[path] != nil else { continue }
+      report.append(.error(file, map.position(path), unknown("site", outage.site, known: siteIDs)))
+    }
     for (index, tenant) in scenario.tenants.enumerated() {
       guard let siteID = tenant.legacySite else { continue }
       let position = map.position("tenants[\(index)].legacy_site")

@@ -24,12 +24,14 @@ public struct Scenario: Hashable, Sendable {
   public var voice: Voice?
   /// Failure and repair figures, if the scenario asks for availability.
   public var components: Components?
+  /// Site outages to play through.
+  public var siteOutages: [SiteOutage]
 
   /// A scenario from its sections.
   public init(
     info: ScenarioInfo, tenants: [Tenant], workloads: [Workload], sites: [Site], hardware: HardwareCatalogue = .empty,
     policy: SizingPolicy = .standard, costs: CostInputs = .none, network: Network = .none, voice: Voice? = nil,
-    components: Components? = nil
+    components: Components? = nil, siteOutages: [SiteOutage] = []
   ) {
     self.info = info
     self.tenants = tenants
@@ -41,6 +43,7 @@ public struct Scenario: Hashable, Sendable {
     self.network = network
     self.voice = voice
     self.components = components
+    self.siteOutages = siteOutages
   }
 }
 
