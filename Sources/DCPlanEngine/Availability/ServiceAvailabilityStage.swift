@@ -84,8 +84,6 @@ public enum ServiceAvailabilityStage {
       let compute: Double
       let storage: Double
       let total: Double
-      /// Down episodes per hour.
-      let rate: Double
       /// Down episodes per hour by kind of block, with their mean duration in hours.
       let episodes: [(rate: Double, meanDownHours: Double)]
       let blocks: [FailureSimulation.Block]
@@ -144,7 +142,7 @@ public enum ServiceAvailabilityStage {
         if servers > 0, clusters > 0, server != nil {
           let size = (servers + clusters - 1) / clusters
           let state = cluster(size: size, spares: policy.sparesPerCluster)
-          computeU = 1 - pow1pInteger(-state.unavailability, clusters)
+          computeU = 1 - pow1p(-state.unavailability, clusters)
           computeRate = Double(clusters) * state.episodes / (1 - state.unavailability)
           blocks.append(.kOutOfN(
             count: clusters, k: max(1, size - policy.sparesPerCluster), n: size, failureRate: components.server.failureRate,
@@ -157,7 +155,7 @@ public enum ServiceAvailabilityStage {
         let u = components.storageUnit.unavailability
         var groupU = 1.0
         for _ in 0..<copies { groupU *= u }
-        let storageU = 1 - pow1pInteger(-groupU, groups)
+        let storageU = 1 - pow1p(-groupU, groups)
         // A group's episodes start when its last unit fails: c·λ·(1 − u)·u^(c−1).
         let groupEpisodes = Double(copies) * components.storageUnit.failureRate * (1 - u) * groupU / u
         let storageRate = Double(groups) * groupEpisodes / (1 - groupU)
@@ -172,7 +170,6 @@ public enum ServiceAvailabilityStage {
           kinds.append((up * computeRate, state.episodes > 0 ? state.unavailability / state.episodes : 0))
         }
         if units > 0 { kinds.append((up * storageRate, components.storageUnit.mttrHours / Double(copies))) }
-        let episodes = kinds.reduce(0) { $0 + $1.rate }
         if units > 0 {
           if copies == 1 {
             blocks.append(.parts(count: units, failureRate: components.storageUnit.failureRate, repairRate: components.storageUnit.repairRate))
@@ -184,7 +181,7 @@ public enum ServiceAvailabilityStage {
           }
         }
         return SiteState(infrastructure: stackU, compute: computeU, storage: storageU, total: total,
-                         rate: episodes, episodes: kinds, blocks: blocks)
+                         episodes: kinds, blocks: blocks)
       }
     }
     let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
@@ -280,19 +277,6 @@ public enum ServiceAvailabilityStage {
         p50Minutes: outcome.downtimeMinutes(quantile: 0.5), p95Minutes: outcome.downtimeMinutes(quantile: 0.95),
         p99Minutes: outcome.downtimeMinutes(quantile: 0.99), events: outcome.events)
     }
-  }
-
-  /// `(1 + x)^n` for whole n ≥ 0 by squaring (here with x = −U: the chance all n are up).
-  private static func pow1pInteger(_ x: Double, _ n: Int) -> Double {
-    var base = 1 + x
-    var exponent = max(0, n)
-    var result = 1.0
-    while exponent > 0 {
-      if exponent & 1 == 1 { result *= base }
-      base *= base
-      exponent >>= 1
-    }
-    return result
   }
 
   /// One warning per service that misses its target, naming the first year and the dominant part.

@@ -46,9 +46,10 @@ public struct GrowthRate: Hashable, Sendable {
   }
 }
 
-/// `(1 + x)^n` for an integer `n`, by repeated squaring (exact for small `n`).
+/// `(1 + x)^n` for an integer `n`, by repeated squaring (exact for small `n`); growth
+/// factors, and in the availability stage the chance that n parts are all up (x = −U).
 @inlinable
-func pow1p(_ x: Double, _ n: Int) -> Double {
+public func pow1p(_ x: Double, _ n: Int) -> Double {
   var base = 1 + x
   var exponent = n.magnitude
   var result = 1.0
