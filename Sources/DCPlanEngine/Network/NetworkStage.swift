@@ -185,7 +185,8 @@ public enum NetworkStage {
     }
     warnings += VoiceDelay.annotate(
       &voice, scenario: scenario, graph: graph, years: years,
-      links: .init(capacityMbps: linkStanding, loadMbps: load, voiceMbps: voiceLoad, n1LoadMbps: n1Load), failures: failures)
+      links: .init(capacityMbps: linkStanding, loadMbps: load, voiceMbps: voiceLoad, n1LoadMbps: n1Load), failures: failures,
+      normalDistances: distances(to:))
     return (NetworkResults(links: results, upgrades: upgrades, disconnections: disconnections, failuresAnalysed: failures.count), warnings)
   }
 

@@ -28,7 +28,7 @@ enum VoiceDelay {
 
   static func annotate(
     _ voice: inout VoiceResults, scenario: Scenario, graph: Graph, years: [Year], links: LinkState,
-    failures: [(name: String, state: Graph.Failure)]
+    failures: [(name: String, state: Graph.Failure)], normalDistances: (Int) -> [Double]
   ) -> [PlanWarning] {
     guard let settings = scenario.voice, !voice.locations.isEmpty else { return [] }
     let nodeIndex = Dictionary(scenario.network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
@@ -49,15 +49,12 @@ enum VoiceDelay {
       return (serviceVoice + residual / (1 - rhoVoice)) * 1000 + lengths[link] * fibreMsPerKm
     }
 
-    // Distances to each gateway node, normal and per failure, computed once each.
-    var normalDistances: [Int: [Double]] = [:]
-    for node in Set(gatewayNode.values) { normalDistances[node] = graph.distances(from: node, avoiding: .none) }
     // The links each location's calls cross normally, to know which failures move them.
     var crossed: [Int: Set<Int>] = [:]
     for (index, location) in voice.locations.enumerated() where location.channels > 0 {
-      guard let source = nodeIndex[location.node], let target = gatewayNode[location.gateway],
-        let distances = normalDistances[target]
-      else { continue }
+      guard let source = nodeIndex[location.node], let target = gatewayNode[location.gateway] else { continue }
+      // The network stage's distances, computed once per target.
+      let distances = normalDistances(target)
       crossed[index] = Set(graph.ecmpShares(from: source, toTarget: distances, avoiding: .none).map(\.link))
       let y = location.year - first
       voice.locations[index].delayMs = fixedMs + (graph.worstPathDelay(from: source, toTarget: distances, avoiding: .none) { link in
