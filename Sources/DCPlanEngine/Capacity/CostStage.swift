@@ -16,6 +16,8 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   case staff
   /// Rack space and building upkeep (opex).
   case space
+  /// Software licences per core or per vCPU (opex).
+  case licences
   /// Leases of network links (opex).
   case linkLeases = "link_leases"
   /// Upgrades of network links (capex, spread over the lead time).

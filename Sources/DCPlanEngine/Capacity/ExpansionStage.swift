@@ -42,7 +42,7 @@ public struct ExpansionPlan: Hashable, Sendable {
 public enum ExpansionStage {
   /// Plans every site's modules.
   public static func plan(_ scenario: Scenario, _ facility: [SiteFacility], years: [Year]) -> ExpansionPlan {
-    guard let first = years.first else {
+    guard !years.isEmpty else {
       return ExpansionPlan(expansions: [], capacity: [], warnings: [], firstShortfallYear: nil)
     }
     var expansions: [Expansion] = []
@@ -50,41 +50,60 @@ public enum ExpansionStage {
     var warnings: [PlanWarning] = []
     var firstShortfall: Year?
     for (site, needs) in zip(scenario.sites, facility) {
-      var built: [Expansion] = site.modules.compactMap { module in
-        module.fixedReadyYear.map { ready in
-          Expansion(
-            site: site.id, module: module.name, orderYear: ready + (-module.leadTimeYears), readyYear: ready,
-            capacity: module.capacity, capex: module.capex, isFixed: true)
-        }
-      }
-      var candidates = site.modules.filter { $0.fixedReadyYear == nil }[...]
-      // A closed site offers nothing from its decommissioning year on.
-      func standing(in year: Year) -> FacilityCapacity {
-        guard site.isOperating(in: year) else { return .none }
-        return built.filter { $0.readyYear <= year }.reduce(site.existingCapacity) { $0 + $1.capacity }
-      }
-      var perYear: [FacilityCapacity] = []
-      for (y, year) in years.enumerated() {
-        let need = Need(racks: needs.racks[y], peakKW: needs.itPeakKW[y])
-        while site.isOperating(in: year), !need.fits(standing(in: year)), let module = candidates.first {
-          candidates = candidates.dropFirst()
-          let ready = max(year, first + module.leadTimeYears)
-          built.append(
-            Expansion(
-              site: site.id, module: module.name, orderYear: ready + (-module.leadTimeYears), readyYear: ready,
-              capacity: module.capacity, capex: module.capex, isFixed: false))
-        }
-        let capacity = standing(in: year)
-        perYear.append(capacity)
-        let pending = built.filter { $0.readyYear > year }.min { $0.readyYear < $1.readyYear }
-        let short = need.shortfalls(capacity, site: site.id, year: year, pending: pending)
-        if !short.isEmpty, firstShortfall.map({ year < $0 }) ?? true { firstShortfall = year }
-        warnings += short
-      }
-      capacities.append(perYear)
-      expansions += built.sorted { ($0.readyYear, $0.orderYear) < ($1.readyYear, $1.orderYear) }
+      let plan = planSite(site, needs, years: years, warnings: true)
+      capacities.append(plan.capacity)
+      expansions += plan.built
+      warnings += plan.warnings
+      if let year = plan.firstShortfall, firstShortfall.map({ year < $0 }) ?? true { firstShortfall = year }
     }
     return ExpansionPlan(expansions: expansions, capacity: capacities, warnings: warnings, firstShortfallYear: firstShortfall)
+  }
+
+  /// One site's modules: those built (by ready year), the capacity standing per year, the
+  /// shortfall warnings (when `warnings` is true) and the first year short.
+  public static func planSite(
+    _ site: Site, _ needs: SiteFacility, years: [Year], warnings wantsWarnings: Bool
+  ) -> (built: [Expansion], capacity: [FacilityCapacity], warnings: [PlanWarning], firstShortfall: Year?) {
+    guard let first = years.first else { return ([], [], [], nil) }
+    var warnings: [PlanWarning] = []
+    var firstShortfall: Year?
+    var built: [Expansion] = site.modules.compactMap { module in
+      module.fixedReadyYear.map { ready in
+        Expansion(
+          site: site.id, module: module.name, orderYear: ready + (-module.leadTimeYears), readyYear: ready,
+          capacity: module.capacity, capex: module.capex, isFixed: true)
+      }
+    }
+    var candidates = site.modules.filter { $0.fixedReadyYear == nil }[...]
+    // A closed site offers nothing from its decommissioning year on.
+    func standing(in year: Year) -> FacilityCapacity {
+      guard site.isOperating(in: year) else { return .none }
+      return built.filter { $0.readyYear <= year }.reduce(site.existingCapacity) { $0 + $1.capacity }
+    }
+    var perYear: [FacilityCapacity] = []
+    perYear.reserveCapacity(years.count)
+    for (y, year) in years.enumerated() {
+      let need = Need(racks: needs.racks[y], peakKW: needs.itPeakKW[y])
+      while site.isOperating(in: year), !need.fits(standing(in: year)), let module = candidates.first {
+        candidates = candidates.dropFirst()
+        let ready = max(year, first + module.leadTimeYears)
+        built.append(
+          Expansion(
+            site: site.id, module: module.name, orderYear: ready + (-module.leadTimeYears), readyYear: ready,
+            capacity: module.capacity, capex: module.capex, isFixed: false))
+      }
+      let capacity = standing(in: year)
+      perYear.append(capacity)
+      if !need.fits(capacity) {
+        if firstShortfall == nil { firstShortfall = year }
+        if wantsWarnings {
+          let pending = built.filter { $0.readyYear > year }.min { $0.readyYear < $1.readyYear }
+          warnings += need.shortfalls(capacity, site: site.id, year: year, pending: pending)
+        }
+      }
+    }
+    built.sort { ($0.readyYear, $0.orderYear) < ($1.readyYear, $1.orderYear) }
+    return (built, perYear, warnings, firstShortfall)
   }
 
   private struct Need {

@@ -30,35 +30,45 @@ public enum FacilityStage {
 
   /// The facility needs of every site.
   public static func facility(_ scenario: Scenario, _ sizing: [SiteSizing], years: [Year]) -> [SiteFacility] {
-    let server = CatalogueChoice.server(scenario)
-    let storage = CatalogueChoice.storage(scenario)
-    return zip(scenario.sites, sizing).map { site, sized in
-      var result = SiteFacility(site: site.id, racks: [], itKW: [], itPeakKW: [], pue: [], facilityKW: [], energyMWh: [])
-      for (y, year) in years.enumerated() {
-        let servers = sized.servers[y]
-        let units = sized.storageUnits[y]
-        var racks = 0
-        var typicalKW = 0.0
-        var peakKW = 0.0
-        if let server, servers > 0 {
-          racks += (servers + server.perRack - 1) / server.perRack
-          typicalKW += Double(servers) * server.typicalPower.kilowatts
-          peakKW += Double(servers) * server.peakPower.kilowatts
-        }
-        if let storage, units > 0 {
-          racks += (units + storage.perRack - 1) / storage.perRack
-          typicalKW += Double(units) * storage.typicalPower.kilowatts
-          peakKW += Double(units) * storage.peakPower.kilowatts
-        }
-        let pue = site.pue.value(in: year)
-        result.racks.append(racks)
-        result.itKW.append(typicalKW)
-        result.itPeakKW.append(peakKW)
-        result.pue.append(pue)
-        result.facilityKW.append(typicalKW * pue)
-        result.energyMWh.append(typicalKW * pue * hoursPerYear / 1000)
+    let rules = SizingStage.Rules(scenario)
+    return zip(scenario.sites, sizing).map { site, sized in siteFacility(site, sized, years: years, rules: rules) }
+  }
+
+  /// The facility needs of one site.
+  public static func siteFacility(_ site: Site, _ sized: SiteSizing, years: [Year], rules: SizingStage.Rules) -> SiteFacility {
+    let server = rules.server
+    let storage = rules.storage
+    var result = SiteFacility(site: site.id, racks: [], itKW: [], itPeakKW: [], pue: [], facilityKW: [], energyMWh: [])
+    result.racks.reserveCapacity(years.count)
+    result.itKW.reserveCapacity(years.count)
+    result.itPeakKW.reserveCapacity(years.count)
+    result.pue.reserveCapacity(years.count)
+    result.facilityKW.reserveCapacity(years.count)
+    result.energyMWh.reserveCapacity(years.count)
+    for (y, year) in years.enumerated() {
+      let servers = sized.servers[y]
+      let units = sized.storageUnits[y]
+      var racks = 0
+      var typicalKW = 0.0
+      var peakKW = 0.0
+      if let server, servers > 0 {
+        racks += (servers + server.perRack - 1) / server.perRack
+        typicalKW += Double(servers) * server.typicalPower.kilowatts
+        peakKW += Double(servers) * server.peakPower.kilowatts
       }
-      return result
+      if let storage, units > 0 {
+        racks += (units + storage.perRack - 1) / storage.perRack
+        typicalKW += Double(units) * storage.typicalPower.kilowatts
+        peakKW += Double(units) * storage.peakPower.kilowatts
+      }
+      let pue = site.pue.value(in: year)
+      result.racks.append(racks)
+      result.itKW.append(typicalKW)
+      result.itPeakKW.append(peakKW)
+      result.pue.append(pue)
+      result.facilityKW.append(typicalKW * pue)
+      result.energyMWh.append(typicalKW * pue * hoursPerYear / 1000)
     }
+    return result
   }
 }

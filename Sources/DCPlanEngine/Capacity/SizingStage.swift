@@ -34,9 +34,7 @@ public struct SiteSizing: Hashable, Sendable {
 public enum SizingStage {
   /// Sizes every site in every year of the projection.
   public static func size(_ scenario: Scenario, _ demand: DemandProjection) -> [SiteSizing] {
-    let policy = scenario.policy
-    let server = CatalogueChoice.server(scenario)
-    let storage = CatalogueChoice.storage(scenario)
+    let rules = Rules(scenario)
     let yearCount = demand.years.count
     let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
     // Total shared compute demand per year, for the failover rule.
@@ -49,44 +47,72 @@ public enum SizingStage {
       }
     }
     return scenario.sites.enumerated().map { index, site in
-      let own = demand.sites[index].demand
-      var sizing = SiteSizing(
-        site: site.id, sizedVCPU: own.vcpu, sizedRAMGiB: own.ramGiB, storedTiB: own.storageTiB,
-        workingServers: [], clusters: [], servers: [], storageUnits: [])
-      if site.kind == .shared, shared.count > 1 {
-        let share: Double
-        switch policy.siteMode {
-        case let .activeActive(failoverShare): share = failoverShare.value
-        case .activePassive: share = 1
-        }
-        for y in 0..<yearCount {
-          sizing.sizedVCPU[y] = max(own.vcpu[y], share * sharedVCPU[y])
-          sizing.sizedRAMGiB[y] = max(own.ramGiB[y], share * sharedRAM[y])
-        }
+      sizeSite(site, own: demand.sites[index].demand, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM,
+               sharedSites: shared.count, rules: rules)
+    }
+  }
+
+  /// What sizing needs besides demand: the policy and the types bought.
+  public struct Rules: Sendable {
+    let policy: SizingPolicy
+    let server: ServerType?
+    let storage: StorageType?
+
+    /// The rules of `scenario`.
+    public init(_ scenario: Scenario) {
+      policy = scenario.policy
+      server = CatalogueChoice.server(scenario)
+      storage = CatalogueChoice.storage(scenario)
+    }
+  }
+
+  /// Sizes one site for its own demand `own`; a shared site among `sharedSites` > 1 is sized
+  /// for at least its failover share of the shared demand `sharedVCPU`, `sharedRAM`.
+  public static func sizeSite(
+    _ site: Site, own: ResourceSeries, sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, rules: Rules
+  ) -> SiteSizing {
+    let policy = rules.policy
+    let yearCount = own.vcpu.count
+    var sizing = SiteSizing(
+      site: site.id, sizedVCPU: own.vcpu, sizedRAMGiB: own.ramGiB, storedTiB: own.storageTiB,
+      workingServers: [], clusters: [], servers: [], storageUnits: [])
+    sizing.workingServers.reserveCapacity(yearCount)
+    sizing.clusters.reserveCapacity(yearCount)
+    sizing.servers.reserveCapacity(yearCount)
+    sizing.storageUnits.reserveCapacity(yearCount)
+    if site.kind == .shared, sharedSites > 1 {
+      let share: Double
+      switch policy.siteMode {
+      case let .activeActive(failoverShare): share = failoverShare.value
+      case .activePassive: share = 1
       }
       for y in 0..<yearCount {
-        let working: Int
-        if let server {
-          let cpuPerServer = Double(server.cores) * policy.cpuOvercommit * policy.targetUtilisation.value
-          let ramPerServer = server.ram.gibibytes * policy.ramOvercommit * policy.targetUtilisation.value
-          working = max(ceilCount(sizing.sizedVCPU[y], per: cpuPerServer), ceilCount(sizing.sizedRAMGiB[y], per: ramPerServer))
-        } else {
-          working = 0
-        }
-        let perCluster = max(1, policy.clusterSize - policy.sparesPerCluster)
-        let clusters = working == 0 ? 0 : (working + perCluster - 1) / perCluster
-        sizing.workingServers.append(working)
-        sizing.clusters.append(clusters)
-        sizing.servers.append(working + policy.sparesPerCluster * clusters)
-        let units = storage.map { type in
-          ceilCount(
-            sizing.storedTiB[y] * policy.storageRawFactor,
-            per: type.usable.tebibytes * policy.storageTargetUtilisation.value)
-        }
-        sizing.storageUnits.append(units ?? 0)
+        sizing.sizedVCPU[y] = max(own.vcpu[y], share * sharedVCPU[y])
+        sizing.sizedRAMGiB[y] = max(own.ramGiB[y], share * sharedRAM[y])
       }
-      return sizing
     }
+    for y in 0..<yearCount {
+      let working: Int
+      if let server = rules.server {
+        let cpuPerServer = Double(server.cores) * policy.cpuOvercommit * policy.targetUtilisation.value
+        let ramPerServer = server.ram.gibibytes * policy.ramOvercommit * policy.targetUtilisation.value
+        working = max(ceilCount(sizing.sizedVCPU[y], per: cpuPerServer), ceilCount(sizing.sizedRAMGiB[y], per: ramPerServer))
+      } else {
+        working = 0
+      }
+      let perCluster = max(1, policy.clusterSize - policy.sparesPerCluster)
+      let clusters = working == 0 ? 0 : (working + perCluster - 1) / perCluster
+      sizing.workingServers.append(working)
+      sizing.clusters.append(clusters)
+      sizing.servers.append(working + policy.sparesPerCluster * clusters)
+      let units = rules.storage.map { type in
+        ceilCount(
+          sizing.storedTiB[y] * policy.storageRawFactor,
+          per: type.usable.tebibytes * policy.storageTargetUtilisation.value)
+      }
+      sizing.storageUnits.append(units ?? 0)
+    }
+    return sizing
   }
 
   /// `⌈amount / per⌉`, with a tolerance of 1e-9 so that 3.0000000000004 units stay 3, and 0

@@ -1,3 +1,4 @@
+import DCPlanEngine
 import DCPlanModel
 
 /// Keys of the `hardware` section.
@@ -131,7 +132,101 @@ enum CostsSection {
     example: "1200 EUR/year", meaning: "Cost of one occupied rack position (space, building upkeep): a value or a table.")
   static let spaceEscalation = KeySpec("space_cost_escalation", .growthRate, default: "0 %", example: "2 %",
                                        meaning: "Yearly change of a single space cost.")
+  static let licencePerCore = KeySpec(
+    "licence_per_core", .quantityOrYearTable(QuantityKind(.moneyRate, example: "150 EUR/year")), default: "0 EUR/year",
+    example: "150 EUR/year", meaning: "Licences per physical core of the servers in service (hypervisor, operating system): a value or a table.")
+  static let licencePerCoreEscalation = KeySpec("licence_per_core_escalation", .growthRate, default: "0 %", example: "3 %",
+                                                meaning: "Yearly change of a single per-core licence price.")
+  static let licencePerVCPU = KeySpec(
+    "licence_per_vcpu", .quantityOrYearTable(QuantityKind(.moneyRate, example: "40 EUR/year")), default: "0 EUR/year",
+    example: "40 EUR/year", meaning: "Licences per vCPU of demand placed at a site (per-VM software counted by its vCPU): a value or a table.")
+  static let licencePerVCPUEscalation = KeySpec("licence_per_vcpu_escalation", .growthRate, default: "0 %", example: "3 %",
+                                                meaning: "Yearly change of a single per-vCPU licence price.")
+  static let procurement = KeySpec(
+    "procurement_tiers", .mapping(ProcurementSection.spec), default: "no volume discounts",
+    example: "{servers: [{from: 100, discount: 8 %}]}",
+    meaning: "Volume discounts on the units bought in a year (docs/conventions.md, \"Procurement tiers\").")
+  static let money = KeySpec(
+    "money", .choice(["nominal", "real"]), default: "nominal", example: "real",
+    meaning: "'nominal': each year's prices, escalation included; 'real': every amount deflated by 'inflation' to money of the horizon's first year.")
+  static let inflation = KeySpec("inflation", .growthRate, default: "none (required with 'money: real')", example: "2 %",
+                                 meaning: "Yearly inflation for 'money: real'.")
+  static let assetLives = KeySpec(
+    "asset_lives", .mapping(AssetLivesSection.spec), default: "modules 25, link upgrades 10, phones and gateways 7 years",
+    example: "{modules: 30 years}", meaning: "Lifetimes for depreciation and annuities; servers and storage use their catalogue lifetime.")
+  static let budget = KeySpec(
+    "budget", .list(BudgetSection.spec), default: "none", example: "[{id: it, amount: 40 MEUR}]",
+    meaning: "Budget lines: money per year for some cost categories; each year's headroom or overrun is shown.")
   static let spec = SectionSpec(
-    name: "costs", summary: "Prices for energy, maintenance, staff and space (docs/conventions.md, \"Costs\").",
-    keys: [energyPrice, energyEscalation, maintenance, serversPerFTE, fteCost, fteEscalation, spaceCost, spaceEscalation])
+    name: "costs", summary: "Prices for energy, maintenance, staff, space and licences; discounts, money basis, budgets (docs/conventions.md, \"Costs\").",
+    keys: [energyPrice, energyEscalation, maintenance, serversPerFTE, fteCost, fteEscalation, spaceCost, spaceEscalation,
+           licencePerCore, licencePerCoreEscalation, licencePerVCPU, licencePerVCPUEscalation, procurement, money, inflation,
+           assetLives, budget])
+}
+
+/// Keys of `costs.procurement_tiers`.
+enum ProcurementSection {
+  static let servers = KeySpec("servers", .list(TierSection.spec), default: "none", example: "[{from: 100, discount: 8 %}]",
+                               meaning: "Tiers for servers.")
+  static let storage = KeySpec("storage", .list(TierSection.spec), default: "none", example: "[{from: 20, discount: 5 %}]",
+                               meaning: "Tiers for storage units.")
+  static let spec = SectionSpec(
+    name: "procurement_tiers", summary: "Volume discounts by kind of hardware (the 'procurement_tiers' of section 'costs').",
+    keys: [servers, storage])
+}
+
+/// Keys of one procurement tier.
+enum TierSection {
+  static let from = KeySpec("from", .integer(0...1_000_000_000), required: true, example: "100",
+                            meaning: "Units bought in one year from which the tier applies (pooled over the buyers of the plan).")
+  static let discount = KeySpec("discount", .fraction, required: true, example: "8 %",
+                                meaning: "The discount on the catalogue price of every unit bought that year.")
+  static let spec = SectionSpec(name: "tier", summary: "One volume tier (an entry of 'procurement_tiers.servers' or '.storage').",
+                                keys: [from, discount])
+}
+
+/// Keys of `costs.asset_lives`.
+enum AssetLivesSection {
+  static func life(_ name: String, _ fallback: Int, _ what: String) -> KeySpec {
+    KeySpec(name, .quantity(QuantityKind(.duration, example: "\(fallback) years")), default: "\(fallback) years",
+            example: "\(fallback) years", meaning: "Lifetime of \(what); rounded up to whole years.")
+  }
+  static let modules = life("modules", 25, "building modules")
+  static let linkUpgrades = life("link_upgrades", 10, "link upgrades")
+  static let ipPhones = life("ip_phones", 7, "IP phones")
+  static let voiceGateways = life("voice_gateways", 7, "voice gateways")
+  static let spec = SectionSpec(name: "asset_lives", summary: "Lifetimes of capital assets (the 'asset_lives' of section 'costs').",
+                                keys: [modules, linkUpgrades, ipPhones, voiceGateways])
+}
+
+/// Keys of one budget line.
+enum BudgetSection {
+  static let id = KeySpec("id", .identifier, required: true, example: "network-voice", meaning: "The id tables show.")
+  static let categories = KeySpec(
+    "categories", .identifierList("cost category"), default: "all", example: "[link_leases, link_upgrades]",
+    meaning: "The ledger categories it pays for: \(CostCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+  static let amount = KeySpec(
+    "amount", .quantityOrYearTable(QuantityKind(.money, example: "20 MEUR")), required: true, example: "{2017: 20 MEUR, 2018: 20 MEUR}",
+    meaning: "Money per year: one amount for every year, or a table (years not listed: the nearest given, linear between).")
+  static let spec = SectionSpec(name: "budget", summary: "A budget line (one entry of 'costs.budget').", keys: [id, categories, amount])
+}
+
+/// Keys of the `allocation` section.
+enum AllocationSection {
+  static let method = KeySpec(
+    "method", .choice(CostAllocation.Method.allCases.map(\.rawValue)), default: "shapley", example: "usage",
+    meaning: "Whose figures are each tenant's cost: 'usage' (weighted vCPU, RAM, storage, bandwidth), 'keys' (tenants' 'cost_key') or 'shapley' (the cost game).")
+  static func weight(_ name: String, _ what: String) -> KeySpec {
+    KeySpec(name, .number(0...1e9), default: "1", example: "2", meaning: "Weight of \(what) in the usage key.")
+  }
+  static let vcpu = weight("vcpu_weight", "the vCPU share")
+  static let ram = weight("ram_weight", "the RAM share")
+  static let storage = weight("storage_weight", "the storage share")
+  static let bandwidth = weight("bandwidth_weight", "the busy-hour bandwidth share")
+  static let samples = KeySpec(
+    "shapley_samples", .integer(1...10_000_000), default: "2000", example: "5000",
+    meaning: "Random tenant orders sampled (seeded) when there are more than 20 tenants; the standard error is shown.")
+  static let spec = SectionSpec(
+    name: "allocation", summary: "How costs are shared among tenants (docs/conventions.md, \"Cost sharing\").",
+    keys: [method, vcpu, ram, storage, bandwidth, samples])
 }

@@ -19,7 +19,8 @@ public enum ScenarioFormat {
   public static let sections: [SectionSpec] = [
     document, ScenarioSection.spec, TenantSection.spec, WorkloadSection.spec, SiteSection.spec,
     FacilityKeys.capacitySpec, ModuleSection.spec, HardwareSection.spec, ServerSection.spec, StorageSection.spec,
-    PolicySection.spec, CostsSection.spec, NetworkSection.spec, NodeSection.spec, LinkSection.spec,
+    PolicySection.spec, CostsSection.spec, ProcurementSection.spec, TierSection.spec, AssetLivesSection.spec,
+    BudgetSection.spec, AllocationSection.spec, NetworkSection.spec, NodeSection.spec, LinkSection.spec,
     LinkStepSection.spec, RiskGroupSection.spec, DemandSection.spec, LocationSection.spec, VoiceSection.spec,
     VoiceTenantSection.spec, GatewaySection.spec, ComponentsSection.spec, ReliabilitySection.spec, EventSection.spec,
   ]
@@ -63,12 +64,16 @@ enum DocumentSection {
   static let events = KeySpec(
     "events", .list(EventSection.spec), default: "none", example: "[{kind: site-outage, site: dc-hannover, year: 2023, duration: 72 h}]",
     meaning: "Events to play through: a site out for a time (who loses service, for how long).")
+  static let allocation = KeySpec(
+    "allocation", .mapping(AllocationSection.spec), default: "Shapley, usage weighted equally", example: "{method: shapley}",
+    meaning: "How costs are shared among tenants; every method is shown, this one is each tenant's cost.")
   static let reserved: [KeySpec] = ScenarioFormat.reservedSections.map { name, meaning in
     KeySpec(name, .reserved, default: "none", example: "(reserved)", meaning: "Reserved: \(meaning) Not read yet; a warning says so.")
   }
   static let spec = SectionSpec(
     name: "document", summary: "The top level of a scenario file: the format version and one key per section.",
-    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs, network, voice, components, events] + reserved)
+    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs, allocation, network, voice, components, events]
+      + reserved)
 }
 
 /// Keys of the `scenario` section.
@@ -113,9 +118,11 @@ enum TenantSection {
   static let locations = KeySpec("locations", .list(LocationSection.spec), default: "'node', if given",
                                  example: "[{node: oldenburg, share: 60 %}, {node: emden, share: 40 %}]",
                                  meaning: "Where its employees work on the network. Not with 'node'.")
+  static let costKey = KeySpec("cost_key", .number(0...1e15), default: "none", example: "62.5",
+                               meaning: "Its fixed cost-sharing key (a treaty share, population, ...): lines serving several tenants are split in proportion to their keys (allocation method 'keys').")
   static let spec = SectionSpec(
     name: "tenant", summary: "A public body that uses the shared data centre (one entry of 'tenants').",
-    keys: [id, name, kind, employees, employeeGrowth, employeesBaseYear, joins, legacySite, node, locations])
+    keys: [id, name, kind, employees, employeeGrowth, employeesBaseYear, joins, legacySite, node, locations, costKey])
 }
 
 /// Keys of one entry of `workloads`.

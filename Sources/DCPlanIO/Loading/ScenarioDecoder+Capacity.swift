@@ -158,6 +158,9 @@ extension ScenarioDecoder {
       context.error("'fte_cost' needs 'servers_per_fte' to turn servers into staff; add e.g. 'servers_per_fte: 40'",
                     at: reader.keyPosition(of: C.fteCost))
     }
+    costs.licencePerCoreYear = yearValue(C.licencePerCore, C.licencePerCoreEscalation, perUnit: UnitTable.secondsPerYear)
+    costs.licencePerVCPUYear = yearValue(C.licencePerVCPU, C.licencePerVCPUEscalation, perUnit: UnitTable.secondsPerYear)
+    decodeMoneyAndBudgets(reader, into: &costs, horizon: horizon)
     return costs
   }
 }

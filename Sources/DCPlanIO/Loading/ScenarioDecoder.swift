@@ -34,6 +34,9 @@ struct ScenarioDecoder {
     if let node = top.node(DocumentSection.hardware) { output.scenario.hardware = decodeHardware(node) }
     if let node = top.node(DocumentSection.policy) { output.scenario.policy = decodePolicy(node) }
     if let node = top.node(DocumentSection.costs) { output.scenario.costs = decodeCosts(node, horizon: horizon) }
+    if let node = top.node(DocumentSection.allocation) {
+      output.scenario.allocation = decodeAllocation(node, tenants: output.scenario.tenants)
+    }
     if let node = top.node(DocumentSection.network) {
       output.scenario.network = decodeNetwork(node, horizon: horizon)
     }
@@ -141,7 +144,7 @@ struct ScenarioDecoder {
     return Tenant(
       id: id, name: reader.text(T.name) ?? id, kind: kind, employees: employees,
       joinsSharedDataCentre: reader.year(T.joins), legacySite: reader.identifier(T.legacySite),
-      locations: decodeLocations(reader))
+      locations: decodeLocations(reader), costKey: reader.number(T.costKey, in: 0...1e15))
   }
 
   private func decodeWorkload(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> Workload {

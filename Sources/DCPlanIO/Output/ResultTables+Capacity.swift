@@ -146,6 +146,7 @@ extension CostCategory {
     case .maintenance: return "Maintenance"
     case .staff: return "Staff"
     case .space: return "Space"
+    case .licences: return "Licences"
     case .linkLeases: return "Link leases"
     case .linkUpgrades: return "Link upgrades"
     case .voiceLegacy: return "Voice legacy"

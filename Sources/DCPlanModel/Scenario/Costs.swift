@@ -10,6 +10,19 @@ public struct CostInputs: Hashable, Sendable {
   public var ftePerYear: YearValue
   /// Cost of one rack position per year (EUR), escalation applied.
   public var spacePerRackYear: YearValue
+  /// Licence cost per physical core of the servers in service per year (EUR), escalation applied.
+  public var licencePerCoreYear: YearValue = .constant(0)
+  /// Licence cost per vCPU of demand placed at a site per year (EUR), escalation applied.
+  public var licencePerVCPUYear: YearValue = .constant(0)
+  /// Volume discounts on servers and storage units bought in one year.
+  public var procurement = ProcurementTiers.none
+  /// Whether the ledger is in nominal money or in real money of the first year.
+  public var money = MoneyBasis.nominal
+  /// Lifetimes of the asset classes that the hardware catalogue does not give, for
+  /// depreciation and annuities.
+  public var assetLives = AssetLives.standard
+  /// Budget lines to hold the plan's costs against.
+  public var budgets: [BudgetLine] = []
 
   /// Cost inputs from their values.
   public init(
@@ -27,6 +40,102 @@ public struct CostInputs: Hashable, Sendable {
   public static let none = CostInputs(
     energyPricePerKWh: .constant(0), maintenanceShare: .zero, serversPerFTE: 0, ftePerYear: .constant(0),
     spacePerRackYear: .constant(0))
+}
+
+/// Volume discounts: the price of every unit bought in a year falls by the discount of the
+/// highest tier the year's purchases reach (docs/conventions.md, "Procurement tiers").
+public struct ProcurementTiers: Hashable, Sendable {
+  /// Tiers for servers, by rising volume.
+  public var servers: [ProcurementTier]
+  /// Tiers for storage units, by rising volume.
+  public var storage: [ProcurementTier]
+
+  /// Tiers from their lists; each is sorted by volume.
+  public init(servers: [ProcurementTier], storage: [ProcurementTier]) {
+    self.servers = servers.sorted { $0.fromUnits < $1.fromUnits }
+    self.storage = storage.sorted { $0.fromUnits < $1.fromUnits }
+  }
+
+  /// No discounts.
+  public static let none = ProcurementTiers(servers: [], storage: [])
+}
+
+/// One volume tier: from `fromUnits` bought in a year, every unit is `discount` cheaper.
+public struct ProcurementTier: Hashable, Sendable {
+  /// Units bought in a year from which the tier applies.
+  public var fromUnits: Int
+  /// The discount on the catalogue price.
+  public var discount: Fraction
+
+  /// A tier from its values.
+  public init(fromUnits: Int, discount: Fraction) {
+    self.fromUnits = fromUnits
+    self.discount = discount
+  }
+
+  /// The discount for `units` bought in a year: the highest tier reached, or none.
+  public static func discount(for units: Int, in tiers: [ProcurementTier]) -> Double {
+    var discount = 0.0
+    for tier in tiers where units >= tier.fromUnits { discount = tier.discount.value }
+    return discount
+  }
+}
+
+/// Whether amounts are nominal (the prices of each year, escalation included) or real
+/// (deflated to money of the horizon's first year by one inflation rate).
+public enum MoneyBasis: Hashable, Sendable {
+  /// The prices of each year.
+  case nominal
+  /// Money of the first year: a year-t amount is divided by (1 + inflation)^t.
+  case real(inflation: GrowthRate)
+
+  /// The factor a nominal amount of the year `elapsed` years after the first is multiplied by.
+  public func factor(afterYears elapsed: Int) -> Double {
+    switch self {
+    case .nominal: return 1
+    case let .real(inflation): return 1 / inflation.factor(afterYears: elapsed)
+    }
+  }
+}
+
+/// Lifetimes (years) of the capital assets whose life the hardware catalogue does not give.
+public struct AssetLives: Hashable, Sendable {
+  /// Building modules.
+  public var modules: Int
+  /// Link upgrades.
+  public var linkUpgrades: Int
+  /// IP phones.
+  public var ipPhones: Int
+  /// Voice gateways.
+  public var voiceGateways: Int
+
+  /// Lives from their values.
+  public init(modules: Int, linkUpgrades: Int, ipPhones: Int, voiceGateways: Int) {
+    self.modules = modules
+    self.linkUpgrades = linkUpgrades
+    self.ipPhones = ipPhones
+    self.voiceGateways = voiceGateways
+  }
+
+  /// The documented defaults: buildings 25 years, link upgrades 10, phones and gateways 7.
+  public static let standard = AssetLives(modules: 25, linkUpgrades: 10, ipPhones: 7, voiceGateways: 7)
+}
+
+/// A budget line: money available per year for some cost categories (all when empty).
+public struct BudgetLine: Hashable, Sendable {
+  /// The id tables show.
+  public var id: String
+  /// The cost categories it pays for, by their ledger names; empty: all.
+  public var categories: [String]
+  /// The amount per year (EUR).
+  public var amountEUR: YearValue
+
+  /// A budget line from its values.
+  public init(id: String, categories: [String], amountEUR: YearValue) {
+    self.id = id
+    self.categories = categories
+    self.amountEUR = amountEUR
+  }
 }
 
 /// A number that may change by year: constant, compounding from a base year, or a table.

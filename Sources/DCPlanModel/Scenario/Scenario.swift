@@ -26,12 +26,14 @@ public struct Scenario: Hashable, Sendable {
   public var components: Components?
   /// Site outages to play through.
   public var siteOutages: [SiteOutage]
+  /// How costs are shared among tenants.
+  public var allocation: CostAllocation
 
   /// A scenario from its sections.
   public init(
     info: ScenarioInfo, tenants: [Tenant], workloads: [Workload], sites: [Site], hardware: HardwareCatalogue = .empty,
     policy: SizingPolicy = .standard, costs: CostInputs = .none, network: Network = .none, voice: Voice? = nil,
-    components: Components? = nil, siteOutages: [SiteOutage] = []
+    components: Components? = nil, siteOutages: [SiteOutage] = [], allocation: CostAllocation = .standard
   ) {
     self.info = info
     self.tenants = tenants
@@ -44,6 +46,7 @@ public struct Scenario: Hashable, Sendable {
     self.voice = voice
     self.components = components
     self.siteOutages = siteOutages
+    self.allocation = allocation
   }
 }
 

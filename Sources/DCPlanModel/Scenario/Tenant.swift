@@ -25,11 +25,13 @@ public struct Tenant: Hashable, Sendable, Identifiable {
   public var legacySite: String?
   /// Where its employees work, on the network; empty if the network is not modelled for it.
   public var locations: [TenantLocation]
+  /// The tenant's fixed cost-sharing key (a treaty share, population, ...); nil if none given.
+  public var costKey: Double?
 
   /// A tenant from its values.
   public init(
     id: String, name: String, kind: Kind, employees: Headcount, joinsSharedDataCentre: Year?,
-    legacySite: String?, locations: [TenantLocation] = []
+    legacySite: String?, locations: [TenantLocation] = [], costKey: Double? = nil
   ) {
     self.id = id
     self.name = name
@@ -38,6 +40,7 @@ public struct Tenant: Hashable, Sendable, Identifiable {
     self.joinsSharedDataCentre = joinsSharedDataCentre
     self.legacySite = legacySite
     self.locations = locations
+    self.costKey = costKey
   }
 
   /// Whether its workloads run in the shared data centre in `year`.
