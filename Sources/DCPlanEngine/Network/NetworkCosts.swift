@@ -1,11 +1,14 @@
 import DCPlanModel
 
 /// The network's cost lines: each link's lease for the capacity standing in the year, and
-/// upgrade capex spread over the lead time like a module's (docs/conventions.md, "Costs").
+/// upgrade capex spread over the lead time like a module's (docs/conventions.md, "Costs"); they
+/// serve every tenant with a location on the network ("Cost sharing").
 enum NetworkCosts {
   static func lines(_ scenario: Scenario, _ results: NetworkResults, years: [Year]) -> [CostLine] {
     guard let first = years.first else { return [] }
     var lines: [CostLine] = []
+    // The network is common: its lines serve every tenant with a location on it.
+    let users = scenario.tenants.filter { !$0.locations.isEmpty }.map(\.id)
     for (link, result) in zip(scenario.network.links, results.links) {
       var leases = [Double](repeating: link.leasePerYear.euros, count: years.count)
       let linkUpgrades = results.upgrades.filter { $0.link == link.id }
@@ -13,7 +16,7 @@ enum NetworkCosts {
         let spendYears = CostStage.spendingYears(order: upgrade.orderYear, ready: upgrade.readyYear)
         for year in spendYears where year >= first && year - first < years.count {
           lines.append(CostLine(
-            year: year, category: .linkUpgrades, site: link.id, amountEUR: upgrade.capex.euros / Double(spendYears.count),
+            year: year, category: .linkUpgrades, site: link.id, tenants: users, amountEUR: upgrade.capex.euros / Double(spendYears.count),
             driver: .spread(what: "step \(upgrade.step) to \(CostStage.rounded(upgrade.capacityMbps)) Mbit/s", totalEUR: upgrade.capex.euros, years: spendYears.count)))
         }
         let ready = upgrade.readyYear - first
@@ -21,7 +24,7 @@ enum NetworkCosts {
       }
       for (y, year) in years.enumerated() where leases[y] > 0 {
         lines.append(CostLine(
-          year: year, category: .linkLeases, site: link.id, amountEUR: leases[y],
+          year: year, category: .linkLeases, site: link.id, tenants: users, amountEUR: leases[y],
           driver: .lease(capacityMbps: result.capacityMbps[y])))
       }
     }

@@ -13,6 +13,8 @@ public enum CostDriver: Hashable, Sendable, CustomStringConvertible {
   case lease(capacityMbps: Double)
   /// Something said in words only: "gateway 'gw-a' opens".
   case note(String)
+  /// A nominal amount deflated to money of the first year: "… × 0.9612 (real)".
+  indirect case deflated(CostDriver, factor: Double)
 
   /// The driver in words, as the ledger shows it.
   public var description: String {
@@ -24,6 +26,7 @@ public enum CostDriver: Hashable, Sendable, CustomStringConvertible {
     case let .spread(what, total, years): return "\(what): \(n(total)) EUR over \(years) year(s)"
     case let .lease(capacity): return "lease at \(n(capacity)) Mbit/s"
     case let .note(text): return text
+    case let .deflated(inner, factor): return "\(inner.description) × \(NumberText.fixed(factor, decimals: 4)) (real)"
     }
   }
 }

@@ -47,7 +47,7 @@ public enum Planner {
     var voice = VoiceStage.plan(scenario, years: years)
     let (network, networkWarnings) = NetworkStage.run(scenario, demand, voice: &voice)
     let costs = CostStage.costs(
-      scenario, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
+      scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
       otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years))
     var warnings = PlacementCheck.warnings(scenario, demand)
     warnings += CatalogueCheck.warnings(scenario, demand)

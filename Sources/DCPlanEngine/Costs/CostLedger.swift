@@ -1,0 +1,138 @@
+import DCPlanModel
+
+/// A category of cost, each either capital or operating expenditure.
+public enum CostCategory: String, Hashable, Sendable, CaseIterable {
+  /// Building modules (capex, spread over the lead time).
+  case modules
+  /// Servers bought (capex).
+  case servers
+  /// Storage units bought (capex).
+  case storage
+  /// Electricity for the facility (opex).
+  case energy
+  /// Hardware maintenance (opex).
+  case maintenance
+  /// Operations staff (opex).
+  case staff
+  /// Rack space and building upkeep (opex).
+  case space
+  /// Software licences per core or per vCPU (opex).
+  case licences
+  /// Leases of network links (opex).
+  case linkLeases = "link_leases"
+  /// Upgrades of network links (capex, spread over the lead time).
+  case linkUpgrades = "link_upgrades"
+  /// Legacy lines and PBX maintenance of phones not yet migrated (opex).
+  case voiceLegacy = "voice_legacy"
+  /// SIP trunk channels at the gateways (opex).
+  case sipTrunks = "sip_trunks"
+  /// IP phones bought as phones migrate (capex).
+  case ipPhones = "ip_phones"
+  /// Voice gateways (capex).
+  case voiceGateways = "voice_gateways"
+
+  /// Whether the category is capital expenditure.
+  public var isCapex: Bool {
+    [.modules, .servers, .storage, .linkUpgrades, .ipPhones, .voiceGateways].contains(self)
+  }
+
+  /// Whether the category belongs to the wide-area network, a common cost shared by usage
+  /// outside the cost game (docs/conventions.md, "Cost sharing").
+  public var isNetwork: Bool { self == .linkLeases || self == .linkUpgrades }
+
+  /// The position of the category in tables.
+  var sortKey: Int { CostCategory.allCases.firstIndex(of: self) ?? 0 }
+}
+
+/// One line of the cost ledger: every total is a sum of these.
+public struct CostLine: Hashable, Sendable {
+  /// The year the money is spent.
+  public let year: Year
+  /// What it is for.
+  public let category: CostCategory
+  /// The site, link, gateway or tenant location it is spent at.
+  public let site: String
+  /// The tenants it serves, in scenario order; empty: every tenant (docs/conventions.md, "Cost sharing").
+  public let tenants: [String]
+  /// The amount in EUR (in money of the first year when the scenario asks for real money).
+  public let amountEUR: Double
+  /// The quantity and price it was computed from, for tracing.
+  public let driverKind: CostDriver
+
+  /// The driver in words ("12 servers × 9000 EUR").
+  public var driver: String { driverKind.description }
+
+  /// A line from its parts.
+  public init(year: Year, category: CostCategory, site: String, tenants: [String] = [], amountEUR: Double, driver: CostDriver) {
+    self.year = year
+    self.category = category
+    self.site = site
+    self.tenants = tenants
+    self.amountEUR = amountEUR
+    driverKind = driver
+  }
+
+  /// The line with its amount multiplied by `factor` (deflation to real money).
+  func deflated(by factor: Double) -> CostLine {
+    guard factor != 1 else { return self }
+    return CostLine(
+      year: year, category: category, site: site, tenants: tenants, amountEUR: amountEUR * factor,
+      driver: .deflated(driverKind, factor: factor))
+  }
+}
+
+/// The cost stage's result: the ledger, totals per year and the net present value.
+public struct CostResults: Hashable, Sendable {
+  /// Every cost line, by site, then category, then year.
+  public let lines: [CostLine]
+  /// Capital expenditure per year, EUR.
+  public let capexEUR: [Double]
+  /// Operating expenditure per year, EUR.
+  public let opexEUR: [Double]
+  /// Capex + opex per year, EUR.
+  public var totalEUR: [Double] { zip(capexEUR, opexEUR).map(+) }
+  /// Net present value of the totals at the scenario's discount rate (docs/conventions.md, "NPV").
+  public let npvEUR: Double
+}
+
+/// Where per-site cost terms go: into ledger lines, or only into yearly sums (the cost game).
+protocol CostSink {
+  /// Adds `amountEUR` of `category` in year index `y`; `driver` is evaluated only if kept.
+  mutating func add(_ y: Int, _ category: CostCategory, _ amountEUR: Double, _ driver: @autoclosure () -> CostDriver)
+}
+
+/// Keeps every term as a ledger line.
+struct LedgerSink: CostSink {
+  let site: String
+  let years: [Year]
+  let tenants: (Int) -> [String]
+  var lines: [CostLine] = []
+
+  mutating func add(_ y: Int, _ category: CostCategory, _ amountEUR: Double, _ driver: @autoclosure () -> CostDriver) {
+    lines.append(CostLine(year: years[y], category: category, site: site, tenants: tenants(y), amountEUR: amountEUR, driver: driver()))
+  }
+}
+
+/// Keeps yearly sums only.
+struct YearlySumSink: CostSink {
+  var eur: [Double]
+
+  mutating func add(_ y: Int, _ category: CostCategory, _ amountEUR: Double, _ driver: @autoclosure () -> CostDriver) {
+    eur[y] += amountEUR
+  }
+}
+
+/// Net present value, end-of-year convention with the first year undiscounted
+/// (docs/conventions.md, "NPV"): `NPV = Σ_t cash_t / (1 + r)^t`, t = 0 for the first year.
+public enum NPV {
+  /// The NPV of yearly amounts starting in the base year.
+  public static func value(_ amounts: [Double], rate: Double) -> Double {
+    var factor = 1.0
+    var sum = 0.0
+    for amount in amounts {
+      sum += amount / factor
+      factor *= 1 + rate
+    }
+    return sum
+  }
+}

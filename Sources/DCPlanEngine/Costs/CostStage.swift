@@ -1,0 +1,201 @@
+import DCPlanModel
+
+/// The cost stage: modules, hardware purchases, energy, maintenance, staff, space and
+/// licences per site and year, joined with the network's and voice's lines into one ledger
+/// (docs/conventions.md, "Costs").
+///
+/// - A module's capex is spread evenly over the years from its order year to the year before
+///   it is ready (in its ready year if the lead time is 0); years outside the horizon are not
+///   counted (before it: sunk).
+/// - Hardware capex is units bought × unit price in the year of purchase; the unit price is
+///   the catalogue price less the discount of the procurement tier that the year's purchases,
+///   pooled over every site of the plan, reach ("Procurement tiers").
+/// - Energy is facility energy (MWh) × 1,000 × the year's price per kWh.
+/// - Maintenance is the share × the catalogue value of the units in service.
+/// - Staff is servers ÷ servers per FTE × the year's cost per FTE.
+/// - Space is occupied racks × the year's cost per rack.
+/// - Licences are cores in service × the per-core price plus placed vCPU × the per-vCPU price.
+/// - With `money: real`, every amount of year t is divided by (1 + inflation)^t.
+public enum CostStage {
+  /// Prices the plan.
+  public static func costs(
+    _ scenario: Scenario, demand: DemandProjection, sizing: [SiteSizing], facility: [SiteFacility], fleets: [SiteFleet],
+    expansion: ExpansionPlan, years: [Year], otherLines: [CostLine] = []
+  ) -> CostResults {
+    let rules = SizingStage.Rules(scenario)
+    let prices = HardwarePrices(
+      scenario, serverPurchases: pooled(fleets.map(\.servers.purchases), years.count),
+      storagePurchases: pooled(fleets.map(\.storage.purchases), years.count))
+    let served = SiteTenants(scenario, demand)
+    var lines: [CostLine] = []
+    for (index, site) in scenario.sites.enumerated() {
+      var sink = LedgerSink(site: site.id, years: years, tenants: { served.tenants(site: index, year: $0) })
+      SiteCosts.add(
+        site, sizing[index], facility[index], fleets[index], built: expansion.expansions.filter { $0.site == site.id },
+        placedVCPU: demand.sites[index].demand.vcpu, years: years, inputs: scenario.costs, rules: rules, prices: prices,
+        into: &sink)
+      lines += sink.lines.enumerated().sorted { a, b in
+        (a.element.year, a.element.category.sortKey, a.offset) < (b.element.year, b.element.category.sortKey, b.offset)
+      }.map(\.element)
+    }
+    lines += otherLines
+    if let first = years.first {
+      lines = lines.map { $0.deflated(by: scenario.costs.money.factor(afterYears: $0.year - first)) }
+    }
+    return totals(lines, years: years, rate: scenario.info.discountRate.value)
+  }
+
+  /// Totals per year and NPV of a ledger.
+  public static func totals(_ lines: [CostLine], years: [Year], rate: Double) -> CostResults {
+    var capex = [Double](repeating: 0, count: years.count)
+    var opex = capex
+    guard let first = years.first else {
+      return CostResults(lines: lines, capexEUR: capex, opexEUR: opex, npvEUR: 0)
+    }
+    for line in lines {
+      let y = line.year - first
+      if line.category.isCapex { capex[y] += line.amountEUR } else { opex[y] += line.amountEUR }
+    }
+    let npv = NPV.value(zip(capex, opex).map(+), rate: rate)
+    return CostResults(lines: lines, capexEUR: capex, opexEUR: opex, npvEUR: npv)
+  }
+
+  /// The years a build's capex is spread over: from the order year to the year before it is
+  /// ready, or the ready year itself when there is no lead time (docs/conventions.md, "Costs").
+  static func spendingYears(order: Year, ready: Year) -> [Year] {
+    ready <= order ? [ready] : (order.number..<ready.number).map(Year.init)
+  }
+
+  /// A figure with at most two decimals, for drivers.
+  static func rounded(_ value: Double) -> String { NumberText.fixed(value, decimals: 2) }
+
+  /// Units per year summed over sites.
+  static func pooled(_ perSite: [[Int]], _ count: Int) -> [Int] {
+    var sum = [Int](repeating: 0, count: count)
+    for site in perSite { for y in 0..<min(count, site.count) { sum[y] += site[y] } }
+    return sum
+  }
+}
+
+/// Unit prices of the hardware bought in each year, after the volume discount that the
+/// year's pooled purchases reach (docs/conventions.md, "Procurement tiers").
+struct HardwarePrices {
+  /// Catalogue price of a server and of a storage unit, EUR.
+  let serverListEUR: Double
+  let storageListEUR: Double
+  /// Discount per year.
+  var serverDiscount: [Double]
+  var storageDiscount: [Double]
+
+  init(_ scenario: Scenario, serverPurchases: [Int], storagePurchases: [Int]) {
+    serverListEUR = CatalogueChoice.server(scenario)?.price.euros ?? 0
+    storageListEUR = CatalogueChoice.storage(scenario)?.price.euros ?? 0
+    let tiers = scenario.costs.procurement
+    serverDiscount = serverPurchases.map { ProcurementTier.discount(for: $0, in: tiers.servers) }
+    storageDiscount = storagePurchases.map { ProcurementTier.discount(for: $0, in: tiers.storage) }
+  }
+
+  func serverEUR(_ y: Int) -> Double { serverListEUR * (1 - serverDiscount[y]) }
+  func storageEUR(_ y: Int) -> Double { storageListEUR * (1 - storageDiscount[y]) }
+}
+
+/// The cost terms of one site, shared by the ledger and the cost game.
+enum SiteCosts {
+  // swiftlint:disable:next function_parameter_count
+  static func add<Sink: CostSink>(
+    _ site: Site, _ sized: SiteSizing, _ needs: SiteFacility, _ fleet: SiteFleet, built: [Expansion], placedVCPU: [Double],
+    years: [Year], inputs costs: CostInputs, rules: SizingStage.Rules, prices: HardwarePrices, into sink: inout Sink
+  ) {
+    guard let first = years.first else { return }
+    let server = rules.server
+    let storage = rules.storage
+    for module in built {
+      let spendYears = CostStage.spendingYears(order: module.orderYear, ready: module.readyYear)
+      let share = module.capex.euros / Double(spendYears.count)
+      for year in spendYears where year >= first && year - first < years.count {
+        sink.add(year - first, .modules, share,
+                 .spread(what: "module '\(module.module)'", totalEUR: module.capex.euros, years: spendYears.count))
+      }
+    }
+    for (y, year) in years.enumerated() {
+      let serversBought = fleet.servers.purchases[y]
+      if server != nil, serversBought > 0 {
+        let unit = prices.serverEUR(y)
+        sink.add(y, .servers, Double(serversBought) * unit,
+                 .units(count: Double(serversBought), noun: discounted("servers", prices.serverDiscount[y]), unitEUR: unit))
+      }
+      let unitsBought = fleet.storage.purchases[y]
+      if storage != nil, unitsBought > 0 {
+        let unit = prices.storageEUR(y)
+        sink.add(y, .storage, Double(unitsBought) * unit,
+                 .units(count: Double(unitsBought), noun: discounted("storage units", prices.storageDiscount[y]), unitEUR: unit))
+      }
+      let price = costs.energyPricePerKWh.value(in: year)
+      if needs.energyMWh[y] > 0, price > 0 {
+        sink.add(y, .energy, needs.energyMWh[y] * 1000 * price, .energy(mwh: needs.energyMWh[y], eurPerKWh: price))
+      }
+      let installedValue = Double(sized.servers[y]) * prices.serverListEUR + Double(sized.storageUnits[y]) * prices.storageListEUR
+      if installedValue > 0, costs.maintenanceShare.value > 0 {
+        sink.add(y, .maintenance, installedValue * costs.maintenanceShare.value,
+                 .share(fraction: costs.maintenanceShare.value, ofEUR: installedValue, what: "in service at list price"))
+      }
+      let fte = costs.serversPerFTE > 0 ? Double(sized.servers[y]) / costs.serversPerFTE : 0
+      let fteCost = costs.ftePerYear.value(in: year)
+      if fte > 0, fteCost > 0 {
+        sink.add(y, .staff, fte * fteCost, .units(count: fte, noun: "FTE", unitEUR: fteCost))
+      }
+      let rackCost = costs.spacePerRackYear.value(in: year)
+      if needs.racks[y] > 0, rackCost > 0 {
+        sink.add(y, .space, Double(needs.racks[y]) * rackCost, .units(count: Double(needs.racks[y]), noun: "racks", unitEUR: rackCost))
+      }
+      let cores = Double(sized.servers[y] * (server?.cores ?? 0))
+      let perCore = costs.licencePerCoreYear.value(in: year)
+      if cores > 0, perCore > 0 {
+        sink.add(y, .licences, cores * perCore, .units(count: cores, noun: "cores licensed", unitEUR: perCore))
+      }
+      let perVCPU = costs.licencePerVCPUYear.value(in: year)
+      if placedVCPU[y] > 0, perVCPU > 0 {
+        sink.add(y, .licences, placedVCPU[y] * perVCPU, .units(count: placedVCPU[y], noun: "vCPU licensed", unitEUR: perVCPU))
+      }
+    }
+  }
+
+  private static func discounted(_ noun: String, _ discount: Double) -> String {
+    discount > 0 ? "\(noun) at \(NumberText.fixed(discount * 100, decimals: 2)) % volume discount" : noun
+  }
+}
+
+/// The tenants each site serves per year: those whose workloads run there that year; for a
+/// year nobody runs there (a module built ahead), those who run there in any year
+/// (docs/conventions.md, "Cost sharing").
+struct SiteTenants {
+  private var perYear: [[[String]]]
+  private var anyYear: [[String]]
+
+  init(_ scenario: Scenario, _ demand: DemandProjection) {
+    let count = demand.years.count
+    let siteIndex = Dictionary(scenario.sites.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
+    let tenantOrder = Dictionary(scenario.tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    var sets = [[Set<Int>]](repeating: [Set<Int>](repeating: [], count: count), count: scenario.sites.count)
+    for w in demand.workloadIDs.indices {
+      guard let tenant = tenantOrder[demand.workloadTenants[w]] else { continue }
+      for y in 0..<count {
+        guard let place = demand.placement[w * count + y] else { continue }
+        if place == WorkloadDemand.sharedDataCentre {
+          for s in shared { sets[s][y].insert(tenant) }
+        } else if let s = siteIndex[place] {
+          sets[s][y].insert(tenant)
+        }
+      }
+    }
+    let ids = scenario.tenants.map(\.id)
+    perYear = sets.map { site in site.map { $0.sorted().map { ids[$0] } } }
+    anyYear = sets.map { site in site.reduce(into: Set<Int>()) { $0.formUnion($1) }.sorted().map { ids[$0] } }
+  }
+
+  func tenants(site: Int, year y: Int) -> [String] {
+    let those = perYear[site][y]
+    return those.isEmpty ? anyYear[site] : those
+  }
+}
