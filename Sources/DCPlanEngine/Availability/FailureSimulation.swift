@@ -98,10 +98,6 @@ public enum FailureSimulation {
   }
 
   /// A buffer whose slots the worker threads write one each.
-  private struct DisjointSlots<Element>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Element>?
-  }
-
   @inline(__always)
   private static func exponentialDraw(_ rate: Double, _ random: inout SplitMix64) -> Double {
     // Inverse CDF on (0, 1]: never log(0).

@@ -58,18 +58,25 @@ public struct CostLine: Hashable, Sendable {
   public let amountEUR: Double
   /// The quantity and price it was computed from, for tracing.
   public let driverKind: CostDriver
+  /// For capex, the first year the asset serves (a module's or link upgrade's ready year;
+  /// the year itself for purchases); nil for opex.
+  public let serviceYear: Year?
 
   /// The driver in words ("12 servers × 9000 EUR").
   public var driver: String { driverKind.description }
 
   /// A line from its parts.
-  public init(year: Year, category: CostCategory, site: String, tenants: [String] = [], amountEUR: Double, driver: CostDriver) {
+  public init(
+    year: Year, category: CostCategory, site: String, tenants: [String] = [], amountEUR: Double, driver: CostDriver,
+    serviceYear: Year? = nil
+  ) {
     self.year = year
     self.category = category
     self.site = site
     self.tenants = tenants
     self.amountEUR = amountEUR
     driverKind = driver
+    self.serviceYear = category.isCapex ? (serviceYear ?? year) : nil
   }
 
   /// The line with its amount multiplied by `factor` (deflation to real money).
@@ -77,7 +84,7 @@ public struct CostLine: Hashable, Sendable {
     guard factor != 1 else { return self }
     return CostLine(
       year: year, category: category, site: site, tenants: tenants, amountEUR: amountEUR * factor,
-      driver: .deflated(driverKind, factor: factor))
+      driver: .deflated(driverKind, factor: factor), serviceYear: serviceYear)
   }
 }
 
@@ -98,7 +105,14 @@ public struct CostResults: Hashable, Sendable {
 /// Where per-site cost terms go: into ledger lines, or only into yearly sums (the cost game).
 protocol CostSink {
   /// Adds `amountEUR` of `category` in year index `y`; `driver` is evaluated only if kept.
-  mutating func add(_ y: Int, _ category: CostCategory, _ amountEUR: Double, _ driver: @autoclosure () -> CostDriver)
+  mutating func add(
+    _ y: Int, _ category: CostCategory, _ amountEUR: Double, _ driver: @autoclosure () -> CostDriver, serviceYear: Year?)
+}
+
+extension CostSink {
+  mutating func add(_ y: Int, _ category: CostCategory, _ amountEUR: Double, _ driver: @autoclosure () -> CostDriver) {
+    add(y, category, amountEUR, driver(), serviceYear: nil)
+  }
 }
 
 /// Keeps every term as a ledger line.
@@ -108,8 +122,12 @@ struct LedgerSink: CostSink {
   let tenants: (Int) -> [String]
   var lines: [CostLine] = []
 
-  mutating func add(_ y: Int, _ category: CostCategory, _ amountEUR: Double, _ driver: @autoclosure () -> CostDriver) {
-    lines.append(CostLine(year: years[y], category: category, site: site, tenants: tenants(y), amountEUR: amountEUR, driver: driver()))
+  mutating func add(
+    _ y: Int, _ category: CostCategory, _ amountEUR: Double, _ driver: @autoclosure () -> CostDriver, serviceYear: Year?
+  ) {
+    lines.append(CostLine(
+      year: years[y], category: category, site: site, tenants: tenants(y), amountEUR: amountEUR, driver: driver(),
+      serviceYear: serviceYear))
   }
 }
 
@@ -117,7 +135,9 @@ struct LedgerSink: CostSink {
 struct YearlySumSink: CostSink {
   var eur: [Double]
 
-  mutating func add(_ y: Int, _ category: CostCategory, _ amountEUR: Double, _ driver: @autoclosure () -> CostDriver) {
+  mutating func add(
+    _ y: Int, _ category: CostCategory, _ amountEUR: Double, _ driver: @autoclosure () -> CostDriver, serviceYear: Year?
+  ) {
     eur[y] += amountEUR
   }
 }

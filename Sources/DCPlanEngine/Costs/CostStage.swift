@@ -114,7 +114,8 @@ enum SiteCosts {
       let share = module.capex.euros / Double(spendYears.count)
       for year in spendYears where year >= first && year - first < years.count {
         sink.add(year - first, .modules, share,
-                 .spread(what: "module '\(module.module)'", totalEUR: module.capex.euros, years: spendYears.count))
+                 .spread(what: "module '\(module.module)'", totalEUR: module.capex.euros, years: spendYears.count),
+                 serviceYear: module.readyYear)
       }
     }
     for (y, year) in years.enumerated() {

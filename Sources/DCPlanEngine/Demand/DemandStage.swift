@@ -20,6 +20,18 @@ import DCPlanModel
 public enum DemandStage {
   /// Projects every workload of `scenario` over its horizon.
   public static func project(_ scenario: Scenario) -> DemandProjection {
+    projectWithTenantSums(scenario).projection
+  }
+
+  /// Each tenant's demand summed over its workloads (`[tenant][resource · years + year]`,
+  /// resources vCPU, RAM, storage): while at its legacy site, and while in the shared data centre.
+  struct TenantSums {
+    let legacy: [[Double]]
+    let shared: [[Double]]
+  }
+
+  /// The projection and the tenant sums the per-site sums are made of.
+  static func projectWithTenantSums(_ scenario: Scenario) -> (projection: DemandProjection, sums: TenantSums) {
     let horizon = scenario.info.horizon
     let horizonYears = horizon.years
     let count = horizonYears.count
@@ -112,9 +124,10 @@ public enum DemandStage {
     let sites = sumPerSite(
       scenario, tenantPlacement: tenantPlacement, legacy: (legacyDemand, legacyCounts), shared: (sharedDemand, sharedCounts),
       yearCount: count)
-    return DemandProjection(
+    let projection = DemandProjection(
       years: horizonYears, workloadIDs: scenario.workloads.map(\.id), workloadTenants: scenario.workloads.map(\.tenant),
       vcpu: vcpu, ramGiB: ram, storageTiB: storage, placement: placement, sites: sites, totals: totals)
+    return (projection, TenantSums(legacy: legacyDemand, shared: sharedDemand))
   }
 
   /// Sums per site as one product: placement (sites × 2·tenants) times the tenants' demand

@@ -17,7 +17,8 @@ enum NetworkCosts {
         for year in spendYears where year >= first && year - first < years.count {
           lines.append(CostLine(
             year: year, category: .linkUpgrades, site: link.id, tenants: users, amountEUR: upgrade.capex.euros / Double(spendYears.count),
-            driver: .spread(what: "step \(upgrade.step) to \(CostStage.rounded(upgrade.capacityMbps)) Mbit/s", totalEUR: upgrade.capex.euros, years: spendYears.count)))
+            driver: .spread(what: "step \(upgrade.step) to \(CostStage.rounded(upgrade.capacityMbps)) Mbit/s", totalEUR: upgrade.capex.euros, years: spendYears.count),
+            serviceYear: upgrade.readyYear))
         }
         let ready = upgrade.readyYear - first
         if ready < years.count { for y in max(0, ready)..<years.count { leases[y] = upgrade.leasePerYear.euros } }

@@ -26,6 +26,12 @@ public struct PlanResults: Hashable, Sendable {
   public let siteOutages: [SiteOutageResult]
   /// The cost ledger, yearly totals and NPV.
   public let costs: CostResults
+  /// Each tenant's share of the costs, its standalone cost and its saving.
+  public let sharing: CostSharing
+  /// Each budget line against the costs it pays for, per year.
+  public let budgets: [BudgetResult]
+  /// Capex spread over asset lives: depreciation and annuities.
+  public let capital: CapitalCosts
   /// Warnings of every stage, in stage order, then year order.
   public let warnings: [PlanWarning]
 
@@ -37,7 +43,9 @@ public struct PlanResults: Hashable, Sendable {
 public enum Planner {
   /// Runs the whole plan for `scenario`; with `failureTrials` > 0 the failure simulation runs
   /// that many years per service and year (seeded from the scenario's seed).
-  public static func run(_ scenario: Scenario, failureTrials: Int = 0) -> PlanResults {
+  ///
+  /// - Parameter threads: worker threads for the cost game; results do not depend on it.
+  public static func run(_ scenario: Scenario, failureTrials: Int = 0, threads: Int = 2) -> PlanResults {
     let demand = DemandStage.project(scenario)
     let years = demand.years
     let sizing = SizingStage.size(scenario, demand)
@@ -60,11 +68,16 @@ public enum Planner {
     warnings += ServiceAvailabilityStage.warnings(availability)
     let (outages, outageWarnings) = SiteOutageStage.run(scenario, demand: demand, sizing: sizing)
     warnings += outageWarnings
+    let (sharing, sharingWarnings) = CostSharingStage.run(scenario, demand: demand, voice: voice, costs: costs, threads: threads)
+    warnings += sharingWarnings
+    let budgets = BudgetStage.check(scenario, costs, years: years)
+    warnings += BudgetStage.warnings(budgets)
     return PlanResults(
       info: scenario.info, demand: demand, sizing: sizing, facility: facility, expansion: expansion, fleets: fleets,
       network: network, voice: voice, voiceSeparateEUR: VoiceCosts.separateNetwork(scenario, voice, years: years),
       availability: availability, siteOutages: outages,
-      costs: costs, warnings: warnings)
+      costs: costs, sharing: sharing, budgets: budgets, capital: CapitalStage.spread(scenario, costs, years: years),
+      warnings: warnings)
   }
 }
 

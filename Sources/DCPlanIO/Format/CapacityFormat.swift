@@ -214,7 +214,7 @@ enum BudgetSection {
 /// Keys of the `allocation` section.
 enum AllocationSection {
   static let method = KeySpec(
-    "method", .choice(CostAllocation.Method.allCases.map(\.rawValue)), default: "shapley", example: "usage",
+    "method", .choice(CostAllocation.Method.allCases.map(\.rawValue)), default: "usage", example: "shapley",
     meaning: "Whose figures are each tenant's cost: 'usage' (weighted vCPU, RAM, storage, bandwidth), 'keys' (tenants' 'cost_key') or 'shapley' (the cost game).")
   static func weight(_ name: String, _ what: String) -> KeySpec {
     KeySpec(name, .number(0...1e9), default: "1", example: "2", meaning: "Weight of \(what) in the usage key.")

@@ -65,7 +65,7 @@ enum DocumentSection {
     "events", .list(EventSection.spec), default: "none", example: "[{kind: site-outage, site: dc-hannover, year: 2023, duration: 72 h}]",
     meaning: "Events to play through: a site out for a time (who loses service, for how long).")
   static let allocation = KeySpec(
-    "allocation", .mapping(AllocationSection.spec), default: "Shapley, usage weighted equally", example: "{method: shapley}",
+    "allocation", .mapping(AllocationSection.spec), default: "usage, weighted equally", example: "{method: shapley}",
     meaning: "How costs are shared among tenants; every method is shown, this one is each tenant's cost.")
   static let reserved: [KeySpec] = ScenarioFormat.reservedSections.map { name, meaning in
     KeySpec(name, .reserved, default: "none", example: "(reserved)", meaning: "Reserved: \(meaning) Not read yet; a warning says so.")

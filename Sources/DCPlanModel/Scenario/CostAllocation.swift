@@ -37,7 +37,8 @@ public struct CostAllocation: Hashable, Sendable {
     self.shapleySamples = shapleySamples
   }
 
-  /// Shapley, with vCPU, RAM, storage and bandwidth weighted equally; 2,000 sampled orders.
+  /// Usage, with vCPU, RAM, storage and bandwidth weighted equally; 2,000 sampled orders
+  /// for a Shapley value beyond 20 tenants.
   public static let standard = CostAllocation(
-    method: .shapley, vcpuWeight: 1, ramWeight: 1, storageWeight: 1, bandwidthWeight: 1, shapleySamples: 2000)
+    method: .usage, vcpuWeight: 1, ramWeight: 1, storageWeight: 1, bandwidthWeight: 1, shapleySamples: 2000)
 }

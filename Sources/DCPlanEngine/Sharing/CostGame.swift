@@ -1,0 +1,303 @@
+import DCPlanModel
+
+/// The cost game over tenants (docs/conventions.md, "Cost sharing"): for a coalition S, the
+/// data-centre and voice costs per year of S's members meeting their own demands together.
+///
+/// - One tenant alone is its standalone counterfactual: the engine run on
+///   ``standaloneScenario(_:tenant:)`` (its legacy room for the whole horizon, or the shared
+///   sites used alone when it has no legacy room; its own procurement tier; its own trunks).
+/// - Two or more found the shared data centre as the scenario plans it: the engine's stages
+///   on ``coalitionScenario(_:members:)`` (the scenario without the other tenants and their
+///   legacy rooms), or, if cheaper by NPV, each member alone; the grand coalition is the plan.
+/// - The wide-area network is common: outside the game, shared by usage.
+///
+/// A coalition is evaluated from its members' demand sums with the same per-site stage
+/// functions the plan uses (sizing, facility, expansion, refresh, site costs); a legacy
+/// room's outcome depends only on which of its own tenants are members and is cached.
+struct CostGame: Sendable {
+  let scenario: Scenario
+  let years: [Year]
+  let tenantCount: Int
+  private let rules: SizingStage.Rules
+  private let sharedSites: [Int]
+  /// Sites in every coalition of two or more: shared sites and sites that are nobody's legacy room.
+  private let keptAlways: [Bool]
+  private let legacyOf: [Int?]
+  private let userBit: [Int]
+  private let siteUserCount: [Int]
+  private let cacheable: [Bool]
+  private let loadShare: [Double]
+  private let legacySums: [[Double]]
+  private let sharedSums: [[Double]]
+  private let serverLife: Int
+  private let storageLife: Int
+  private let tenantErlangs: [[Double]]
+  private let tenantVoiceEUR: [[Double]]
+  private let gatewayCapexEUR: [Double]
+  private let sipPerChannel: [Double]
+  private let grade: Double
+  private let gatewayCount: Int
+  private let deflation: [Double]
+  /// Each tenant's standalone cost per year (data centre and voice), from the engine.
+  let standaloneEUR: [[Double]]
+  /// Each tenant's first year short of space, power or cooling when alone.
+  let standaloneShortfall: [Year?]
+  private let rate: Double
+
+  init(_ scenario: Scenario, voice: VoiceResults, years: [Year]) {
+    self.scenario = scenario
+    self.years = years
+    tenantCount = scenario.tenants.count
+    rules = SizingStage.Rules(scenario)
+    rate = scenario.info.discountRate.value
+    let sites = scenario.sites
+    let siteIndex = Dictionary(sites.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    sharedSites = sites.indices.filter { sites[$0].kind == .shared }
+    legacyOf = scenario.tenants.map { $0.legacySite.flatMap { siteIndex[$0] } }
+    var users = [[Int]](repeating: [], count: sites.count)
+    var bits = [Int](repeating: -1, count: scenario.tenants.count)
+    for (t, site) in legacyOf.enumerated() {
+      guard let site, sites[site].kind != .shared else { continue }
+      bits[t] = users[site].count
+      users[site].append(t)
+    }
+    userBit = bits
+    siteUserCount = users.map(\.count)
+    cacheable = users.map { $0.count <= 64 }
+    keptAlways = sites.indices.map { sites[$0].kind == .shared || users[$0].isEmpty }
+    loadShare = sites.map { $0.kind == .shared ? $0.loadShare.value : 0 }
+    let sums = DemandStage.projectWithTenantSums(scenario).sums
+    legacySums = sums.legacy
+    sharedSums = sums.shared
+    serverLife = CatalogueChoice.server(scenario)?.lifetimeYears ?? 1
+    storageLife = CatalogueChoice.storage(scenario)?.lifetimeYears ?? 1
+    let first = years.first ?? Year(0)
+    deflation = years.map { scenario.costs.money.factor(afterYears: $0 - first) }
+    // Voice: each tenant's Erlangs per gateway and its own location costs.
+    let gateways = scenario.voice?.gateways ?? []
+    gatewayCount = gateways.count
+    let gatewayIndex = Dictionary(gateways.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    let tenantIndex = Dictionary(scenario.tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    var erlangs = [[Double]](repeating: [Double](repeating: 0, count: gateways.count * years.count), count: tenantCount)
+    for location in voice.locations {
+      guard let t = tenantIndex[location.tenant], let g = gatewayIndex[location.gateway] else { continue }
+      erlangs[t][g * years.count + (location.year - first)] += location.erlangs
+    }
+    tenantErlangs = erlangs
+    var ownVoice = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: tenantCount)
+    for line in VoiceCosts.lines(scenario, voice, years: years) where line.category == .voiceLegacy || line.category == .ipPhones {
+      guard let tenant = line.tenants.first, let t = tenantIndex[tenant] else { continue }
+      ownVoice[t][line.year - first] += line.amountEUR
+    }
+    tenantVoiceEUR = ownVoice
+    gatewayCapexEUR = gateways.map(\.capex)
+    sipPerChannel = years.map { scenario.voice?.sipPerChannelYear.value(in: $0) ?? 0 }
+    grade = scenario.voice?.gradeOfService.value ?? 0.01
+    // Standalone: the engine on each tenant's own scenario.
+    var standalone: [[Double]] = []
+    var shortfalls: [Year?] = []
+    for t in scenario.tenants.indices {
+      let alone = CostGame.standaloneScenario(scenario, tenant: t)
+      let result = CostGame.siteAndVoiceCosts(alone)
+      standalone.append(result.eur)
+      shortfalls.append(result.firstShortfall)
+    }
+    standaloneEUR = standalone
+    standaloneShortfall = shortfalls
+  }
+
+  // MARK: The scenarios that define the game
+
+  /// Tenant `t` alone: only its workloads and locations; if it has a legacy room, it never
+  /// joins the shared data centre and the room, kept open (no decommissioning: that is the
+  /// shared plan's decision) and extended by its own modules, is its only site; if not, the
+  /// shared sites are its own.
+  static func standaloneScenario(_ scenario: Scenario, tenant t: Int) -> Scenario {
+    var alone = coalitionScenario(scenario, members: [t])
+    guard let legacy = scenario.tenants[t].legacySite else {
+      alone.sites = scenario.sites.filter { $0.kind == .shared }
+      return alone
+    }
+    alone.tenants[0].joinsSharedDataCentre = nil
+    alone.sites = scenario.sites.filter { $0.id == legacy }
+    for index in alone.sites.indices { alone.sites[index].decommissionYear = nil }
+    return alone
+  }
+
+  /// The members (indices, ascending) together: the scenario without the other tenants,
+  /// their workloads and the legacy rooms only they use.
+  static func coalitionScenario(_ scenario: Scenario, members: [Int]) -> Scenario {
+    var reduced = scenario
+    let ids = Set(members.map { scenario.tenants[$0].id })
+    reduced.tenants = members.map { scenario.tenants[$0] }
+    reduced.workloads = scenario.workloads.filter { ids.contains($0.tenant) }
+    let legacyOfMembers = Set(reduced.tenants.compactMap(\.legacySite))
+    let legacyOfAnyone = Set(scenario.tenants.compactMap(\.legacySite))
+    reduced.sites = scenario.sites.filter { site in
+      site.kind == .shared || !legacyOfAnyone.contains(site.id) || legacyOfMembers.contains(site.id)
+    }
+    return reduced
+  }
+
+  /// The data-centre and voice costs per year of a scenario run through the engine's stages,
+  /// in the ledger's money.
+  static func siteAndVoiceCosts(_ scenario: Scenario) -> (eur: [Double], firstShortfall: Year?) {
+    let demand = DemandStage.project(scenario)
+    let years = demand.years
+    let sizing = SizingStage.size(scenario, demand)
+    let facility = FacilityStage.facility(scenario, sizing, years: years)
+    let expansion = ExpansionStage.plan(scenario, facility, years: years)
+    let fleets = RefreshStage.fleets(scenario, sizing, years: years)
+    let voice = VoiceStage.plan(scenario, years: years)
+    let costs = CostStage.costs(
+      scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
+      otherLines: VoiceCosts.lines(scenario, voice, years: years))
+    return (costs.totalEUR, expansion.firstShortfallYear)
+  }
+
+  // MARK: Evaluating coalitions
+
+  /// The running sums of a coalition: demand per site, Erlangs per gateway, own voice costs.
+  struct State {
+    var siteDemand: [Double]
+    var userMask: [UInt64]
+    var usersIn: [Int]
+    var erlangs: [Double]
+    var voiceEUR: [Double]
+    var members: [Int] = []
+  }
+
+  /// The empty coalition.
+  func emptyState() -> State {
+    let count = years.count
+    return State(
+      siteDemand: [Double](repeating: 0, count: scenario.sites.count * 3 * count),
+      userMask: [UInt64](repeating: 0, count: scenario.sites.count), usersIn: [Int](repeating: 0, count: scenario.sites.count),
+      erlangs: [Double](repeating: 0, count: gatewayCount * count), voiceEUR: [Double](repeating: 0, count: count))
+  }
+
+  /// Adds tenant `t` to the coalition.
+  func add(_ t: Int, to state: inout State) {
+    let width = 3 * years.count
+    if let site = legacyOf[t] {
+      let base = site * width
+      let sums = legacySums[t]
+      for i in 0..<width { state.siteDemand[base + i] += sums[i] }
+      if userBit[t] >= 0 {
+        state.usersIn[site] += 1
+        if userBit[t] < 64 { state.userMask[site] |= 1 << UInt64(userBit[t]) }
+      }
+    }
+    let shared = sharedSums[t]
+    for site in sharedSites {
+      let base = site * width
+      let share = loadShare[site]
+      for i in 0..<width { state.siteDemand[base + i] += share * shared[i] }
+    }
+    let erlangs = tenantErlangs[t]
+    for i in erlangs.indices { state.erlangs[i] += erlangs[i] }
+    let voice = tenantVoiceEUR[t]
+    for y in voice.indices { state.voiceEUR[y] += voice[y] }
+    state.members.append(t)
+  }
+
+  /// What one site builds and buys for a coalition.
+  struct SiteOutcome {
+    let site: Int
+    let sized: SiteSizing
+    let needs: SiteFacility
+    let built: [Expansion]
+    let fleet: SiteFleet
+    let placedVCPU: [Double]
+  }
+
+  /// Cached legacy-room outcomes, by site and the members among its tenants.
+  struct Cache {
+    struct Key: Hashable {
+      let site: Int
+      let members: UInt64
+    }
+    var outcomes: [Key: SiteOutcome] = [:]
+    var scratch: [SiteOutcome] = []
+  }
+
+  /// The cost game's value of the coalition in `state` per year: alone for one member, the
+  /// cheaper of together and each alone for a part, together for everyone.
+  func value(_ state: State, cache: inout Cache) -> [Double] {
+    switch state.members.count {
+    case 0: return [Double](repeating: 0, count: years.count)
+    case 1: return standaloneEUR[state.members[0]]
+    default:
+      let together = jointCost(state, cache: &cache)
+      guard state.members.count < tenantCount else { return together }
+      var apart = [Double](repeating: 0, count: years.count)
+      for t in state.members { for y in apart.indices { apart[y] += standaloneEUR[t][y] } }
+      return NPV.value(apart, rate: rate) < NPV.value(together, rate: rate) ? apart : together
+    }
+  }
+
+  /// The members together in the shared data centre, per year.
+  func jointCost(_ state: State, cache: inout Cache) -> [Double] {
+    let count = years.count
+    let width = 3 * count
+    var sharedVCPU = [Double](repeating: 0, count: count)
+    var sharedRAM = [Double](repeating: 0, count: count)
+    for site in sharedSites {
+      for y in 0..<count {
+        sharedVCPU[y] += state.siteDemand[site * width + y]
+        sharedRAM[y] += state.siteDemand[site * width + count + y]
+      }
+    }
+    cache.scratch.removeAll(keepingCapacity: true)
+    var serverPurchases = [Int](repeating: 0, count: count)
+    var storagePurchases = [Int](repeating: 0, count: count)
+    for (s, site) in scenario.sites.enumerated() where keptAlways[s] || state.usersIn[s] > 0 {
+      let key = Cache.Key(site: s, members: state.userMask[s])
+      let outcome: SiteOutcome
+      if site.kind != .shared, cacheable[s], let known = cache.outcomes[key] {
+        outcome = known
+      } else {
+        var own = ResourceSeries(count: 0)
+        own.vcpu = Array(state.siteDemand[(s * width)..<(s * width + count)])
+        own.ramGiB = Array(state.siteDemand[(s * width + count)..<(s * width + 2 * count)])
+        own.storageTiB = Array(state.siteDemand[(s * width + 2 * count)..<(s * width + width)])
+        let sized = SizingStage.sizeSite(
+          site, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites.count, rules: rules)
+        let needs = FacilityStage.siteFacility(site, sized, years: years, rules: rules)
+        let built = ExpansionStage.planSite(site, needs, years: years, warnings: false).built
+        let fleet = SiteFleet(
+          site: site.id, servers: RefreshStage.flow(need: sized.servers, lifetime: serverLife),
+          storage: RefreshStage.flow(need: sized.storageUnits, lifetime: storageLife))
+        outcome = SiteOutcome(site: s, sized: sized, needs: needs, built: built, fleet: fleet, placedVCPU: own.vcpu)
+        if site.kind != .shared, cacheable[s] { cache.outcomes[key] = outcome }
+      }
+      for y in 0..<count {
+        serverPurchases[y] += outcome.fleet.servers.purchases[y]
+        storagePurchases[y] += outcome.fleet.storage.purchases[y]
+      }
+      cache.scratch.append(outcome)
+    }
+    let prices = HardwarePrices(scenario, serverPurchases: serverPurchases, storagePurchases: storagePurchases)
+    var sink = YearlySumSink(eur: state.voiceEUR)
+    for outcome in cache.scratch {
+      SiteCosts.add(
+        scenario.sites[outcome.site], outcome.sized, outcome.needs, outcome.fleet, built: outcome.built,
+        placedVCPU: outcome.placedVCPU, years: years, inputs: scenario.costs, rules: rules, prices: prices, into: &sink)
+    }
+    // Gateways: trunks for the members' pooled Erlangs; capex in the first year with calls.
+    for g in 0..<gatewayCount {
+      var opened = false
+      for y in 0..<count {
+        let trunks = ErlangB.trunks(traffic: state.erlangs[g * count + y], gradeOfService: grade)
+        guard trunks > 0 else { continue }
+        sink.eur[y] += Double(trunks) * sipPerChannel[y]
+        if !opened {
+          opened = true
+          sink.eur[y] += gatewayCapexEUR[g]
+        }
+      }
+    }
+    for y in 0..<count { sink.eur[y] *= deflation[y] }
+    return sink.eur
+  }
+}

@@ -1,0 +1,256 @@
+import DCPlanModel
+
+/// One tenant's share of the plan's costs under each method, what it would pay alone and
+/// what it saves, per year (EUR, in the ledger's money).
+public struct TenantCost: Hashable, Sendable {
+  /// The tenant's id.
+  public let tenant: String
+  /// Its cost under the scenario's method.
+  public let costEUR: [Double]
+  /// Its standalone cost: the engine on its own (data centre and voice) plus the same network share.
+  public let standaloneEUR: [Double]
+  /// Standalone minus cost.
+  public var savingEUR: [Double] { zip(standaloneEUR, costEUR).map(-) }
+  /// Its cost shared by weighted usage.
+  public let usageEUR: [Double]
+  /// Its cost shared by fixed keys; nil when not every tenant has a key.
+  public let keysEUR: [Double]?
+  /// Its Shapley value plus its network share; nil when not computed.
+  public let shapleyEUR: [Double]?
+  /// Its usage share of the network's lines (in every method's figure and in the standalone).
+  public let networkEUR: [Double]
+  /// The first year its standalone plan is short of space, power or cooling, if any.
+  public let standaloneShortfallYear: Year?
+}
+
+/// How the plan's costs are shared (docs/conventions.md, "Cost sharing").
+public struct CostSharing: Hashable, Sendable {
+  /// The method whose figures are each tenant's cost.
+  public let method: CostAllocation.Method
+  /// One entry per tenant, in scenario order.
+  public let tenants: [TenantCost]
+  /// How the Shapley values were found: nil (not computed), exact, or sampled orders.
+  public let shapleySamples: Int?
+  /// The largest standard error of a tenant's Shapley NPV (0 when exact), EUR.
+  public let shapleyStandardErrorNPV: Double
+  /// The coalition that would pay less alone than the method charges it, most of all
+  /// (checked when every coalition's cost is known); nil if none.
+  public let blockingCoalition: BlockingCoalition?
+
+  /// Nothing to share.
+  public static let empty = CostSharing(
+    method: .usage, tenants: [], shapleySamples: nil, shapleyStandardErrorNPV: 0, blockingCoalition: nil)
+}
+
+/// A coalition charged more (NPV) than its own cost: the allocation is outside the core.
+public struct BlockingCoalition: Hashable, Sendable {
+  /// Its members.
+  public let members: [String]
+  /// What the method charges it minus what it would pay on its own (NPV, EUR).
+  public let excessNPV: Double
+}
+
+/// The cost-sharing stage: splits the ledger among tenants by usage, by keys and by the
+/// Shapley value of the cost game, and compares each share with the tenant's standalone cost.
+public enum CostSharingStage {
+  /// Coalitions up to this many tenants are always computed (and the Shapley value shown
+  /// beside the chosen method); beyond, only when the method is Shapley.
+  static let alwaysExactLimit = 10
+
+  /// Shares the plan's costs; `threads` workers evaluate coalitions (results do not depend on it).
+  public static func run(
+    _ scenario: Scenario, demand: DemandProjection, voice: VoiceResults, costs: CostResults, threads: Int = 2
+  ) -> (CostSharing, [PlanWarning]) {
+    let tenants = scenario.tenants
+    let years = demand.years
+    guard !tenants.isEmpty, let first = years.first else { return (.empty, []) }
+    let n = tenants.count
+    let width = years.count
+    let rate = scenario.info.discountRate.value
+    let allocation = scenario.allocation
+    let usage = UsageKey(scenario, demand: demand, voice: voice)
+    let tenantIndex = Dictionary(tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    let keys: [Double]? = tenants.allSatisfy { $0.costKey != nil } ? tenants.map { $0.costKey ?? 0 } : nil
+
+    // Line by line: usage and keys, and the network's usage share.
+    var usageEUR = [[Double]](repeating: [Double](repeating: 0, count: width), count: n)
+    var keysEUR = usageEUR
+    var networkEUR = usageEUR
+    for line in costs.lines {
+      let y = line.year - first
+      let served = line.tenants.isEmpty ? Array(0..<n) : line.tenants.compactMap { tenantIndex[$0] }
+      guard !served.isEmpty else { continue }
+      let shares = usage.shares(of: served, year: y, weights: allocation)
+      for (t, share) in zip(served, shares) {
+        usageEUR[t][y] += line.amountEUR * share
+        if line.category.isNetwork { networkEUR[t][y] += line.amountEUR * share }
+      }
+      if let keys {
+        let total = served.reduce(0) { $0 + keys[$1] }
+        for t in served { keysEUR[t][y] += line.amountEUR * (total > 0 ? keys[t] / total : 1 / Double(served.count)) }
+      }
+    }
+
+    // The cost game: standalone costs always; Shapley when small enough or asked for.
+    let game = CostGame(scenario, voice: voice, years: years)
+    var shapley: [[Double]]?
+    var samples: Int?
+    var standardError = 0.0
+    var table: [Double]?
+    if n <= alwaysExactLimit || (allocation.method == .shapley && n <= Shapley.exactLimit) {
+      let coalitions = Shapley.table(game, threads: threads)
+      table = coalitions
+      shapley = Shapley.values(table: coalitions, players: n, width: width)
+      samples = 0
+    } else if allocation.method == .shapley {
+      let estimate = Shapley.sampled(
+        game, samples: allocation.shapleySamples, seed: scenario.info.seed, rate: rate, threads: threads)
+      shapley = estimate.values
+      samples = allocation.shapleySamples
+      standardError = estimate.standardErrorNPV.max() ?? 0
+    }
+    let shapleyEUR = shapley.map { values in
+      values.indices.map { t in zip(values[t], networkEUR[t]).map(+) }
+    }
+
+    var results: [TenantCost] = []
+    for (t, tenant) in tenants.enumerated() {
+      let chosen: [Double]
+      switch allocation.method {
+      case .usage: chosen = usageEUR[t]
+      case .keys: chosen = keys != nil ? keysEUR[t] : usageEUR[t]
+      case .shapley: chosen = shapleyEUR?[t] ?? usageEUR[t]
+      }
+      results.append(TenantCost(
+        tenant: tenant.id, costEUR: chosen, standaloneEUR: zip(game.standaloneEUR[t], networkEUR[t]).map(+),
+        usageEUR: usageEUR[t], keysEUR: keys != nil ? keysEUR[t] : nil, shapleyEUR: shapleyEUR?[t],
+        networkEUR: networkEUR[t], standaloneShortfallYear: game.standaloneShortfall[t]))
+    }
+
+    var warnings: [PlanWarning] = []
+    let method = allocation.method.rawValue
+    for result in results {
+      let cost = NPV.value(result.costEUR, rate: rate)
+      let alone = NPV.value(result.standaloneEUR, rate: rate)
+      if cost > alone + 1e-9 * max(1, abs(alone)) + 0.005 {
+        warnings.append(PlanWarning(
+          code: "tenant-pays-more-than-alone", year: nil, subject: result.tenant,
+          message: "tenant '\(result.tenant)' pays \(eur(cost)) EUR (NPV) under '\(method)' sharing but "
+            + "\(eur(alone)) EUR alone; it gains nothing from joining: change the keys or weights, or use 'shapley'"))
+      }
+      if let year = result.standaloneShortfallYear {
+        warnings.append(PlanWarning(
+          code: "standalone-shortfall", year: year, subject: result.tenant,
+          message: "tenant '\(result.tenant)' alone would be short of space, power or cooling from \(year); "
+            + "its standalone cost does not include building more: give its legacy site modules to make the comparison fair"))
+      }
+    }
+    let total = NPV.value(costs.totalEUR, rate: rate)
+    let aloneTotal = results.reduce(0) { $0 + NPV.value($1.standaloneEUR, rate: rate) }
+    if total > aloneTotal + 0.005 {
+      warnings.append(PlanWarning(
+        code: "sharing-costs-more", year: nil, subject: nil,
+        message: "the shared plan costs \(eur(total)) EUR (NPV) but all tenants alone \(eur(aloneTotal)) EUR; "
+          + "sharing saves nothing in this scenario"))
+    }
+    var blocking: BlockingCoalition?
+    if let table, n > 2 {
+      let charged = results.map { NPV.value(zip($0.costEUR, $0.networkEUR).map(-), rate: rate) }
+      blocking = worstBlocking(table: table, players: n, width: width, rate: rate, charged: charged, ids: tenants.map(\.id))
+      if let blocking {
+        warnings.append(PlanWarning(
+          code: "allocation-outside-core", year: nil, subject: nil,
+          message: "under '\(method)' sharing, tenants \(blocking.members.map { "'\($0)'" }.joined(separator: ", ")) together "
+            + "pay \(eur(blocking.excessNPV)) EUR (NPV) more than they would on their own; use 'shapley' or change the keys"))
+      }
+    }
+    return (
+      CostSharing(
+        method: allocation.method, tenants: results, shapleySamples: samples, shapleyStandardErrorNPV: standardError,
+        blockingCoalition: blocking),
+      warnings
+    )
+  }
+
+  /// The coalition (2 ≤ size < n) most overcharged against its own cost, if any is.
+  static func worstBlocking(table: [Double], players n: Int, width: Int, rate: Double, charged: [Double], ids: [String])
+    -> BlockingCoalition?
+  {
+    var worst: (mask: Int, excess: Double)?
+    let everyone = (1 << n) - 1
+    for mask in 1..<everyone where mask.nonzeroBitCount >= 2 {
+      var own = 0.0
+      var factor = 1.0
+      for y in 0..<width {
+        own += table[mask * width + y] / factor
+        factor *= 1 + rate
+      }
+      var sum = 0.0
+      for i in 0..<n where mask & (1 << i) != 0 { sum += charged[i] }
+      let excess = sum - own
+      if excess > 1e-9 * max(1, abs(own)) + 0.005, excess > (worst?.excess ?? 0) { worst = (mask, excess) }
+    }
+    return worst.map { worst in
+      BlockingCoalition(members: (0..<n).filter { worst.mask & (1 << $0) != 0 }.map { ids[$0] }, excessNPV: worst.excess)
+    }
+  }
+
+  private static func eur(_ value: Double) -> String { NumberText.fixed(value, decimals: 2) }
+}
+
+/// Each tenant's usage per year (placed vCPU, RAM, storage; busy-hour bandwidth of its
+/// locations, data and voice) and its weighted share among a group of tenants.
+struct UsageKey {
+  /// `[resource][tenant · years + year]`, resources vCPU, RAM, storage, bandwidth.
+  private var amounts: [[Double]]
+  private let years: Int
+
+  init(_ scenario: Scenario, demand: DemandProjection, voice: VoiceResults) {
+    let count = demand.years.count
+    years = count
+    let n = scenario.tenants.count
+    let tenantIndex = Dictionary(scenario.tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    amounts = [[Double]](repeating: [Double](repeating: 0, count: n * count), count: 4)
+    for w in demand.workloadIDs.indices {
+      guard let t = tenantIndex[demand.workloadTenants[w]] else { continue }
+      for y in 0..<count where demand.placement[w * count + y] != nil {
+        amounts[0][t * count + y] += demand.vcpu[w * count + y]
+        amounts[1][t * count + y] += demand.ramGiB[w * count + y]
+        amounts[2][t * count + y] += demand.storageTiB[w * count + y]
+      }
+    }
+    if !scenario.network.nodes.isEmpty {
+      for (t, tenant) in scenario.tenants.enumerated() {
+        for location in tenant.locations {
+          for (y, year) in demand.years.enumerated() {
+            amounts[3][t * count + y] += tenant.employees.employees(in: year) * location.share.value
+              * scenario.network.perEmployeeMbps.value(in: year)
+          }
+        }
+      }
+      let first = demand.years.first ?? Year(0)
+      for location in voice.locations {
+        guard let t = tenantIndex[location.tenant] else { continue }
+        let y = location.year - first
+        if y >= 0, y < count { amounts[3][t * count + y] += location.mbps }
+      }
+    }
+  }
+
+  /// The shares of `group` in year `y`: Σ_r w_r · x_{i,r} / Σ_{j ∈ group} x_{j,r}, over the
+  /// resources the group uses, divided by the sum of their weights; equal shares if it uses none.
+  func shares(of group: [Int], year y: Int, weights: CostAllocation) -> [Double] {
+    let w = [weights.vcpuWeight, weights.ramWeight, weights.storageWeight, weights.bandwidthWeight]
+    var result = [Double](repeating: 0, count: group.count)
+    var weightSum = 0.0
+    for r in 0..<4 where w[r] > 0 {
+      var total = 0.0
+      for t in group { total += amounts[r][t * years + y] }
+      guard total > 0 else { continue }
+      weightSum += w[r]
+      for (k, t) in group.enumerated() { result[k] += w[r] * amounts[r][t * years + y] / total }
+    }
+    guard weightSum > 0 else { return [Double](repeating: 1 / Double(group.count), count: group.count) }
+    return result.map { $0 / weightSum }
+  }
+}
