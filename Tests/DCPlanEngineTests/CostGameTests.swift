@@ -1,0 +1,84 @@
+@testable import DCPlanEngine
+import DCPlanIO
+import DCPlanModel
+import DCPlanTestSupport
+import Testing
+
+/// The cost game's fast evaluation of a coalition against the whole engine run on the
+/// scenario reduced to the coalition, and the Shapley value against closed forms.
+@Suite("cost game")
+struct CostGameTests {
+  static func load(_ name: String) throws -> Scenario {
+    let outcome = ScenarioLoader.load(path: RepositoryPaths.scenario(name))
+    return try #require(outcome.scenario, "\(outcome.diagnostics)")
+  }
+
+  @Test("every coalition of the default scenario costs what the engine gives for it alone", arguments: [
+    "niedersachsen-2025.yaml", "teaching-costs.yaml",
+  ])
+  func coalitionsMatchTheEngine(_ file: String) throws {
+    let scenario = try Self.load(file)
+    let years = scenario.info.horizon.years
+    let voice = VoiceStage.plan(scenario, years: years)
+    let game = CostGame(scenario, voice: voice, years: years)
+    var cache = CostGame.Cache()
+    let n = scenario.tenants.count
+    for mask in 1..<(1 << n) where mask.nonzeroBitCount >= 2 {
+      let members = (0..<n).filter { mask & (1 << $0) != 0 }
+      var state = game.emptyState()
+      for t in members { game.add(t, to: &state) }
+      let fast = game.jointCost(state, cache: &cache)
+      let engine = CostGame.siteAndVoiceCosts(CostGame.coalitionScenario(scenario, members: members)).eur
+      #expect(approximately(fast, engine, relative: 1e-9), "coalition \(members)")
+    }
+    // The grand coalition is the plan itself: its data-centre and voice lines.
+    let plan = Planner.run(scenario)
+    var everyone = game.emptyState()
+    for t in 0..<n { game.add(t, to: &everyone) }
+    var planned = [Double](repeating: 0, count: years.count)
+    for line in plan.costs.lines where !line.category.isNetwork { planned[line.year - years[0]] += line.amountEUR }
+    #expect(approximately(game.jointCost(everyone, cache: &cache), planned, relative: 1e-9))
+  }
+
+  @Test("Shapley of closed-form games: additive, symmetric, and the airport game")
+  func closedForms() {
+    // Additive c(S) = Σ a_i: φ_i = a_i.
+    let a = [3.0, 5.0, 11.0]
+    var additive = [Double](repeating: 0, count: 8)
+    for mask in 0..<8 { for i in 0..<3 where mask & (1 << i) != 0 { additive[mask] += a[i] } }
+    let additiveValues = Shapley.values(table: additive, players: 3, width: 1).map(\.[0])
+    #expect(approximately(additiveValues, a))
+    // Airport game c(S) = max_{i ∈ S} r_i with runways 1, 3, 6: φ = (1/3, 1/3 + 2/2, 1/3 + 1 + 3).
+    let runway = [1.0, 3.0, 6.0]
+    let airport: [Double] = (0..<8).map { mask in
+      (0..<3).filter { mask & (1 << $0) != 0 }.map { runway[$0] }.max() ?? 0
+    }
+    let expected: [Double] = [1.0 / 3, 4.0 / 3, 13.0 / 3]
+    let airportValues = Shapley.values(table: airport, players: 3, width: 1).map(\.[0])
+    #expect(approximately(airportValues, expected))
+    // Glove-free symmetric game on 12 players, c(S) = √|S|: everyone pays √12 / 12.
+    let n = 12
+    let symmetric = (0..<(1 << n)).map { Double($0.nonzeroBitCount).squareRoot() }
+    let values = Shapley.values(table: symmetric, players: n, width: 1).map(\.[0])
+    #expect(values.allSatisfy { approximately($0, 12.0.squareRoot() / 12, relative: 1e-12) })
+  }
+
+  @Test("sampled Shapley: within a few standard errors of the exact value, the same for 1 and 2 threads")
+  func sampled() throws {
+    let scenario = try Self.load("niedersachsen-2025.yaml")
+    let years = scenario.info.horizon.years
+    let game = CostGame(scenario, voice: VoiceStage.plan(scenario, years: years), years: years)
+    let rate = scenario.info.discountRate.value
+    let exact = Shapley.values(table: Shapley.table(game, threads: 2), players: game.tenantCount, width: years.count)
+    let one = Shapley.sampled(game, samples: 400, seed: 5, rate: rate, threads: 1)
+    let two = Shapley.sampled(game, samples: 400, seed: 5, rate: rate, threads: 2)
+    #expect(one.values == two.values)
+    #expect(one.standardErrorNPV == two.standardErrorNPV)
+    for t in 0..<game.tenantCount {
+      let gap = abs(NPV.value(one.values[t], rate: rate) - NPV.value(exact[t], rate: rate))
+      #expect(gap <= 4 * one.standardErrorNPV[t] + 1e-6, "tenant \(t): gap \(gap), error \(one.standardErrorNPV[t])")
+    }
+    // The table does not depend on the number of threads either.
+    #expect(Shapley.table(game, threads: 1) == Shapley.table(game, threads: 2))
+  }
+}
