@@ -32,6 +32,8 @@ public struct PlanResults: Hashable, Sendable {
   public let budgets: [BudgetResult]
   /// Capex spread over asset lives: depreciation and annuities.
   public let capital: CapitalCosts
+  /// Whether amounts are nominal or real (money of the first year).
+  public let money: MoneyBasis
   /// Warnings of every stage, in stage order, then year order.
   public let warnings: [PlanWarning]
 
@@ -77,7 +79,7 @@ public enum Planner {
       network: network, voice: voice, voiceSeparateEUR: VoiceCosts.separateNetwork(scenario, voice, years: years),
       availability: availability, siteOutages: outages,
       costs: costs, sharing: sharing, budgets: budgets, capital: CapitalStage.spread(scenario, costs, years: years),
-      warnings: warnings)
+      money: scenario.costs.money, warnings: warnings)
   }
 }
 

@@ -69,21 +69,27 @@ extension ResultTables {
   }
 
   static func costs(_ results: PlanResults) -> Table {
-    let categories = CostCategory.allCases
+    // Categories with no line in the plan get no column.
+    let used = Set(results.costs.lines.map(\.category))
+    let categories = CostCategory.allCases.filter(used.contains)
     var table = Table(
-      id: "costs", title: "Costs by year (EUR)",
+      id: "costs", title: "Costs by year (\(moneyText(results)))",
       columns: [Column("year", "Year")] + categories.map { Column("\($0.rawValue)_eur", $0.title) }
-        + [Column("capex_eur", "Capex"), Column("opex_eur", "Opex"), Column("total_eur", "Total")])
+        + [Column("capex_eur", "Capex"), Column("opex_eur", "Opex"), Column("total_eur", "Total"),
+           Column("cumulative_eur", "Cumulative (TCO)")])
     let years = results.demand.years
     guard let first = years.first else { return table }
     var byCategory = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: categories.count)
     for line in results.costs.lines {
       if let c = categories.firstIndex(of: line.category) { byCategory[c][line.year - first] += line.amountEUR }
     }
+    var cumulative = 0.0
     for (y, year) in years.enumerated() {
+      cumulative += results.costs.totalEUR[y]
       table.rows.append(
         [.year(year.number)] + categories.indices.map { .number(byCategory[$0][y]) }
-          + [.number(results.costs.capexEUR[y]), .number(results.costs.opexEUR[y]), .number(results.costs.totalEUR[y])])
+          + [.number(results.costs.capexEUR[y]), .number(results.costs.opexEUR[y]), .number(results.costs.totalEUR[y]),
+             .number(cumulative)])
     }
     return table
   }
@@ -93,12 +99,12 @@ extension ResultTables {
       id: "cost_ledger", title: "Cost ledger",
       columns: [
         Column("year", "Year"), Column("site", "Site"), Column("category", "Category"), Column("type", "Type"),
-        Column("amount_eur", "Amount (EUR)"), Column("driver", "Driver"),
+        Column("amount_eur", "Amount (EUR)"), Column("tenants", "Serves"), Column("driver", "Driver"),
       ])
     for line in results.costs.lines {
       table.rows.append([
         .year(line.year.number), .text(line.site), .text(line.category.rawValue), .text(line.category.isCapex ? "capex" : "opex"),
-        .number(line.amountEUR), .text(line.driver),
+        .number(line.amountEUR), .text(line.tenants.isEmpty ? "all" : line.tenants.joined(separator: " ")), .text(line.driver),
       ])
     }
     return table
@@ -111,6 +117,8 @@ extension ResultTables {
       [.text("NPV of all costs (EUR, \(discountText(results.info)))"), .number(costs.npvEUR)],
       [.text("Total capex (EUR)"), .number(costs.capexEUR.reduce(0, +))],
       [.text("Total opex (EUR)"), .number(costs.opexEUR.reduce(0, +))],
+      [.text("TCO over the horizon (EUR, undiscounted)"), .number(costs.totalEUR.reduce(0, +))],
+      [.text("Money"), .text(moneyText(results))],
       [.text("First shortfall year"), results.firstShortfallYear.map { .year($0.number) } ?? .text("none")],
       [.text("Modules built"), .integer(results.expansion.expansions.filter { !$0.isFixed }.count)],
     ]

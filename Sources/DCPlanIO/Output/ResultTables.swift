@@ -20,18 +20,23 @@ public enum ResultTables {
     }
     if !results.availability.isEmpty { tables.append(availability(results)) }
     if !results.siteOutages.isEmpty { tables.append(siteOutages(results)) }
-    tables += [costs(results), warnings(results.warnings), workloadDemand(results.demand), costLedger(results)]
+    tables.append(costs(results))
+    if !results.sharing.tenants.isEmpty { tables += [tenants(results), tenantCosts(results)] }
+    if !results.budgets.isEmpty { tables.append(budgets(results)) }
+    tables += [capitalCosts(results), warnings(results.warnings), workloadDemand(results.demand), costLedger(results)]
     return tables
   }
 
   /// Tables printed by default in Markdown; the long detail tables (per workload, the ledger)
   /// need `--table` or `--all`.
-  public static let detailIDs: Set<String> = ["workload_demand", "cost_ledger", "voice_locations"]
+  public static let detailIDs: Set<String> = [
+    "workload_demand", "cost_ledger", "voice_locations", "tenant_costs", "capital_costs",
+  ]
 
   /// Ids of the tables, for `--table`, in the order they are printed.
   public static let ids = [
     "summary", "demand", "demand_by_site", "capacity_by_site", "facility_by_site", "expansions", "links", "link_upgrades",
-    "disconnections", "voice", "voice_locations", "voice_costs", "availability", "site_outages", "costs", "warnings", "workload_demand", "cost_ledger",
+    "disconnections", "voice", "voice_locations", "voice_costs", "availability", "site_outages", "costs", "tenants", "tenant_costs", "budgets", "capital_costs", "warnings", "workload_demand", "cost_ledger",
   ]
 
   private static let resourceColumns = [

@@ -99,12 +99,14 @@ public enum ResultsJSON {
         }
       })),
     ]
+    members += sharingMembers(results)
     members += [
       ("cost_lines", .array(results.costs.lines.map { line in
         .object([
           ("year", .integer(line.year.number)), ("site", .string(line.site)), ("category", .string(line.category.rawValue)),
           ("type", .string(line.category.isCapex ? "capex" : "opex")), ("amount_eur", .number(line.amountEUR)),
-          ("driver", .string(line.driver)),
+          ("tenants", .array(line.tenants.map(JSONValue.string))),
+          ("service_year", line.serviceYear.map { .integer($0.number) } ?? .null), ("driver", .string(line.driver)),
         ])
       })),
       ("warnings", .array(results.warnings.map { warning in
@@ -176,13 +178,19 @@ public enum ResultsJSON {
   }
 
   private static func summary(_ results: PlanResults) -> JSONValue {
-    .object([
+    let worstN1: Double = results.network.links.flatMap(\.n1Utilisation).max() ?? 0
+    let shortfall: JSONValue = results.firstShortfallYear.map { .integer($0.number) } ?? .null
+    var members: [(String, JSONValue)] = [
       ("npv_eur", .number(results.costs.npvEUR)),
       ("total_capex_eur", .number(results.costs.capexEUR.reduce(0, +))),
       ("total_opex_eur", .number(results.costs.opexEUR.reduce(0, +))),
-      ("first_shortfall_year", results.firstShortfallYear.map { .integer($0.number) } ?? .null),
-      ("worst_n1_utilisation", .number(results.network.links.flatMap(\.n1Utilisation).max() ?? 0)),
-    ])
+    ]
+    members.append(("first_shortfall_year", shortfall))
+    members.append(("worst_n1_utilisation", .number(worstN1)))
+    members.append(("tco_eur", .number(results.costs.totalEUR.reduce(0, +))))
+    members.append(("money", money(results)))
+    members.append(("allocation_method", .string(results.sharing.method.rawValue)))
+    return .object(members)
   }
 
   private static func siteCapacity(_ results: PlanResults) -> [JSONValue] {

@@ -1,0 +1,110 @@
+import DCPlanEngine
+import DCPlanModel
+
+/// Tables of cost sharing, budget lines and capital costs.
+extension ResultTables {
+  /// Each tenant's NPV under every method, alone, and its saving.
+  static func tenants(_ results: PlanResults) -> Table {
+    let sharing = results.sharing
+    let rate = results.info.discountRate.value
+    let shapley: String
+    switch sharing.shapleySamples {
+    case nil: shapley = "Shapley not computed"
+    case 0?: shapley = "Shapley exact"
+    case let samples?:
+      shapley = "Shapley from \(samples) sampled orders, standard error up to \(MarkdownRenderer.formatNumber(sharing.shapleyStandardErrorNPV, decimals: 0)) EUR"
+    }
+    var table = Table(
+      id: "tenants", title: "Cost sharing by tenant (NPV, EUR; cost by '\(sharing.method.rawValue)'; \(shapley))",
+      columns: [
+        Column("tenant", "Tenant"), Column("cost_npv_eur", "Cost"), Column("standalone_npv_eur", "Alone"),
+        Column("saving_npv_eur", "Saving"), Column("saving_percent", "Saving (%)", decimals: 1),
+        Column("usage_npv_eur", "By usage"), Column("keys_npv_eur", "By keys"), Column("shapley_npv_eur", "Shapley"),
+        Column("network_npv_eur", "Of which network"), Column("standalone_shortfall_year", "Short alone from"),
+      ])
+    func npv(_ values: [Double]?) -> Cell { values.map { .number(NPV.value($0, rate: rate)) } ?? .empty }
+    for tenant in sharing.tenants {
+      let alone = NPV.value(tenant.standaloneEUR, rate: rate)
+      let saving = NPV.value(tenant.savingEUR, rate: rate)
+      table.rows.append([
+        .text(tenant.tenant), npv(tenant.costEUR), .number(alone), .number(saving), alone != 0 ? .number(saving / alone * 100) : .empty,
+        npv(tenant.usageEUR), npv(tenant.keysEUR), npv(tenant.shapleyEUR), npv(tenant.networkEUR),
+        tenant.standaloneShortfallYear.map { .year($0.number) } ?? .empty,
+      ])
+    }
+    return table
+  }
+
+  /// Each tenant's cost, standalone cost and saving per year, under every method.
+  static func tenantCosts(_ results: PlanResults) -> Table {
+    var table = Table(
+      id: "tenant_costs", title: "Tenants' costs by year (EUR)",
+      columns: [
+        Column("tenant", "Tenant"), Column("year", "Year"), Column("cost_eur", "Cost"), Column("standalone_cost_eur", "Alone"),
+        Column("saving_eur", "Saving"), Column("usage_eur", "By usage"), Column("keys_eur", "By keys"),
+        Column("shapley_eur", "Shapley"), Column("network_eur", "Of which network"),
+      ])
+    let years = results.demand.years
+    for tenant in results.sharing.tenants {
+      for (y, year) in years.enumerated() {
+        table.rows.append([
+          .text(tenant.tenant), .year(year.number), .number(tenant.costEUR[y]), .number(tenant.standaloneEUR[y]),
+          .number(tenant.savingEUR[y]), .number(tenant.usageEUR[y]), tenant.keysEUR.map { .number($0[y]) } ?? .empty,
+          tenant.shapleyEUR.map { .number($0[y]) } ?? .empty, .number(tenant.networkEUR[y]),
+        ])
+      }
+    }
+    return table
+  }
+
+  /// Budget lines against the costs in their categories.
+  static func budgets(_ results: PlanResults) -> Table {
+    var table = Table(
+      id: "budgets", title: "Budget lines (EUR)",
+      columns: [
+        Column("budget", "Budget line"), Column("year", "Year"), Column("budget_eur", "Budget"), Column("spent_eur", "Costs"),
+        Column("headroom_eur", "Headroom"), Column("status", "Status"),
+      ])
+    for budget in results.budgets {
+      for (y, year) in budget.years.enumerated() {
+        let headroom = budget.headroomEUR[y]
+        table.rows.append([
+          .text(budget.id), .year(year.number), .number(budget.budgetEUR[y]), .number(budget.spentEUR[y]), .number(headroom),
+          .text(headroom < -0.005 ? "overrun" : "within"),
+        ])
+      }
+    }
+    return table
+  }
+
+  /// Capex spread over asset lives: depreciation and annuity per class and year.
+  static func capitalCosts(_ results: PlanResults) -> Table {
+    let capital = results.capital
+    let rate = MarkdownRenderer.formatNumber(results.info.discountRate.percent, decimals: 1)
+    var table = Table(
+      id: "capital_costs", title: "Capital costs: straight-line depreciation and annuity at \(rate) % (EUR)",
+      columns: [
+        Column("category", "Asset class"), Column("life_years", "Life (years)"), Column("year", "Year"),
+        Column("depreciation_eur", "Depreciation"), Column("annuity_eur", "Annuity"),
+      ])
+    for (c, asset) in capital.classes.enumerated()
+    where capital.depreciationEUR[c].contains(where: { $0 != 0 }) {
+      for (y, year) in results.demand.years.enumerated() {
+        table.rows.append([
+          .text(asset.category.rawValue), .integer(asset.lifeYears), .year(year.number),
+          .number(capital.depreciationEUR[c][y]), .number(capital.annuityEUR[c][y]),
+        ])
+      }
+    }
+    return table
+  }
+
+  /// How amounts are stated: nominal, or real money of the first year.
+  static func moneyText(_ results: PlanResults) -> String {
+    switch results.money {
+    case .nominal: return "nominal EUR"
+    case let .real(inflation):
+      return "real EUR of \(results.info.horizon.first) (inflation \(MarkdownRenderer.formatNumber(inflation.perYear * 100, decimals: 2)) %)"
+    }
+  }
+}
