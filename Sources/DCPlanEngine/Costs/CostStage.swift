@@ -12,7 +12,8 @@ import DCPlanModel
 ///   pooled over every site of the plan, reach ("Procurement tiers").
 /// - Energy is facility energy (MWh) × 1,000 × the year's price per kWh.
 /// - Maintenance is the share × the catalogue value of the units in service.
-/// - Staff is servers ÷ servers per FTE × the year's cost per FTE.
+/// - Staff is servers ÷ servers per FTE, at least the site minimum while it has servers, ×
+///   the year's cost per FTE.
 /// - Space is occupied racks × the year's cost per rack.
 /// - Licences are cores in service × the per-core price plus placed vCPU × the per-vCPU price.
 /// - With `money: real`, every amount of year t is divided by (1 + inflation)^t.
@@ -140,10 +141,13 @@ enum SiteCosts {
         sink.add(y, .maintenance, installedValue * costs.maintenanceShare.value,
                  .share(fraction: costs.maintenanceShare.value, ofEUR: installedValue, what: "in service at list price"))
       }
-      let fte = costs.serversPerFTE > 0 ? Double(sized.servers[y]) / costs.serversPerFTE : 0
+      let byServers = costs.serversPerFTE > 0 ? Double(sized.servers[y]) / costs.serversPerFTE : 0
+      let floor = sized.servers[y] > 0 ? costs.minFTEPerSite : 0
+      let fte = max(byServers, floor)
       let fteCost = costs.ftePerYear.value(in: year)
       if fte > 0, fteCost > 0 {
-        sink.add(y, .staff, fte * fteCost, .units(count: fte, noun: "FTE", unitEUR: fteCost))
+        sink.add(y, .staff, fte * fteCost,
+                 .units(count: fte, noun: byServers >= floor ? "FTE" : "FTE (site minimum)", unitEUR: fteCost))
       }
       let rackCost = costs.spacePerRackYear.value(in: year)
       if needs.racks[y] > 0, rackCost > 0 {

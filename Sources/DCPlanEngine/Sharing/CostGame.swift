@@ -108,16 +108,15 @@ struct CostGame: Sendable {
 
   // MARK: The scenarios that define the game
 
-  /// Tenant `t` alone: only its workloads and locations; if it has a legacy room, it never
-  /// joins the shared data centre and the room, kept open (no decommissioning: that is the
-  /// shared plan's decision) and extended by its own modules, is its only site; if not, the
-  /// shared sites are its own.
+  /// Tenant `t` alone: only its workloads and locations. With a legacy room (and unless it
+  /// chooses `shared-design`), it never joins the shared data centre and the room, kept open
+  /// (no decommissioning: that is the shared plan's decision) and extended by its own
+  /// modules, is its only site; otherwise it builds and runs the shared sites' design on its
+  /// own, from its join year (its legacy room before, if any).
   static func standaloneScenario(_ scenario: Scenario, tenant t: Int) -> Scenario {
     var alone = coalitionScenario(scenario, members: [t])
-    guard let legacy = scenario.tenants[t].legacySite else {
-      alone.sites = scenario.sites.filter { $0.kind == .shared }
-      return alone
-    }
+    let tenant = scenario.tenants[t]
+    guard let legacy = tenant.legacySite, tenant.standalone != .sharedDesign else { return alone }
     alone.tenants[0].joinsSharedDataCentre = nil
     alone.sites = scenario.sites.filter { $0.id == legacy }
     for index in alone.sites.indices { alone.sites[index].decommissionYear = nil }

@@ -129,6 +129,9 @@ public enum CostSharingStage {
 
     var warnings: [PlanWarning] = []
     let method = allocation.method.rawValue
+    let hint = allocation.method == .shapley
+      ? "the shared plan costs it more than going alone: weigh the availability the shared sites add (table 'availability') against the extra cost"
+      : "it gains nothing from joining: change the keys or weights, or use 'shapley'"
     for result in results {
       let cost = NPV.value(result.costEUR, rate: rate)
       let alone = NPV.value(result.standaloneEUR, rate: rate)
@@ -136,7 +139,7 @@ public enum CostSharingStage {
         warnings.append(PlanWarning(
           code: "tenant-pays-more-than-alone", year: nil, subject: result.tenant,
           message: "tenant '\(result.tenant)' pays \(eur(cost)) EUR (NPV) under '\(method)' sharing but "
-            + "\(eur(alone)) EUR alone; it gains nothing from joining: change the keys or weights, or use 'shapley'"))
+            + "\(eur(alone)) EUR alone; \(hint)"))
       }
       if let year = result.standaloneShortfallYear {
         warnings.append(PlanWarning(
@@ -161,7 +164,7 @@ public enum CostSharingStage {
         warnings.append(PlanWarning(
           code: "allocation-outside-core", year: nil, subject: nil,
           message: "under '\(method)' sharing, tenants \(blocking.members.map { "'\($0)'" }.joined(separator: ", ")) together "
-            + "pay \(eur(blocking.excessNPV)) EUR (NPV) more than they would on their own; use 'shapley' or change the keys"))
+            + "pay \(eur(blocking.excessNPV)) EUR (NPV) more than they would on their own; \(allocation.method == .shapley ? "no split keeps every group in: the shared plan costs more than they save together" : "use 'shapley' or change the keys")"))
       }
     }
     return (

@@ -41,6 +41,10 @@ tenants:
     employee_growth: 1.3 %
     joins_shared_dc: 2019            # E: first step of the 2016 cooperative plan [0]
     legacy_site: hannover-legacy
+    cost_key: 50                     # E: half for the Land
+    # Alone, the Land would still close its two Hannover rooms (F, [1.3]) and need a twin-site
+    # centre of its own (in 2018 it rented space in Dataport's mirrored centres, F, [0]).
+    standalone: shared-design
     # ~1,400 Dienststellen on the Landesdatennetz (F, [1.4]), aggregated to regional hubs (E).
     locations:
       - {node: hannover, share: 40 %}
@@ -57,6 +61,7 @@ tenants:
     employees: 28000                 # E
     employee_growth: 0.5 %           # E
     employees_base_year: 2016
+    cost_key: 15.6                   # E: the municipal half by workplaces
     joins_shared_dc: 2021            # E
     legacy_site: kdo-oldenburg
     node: oldenburg
@@ -66,6 +71,7 @@ tenants:
     employees: 22000                 # E
     employee_growth: 0.5 %           # E
     employees_base_year: 2016
+    cost_key: 12.2                   # E: the municipal half by workplaces
     joins_shared_dc: 2022            # E
     legacy_site: itebo-osnabrueck
     node: osnabrueck
@@ -75,6 +81,7 @@ tenants:
     employees: 25000                 # E
     employee_growth: 0.5 %           # E
     employees_base_year: 2016
+    cost_key: 13.9                   # E: the municipal half by workplaces
     joins_shared_dc: 2023            # E
     legacy_site: hannit-hannover
     node: hannover
@@ -83,6 +90,7 @@ tenants:
     kind: municipality
     employees: 15000                 # E: the rest of ~90,000
     employees_base_year: 2016
+    cost_key: 8.3                   # E: the municipal half by workplaces
     joins_shared_dc: 2024            # E
     legacy_site: municipal-rooms
     locations: [{node: lueneburg, share: 50 %}, {node: goettingen, share: 50 %}]
@@ -115,7 +123,9 @@ sites:
       - {name: hall 2, racks: 50, it_power: 400 kW, cooling: 450 kW, capex: 3.8 MEUR, lead_time: 3 years}
       - {name: hall 3, racks: 50, it_power: 400 kW, cooling: 450 kW, capex: 4.4 MEUR, lead_time: 3 years}
   # Legacy rooms with fixed capacity (E) and PUE 1.8-2.0 (E, [2.1]). The Land ran 2 DCs in
-  # Hannover, to be closed (F, [1.3]); merged into one site here.
+  # Hannover, to be closed (F, [1.3]); merged into one site here. Each room lists the
+  # extensions its owner would build alone (the standalone counterfactual keeps the room open):
+  # small builds at about 1.5 × the Tier III rate, 12 MEUR per MW IT (E, [2.3]), 2 years.
   - id: hannover-legacy
     name: Land data centres Hannover (2 rooms)
     kind: legacy
@@ -123,24 +133,40 @@ sites:
     capacity: {racks: 60, it_power: 300 kW, cooling: 300 kW}
     pue: 1.9
     decommission_year: 2020           # E: closed the year after the Land joins
+    modules:                          # E: what the room could add alone (standalone comparison)
+      - {name: extension 1, racks: 40, it_power: 300 kW, cooling: 300 kW, capex: 3.6 MEUR, lead_time: 2 years}
+      - {name: extension 2, racks: 40, it_power: 300 kW, cooling: 300 kW, capex: 3.6 MEUR, lead_time: 2 years}
+      - {name: extension 3, racks: 40, it_power: 300 kW, cooling: 300 kW, capex: 3.6 MEUR, lead_time: 2 years}
   - id: kdo-oldenburg
     kind: legacy
     node: oldenburg
     capacity: {racks: 30, it_power: 150 kW, cooling: 150 kW}
     pue: 2.0
     decommission_year: 2022
+    modules:                          # E: what the room could add alone (standalone comparison)
+      - {name: extension 1, racks: 20, it_power: 150 kW, cooling: 150 kW, capex: 1.8 MEUR, lead_time: 2 years}
+      - {name: extension 2, racks: 20, it_power: 150 kW, cooling: 150 kW, capex: 1.8 MEUR, lead_time: 2 years}
+      - {name: extension 3, racks: 20, it_power: 150 kW, cooling: 150 kW, capex: 1.8 MEUR, lead_time: 2 years}
   - id: itebo-osnabrueck
     kind: legacy
     node: osnabrueck
     capacity: {racks: 24, it_power: 120 kW, cooling: 120 kW}
     pue: 2.0
     decommission_year: 2023
+    modules:                          # E: what the room could add alone (standalone comparison)
+      - {name: extension 1, racks: 16, it_power: 120 kW, cooling: 120 kW, capex: 1.44 MEUR, lead_time: 2 years}
+      - {name: extension 2, racks: 16, it_power: 120 kW, cooling: 120 kW, capex: 1.44 MEUR, lead_time: 2 years}
+      - {name: extension 3, racks: 16, it_power: 120 kW, cooling: 120 kW, capex: 1.44 MEUR, lead_time: 2 years}
   - id: hannit-hannover
     kind: legacy
     node: hannover
     capacity: {racks: 28, it_power: 140 kW, cooling: 140 kW}
     pue: 2.0
     decommission_year: 2024
+    modules:                          # E: what the room could add alone (standalone comparison)
+      - {name: extension 1, racks: 18, it_power: 140 kW, cooling: 140 kW, capex: 1.68 MEUR, lead_time: 2 years}
+      - {name: extension 2, racks: 18, it_power: 140 kW, cooling: 140 kW, capex: 1.68 MEUR, lead_time: 2 years}
+      - {name: extension 3, racks: 18, it_power: 140 kW, cooling: 140 kW, capex: 1.68 MEUR, lead_time: 2 years}
   - id: municipal-rooms
     name: Municipal server rooms (aggregate)
     kind: legacy
@@ -148,6 +174,10 @@ sites:
     capacity: {racks: 20, it_power: 100 kW, cooling: 100 kW}
     pue: 2.0
     decommission_year: 2025
+    modules:                          # E: what the room could add alone (standalone comparison)
+      - {name: extension 1, racks: 14, it_power: 100 kW, cooling: 100 kW, capex: 1.2 MEUR, lead_time: 2 years}
+      - {name: extension 2, racks: 14, it_power: 100 kW, cooling: 100 kW, capex: 1.2 MEUR, lead_time: 2 years}
+      - {name: extension 3, racks: 14, it_power: 100 kW, cooling: 100 kW, capex: 1.2 MEUR, lead_time: 2 years}
 
 workloads:
   # Office IT and directory per workplace: 0.15 vCPU and 0.6 GiB RAM per employee (E), about
@@ -275,8 +305,27 @@ costs:
   energy_price: {2017: 20.34 ct/kWh, 2018: 21.37 ct/kWh, 2019: 21.93 ct/kWh, 2020: 21.13 ct/kWh, 2021: 25.44 ct/kWh, 2022: 39.29 ct/kWh, 2023: 31.54 ct/kWh, 2024: 22.73 ct/kWh, 2025: 22.6 ct/kWh}
   maintenance: 8 %                    # E: of hardware purchase value per year
   servers_per_fte: 40                 # E: operations staff per virtualisation host
+  min_fte_per_site: 5.5               # D: one 24×7 seat = 8,760 h / 1,560-1,644 h per FTE (F, [2.8])
   fte_cost: {2016: 85000 EUR/year, 2025: 110000 EUR/year}   # fully loaded (E, [5])
   space_cost_per_rack: 3000 EUR/year  # E: building upkeep per occupied rack
+  licence_per_core: 150 EUR/year      # E: hypervisor and server OS subscriptions per physical core
+  # Framework-contract volume discounts (E): the cooperative's pooled yearly purchases reach
+  # the upper tiers that a single municipal data centre does not (DESIGN, question 5).
+  procurement_tiers:
+    servers: [{from: 200, discount: 8 %}, {from: 1000, discount: 15 %}]
+    storage: [{from: 10, discount: 5 %}, {from: 40, discount: 10 %}]
+  asset_lives: {modules: 25 years, link_upgrades: 10 years, ip_phones: 7 years, voice_gateways: 7 years}   # E
+  budget:
+    # ~20 MEUR a year more for the network and voice in 2017/2018 (seed figure, [1.7]); the
+    # voice/WAN programme of ~15 MEUR a year for four years to 2020 (F, [1.7]); 10 MEUR after (E).
+    - id: network-voice
+      categories: [link_upgrades, sip_trunks, ip_phones, voice_gateways]
+      amount: {2017: 20 MEUR, 2018: 20 MEUR, 2019: 15 MEUR, 2020: 15 MEUR, 2021: 10 MEUR}
+
+allocation:
+  # The cooperative's treaty was never signed (F, [0]); keys as a 50 : 50 split between the
+  # Land and the municipal side, the latter by workplaces (E). Shapley decides each share.
+  method: shapley
 
 network:
   # The Landesdatennetz, reduced to regional hubs (E); WAN 3.0 went live in 2022 on fibre

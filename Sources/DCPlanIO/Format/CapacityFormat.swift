@@ -122,6 +122,9 @@ enum CostsSection {
                                    meaning: "Yearly maintenance as a share of the purchase value of the hardware in service.")
   static let serversPerFTE = KeySpec("servers_per_fte", .number(0.001...1_000_000), default: "no staff cost", example: "40",
                                      meaning: "Servers one full-time operator looks after.")
+  static let minFTE = KeySpec(
+    "min_fte_per_site", .number(0...1_000_000), default: "0", example: "5.5",
+    meaning: "The fewest operators a site with servers in service needs, however few servers it has (one 24×7 seat is about 5.5 FTE).")
   static let fteCost = KeySpec(
     "fte_cost", .quantityOrYearTable(QuantityKind(.moneyRate, example: "85000 EUR/year")), default: "0 EUR/year",
     example: "85000 EUR/year", meaning: "Fully loaded cost of one operator: a value (escalating by 'fte_cost_escalation') or a table.")
@@ -159,7 +162,7 @@ enum CostsSection {
     meaning: "Budget lines: money per year for some cost categories; each year's headroom or overrun is shown.")
   static let spec = SectionSpec(
     name: "costs", summary: "Prices for energy, maintenance, staff, space and licences; discounts, money basis, budgets (docs/conventions.md, \"Costs\").",
-    keys: [energyPrice, energyEscalation, maintenance, serversPerFTE, fteCost, fteEscalation, spaceCost, spaceEscalation,
+    keys: [energyPrice, energyEscalation, maintenance, serversPerFTE, minFTE, fteCost, fteEscalation, spaceCost, spaceEscalation,
            licencePerCore, licencePerCoreEscalation, licencePerVCPU, licencePerVCPUEscalation, procurement, money, inflation,
            assetLives, budget])
 }

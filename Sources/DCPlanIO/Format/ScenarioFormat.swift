@@ -120,9 +120,13 @@ enum TenantSection {
                                  meaning: "Where its employees work on the network. Not with 'node'.")
   static let costKey = KeySpec("cost_key", .number(0...1e15), default: "none", example: "62.5",
                                meaning: "Its fixed cost-sharing key (a treaty share, population, ...): lines serving several tenants are split in proportion to their keys (allocation method 'keys').")
+  static let standalone = KeySpec(
+    "standalone", .choice(["legacy-room", "shared-design"]), default: "legacy-room if it has a legacy site, else shared-design",
+    example: "shared-design",
+    meaning: "What it would do alone, for its standalone cost: keep its legacy room (extended by the room's modules) or build the shared sites' design on its own.")
   static let spec = SectionSpec(
     name: "tenant", summary: "A public body that uses the shared data centre (one entry of 'tenants').",
-    keys: [id, name, kind, employees, employeeGrowth, employeesBaseYear, joins, legacySite, node, locations, costKey])
+    keys: [id, name, kind, employees, employeeGrowth, employeesBaseYear, joins, legacySite, node, locations, costKey, standalone])
 }
 
 /// Keys of one entry of `workloads`.

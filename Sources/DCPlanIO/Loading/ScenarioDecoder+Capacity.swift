@@ -154,7 +154,8 @@ extension ScenarioDecoder {
     costs.serversPerFTE = reader.number(C.serversPerFTE, in: 0.001...1_000_000) ?? 0
     costs.ftePerYear = yearValue(C.fteCost, C.fteEscalation, perUnit: UnitTable.secondsPerYear)
     costs.spacePerRackYear = yearValue(C.spaceCost, C.spaceEscalation, perUnit: UnitTable.secondsPerYear)
-    if reader.has(C.fteCost), !reader.has(C.serversPerFTE) {
+    costs.minFTEPerSite = reader.number(C.minFTE, in: 0...1_000_000) ?? 0
+    if reader.has(C.fteCost), !reader.has(C.serversPerFTE), !reader.has(C.minFTE) {
       context.error("'fte_cost' needs 'servers_per_fte' to turn servers into staff; add e.g. 'servers_per_fte: 40'",
                     at: reader.keyPosition(of: C.fteCost))
     }

@@ -141,10 +141,18 @@ struct ScenarioDecoder {
     case nil:
       employees = .compounding(base: 0, baseYear: baseYear, growth: .zero)
     }
-    return Tenant(
+    var tenant = Tenant(
       id: id, name: reader.text(T.name) ?? id, kind: kind, employees: employees,
       joinsSharedDataCentre: reader.year(T.joins), legacySite: reader.identifier(T.legacySite),
       locations: decodeLocations(reader), costKey: reader.number(T.costKey, in: 0...1e15))
+    if let option = reader.choice(T.standalone, ["legacy-room", "shared-design"]).flatMap(Tenant.StandaloneOption.init) {
+      tenant.standalone = option
+      if option == .legacyRoom, tenant.legacySite == nil {
+        context.error("'standalone: legacy-room' of \(reader.label) needs a 'legacy_site' to stay in; add one or use 'shared-design'",
+                      at: reader.position(of: T.standalone))
+      }
+    }
+    return tenant
   }
 
   private func decodeWorkload(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> Workload {

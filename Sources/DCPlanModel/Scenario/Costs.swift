@@ -8,6 +8,8 @@ public struct CostInputs: Hashable, Sendable {
   public var serversPerFTE: Double
   /// Cost of one full-time operator per year (EUR), escalation applied.
   public var ftePerYear: YearValue
+  /// The fewest operators a site with servers in service needs (a 24×7 shift's floor).
+  public var minFTEPerSite: Double = 0
   /// Cost of one rack position per year (EUR), escalation applied.
   public var spacePerRackYear: YearValue
   /// Licence cost per physical core of the servers in service per year (EUR), escalation applied.

@@ -27,6 +27,18 @@ public struct Tenant: Hashable, Sendable, Identifiable {
   public var locations: [TenantLocation]
   /// The tenant's fixed cost-sharing key (a treaty share, population, ...); nil if none given.
   public var costKey: Double?
+  /// What the tenant would do alone, for the standalone counterfactual.
+  public var standalone: StandaloneOption = .automatic
+
+  /// What a tenant would do alone (docs/conventions.md, "Cost sharing").
+  public enum StandaloneOption: String, Hashable, Sendable, CaseIterable {
+    /// Its legacy room if it has one, else the shared sites' design on its own.
+    case automatic
+    /// Keep its legacy room for the whole horizon, extended by the room's own modules.
+    case legacyRoom = "legacy-room"
+    /// Build and run the shared sites' design (and redundancy) on its own from its join year.
+    case sharedDesign = "shared-design"
+  }
 
   /// A tenant from its values.
   public init(
