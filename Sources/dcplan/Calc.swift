@@ -6,8 +6,8 @@ import DCPlanModel
 /// `dcplan calc`: the single formulas, for quick what-ifs.
 struct Calc: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "The single formulas: Erlang B, VoIP bandwidth per call, availability, NPV.",
-    subcommands: [ErlangBCommand.self, VoIPBandwidthCommand.self, AvailabilityCommand.self, NPVCommand.self]
+    abstract: "The single formulas: Erlang B, VoIP bandwidth per call, availability, NPV, annuity.",
+    subcommands: [ErlangBCommand.self, VoIPBandwidthCommand.self, AvailabilityCommand.self, NPVCommand.self, AnnuityCommand.self]
   )
 }
 
@@ -149,37 +149,106 @@ struct VoIPBandwidthCommand: ParsableCommand {
   }
 }
 
-/// `dcplan calc npv --rate R AMOUNT...`.
+/// `dcplan calc npv --rate R (--flows "y0,y1,..." | AMOUNT...)`.
 struct NPVCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "npv",
     abstract: "Net present value of yearly amounts, the first year undiscounted (end-of-year convention).",
-    discussion: "Example: dcplan calc npv --rate 3% 100000 50000 50000"
+    discussion: """
+      Example: dcplan calc npv --rate 3% --flows "100000,50000,50000"
+      Also prints the equivalent yearly amount: the constant amount over the same years with
+      the same NPV (docs/conventions.md, "NPV").
+      """
   )
 
   @Option(help: "Discount rate per year: a percentage (3%) or a fraction (0.03).")
   var rate: String
 
-  @Argument(help: "Amounts per year in EUR, the first year first.")
-  var amounts: [Double]
+  @Option(help: "Amounts per year in EUR, comma-separated, the first year first: \"y0,y1,...\"; write --flows=-100,60 when the first is negative.")
+  var flows: String?
+
+  @Argument(help: "Amounts per year in EUR, the first year first (instead of --flows).")
+  var amounts: [Double] = []
+
+  @Option(help: "markdown or json.")
+  var format: CalcFormat = .markdown
+
+  /// The amounts from --flows or the arguments.
+  private var cashFlows: [Double]? {
+    guard let flows else { return amounts }
+    let parts = flows.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    let values = parts.map(Double.init)
+    return values.allSatisfy { $0 != nil } ? values.compactMap { $0 } : nil
+  }
+
+  func validate() throws {
+    guard parseRate(rate) != nil else {
+      throw ValidationError("--rate must be a percentage such as '3%' or a fraction such as 0.03")
+    }
+    guard flows == nil || amounts.isEmpty else { throw ValidationError("give the amounts either with --flows or as arguments, not both") }
+    guard let values = cashFlows else {
+      throw ValidationError("--flows must be numbers separated by commas, such as \"-100000,30000,40000\"; found '\(flows ?? "")'")
+    }
+    guard !values.isEmpty, values.allSatisfy(\.isFinite) else { throw ValidationError("give at least one amount") }
+  }
+
+  func run() {
+    let value = parseRate(rate) ?? 0
+    let values = cashFlows ?? []
+    let npv = NPV.value(values, rate: value)
+    let presentOfOne = NPV.value([Double](repeating: 1, count: values.count), rate: value)
+    printFigures("NPV", [
+      ("rate", "Discount rate", .number(value)), ("years", "Years", .integer(values.count)),
+      ("npv_eur", "NPV (EUR)", .number(npv)),
+      ("equivalent_yearly_eur", "Equivalent yearly amount (EUR)", .number(npv / presentOfOne)),
+    ], format: format)
+  }
+}
+
+/// `dcplan calc annuity --rate R --amount C --years N`.
+struct AnnuityCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "annuity",
+    abstract: "The yearly payment over N years, each at a year's end, that repays an amount today: C · r / (1 − (1 + r)^−N).",
+    discussion: "Example: dcplan calc annuity --rate 3% --amount 3200000 --years 25"
+  )
+
+  @Option(help: "Interest rate per year: a percentage (3%) or a fraction (0.03).")
+  var rate: String
+
+  @Option(help: "The capital amount in EUR.")
+  var amount: Double
+
+  @Option(help: "The life in whole years.")
+  var years: Int
 
   @Option(help: "markdown or json.")
   var format: CalcFormat = .markdown
 
   func validate() throws {
-    guard let value = parseShare(rate) ?? (rate.trimmingCharacters(in: .whitespaces) == "0" || rate == "0%" ? 0 : nil), value >= 0 else {
+    guard parseRate(rate) != nil else {
       throw ValidationError("--rate must be a percentage such as '3%' or a fraction such as 0.03")
     }
-    guard !amounts.isEmpty, amounts.allSatisfy(\.isFinite) else { throw ValidationError("give at least one amount") }
+    guard amount.isFinite else { throw ValidationError("--amount must be a number of EUR") }
+    guard (1...1000).contains(years) else { throw ValidationError("--years must be a whole number from 1 to 1000") }
   }
 
   func run() {
-    let value = parseShare(rate) ?? 0
-    printFigures("NPV", [
-      ("rate", "Discount rate", .number(value)), ("years", "Years", .integer(amounts.count)),
-      ("npv_eur", "NPV (EUR)", .number(NPV.value(amounts, rate: value))),
+    let value = parseRate(rate) ?? 0
+    let factor = CapitalStage.annuityFactor(rate: value, years: years)
+    printFigures("Annuity", [
+      ("rate", "Interest rate", .number(value)), ("years", "Years", .integer(years)), ("amount_eur", "Amount (EUR)", .number(amount)),
+      ("annuity_factor", "Annuity factor", .number(factor)), ("annuity_eur", "Yearly payment (EUR)", .number(amount * factor)),
+      ("total_eur", "Paid in all (EUR)", .number(amount * factor * Double(years))),
     ], format: format)
   }
+}
+
+/// A rate as a percentage or a fraction, zero included; nil if neither or negative.
+func parseRate(_ text: String) -> Double? {
+  let trimmed = text.trimmingCharacters(in: .whitespaces)
+  let value = parseShare(trimmed) ?? (trimmed == "0" || trimmed == "0%" ? 0 : nil)
+  return value.flatMap { $0 >= 0 ? $0 : nil }
 }
 
 /// `dcplan calc availability --mtbf H --mttr H [--n N --k K --crews R]`.

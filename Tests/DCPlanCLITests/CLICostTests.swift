@@ -1,0 +1,65 @@
+import DCPlanTestSupport
+import Foundation
+import Testing
+
+extension CLITests {
+  func jsonObject(_ text: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+  }
+
+  @Test("calc npv with --flows and calc annuity, figures worked by hand")
+  func calcMoney() throws {
+    // −100,000 + 60,000/1.1 + 60,000/1.21 = 4,132.2314; equivalent yearly: ÷ (1 + 1/1.1 + 1/1.21) = 2.7355372
+    let npv = try jsonObject(try dcplan(["calc", "npv", "--rate", "10%", "--flows=-100000,60000,60000", "--format", "json"]).stdout)
+    #expect((npv["npv_eur"] as? Double).map { abs($0 - 4_132.231405) < 1e-6 } == true)
+    #expect((npv["equivalent_yearly_eur"] as? Double).map { abs($0 - 4_132.231405 / 2.735537190) < 1e-5 } == true)
+    // 33,000 × 0.1 / (1 − 1.1^−10) = 5,370.598031 (python)
+    let annuity = try jsonObject(try dcplan(["calc", "annuity", "--rate", "10%", "--amount", "33000", "--years", "10", "--format", "json"]).stdout)
+    #expect((annuity["annuity_eur"] as? Double).map { abs($0 - 5_370.598031) < 1e-6 } == true)
+    #expect(try dcplan(["calc", "npv", "--rate", "3%", "--flows", "1,x"]).status == 64)
+    #expect(try dcplan(["calc", "npv", "--rate", "3%", "--flows", "1,2", "3"]).status == 64)
+    #expect(try dcplan(["calc", "annuity", "--rate", "3%", "--amount", "1", "--years", "0"]).status == 64)
+  }
+
+  @Test("run --format json: tenants[] per year, their totals, budgets, capital, the ledger with whom each line serves")
+  func costJSON() throws {
+    let outcome = try dcplan(["run", RepositoryPaths.scenario("teaching-costs.yaml"), "--format", "json"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let object = try jsonObject(outcome.stdout)
+    let tenants = try #require(object["tenants"] as? [[String: Any]])
+    #expect(tenants.count == 6)
+    let a2021 = try #require(tenants.first { $0["id"] as? String == "a" && $0["year"] as? Int == 2021 })
+    #expect((a2021["cost_eur"] as? Double).map { abs($0 - 52_000) < 1e-6 } == true)
+    #expect((a2021["standalone_cost_eur"] as? Double).map { abs($0 - 77_000) < 1e-6 } == true)
+    #expect((a2021["saving_eur"] as? Double).map { abs($0 - 25_000) < 1e-6 } == true)
+    let totals = try #require(object["tenant_totals"] as? [[String: Any]])
+    #expect((totals.first?["saving_npv_eur"] as? Double).map { abs($0 - 11_727.272727) < 1e-5 } == true)
+    let summary = try #require(object["summary"] as? [String: Any])
+    #expect(summary["tco_eur"] as? Double == 138_000)
+    #expect(summary["allocation_method"] as? String == "shapley")
+    let sharing = try #require(object["sharing"] as? [String: Any])
+    #expect(sharing["shapley"] as? String == "exact")
+    let budgets = try #require(object["budgets"] as? [[String: Any]])
+    #expect(budgets.contains { $0["id"] as? String == "hardware" && ($0["headroom_eur"] as? Double) == -10_000 })
+    let lines = try #require(object["cost_lines"] as? [[String: Any]])
+    #expect(lines.first { $0["site"] as? String == "room-b" }?["tenants"] as? [String] == ["b"])
+    // Every total traces to the ledger: the lines add up to the yearly totals.
+    let yearly = try #require(object["yearly"] as? [[String: Any]])
+    for row in yearly {
+      let year = try #require(row["year"] as? Int)
+      let costs = try #require(row["costs"] as? [String: Any])
+      let sum = lines.filter { $0["year"] as? Int == year }.reduce(0.0) { $0 + ($1["amount_eur"] as? Double ?? 0) }
+      #expect(abs(sum - (costs["total_eur"] as? Double ?? -1)) < 1e-6)
+    }
+  }
+
+  @Test("the ledger exports as CSV with its tenants and drivers; the tenants table prints in markdown")
+  func ledgerCSV() throws {
+    let csv = try dcplan(["run", RepositoryPaths.scenario("teaching-costs.yaml"), "--format", "csv", "--table", "cost_ledger"])
+    #expect(csv.status == 0)
+    #expect(csv.stdout.contains("year,site,category,type,amount_eur,tenants,driver"))
+    #expect(csv.stdout.contains("2021,dc,servers,capex,80000,a b c,10 servers at 20 % volume discount × 8000 EUR"))
+    let markdown = try dcplan(["run", RepositoryPaths.scenario("teaching-costs.yaml"), "--table", "tenants"])
+    #expect(markdown.stdout.contains("| c | 21,273 | 33,000 | 11,727 | 35.5 | 14,776 | 25,964 | 21,273 | 0 |  |"))
+  }
+}
