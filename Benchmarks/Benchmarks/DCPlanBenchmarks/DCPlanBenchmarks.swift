@@ -59,6 +59,21 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // Issue 7: the exact Shapley value for 20 tenants (2^20 coalitions of a generated state
+  // with 19 municipalities in 3 counties), standalone costs included.
+  let twentyText = ScenarioGenerator.yaml(.init(municipalities: 19, counties: 3, seed: 7))
+  guard var twenty = ScenarioLoader.load(text: twentyText, file: "twenty").scenario else { fatalError("the 20-tenant scenario does not load") }
+  twenty.allocation.method = .shapley
+  let twentyDemand = DemandStage.project(twenty)
+  let twentyPlan = Planner.run(twenty, threads: 1)
+  for threads in [1, 2] {
+    Benchmark("Cost sharing: exact Shapley, 20 tenants (2^20 coalitions), \(threads) thread(s)", configuration: .init(maxDuration: .seconds(30), maxIterations: 3)) { benchmark in
+      for _ in benchmark.scaledIterations {
+        blackHole(CostSharingStage.run(twenty, demand: twentyDemand, voice: twentyPlan.voice, costs: twentyPlan.costs, threads: threads))
+      }
+    }
+  }
+
   Benchmark("Whole run: default scenario to JSON") { benchmark in
     for _ in benchmark.scaledIterations {
       guard let scenario = ScenarioLoader.load(text: BundledScenarios.niedersachsen2025, file: "default").scenario else { continue }

@@ -78,7 +78,9 @@ public enum ExpansionStage {
     // A closed site offers nothing from its decommissioning year on.
     func standing(in year: Year) -> FacilityCapacity {
       guard site.isOperating(in: year) else { return .none }
-      return built.filter { $0.readyYear <= year }.reduce(site.existingCapacity) { $0 + $1.capacity }
+      var capacity = site.existingCapacity
+      for module in built where module.readyYear <= year { capacity = capacity + module.capacity }
+      return capacity
     }
     var perYear: [FacilityCapacity] = []
     perYear.reserveCapacity(years.count)

@@ -35,7 +35,9 @@ public enum FacilityStage {
   }
 
   /// The facility needs of one site.
-  public static func siteFacility(_ site: Site, _ sized: SiteSizing, years: [Year], rules: SizingStage.Rules) -> SiteFacility {
+  public static func siteFacility(
+    _ site: Site, _ sized: SiteSizing, years: [Year], rules: SizingStage.Rules, pue: [Double]? = nil
+  ) -> SiteFacility {
     let server = rules.server
     let storage = rules.storage
     var result = SiteFacility(site: site.id, racks: [], itKW: [], itPeakKW: [], pue: [], facilityKW: [], energyMWh: [])
@@ -53,15 +55,15 @@ public enum FacilityStage {
       var peakKW = 0.0
       if let server, servers > 0 {
         racks += (servers + server.perRack - 1) / server.perRack
-        typicalKW += Double(servers) * server.typicalPower.kilowatts
-        peakKW += Double(servers) * server.peakPower.kilowatts
+        typicalKW += Double(servers) * server.typicalKW
+        peakKW += Double(servers) * server.peakKW
       }
       if let storage, units > 0 {
         racks += (units + storage.perRack - 1) / storage.perRack
-        typicalKW += Double(units) * storage.typicalPower.kilowatts
-        peakKW += Double(units) * storage.peakPower.kilowatts
+        typicalKW += Double(units) * storage.typicalKW
+        peakKW += Double(units) * storage.peakKW
       }
-      let pue = site.pue.value(in: year)
+      let pue = pue?[y] ?? site.pue.value(in: year)
       result.racks.append(racks)
       result.itKW.append(typicalKW)
       result.itPeakKW.append(peakKW)

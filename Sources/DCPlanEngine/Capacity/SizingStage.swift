@@ -52,17 +52,67 @@ public enum SizingStage {
     }
   }
 
-  /// What sizing needs besides demand: the policy and the types bought.
+  /// What sizing needs besides demand: the policy's figures and the types bought, as plain
+  /// numbers (the cost game sizes a million coalitions with them).
   public struct Rules: Sendable {
-    let policy: SizingPolicy
-    let server: ServerType?
-    let storage: StorageType?
+    /// The figures of the server type bought.
+    struct ServerFigures: Sendable {
+      let cores: Int
+      let typicalKW: Double
+      let peakKW: Double
+      let perRack: Int
+      let priceEUR: Double
+      let lifetimeYears: Int
+    }
+
+    /// The figures of the storage type bought.
+    struct StorageFigures: Sendable {
+      let typicalKW: Double
+      let peakKW: Double
+      let perRack: Int
+      let priceEUR: Double
+      let lifetimeYears: Int
+    }
+
+    let server: ServerFigures?
+    let storage: StorageFigures?
+    /// vCPU and GiB one server carries at the overcommit and target utilisation.
+    let vcpuPerServer: Double
+    let ramPerServer: Double
+    /// Working servers per cluster, and spares per cluster.
+    let workingPerCluster: Int
+    let spares: Int
+    /// Raw TiB stored per TiB of data, and TiB one unit holds at its target utilisation.
+    let rawFactor: Double
+    let tibPerUnit: Double
+    /// The share of all shared demand each shared site must carry.
+    let failoverShare: Double
 
     /// The rules of `scenario`.
     public init(_ scenario: Scenario) {
-      policy = scenario.policy
-      server = CatalogueChoice.server(scenario)
-      storage = CatalogueChoice.storage(scenario)
+      let policy = scenario.policy
+      let serverType = CatalogueChoice.server(scenario)
+      let storageType = CatalogueChoice.storage(scenario)
+      server = serverType.map {
+        ServerFigures(
+          cores: $0.cores, typicalKW: $0.typicalPower.kilowatts, peakKW: $0.peakPower.kilowatts, perRack: $0.perRack,
+          priceEUR: $0.price.euros, lifetimeYears: $0.lifetimeYears)
+      }
+      storage = storageType.map {
+        StorageFigures(
+          typicalKW: $0.typicalPower.kilowatts, peakKW: $0.peakPower.kilowatts, perRack: $0.perRack,
+          priceEUR: $0.price.euros, lifetimeYears: $0.lifetimeYears)
+      }
+      vcpuPerServer = serverType.map { Double($0.cores) * policy.cpuOvercommit * policy.targetUtilisation.value } ?? 0
+      ramPerServer = serverType.map { $0.ram.gibibytes * policy.ramOvercommit * policy.targetUtilisation.value } ?? 0
+      workingPerCluster = max(1, policy.clusterSize - policy.sparesPerCluster)
+      spares = policy.sparesPerCluster
+      rawFactor = policy.storageRawFactor
+      tibPerUnit = storageType.map { $0.usable.tebibytes * policy.storageTargetUtilisation.value } ?? 0
+      switch policy.siteMode {
+      case let .activeActive(share): failoverShare = share.value
+      case .activePassive: failoverShare = 1
+      }
     }
   }
 
@@ -71,46 +121,29 @@ public enum SizingStage {
   public static func sizeSite(
     _ site: Site, own: ResourceSeries, sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, rules: Rules
   ) -> SiteSizing {
-    let policy = rules.policy
     let yearCount = own.vcpu.count
     var sizing = SiteSizing(
       site: site.id, sizedVCPU: own.vcpu, sizedRAMGiB: own.ramGiB, storedTiB: own.storageTiB,
-      workingServers: [], clusters: [], servers: [], storageUnits: [])
-    sizing.workingServers.reserveCapacity(yearCount)
-    sizing.clusters.reserveCapacity(yearCount)
-    sizing.servers.reserveCapacity(yearCount)
-    sizing.storageUnits.reserveCapacity(yearCount)
+      workingServers: [Int](repeating: 0, count: yearCount), clusters: [Int](repeating: 0, count: yearCount),
+      servers: [Int](repeating: 0, count: yearCount), storageUnits: [Int](repeating: 0, count: yearCount))
     if site.kind == .shared, sharedSites > 1 {
-      let share: Double
-      switch policy.siteMode {
-      case let .activeActive(failoverShare): share = failoverShare.value
-      case .activePassive: share = 1
-      }
+      let share = rules.failoverShare
       for y in 0..<yearCount {
         sizing.sizedVCPU[y] = max(own.vcpu[y], share * sharedVCPU[y])
         sizing.sizedRAMGiB[y] = max(own.ramGiB[y], share * sharedRAM[y])
       }
     }
+    let hasServer = rules.server != nil
+    let hasStorage = rules.storage != nil
     for y in 0..<yearCount {
-      let working: Int
-      if let server = rules.server {
-        let cpuPerServer = Double(server.cores) * policy.cpuOvercommit * policy.targetUtilisation.value
-        let ramPerServer = server.ram.gibibytes * policy.ramOvercommit * policy.targetUtilisation.value
-        working = max(ceilCount(sizing.sizedVCPU[y], per: cpuPerServer), ceilCount(sizing.sizedRAMGiB[y], per: ramPerServer))
-      } else {
-        working = 0
-      }
-      let perCluster = max(1, policy.clusterSize - policy.sparesPerCluster)
-      let clusters = working == 0 ? 0 : (working + perCluster - 1) / perCluster
-      sizing.workingServers.append(working)
-      sizing.clusters.append(clusters)
-      sizing.servers.append(working + policy.sparesPerCluster * clusters)
-      let units = rules.storage.map { type in
-        ceilCount(
-          sizing.storedTiB[y] * policy.storageRawFactor,
-          per: type.usable.tebibytes * policy.storageTargetUtilisation.value)
-      }
-      sizing.storageUnits.append(units ?? 0)
+      let working = hasServer
+        ? max(ceilCount(sizing.sizedVCPU[y], per: rules.vcpuPerServer), ceilCount(sizing.sizedRAMGiB[y], per: rules.ramPerServer))
+        : 0
+      let clusters = working == 0 ? 0 : (working + rules.workingPerCluster - 1) / rules.workingPerCluster
+      sizing.workingServers[y] = working
+      sizing.clusters[y] = clusters
+      sizing.servers[y] = working + rules.spares * clusters
+      sizing.storageUnits[y] = hasStorage ? ceilCount(sizing.storedTiB[y] * rules.rawFactor, per: rules.tibPerUnit) : 0
     }
     return sizing
   }

@@ -28,12 +28,13 @@ public enum CostStage {
       scenario, serverPurchases: pooled(fleets.map(\.servers.purchases), years.count),
       storagePurchases: pooled(fleets.map(\.storage.purchases), years.count))
     let served = SiteTenants(scenario, demand)
+    let rates = CostRates(scenario.costs, years: years)
     var lines: [CostLine] = []
     for (index, site) in scenario.sites.enumerated() {
       var sink = LedgerSink(site: site.id, years: years, tenants: { served.tenants(site: index, year: $0) })
       SiteCosts.add(
         site, sizing[index], facility[index], fleets[index], built: expansion.expansions.filter { $0.site == site.id },
-        placedVCPU: demand.sites[index].demand.vcpu, years: years, inputs: scenario.costs, rules: rules, prices: prices,
+        placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules, prices: prices,
         into: &sink)
       lines += sink.lines.enumerated().sorted { a, b in
         (a.element.year, a.element.category.sortKey, a.offset) < (b.element.year, b.element.category.sortKey, b.offset)
@@ -89,9 +90,15 @@ struct HardwarePrices {
   var storageDiscount: [Double]
 
   init(_ scenario: Scenario, serverPurchases: [Int], storagePurchases: [Int]) {
-    serverListEUR = CatalogueChoice.server(scenario)?.price.euros ?? 0
-    storageListEUR = CatalogueChoice.storage(scenario)?.price.euros ?? 0
-    let tiers = scenario.costs.procurement
+    self.init(
+      tiers: scenario.costs.procurement, serverListEUR: CatalogueChoice.server(scenario)?.price.euros ?? 0,
+      storageListEUR: CatalogueChoice.storage(scenario)?.price.euros ?? 0, serverPurchases: serverPurchases,
+      storagePurchases: storagePurchases)
+  }
+
+  init(tiers: ProcurementTiers, serverListEUR: Double, storageListEUR: Double, serverPurchases: [Int], storagePurchases: [Int]) {
+    self.serverListEUR = serverListEUR
+    self.storageListEUR = storageListEUR
     serverDiscount = serverPurchases.map { ProcurementTier.discount(for: $0, in: tiers.servers) }
     storageDiscount = storagePurchases.map { ProcurementTier.discount(for: $0, in: tiers.storage) }
   }
@@ -100,16 +107,37 @@ struct HardwarePrices {
   func storageEUR(_ y: Int) -> Double { storageListEUR * (1 - storageDiscount[y]) }
 }
 
+/// The cost inputs' prices for each year of the horizon, evaluated once.
+struct CostRates: Sendable {
+  let energyEURPerKWh: [Double]
+  let fteEUR: [Double]
+  let rackEUR: [Double]
+  let perCoreEUR: [Double]
+  let perVCPUEUR: [Double]
+  let maintenanceShare: Double
+  let serversPerFTE: Double
+  let minFTEPerSite: Double
+
+  init(_ costs: CostInputs, years: [Year]) {
+    energyEURPerKWh = years.map { costs.energyPricePerKWh.value(in: $0) }
+    fteEUR = years.map { costs.ftePerYear.value(in: $0) }
+    rackEUR = years.map { costs.spacePerRackYear.value(in: $0) }
+    perCoreEUR = years.map { costs.licencePerCoreYear.value(in: $0) }
+    perVCPUEUR = years.map { costs.licencePerVCPUYear.value(in: $0) }
+    maintenanceShare = costs.maintenanceShare.value
+    serversPerFTE = costs.serversPerFTE
+    minFTEPerSite = costs.minFTEPerSite
+  }
+}
+
 /// The cost terms of one site, shared by the ledger and the cost game.
 enum SiteCosts {
   // swiftlint:disable:next function_parameter_count
   static func add<Sink: CostSink>(
     _ site: Site, _ sized: SiteSizing, _ needs: SiteFacility, _ fleet: SiteFleet, built: [Expansion], placedVCPU: [Double],
-    years: [Year], inputs costs: CostInputs, rules: SizingStage.Rules, prices: HardwarePrices, into sink: inout Sink
+    years: [Year], rates: CostRates, rules: SizingStage.Rules, prices: HardwarePrices, into sink: inout Sink
   ) {
     guard let first = years.first else { return }
-    let server = rules.server
-    let storage = rules.storage
     for module in built {
       let spendYears = CostStage.spendingYears(order: module.orderYear, ready: module.readyYear)
       let share = module.capex.euros / Double(spendYears.count)
@@ -119,46 +147,49 @@ enum SiteCosts {
                  serviceYear: module.readyYear)
       }
     }
-    for (y, year) in years.enumerated() {
+    let hasServer = rules.server != nil
+    let hasStorage = rules.storage != nil
+    let cores = rules.server?.cores ?? 0
+    for y in years.indices {
       let serversBought = fleet.servers.purchases[y]
-      if server != nil, serversBought > 0 {
+      if hasServer, serversBought > 0 {
         let unit = prices.serverEUR(y)
         sink.add(y, .servers, Double(serversBought) * unit,
                  .units(count: Double(serversBought), noun: discounted("servers", prices.serverDiscount[y]), unitEUR: unit))
       }
       let unitsBought = fleet.storage.purchases[y]
-      if storage != nil, unitsBought > 0 {
+      if hasStorage, unitsBought > 0 {
         let unit = prices.storageEUR(y)
         sink.add(y, .storage, Double(unitsBought) * unit,
                  .units(count: Double(unitsBought), noun: discounted("storage units", prices.storageDiscount[y]), unitEUR: unit))
       }
-      let price = costs.energyPricePerKWh.value(in: year)
+      let price = rates.energyEURPerKWh[y]
       if needs.energyMWh[y] > 0, price > 0 {
         sink.add(y, .energy, needs.energyMWh[y] * 1000 * price, .energy(mwh: needs.energyMWh[y], eurPerKWh: price))
       }
       let installedValue = Double(sized.servers[y]) * prices.serverListEUR + Double(sized.storageUnits[y]) * prices.storageListEUR
-      if installedValue > 0, costs.maintenanceShare.value > 0 {
-        sink.add(y, .maintenance, installedValue * costs.maintenanceShare.value,
-                 .share(fraction: costs.maintenanceShare.value, ofEUR: installedValue, what: "in service at list price"))
+      if installedValue > 0, rates.maintenanceShare > 0 {
+        sink.add(y, .maintenance, installedValue * rates.maintenanceShare,
+                 .share(fraction: rates.maintenanceShare, ofEUR: installedValue, what: "in service at list price"))
       }
-      let byServers = costs.serversPerFTE > 0 ? Double(sized.servers[y]) / costs.serversPerFTE : 0
-      let floor = sized.servers[y] > 0 ? costs.minFTEPerSite : 0
+      let byServers = rates.serversPerFTE > 0 ? Double(sized.servers[y]) / rates.serversPerFTE : 0
+      let floor = sized.servers[y] > 0 ? rates.minFTEPerSite : 0
       let fte = max(byServers, floor)
-      let fteCost = costs.ftePerYear.value(in: year)
+      let fteCost = rates.fteEUR[y]
       if fte > 0, fteCost > 0 {
         sink.add(y, .staff, fte * fteCost,
                  .units(count: fte, noun: byServers >= floor ? "FTE" : "FTE (site minimum)", unitEUR: fteCost))
       }
-      let rackCost = costs.spacePerRackYear.value(in: year)
+      let rackCost = rates.rackEUR[y]
       if needs.racks[y] > 0, rackCost > 0 {
         sink.add(y, .space, Double(needs.racks[y]) * rackCost, .units(count: Double(needs.racks[y]), noun: "racks", unitEUR: rackCost))
       }
-      let cores = Double(sized.servers[y] * (server?.cores ?? 0))
-      let perCore = costs.licencePerCoreYear.value(in: year)
-      if cores > 0, perCore > 0 {
-        sink.add(y, .licences, cores * perCore, .units(count: cores, noun: "cores licensed", unitEUR: perCore))
+      let licensedCores = Double(sized.servers[y] * cores)
+      let perCore = rates.perCoreEUR[y]
+      if licensedCores > 0, perCore > 0 {
+        sink.add(y, .licences, licensedCores * perCore, .units(count: licensedCores, noun: "cores licensed", unitEUR: perCore))
       }
-      let perVCPU = costs.licencePerVCPUYear.value(in: year)
+      let perVCPU = rates.perVCPUEUR[y]
       if placedVCPU[y] > 0, perVCPU > 0 {
         sink.add(y, .licences, placedVCPU[y] * perVCPU, .units(count: placedVCPU[y], noun: "vCPU licensed", unitEUR: perVCPU))
       }

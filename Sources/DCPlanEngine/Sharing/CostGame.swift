@@ -43,6 +43,10 @@ struct CostGame: Sendable {
   /// Each tenant's first year short of space, power or cooling when alone.
   let standaloneShortfall: [Year?]
   private let rate: Double
+  private let rates: CostRates
+  private let pue: [[Double]]
+  private let serverListEUR: Double
+  private let storageListEUR: Double
 
   init(_ scenario: Scenario, voice: VoiceResults, years: [Year]) {
     self.scenario = scenario
@@ -50,6 +54,10 @@ struct CostGame: Sendable {
     tenantCount = scenario.tenants.count
     rules = SizingStage.Rules(scenario)
     rate = scenario.info.discountRate.value
+    rates = CostRates(scenario.costs, years: years)
+    pue = scenario.sites.map { site in years.map { site.pue.value(in: $0) } }
+    serverListEUR = CatalogueChoice.server(scenario)?.price.euros ?? 0
+    storageListEUR = CatalogueChoice.storage(scenario)?.price.euros ?? 0
     let sites = scenario.sites
     let siteIndex = Dictionary(sites.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     sharedSites = sites.indices.filter { sites[$0].kind == .shared }
@@ -262,7 +270,7 @@ struct CostGame: Sendable {
         own.storageTiB = Array(state.siteDemand[(s * width + 2 * count)..<(s * width + width)])
         let sized = SizingStage.sizeSite(
           site, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites.count, rules: rules)
-        let needs = FacilityStage.siteFacility(site, sized, years: years, rules: rules)
+        let needs = FacilityStage.siteFacility(site, sized, years: years, rules: rules, pue: pue[s])
         let built = ExpansionStage.planSite(site, needs, years: years, warnings: false).built
         let fleet = SiteFleet(
           site: site.id, servers: RefreshStage.flow(need: sized.servers, lifetime: serverLife),
@@ -276,12 +284,14 @@ struct CostGame: Sendable {
       }
       cache.scratch.append(outcome)
     }
-    let prices = HardwarePrices(scenario, serverPurchases: serverPurchases, storagePurchases: storagePurchases)
+    let prices = HardwarePrices(
+      tiers: scenario.costs.procurement, serverListEUR: serverListEUR, storageListEUR: storageListEUR,
+      serverPurchases: serverPurchases, storagePurchases: storagePurchases)
     var sink = YearlySumSink(eur: state.voiceEUR)
     for outcome in cache.scratch {
       SiteCosts.add(
         scenario.sites[outcome.site], outcome.sized, outcome.needs, outcome.fleet, built: outcome.built,
-        placedVCPU: outcome.placedVCPU, years: years, inputs: scenario.costs, rules: rules, prices: prices, into: &sink)
+        placedVCPU: outcome.placedVCPU, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
     }
     // Gateways: trunks for the members' pooled Erlangs; capex in the first year with calls.
     for g in 0..<gatewayCount {
