@@ -63,9 +63,9 @@ let benchmarks: @Sendable () -> Void = {
   // with 19 municipalities in 3 counties), standalone costs included.
   let twentyText = ScenarioGenerator.yaml(.init(municipalities: 19, counties: 3, seed: 7))
   guard var twenty = ScenarioLoader.load(text: twentyText, file: "twenty").scenario else { fatalError("the 20-tenant scenario does not load") }
-  twenty.allocation.method = .shapley
   let twentyDemand = DemandStage.project(twenty)
-  let twentyPlan = Planner.run(twenty, threads: 1)
+  let twentyPlan = Planner.run(twenty)  // usage sharing: no Shapley yet
+  twenty.allocation.method = .shapley
   for threads in [1, 2] {
     Benchmark("Cost sharing: exact Shapley, 20 tenants (2^20 coalitions), \(threads) thread(s)", configuration: .init(maxDuration: .seconds(30), maxIterations: 3)) { benchmark in
       for _ in benchmark.scaledIterations {
