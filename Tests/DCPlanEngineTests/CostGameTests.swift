@@ -82,3 +82,18 @@ struct CostGameTests {
     #expect(Shapley.table(game, threads: 1) == Shapley.table(game, threads: 2))
   }
 }
+
+extension CostGameTests {
+  @Test("a tenant alone without a legacy room, or choosing the shared design, is the coalition of one")
+  func standaloneSharedDesign() throws {
+    var scenario = try Self.load("niedersachsen-2025.yaml")
+    for t in scenario.tenants.indices { scenario.tenants[t].standalone = .sharedDesign }
+    for t in scenario.tenants.indices {
+      let alone = CostGame.standaloneScenario(scenario, tenant: t)
+      let one = CostGame.coalitionScenario(scenario, members: [t])
+      #expect(alone.sites.map(\.id) == one.sites.map(\.id))
+      #expect(alone.workloads.map(\.id) == one.workloads.map(\.id))
+      #expect(alone.tenants == one.tenants)
+    }
+  }
+}

@@ -79,6 +79,11 @@ public struct CostLine: Hashable, Sendable {
     self.serviceYear = category.isCapex ? (serviceYear ?? year) : nil
   }
 
+  /// The line naming no tenant: it serves every one.
+  func servingEveryone() -> CostLine {
+    CostLine(year: year, category: category, site: site, tenants: [], amountEUR: amountEUR, driver: driverKind, serviceYear: serviceYear)
+  }
+
   /// The line with its amount multiplied by `factor` (deflation to real money).
   func deflated(by factor: Double) -> CostLine {
     guard factor != 1 else { return self }

@@ -41,8 +41,13 @@ public enum CostStage {
       }.map(\.element)
     }
     lines += otherLines
+    // A line serving every tenant names none (docs/conventions.md, "Cost sharing").
+    let everyone = scenario.tenants.count
     if let first = years.first {
-      lines = lines.map { $0.deflated(by: scenario.costs.money.factor(afterYears: $0.year - first)) }
+      lines = lines.map { line in
+        let line = line.tenants.count == everyone && everyone > 1 ? line.servingEveryone() : line
+        return line.deflated(by: scenario.costs.money.factor(afterYears: line.year - first))
+      }
     }
     return totals(lines, years: years, rate: scenario.info.discountRate.value)
   }

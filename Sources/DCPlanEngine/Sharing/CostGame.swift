@@ -104,8 +104,13 @@ struct CostGame: Sendable {
     // Standalone: the engine on each tenant's own scenario.
     var standalone: [[Double]] = []
     var shortfalls: [Year?] = []
+    var workloadsOf: [String: [Workload]] = [:]
+    for workload in scenario.workloads { workloadsOf[workload.tenant, default: []].append(workload) }
+    let legacyOfAnyone = Set(scenario.tenants.compactMap(\.legacySite))
+    let common = scenario.sites.filter { $0.kind == .shared || !legacyOfAnyone.contains($0.id) }
     for t in scenario.tenants.indices {
-      let alone = CostGame.standaloneScenario(scenario, tenant: t)
+      let alone = CostGame.standaloneScenario(
+        scenario, tenant: t, workloads: workloadsOf[scenario.tenants[t].id] ?? [], commonSites: common)
       let result = CostGame.siteAndVoiceCosts(alone)
       standalone.append(result.eur)
       shortfalls.append(result.firstShortfall)
@@ -122,9 +127,29 @@ struct CostGame: Sendable {
   /// modules, is its only site; otherwise it builds and runs the shared sites' design on its
   /// own, from its join year (its legacy room before, if any).
   static func standaloneScenario(_ scenario: Scenario, tenant t: Int) -> Scenario {
-    var alone = coalitionScenario(scenario, members: [t])
+    let legacyOfAnyone = Set(scenario.tenants.compactMap(\.legacySite))
+    return standaloneScenario(
+      scenario, tenant: t, workloads: scenario.workloads.filter { $0.tenant == scenario.tenants[t].id },
+      commonSites: scenario.sites.filter { $0.kind == .shared || !legacyOfAnyone.contains($0.id) })
+  }
+
+  /// ``standaloneScenario(_:tenant:)`` from the tenant's workloads and the sites in every
+  /// coalition (shared sites and sites that are nobody's legacy room), found once for all tenants.
+  static func standaloneScenario(
+    _ scenario: Scenario, tenant t: Int, workloads: [Workload], commonSites: [Site]
+  ) -> Scenario {
+    var alone = scenario
     let tenant = scenario.tenants[t]
-    guard let legacy = tenant.legacySite, tenant.standalone != .sharedDesign else { return alone }
+    alone.tenants = [tenant]
+    alone.workloads = workloads
+    guard let legacy = tenant.legacySite, tenant.standalone != .sharedDesign else {
+      // The shared design on its own, with its legacy room before it joins.
+      alone.sites = commonSites + scenario.sites.filter { $0.id == tenant.legacySite && $0.kind != .shared }
+      alone.sites.sort { a, b in
+        (scenario.sites.firstIndex { $0.id == a.id } ?? 0) < (scenario.sites.firstIndex { $0.id == b.id } ?? 0)
+      }
+      return alone
+    }
     alone.tenants[0].joinsSharedDataCentre = nil
     alone.sites = scenario.sites.filter { $0.id == legacy }
     for index in alone.sites.indices { alone.sites[index].decommissionYear = nil }

@@ -72,22 +72,46 @@ public enum CostSharingStage {
     let tenantIndex = Dictionary(tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     let keys: [Double]? = tenants.allSatisfy { $0.costKey != nil } ? tenants.map { $0.costKey ?? 0 } : nil
 
-    // Line by line: usage and keys, and the network's usage share.
+    // Lines summed per group of tenants served and year, then each sum split once: usage and
+    // keys, and the network's usage share.
+    var groups: [(ids: [String], members: [Int])] = []
+    var amounts: [[Double]] = []  // [group][2 · year + (network ? 1 : 0)]
+    var lastGroup = -1
+    for line in costs.lines {
+      let g: Int
+      if lastGroup >= 0, groups[lastGroup].ids == line.tenants {
+        g = lastGroup
+      } else if let found = groups.firstIndex(where: { $0.ids == line.tenants }) {
+        g = found
+      } else {
+        let members = line.tenants.isEmpty ? Array(0..<n) : line.tenants.compactMap { tenantIndex[$0] }
+        groups.append((line.tenants, members))
+        amounts.append([Double](repeating: 0, count: 2 * width))
+        g = groups.count - 1
+      }
+      lastGroup = g
+      amounts[g][2 * (line.year - first) + (line.category.isNetwork ? 1 : 0)] += line.amountEUR
+    }
     var usageEUR = [[Double]](repeating: [Double](repeating: 0, count: width), count: n)
     var keysEUR = usageEUR
     var networkEUR = usageEUR
-    for line in costs.lines {
-      let y = line.year - first
-      let served = line.tenants.isEmpty ? Array(0..<n) : line.tenants.compactMap { tenantIndex[$0] }
-      guard !served.isEmpty else { continue }
-      let shares = usage.shares(of: served, year: y, weights: allocation)
-      for (t, share) in zip(served, shares) {
-        usageEUR[t][y] += line.amountEUR * share
-        if line.category.isNetwork { networkEUR[t][y] += line.amountEUR * share }
-      }
-      if let keys {
-        let total = served.reduce(0) { $0 + keys[$1] }
-        for t in served { keysEUR[t][y] += line.amountEUR * (total > 0 ? keys[t] / total : 1 / Double(served.count)) }
+    for (g, group) in groups.enumerated() where !group.members.isEmpty {
+      let served = group.members
+      let keyTotal = keys.map { keys in served.reduce(0) { $0 + keys[$1] } } ?? 0
+      for y in 0..<width {
+        let other = amounts[g][2 * y]
+        let network = amounts[g][2 * y + 1]
+        guard other != 0 || network != 0 else { continue }
+        let shares = usage.shares(of: served, year: y, weights: allocation)
+        for (t, share) in zip(served, shares) {
+          usageEUR[t][y] += (other + network) * share
+          networkEUR[t][y] += network * share
+        }
+        if let keys {
+          for t in served {
+            keysEUR[t][y] += (other + network) * (keyTotal > 0 ? keys[t] / keyTotal : 1 / Double(served.count))
+          }
+        }
       }
     }
 

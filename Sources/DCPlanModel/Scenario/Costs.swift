@@ -84,7 +84,8 @@ public struct ProcurementTier: Hashable, Sendable {
 }
 
 /// Whether amounts are nominal (the prices of each year, escalation included) or real
-/// (deflated to money of the horizon's first year by one inflation rate).
+/// (deflated to money of the horizon's first year by one inflation rate; docs/conventions.md,
+/// "Money basis").
 public enum MoneyBasis: Hashable, Sendable {
   /// The prices of each year.
   case nominal
