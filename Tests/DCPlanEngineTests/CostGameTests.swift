@@ -97,3 +97,18 @@ extension CostGameTests {
     }
   }
 }
+
+extension CostGameTests {
+  @Test("the standalone runs' yearly totals without a ledger equal the ledger's sums", arguments: [
+    "niedersachsen-2025.yaml", "teaching-costs.yaml", "teaching-capacity.yaml",
+  ])
+  func totalsWithoutLedger(_ file: String) throws {
+    let scenario = try Self.load(file)
+    let plan = Planner.run(scenario)
+    var dataCentreAndVoice = [Double](repeating: 0, count: plan.demand.years.count)
+    for line in plan.costs.lines where !line.category.isNetwork {
+      dataCentreAndVoice[line.year - plan.demand.years[0]] += line.amountEUR
+    }
+    #expect(approximately(CostGame.siteAndVoiceCosts(scenario).eur, dataCentreAndVoice, relative: 1e-12))
+  }
+}

@@ -41,7 +41,9 @@ public struct ExpansionPlan: Hashable, Sendable {
 /// `shortfall-cooling`). Modules with a fixed `ready_year` stand from that year, needed or not.
 public enum ExpansionStage {
   /// Plans every site's modules.
-  public static func plan(_ scenario: Scenario, _ facility: [SiteFacility], years: [Year]) -> ExpansionPlan {
+  public static func plan(_ scenario: Scenario, _ facility: [SiteFacility], years: [Year], warnings wantsWarnings: Bool = true)
+    -> ExpansionPlan
+  {
     guard !years.isEmpty else {
       return ExpansionPlan(expansions: [], capacity: [], warnings: [], firstShortfallYear: nil)
     }
@@ -50,7 +52,7 @@ public enum ExpansionStage {
     var warnings: [PlanWarning] = []
     var firstShortfall: Year?
     for (site, needs) in zip(scenario.sites, facility) {
-      let plan = planSite(site, needs, years: years, warnings: true)
+      let plan = planSite(site, needs, years: years, warnings: wantsWarnings)
       capacities.append(plan.capacity)
       expansions += plan.built
       warnings += plan.warnings

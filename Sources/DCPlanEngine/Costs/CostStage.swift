@@ -52,6 +52,29 @@ public enum CostStage {
     return totals(lines, years: years, rate: scenario.info.discountRate.value)
   }
 
+  /// The yearly totals that ``costs(_:demand:sizing:facility:fleets:expansion:years:otherLines:)``
+  /// would sum, without writing the ledger (the cost game's standalone runs).
+  static func yearlyTotals(
+    _ scenario: Scenario, demand: DemandProjection, sizing: [SiteSizing], facility: [SiteFacility], fleets: [SiteFleet],
+    expansion: ExpansionPlan, years: [Year], otherLines: [CostLine]
+  ) -> [Double] {
+    let rules = SizingStage.Rules(scenario)
+    let prices = HardwarePrices(
+      scenario, serverPurchases: pooled(fleets.map(\.servers.purchases), years.count),
+      storagePurchases: pooled(fleets.map(\.storage.purchases), years.count))
+    let rates = CostRates(scenario.costs, years: years)
+    var sink = YearlySumSink(eur: [Double](repeating: 0, count: years.count))
+    for (index, site) in scenario.sites.enumerated() {
+      SiteCosts.add(
+        site, sizing[index], facility[index], fleets[index], built: expansion.expansions.filter { $0.site == site.id },
+        placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
+    }
+    guard let first = years.first else { return sink.eur }
+    for line in otherLines { sink.eur[line.year - first] += line.amountEUR }
+    for y in years.indices { sink.eur[y] *= scenario.costs.money.factor(afterYears: y) }
+    return sink.eur
+  }
+
   /// Totals per year and NPV of a ledger.
   public static func totals(_ lines: [CostLine], years: [Year], rate: Double) -> CostResults {
     var capex = [Double](repeating: 0, count: years.count)

@@ -178,13 +178,13 @@ struct CostGame: Sendable {
     let years = demand.years
     let sizing = SizingStage.size(scenario, demand)
     let facility = FacilityStage.facility(scenario, sizing, years: years)
-    let expansion = ExpansionStage.plan(scenario, facility, years: years)
+    let expansion = ExpansionStage.plan(scenario, facility, years: years, warnings: false)
     let fleets = RefreshStage.fleets(scenario, sizing, years: years)
     let voice = VoiceStage.plan(scenario, years: years)
-    let costs = CostStage.costs(
+    let eur = CostStage.yearlyTotals(
       scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
       otherLines: VoiceCosts.lines(scenario, voice, years: years))
-    return (costs.totalEUR, expansion.firstShortfallYear)
+    return (eur, expansion.firstShortfallYear)
   }
 
   // MARK: Evaluating coalitions
