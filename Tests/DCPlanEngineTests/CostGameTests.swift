@@ -112,3 +112,18 @@ extension CostGameTests {
     #expect(approximately(CostGame.siteAndVoiceCosts(scenario).eur, dataCentreAndVoice, relative: 1e-12))
   }
 }
+
+extension CostGameTests {
+  @Test("tenant sums read back from the projection equal the demand stage's own")
+  func tenantSums() throws {
+    for file in ["niedersachsen-2025.yaml", "teaching-demand.yaml", "teaching-costs.yaml"] {
+      let scenario = try Self.load(file)
+      let (projection, sums) = DemandStage.projectWithTenantSums(scenario)
+      let read = DemandStage.TenantSums(scenario, projection)
+      for t in scenario.tenants.indices {
+        #expect(approximately(read.legacy[t], sums.legacy[t], relative: 1e-12), "\(file) \(t)")
+        #expect(approximately(read.shared[t], sums.shared[t], relative: 1e-12), "\(file) \(t)")
+      }
+    }
+  }
+}

@@ -28,6 +28,37 @@ public enum DemandStage {
   struct TenantSums {
     let legacy: [[Double]]
     let shared: [[Double]]
+
+    init(legacy: [[Double]], shared: [[Double]]) {
+      self.legacy = legacy
+      self.shared = shared
+    }
+
+    /// The sums read back from a projection's per-workload rows and placements.
+    init(_ scenario: Scenario, _ demand: DemandProjection) {
+      let count = demand.years.count
+      let tenantIndex = Dictionary(scenario.tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+      var legacy = [[Double]](repeating: [Double](repeating: 0, count: 3 * count), count: scenario.tenants.count)
+      var shared = legacy
+      for w in demand.workloadIDs.indices {
+        guard let t = tenantIndex[demand.workloadTenants[w]] else { continue }
+        for y in 0..<count {
+          guard let place = demand.placement[w * count + y] else { continue }
+          let i = w * count + y
+          if place == WorkloadDemand.sharedDataCentre {
+            shared[t][y] += demand.vcpu[i]
+            shared[t][count + y] += demand.ramGiB[i]
+            shared[t][2 * count + y] += demand.storageTiB[i]
+          } else {
+            legacy[t][y] += demand.vcpu[i]
+            legacy[t][count + y] += demand.ramGiB[i]
+            legacy[t][2 * count + y] += demand.storageTiB[i]
+          }
+        }
+      }
+      self.legacy = legacy
+      self.shared = shared
+    }
   }
 
   /// The projection and the tenant sums the per-site sums are made of.

@@ -48,7 +48,8 @@ struct CostGame: Sendable {
   private let serverListEUR: Double
   private let storageListEUR: Double
 
-  init(_ scenario: Scenario, voice: VoiceResults, years: [Year]) {
+  /// The game of `scenario`; `demand`, the plan's projection, saves projecting it again.
+  init(_ scenario: Scenario, voice: VoiceResults, years: [Year], demand: DemandProjection? = nil) {
     self.scenario = scenario
     self.years = years
     tenantCount = scenario.tenants.count
@@ -74,7 +75,7 @@ struct CostGame: Sendable {
     cacheable = users.map { $0.count <= 64 }
     keptAlways = sites.indices.map { sites[$0].kind == .shared || users[$0].isEmpty }
     loadShare = sites.map { $0.kind == .shared ? $0.loadShare.value : 0 }
-    let sums = DemandStage.projectWithTenantSums(scenario).sums
+    let sums = demand.map { DemandStage.TenantSums(scenario, $0) } ?? DemandStage.projectWithTenantSums(scenario).sums
     legacySums = sums.legacy
     sharedSums = sums.shared
     serverLife = CatalogueChoice.server(scenario)?.lifetimeYears ?? 1

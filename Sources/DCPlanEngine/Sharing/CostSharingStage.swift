@@ -116,7 +116,7 @@ public enum CostSharingStage {
     }
 
     // The cost game: standalone costs always; Shapley when small enough or asked for.
-    let game = CostGame(scenario, voice: voice, years: years)
+    let game = CostGame(scenario, voice: voice, years: years, demand: demand)
     var shapley: [[Double]]?
     var samples: Int?
     var standardError = 0.0
