@@ -127,3 +127,22 @@ extension CostGameTests {
     }
   }
 }
+
+extension CostGameTests {
+  @Test("each tenant's standalone cost equals the engine run on its own scenario", arguments: [
+    "niedersachsen-2025.yaml", "teaching-costs.yaml",
+  ])
+  func standaloneMatchesTheEngine(_ file: String) throws {
+    var scenario = try Self.load(file)
+    for variant in 0..<2 {
+      if variant == 1 { for t in scenario.tenants.indices { scenario.tenants[t].standalone = .sharedDesign } }
+      let years = scenario.info.horizon.years
+      let game = CostGame(scenario, voice: VoiceStage.plan(scenario, years: years), years: years)
+      for t in scenario.tenants.indices {
+        let engine = CostGame.siteAndVoiceCosts(CostGame.standaloneScenario(scenario, tenant: t))
+        #expect(approximately(game.standaloneEUR[t], engine.eur, relative: 1e-9), "\(file) tenant \(t) variant \(variant)")
+        #expect(game.standaloneShortfall[t] == engine.firstShortfall, "\(file) tenant \(t) variant \(variant)")
+      }
+    }
+  }
+}

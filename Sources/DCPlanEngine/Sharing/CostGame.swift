@@ -38,10 +38,11 @@ struct CostGame: Sendable {
   private let grade: Double
   private let gatewayCount: Int
   private let deflation: [Double]
-  /// Each tenant's standalone cost per year (data centre and voice), from the engine.
-  let standaloneEUR: [[Double]]
+  /// Each tenant's standalone cost per year (data centre and voice): the engine's stages on
+  /// ``standaloneScenario(_:tenant:)`` (a test checks it against the whole engine run).
+  private(set) var standaloneEUR: [[Double]] = []
   /// Each tenant's first year short of space, power or cooling when alone.
-  let standaloneShortfall: [Year?]
+  private(set) var standaloneShortfall: [Year?] = []
   private let rate: Double
   private let rates: CostRates
   private let pue: [[Double]]
@@ -102,22 +103,45 @@ struct CostGame: Sendable {
     gatewayCapexEUR = gateways.map(\.capex)
     sipPerChannel = years.map { scenario.voice?.sipPerChannelYear.value(in: $0) ?? 0 }
     grade = scenario.voice?.gradeOfService.value ?? 0.01
-    // Standalone: the engine on each tenant's own scenario.
-    var standalone: [[Double]] = []
-    var shortfalls: [Year?] = []
-    var workloadsOf: [String: [Workload]] = [:]
-    for workload in scenario.workloads { workloadsOf[workload.tenant, default: []].append(workload) }
-    let legacyOfAnyone = Set(scenario.tenants.compactMap(\.legacySite))
-    let common = scenario.sites.filter { $0.kind == .shared || !legacyOfAnyone.contains($0.id) }
+    // Standalone: each tenant's own scenario through the same per-site stages.
+    var cache = Cache()
     for t in scenario.tenants.indices {
-      let alone = CostGame.standaloneScenario(
-        scenario, tenant: t, workloads: workloadsOf[scenario.tenants[t].id] ?? [], commonSites: common)
-      let result = CostGame.siteAndVoiceCosts(alone)
-      standalone.append(result.eur)
-      shortfalls.append(result.firstShortfall)
+      let alone = standalone(t, cache: &cache)
+      standaloneEUR.append(alone.eur)
+      standaloneShortfall.append(alone.firstShortfall)
     }
-    standaloneEUR = standalone
-    standaloneShortfall = shortfalls
+  }
+
+  /// Tenant `t` alone (``standaloneScenario(_:tenant:)``): its legacy room kept open for its
+  /// whole demand, or the shared design on its own.
+  private func standalone(_ t: Int, cache: inout Cache) -> (eur: [Double], firstShortfall: Year?) {
+    let tenant = scenario.tenants[t]
+    guard let room = legacyOf[t], tenant.legacySite != nil, tenant.standalone != .sharedDesign else {
+      var state = emptyState()
+      add(t, to: &state)
+      return jointCostDetailed(state, cache: &cache)
+    }
+    let count = years.count
+    var site = scenario.sites[room]
+    site.decommissionYear = nil
+    // All of its demand, wherever the plan places it (each year it is in one place only).
+    var own = ResourceSeries(count: count)
+    for y in 0..<count {
+      own.vcpu[y] = legacySums[t][y] + sharedSums[t][y]
+      own.ramGiB[y] = legacySums[t][count + y] + sharedSums[t][count + y]
+      own.storageTiB[y] = legacySums[t][2 * count + y] + sharedSums[t][2 * count + y]
+    }
+    let outcome = siteOutcome(site, index: room, own: own, sharedVCPU: own.vcpu, sharedRAM: own.ramGiB, sharedSites: 0)
+    let prices = HardwarePrices(
+      tiers: scenario.costs.procurement, serverListEUR: serverListEUR, storageListEUR: storageListEUR,
+      serverPurchases: outcome.fleet.servers.purchases, storagePurchases: outcome.fleet.storage.purchases)
+    var sink = YearlySumSink(eur: tenantVoiceEUR[t])
+    SiteCosts.add(
+      site, outcome.sized, outcome.needs, outcome.fleet, built: outcome.built, placedVCPU: own.vcpu, years: years,
+      rates: rates, rules: rules, prices: prices, into: &sink)
+    addGateways(erlangs: tenantErlangs[t], to: &sink.eur)
+    for y in 0..<count { sink.eur[y] *= deflation[y] }
+    return (sink.eur, outcome.firstShortfall)
   }
 
   // MARK: The scenarios that define the game
@@ -242,6 +266,41 @@ struct CostGame: Sendable {
     let built: [Expansion]
     let fleet: SiteFleet
     let placedVCPU: [Double]
+    let firstShortfall: Year?
+  }
+
+  /// One site's sizing, facility, modules and fleet for its demand `own`.
+  private func siteOutcome(
+    _ site: Site, index s: Int, own: ResourceSeries, sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int
+  ) -> SiteOutcome {
+    let sized = SizingStage.sizeSite(
+      site, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites, rules: rules)
+    let needs = FacilityStage.siteFacility(site, sized, years: years, rules: rules, pue: pue[s])
+    let plan = ExpansionStage.planSite(site, needs, years: years, warnings: false)
+    let fleet = SiteFleet(
+      site: site.id, servers: RefreshStage.flow(need: sized.servers, lifetime: serverLife),
+      storage: RefreshStage.flow(need: sized.storageUnits, lifetime: storageLife))
+    return SiteOutcome(
+      site: s, sized: sized, needs: needs, built: plan.built, fleet: fleet, placedVCPU: own.vcpu,
+      firstShortfall: plan.firstShortfall)
+  }
+
+  /// Adds the gateways' SIP trunks for `erlangs` (gateway-major) and each gateway's capex in
+  /// its first year with calls.
+  private func addGateways(erlangs: [Double], to eur: inout [Double]) {
+    let count = years.count
+    for g in 0..<gatewayCount {
+      var opened = false
+      for y in 0..<count {
+        let trunks = ErlangB.trunks(traffic: erlangs[g * count + y], gradeOfService: grade)
+        guard trunks > 0 else { continue }
+        eur[y] += Double(trunks) * sipPerChannel[y]
+        if !opened {
+          opened = true
+          eur[y] += gatewayCapexEUR[g]
+        }
+      }
+    }
   }
 
   /// Cached legacy-room outcomes, by site and the members among its tenants.
@@ -271,6 +330,11 @@ struct CostGame: Sendable {
 
   /// The members together in the shared data centre, per year.
   func jointCost(_ state: State, cache: inout Cache) -> [Double] {
+    jointCostDetailed(state, cache: &cache).eur
+  }
+
+  /// The members together, per year, and the first year any of their sites is short.
+  private func jointCostDetailed(_ state: State, cache: inout Cache) -> (eur: [Double], firstShortfall: Year?) {
     let count = years.count
     let width = 3 * count
     var sharedVCPU = [Double](repeating: 0, count: count)
@@ -284,30 +348,27 @@ struct CostGame: Sendable {
     cache.scratch.removeAll(keepingCapacity: true)
     var serverPurchases = [Int](repeating: 0, count: count)
     var storagePurchases = [Int](repeating: 0, count: count)
-    for (s, site) in scenario.sites.enumerated() where keptAlways[s] || state.usersIn[s] > 0 {
+    var firstShortfall: Year?
+    for s in scenario.sites.indices where keptAlways[s] || state.usersIn[s] > 0 {
+      let isShared = scenario.sites[s].kind == .shared
       let key = Cache.Key(site: s, members: state.userMask[s])
       let outcome: SiteOutcome
-      if site.kind != .shared, cacheable[s], let known = cache.outcomes[key] {
+      if !isShared, cacheable[s], let known = cache.outcomes[key] {
         outcome = known
       } else {
         var own = ResourceSeries(count: 0)
         own.vcpu = Array(state.siteDemand[(s * width)..<(s * width + count)])
         own.ramGiB = Array(state.siteDemand[(s * width + count)..<(s * width + 2 * count)])
         own.storageTiB = Array(state.siteDemand[(s * width + 2 * count)..<(s * width + width)])
-        let sized = SizingStage.sizeSite(
-          site, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites.count, rules: rules)
-        let needs = FacilityStage.siteFacility(site, sized, years: years, rules: rules, pue: pue[s])
-        let built = ExpansionStage.planSite(site, needs, years: years, warnings: false).built
-        let fleet = SiteFleet(
-          site: site.id, servers: RefreshStage.flow(need: sized.servers, lifetime: serverLife),
-          storage: RefreshStage.flow(need: sized.storageUnits, lifetime: storageLife))
-        outcome = SiteOutcome(site: s, sized: sized, needs: needs, built: built, fleet: fleet, placedVCPU: own.vcpu)
-        if site.kind != .shared, cacheable[s] { cache.outcomes[key] = outcome }
+        outcome = siteOutcome(
+          scenario.sites[s], index: s, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites.count)
+        if !isShared, cacheable[s] { cache.outcomes[key] = outcome }
       }
       for y in 0..<count {
         serverPurchases[y] += outcome.fleet.servers.purchases[y]
         storagePurchases[y] += outcome.fleet.storage.purchases[y]
       }
+      if let year = outcome.firstShortfall, firstShortfall.map({ year < $0 }) ?? true { firstShortfall = year }
       cache.scratch.append(outcome)
     }
     let prices = HardwarePrices(
@@ -320,19 +381,8 @@ struct CostGame: Sendable {
         placedVCPU: outcome.placedVCPU, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
     }
     // Gateways: trunks for the members' pooled Erlangs; capex in the first year with calls.
-    for g in 0..<gatewayCount {
-      var opened = false
-      for y in 0..<count {
-        let trunks = ErlangB.trunks(traffic: state.erlangs[g * count + y], gradeOfService: grade)
-        guard trunks > 0 else { continue }
-        sink.eur[y] += Double(trunks) * sipPerChannel[y]
-        if !opened {
-          opened = true
-          sink.eur[y] += gatewayCapexEUR[g]
-        }
-      }
-    }
+    addGateways(erlangs: state.erlangs, to: &sink.eur)
     for y in 0..<count { sink.eur[y] *= deflation[y] }
-    return sink.eur
+    return (sink.eur, firstShortfall)
   }
 }
