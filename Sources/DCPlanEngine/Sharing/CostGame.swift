@@ -26,6 +26,9 @@ struct CostGame: Sendable {
   private let userBit: [Int]
   private let siteUserCount: [Int]
   private let cacheable: [Bool]
+  /// For a shared site built, run and loaded exactly like an earlier one (twins), that one:
+  /// its outcome is the same for every coalition and is computed once.
+  private let twinOf: [Int?]
   private let loadShare: [Double]
   private let legacySums: [[Double]]
   private let sharedSums: [[Double]]
@@ -76,6 +79,20 @@ struct CostGame: Sendable {
     cacheable = users.map { $0.count <= 64 }
     keptAlways = sites.indices.map { sites[$0].kind == .shared || users[$0].isEmpty }
     loadShare = sites.map { $0.kind == .shared ? $0.loadShare.value : 0 }
+    func design(_ site: Site) -> Site {
+      var design = site
+      design.id = ""
+      design.name = ""
+      design.node = nil
+      return design
+    }
+    // A shared site that is also someone's legacy site carries more than its load share.
+    let legacyIndices = Set(legacyOf.compactMap { $0 })
+    let shared = sharedSites.filter { !legacyIndices.contains($0) }
+    twinOf = sites.indices.map { s in
+      guard shared.contains(s) else { return nil }
+      return shared.first { $0 < s && design(sites[$0]) == design(sites[s]) }
+    }
     let sums = demand.map { DemandStage.TenantSums(scenario, $0) } ?? DemandStage.projectWithTenantSums(scenario).sums
     legacySums = sums.legacy
     sharedSums = sums.shared
@@ -267,6 +284,13 @@ struct CostGame: Sendable {
     let fleet: SiteFleet
     let placedVCPU: [Double]
     let firstShortfall: Year?
+
+    /// The same outcome at a twin site.
+    func at(site twin: Int) -> SiteOutcome {
+      SiteOutcome(
+        site: twin, sized: sized, needs: needs, built: built, fleet: fleet, placedVCPU: placedVCPU,
+        firstShortfall: firstShortfall)
+    }
   }
 
   /// One site's sizing, facility, modules and fleet for its demand `own`.
@@ -355,6 +379,8 @@ struct CostGame: Sendable {
       let outcome: SiteOutcome
       if !isShared, cacheable[s], let known = cache.outcomes[key] {
         outcome = known
+      } else if let twin = twinOf[s], let done = cache.scratch.first(where: { $0.site == twin }) {
+        outcome = done.at(site: s)
       } else {
         var own = ResourceSeries(count: 0)
         own.vcpu = Array(state.siteDemand[(s * width)..<(s * width + count)])
