@@ -121,7 +121,9 @@ public enum CostSharingStage {
     var samples: Int?
     var standardError = 0.0
     var table: [Double]?
-    if n <= alwaysExactLimit || (allocation.method == .shapley && n <= Shapley.exactLimit) {
+    // The table of every coalition's yearly costs is kept whole: at most 2^25 numbers (256 MB).
+    let tableFits = n <= Shapley.exactLimit && (1 << n) * width <= 1 << 25
+    if tableFits, n <= alwaysExactLimit || allocation.method == .shapley {
       let coalitions = Shapley.table(game, threads: threads)
       table = coalitions
       shapley = Shapley.values(table: coalitions, players: n, width: width)
