@@ -21,10 +21,36 @@ struct Run: ParsableCommand {
   @Option(help: "Simulate failures and repairs for this many years per service and year (needs a components section).")
   var failureTrials = 0
 
+  @Option(help: "Monte Carlo: run this many trials over the scenario's uncertain inputs (section 'uncertainty').")
+  var trials = 0
+
+  @Option(help: "Seed of the trials' draws (default: the scenario's seed); the same seed gives the same bytes.")
+  var seed: UInt64?
+
+  @Option(help: "Worker threads for trials and the cost game (results do not depend on it).")
+  var threads = 2
+
+  @Option(help: "Percentiles to report, comma-separated.")
+  var percentiles = "10,50,90"
+
+  @Option(help: "Write every trial's draws and summary figures to this CSV file (atomically).")
+  var trialsCsv: String?
+
   @OptionGroup var output: OutputOptions
+
+  /// The percentiles asked for.
+  private var percentileValues: [Double]? {
+    let values = percentiles.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard !values.isEmpty, values.allSatisfy({ $0.map { (0...100).contains($0) } ?? false }) else { return nil }
+    return values.compactMap { $0 }
+  }
 
   func validate() throws {
     if !(0...10_000_000).contains(failureTrials) { throw ValidationError("--failure-trials must lie in 0...10000000") }
+    if !(0...10_000_000).contains(trials) { throw ValidationError("--trials must lie in 0...10000000") }
+    if !(1...256).contains(threads) { throw ValidationError("--threads must lie in 1...256") }
+    if percentileValues == nil { throw ValidationError("--percentiles must be numbers from 0 to 100 separated by commas, such as '5,50,95'") }
+    if trialsCsv != nil, trials == 0 { throw ValidationError("--trials-csv needs --trials N") }
     if let table, !ResultTables.ids.contains(table) {
       throw ValidationError("unknown table '\(table)'; use one of \(ResultTables.ids.joined(separator: ", "))")
     }
@@ -39,7 +65,23 @@ struct Run: ParsableCommand {
     }
     let failed = Console.report(outcome.diagnostics, quiet: output.quiet)
     guard !failed, let loaded = outcome.scenario else { throw ExitCode.failure }
-    let results = Planner.run(loaded, failureTrials: failureTrials)
+    var results = Planner.run(loaded, failureTrials: failureTrials, threads: threads)
+    if trials > 0 {
+      if loaded.uncertainty.inputs.isEmpty, !output.quiet {
+        Console.error("dcplan: warning: the scenario has no uncertain inputs (section 'uncertainty'); every trial equals the baseline")
+      }
+      let montecarlo = MonteCarlo.analyse(
+        loaded, trials: trials, seed: seed ?? loaded.info.seed, percentiles: percentileValues ?? [10, 50, 90], threads: threads)
+      results.montecarlo = montecarlo
+      if let trialsCsv {
+        do {
+          try AtomicFile.write(CSVRenderer.render(ResultTables.trialsTable(montecarlo)), to: trialsCsv)
+        } catch {
+          Console.error("dcplan: error: \(error)")
+          throw ExitCode.failure
+        }
+      }
+    }
     // Markdown shows the most loaded links unless --all; CSV and JSON carry them all.
     var tables = ResultTables.tables(results, allLinks: all || output.format != .markdown)
     if let table {

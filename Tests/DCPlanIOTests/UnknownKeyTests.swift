@@ -39,7 +39,7 @@ struct UnknownKeyTests {
     let source = MarkedSource("""
       scenario: {name: Test, horizon: 2020..2022}
       tenants: [{id: land, kind: state}]
-      1️⃣uncertainty: {}
+      1️⃣extends: base.yaml
       """)
     let found = diagnostics(of: source)
     #expect(found.map(\.severity) == [.warning])

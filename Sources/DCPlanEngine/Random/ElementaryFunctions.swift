@@ -12,3 +12,9 @@
 @inline(__always) func cosine(_ x: Double) -> Double { cos(x) }
 /// ln Γ(x) for x > 0.
 @inline(__always) func logGamma(_ x: Double) -> Double { lgamma(x) }
+/// The complementary error function, 1 − erf(x).
+@inline(__always) func complementaryError(_ x: Double) -> Double { erfc(x) }
+/// √x.
+@inline(__always) func squareRoot(_ x: Double) -> Double { x.squareRoot() }
+/// sin(x).
+@inline(__always) func sine(_ x: Double) -> Double { sin(x) }

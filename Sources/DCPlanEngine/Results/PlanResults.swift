@@ -36,6 +36,8 @@ public struct PlanResults: Hashable, Sendable {
   public let money: MoneyBasis
   /// Warnings of every stage, in stage order, then year order.
   public let warnings: [PlanWarning]
+  /// Monte Carlo over the uncertain inputs, when trials were asked for.
+  public var montecarlo: MonteCarloResults?
 
   /// The first year any site is short of space, power or cooling; nil if none is.
   public var firstShortfallYear: Year? { expansion.firstShortfallYear }

@@ -429,5 +429,49 @@ events:
   # failure in 2019 cost 1-3 days, F, [1.6]); a fire in the KDO room in 2019, before it closes.
   - {kind: site-outage, site: dc-hannover, year: 2023, duration: 72 h}
   - {kind: site-outage, site: kdo-oldenburg, year: 2019, duration: 72 h}
+
+uncertainty:
+  # How far the plan's assumptions may be off (E); `dcplan run --trials 1000` draws them.
+  inputs:
+    - name: compute-growth               # each workload's vCPU and RAM growth, drawn on its own
+      path: workloads[*].growth
+      distribution: triangular
+      min: 4 %
+      mode: 8 %
+      max: 14 %
+    - name: storage-growth
+      path: workloads[*].storage_growth
+      distribution: triangular
+      min: 5 %
+      mode: 9 %
+      max: 20 %
+    - name: workplaces                   # headcounts, each tenant on its own
+      path: tenants[*].employees
+      distribution: normal
+      mean: 1
+      sd: 0.03
+    - name: energy-price                 # a factor on the whole price table (2022 showed the spread, F [2.7])
+      path: costs.energy_price
+      distribution: log-normal
+      median: 1
+      sigma: 0.25
+    - name: server-price
+      path: hardware.servers[host-2s].price
+      distribution: pert
+      min: 0.85
+      mode: 1
+      max: 1.3
+    - name: land-join-delay              # years the Land's move may slip (DC planning kept slipping, F [0])
+      path: tenants[land].joins_shared_dc
+      distribution: discrete
+      values: [0, 1, 2]
+      probabilities: [60 %, 30 %, 10 %]
+    - name: lead-time                    # years from order to operation, each site on its own
+      path: sites[*].lead_time
+      distribution: discrete
+      values: [2, 3, 4]
+      probabilities: [20 %, 50 %, 30 %]
+  correlations:
+    - {between: [energy-price, server-price], rank: 0.3}
 """#
 }

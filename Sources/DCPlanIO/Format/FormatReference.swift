@@ -48,6 +48,8 @@ public enum FormatReference {
     case .numberOrYearTable: return "number, or table year → number"
     case let .list(spec): return "list of `\(spec.name)`"
     case let .mapping(spec): return "section `\(spec.name)`"
+    case .numberOrPercentage: return "number or percentage"
+    case .numberList: return "list of numbers or percentages"
     case .reserved: return "any (reserved)"
     }
   }

@@ -19,6 +19,15 @@ public enum JSONSchemaGenerator {
   public static var quantityPatternForTests: String { quantityPattern }
   static let quantityPattern = #"^\s*[+-]?([0-9][0-9_]*(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*[A-Za-z%][A-Za-z%/ ]*$"#
   static let percentPattern = #"^\s*[+-]?([0-9][0-9_]*(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*%\s*$"#
+  /// A plain number or a percentage string.
+  static var numberOrPercentage: JSONValue {
+    .object([
+      ("anyOf", .array([
+        .object([("type", .string("number"))]),
+        .object([("type", .string("string")), ("pattern", .string(percentPattern))]),
+      ]))
+    ])
+  }
 
   private static func section(_ spec: SectionSpec) -> JSONValue {
     let required = spec.keys.filter(\.isRequired).map { JSONValue.string($0.name) }
@@ -90,6 +99,10 @@ public enum JSONSchemaGenerator {
       return .object([("type", .string("string")), ("pattern", .string(quantityPattern)), ("$comment", .string(unit))])
     case .fraction, .growthRate:
       return .object([("type", .string("string")), ("pattern", .string(percentPattern))])
+    case .numberOrPercentage:
+      return numberOrPercentage
+    case .numberList:
+      return .object([("type", .string("array")), ("items", numberOrPercentage)])
     case .availabilityTarget:
       return .object([
         ("anyOf", .array([

@@ -12,7 +12,7 @@ public enum ScenarioFormat {
 
   /// Sections that later versions read; a file may carry them already, they are ignored with a warning.
   public static let reservedSections: [(String, String)] = [
-    ("uncertainty", "distributions of uncertain inputs."),
+    ("extends", "a base scenario this one overrides."),
   ]
 
   /// Every section spec, in documentation order.
@@ -20,7 +20,7 @@ public enum ScenarioFormat {
     document, ScenarioSection.spec, TenantSection.spec, WorkloadSection.spec, SiteSection.spec,
     FacilityKeys.capacitySpec, ModuleSection.spec, HardwareSection.spec, ServerSection.spec, StorageSection.spec,
     PolicySection.spec, CostsSection.spec, ProcurementSection.spec, TierSection.spec, AssetLivesSection.spec,
-    BudgetSection.spec, AllocationSection.spec, NetworkSection.spec, NodeSection.spec, LinkSection.spec,
+    BudgetSection.spec, AllocationSection.spec, UncertaintySection.spec, UncertainInputSection.spec, CorrelationSection.spec, NetworkSection.spec, NodeSection.spec, LinkSection.spec,
     LinkStepSection.spec, RiskGroupSection.spec, DemandSection.spec, LocationSection.spec, VoiceSection.spec,
     VoiceTenantSection.spec, GatewaySection.spec, ComponentsSection.spec, ReliabilitySection.spec, EventSection.spec,
   ]
@@ -67,12 +67,16 @@ enum DocumentSection {
   static let allocation = KeySpec(
     "allocation", .mapping(AllocationSection.spec), default: "usage, weighted equally", example: "{method: shapley}",
     meaning: "How costs are shared among tenants; every method is shown, this one is each tenant's cost.")
+  static let uncertainty = KeySpec(
+    "uncertainty", .mapping(UncertaintySection.spec), default: "none", example: "{inputs: [...]}",
+    meaning: "Uncertain inputs for Monte Carlo trials (`dcplan run --trials N`).")
   static let reserved: [KeySpec] = ScenarioFormat.reservedSections.map { name, meaning in
     KeySpec(name, .reserved, default: "none", example: "(reserved)", meaning: "Reserved: \(meaning) Not read yet; a warning says so.")
   }
   static let spec = SectionSpec(
     name: "document", summary: "The top level of a scenario file: the format version and one key per section.",
-    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs, allocation, network, voice, components, events]
+    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs, allocation, network, voice, components, events,
+           uncertainty]
       + reserved)
 }
 

@@ -40,6 +40,10 @@ public indirect enum ValueKind: Sendable {
   case list(SectionSpec)
   /// One mapping described by a section.
   case mapping(SectionSpec)
+  /// A plain number or a percentage (`8 %` = 0.08).
+  case numberOrPercentage
+  /// A list of plain numbers or percentages.
+  case numberList
   /// A section a later version reads; anything is accepted and ignored with a warning.
   case reserved
 }

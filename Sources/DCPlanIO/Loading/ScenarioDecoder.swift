@@ -43,6 +43,9 @@ struct ScenarioDecoder {
     if let node = top.node(DocumentSection.voice) { output.scenario.voice = decodeVoice(node, horizon: horizon) }
     if let node = top.node(DocumentSection.components) { output.scenario.components = decodeComponents(node) }
     output.scenario.siteOutages = decodeEvents(top, horizon: horizon)
+    if let node = top.node(DocumentSection.uncertainty) {
+      output.scenario.uncertainty = decodeUncertainty(node, scenario: output.scenario)
+    }
     for reserved in DocumentSection.reserved where top.has(reserved) {
       context.warning("section '\(reserved.name)' is not read by this version of dcplan yet; its values are ignored",
                       at: top.keyPosition(of: reserved))

@@ -100,6 +100,7 @@ public enum ResultsJSON {
       })),
     ]
     members += sharingMembers(results)
+    if let montecarlo = results.montecarlo { members.append(("montecarlo", Self.montecarlo(montecarlo))) }
     members += [
       ("cost_lines", .array(results.costs.lines.map { line in
         .object([

@@ -28,6 +28,8 @@ public struct Scenario: Hashable, Sendable {
   public var siteOutages: [SiteOutage]
   /// How costs are shared among tenants.
   public var allocation: CostAllocation
+  /// Uncertain inputs for Monte Carlo trials.
+  public var uncertainty: Uncertainty = .none
 
   /// A scenario from its sections.
   public init(

@@ -1,0 +1,122 @@
+import DCPlanModel
+import Dispatch
+
+/// What one trial of the plan gives: the summary figures, yearly figures and the first
+/// shortfall year of each resource.
+public struct TrialOutcome: Hashable, Sendable {
+  /// NPV, total capex, total opex and TCO, EUR.
+  public let npvEUR: Double
+  public let capexEUR: Double
+  public let opexEUR: Double
+  public let tcoEUR: Double
+  /// The first year any site is short of space, power or cooling.
+  public let firstShortfallYear: Year?
+  /// Per year: total cost (EUR), servers, racks, IT kW, energy MWh.
+  public let yearly: [[Double]]
+  /// The first year each resource is short (keys from ``MonteCarlo/resourceKeys(_:)``), nil if never.
+  public let shortfalls: [Year?]
+}
+
+/// The yearly figures a trial records, in ``TrialOutcome/yearly`` order.
+public enum YearlyFigure: String, CaseIterable, Sendable {
+  case totalEUR = "total_eur"
+  case servers
+  case racks
+  case itKW = "it_kw"
+  case energyMWh = "energy_mwh"
+}
+
+/// A resource that can run short: a site's space, power or cooling, or a link's capacity.
+public struct ShortfallResource: Hashable, Sendable {
+  /// `space`, `power`, `cooling` or `link`.
+  public let kind: String
+  /// The site or link.
+  public let subject: String
+}
+
+/// Monte Carlo over the scenario's uncertain inputs (docs/conventions.md, "Uncertainty"):
+/// every trial runs the plan's stages (demand to network and costs) on the scenario with
+/// that trial's draws.
+public enum MonteCarlo {
+  /// The resources whose first shortfall year a trial records, in order.
+  public static func resourceKeys(_ scenario: Scenario) -> [ShortfallResource] {
+    scenario.sites.flatMap { site in ["space", "power", "cooling"].map { ShortfallResource(kind: $0, subject: site.id) } }
+      + scenario.network.links.map { ShortfallResource(kind: "link", subject: $0.id) }
+  }
+
+  /// One trial: the stages that give costs, capacity and shortfalls (no availability, site
+  /// outages or cost sharing).
+  public static func trial(_ scenario: Scenario) -> TrialOutcome {
+    let demand = DemandStage.project(scenario)
+    let years = demand.years
+    let sizing = SizingStage.size(scenario, demand)
+    let facility = FacilityStage.facility(scenario, sizing, years: years)
+    let expansion = ExpansionStage.plan(scenario, facility, years: years, warnings: false)
+    let fleets = RefreshStage.fleets(scenario, sizing, years: years)
+    var voice = VoiceStage.plan(scenario, years: years)
+    let (network, _) = NetworkStage.run(scenario, demand, voice: &voice)
+    let costs = CostStage.costs(
+      scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
+      otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years))
+    var yearly = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: YearlyFigure.allCases.count)
+    for y in years.indices {
+      yearly[0][y] = costs.totalEUR[y]
+      for site in sizing.indices {
+        yearly[1][y] += Double(sizing[site].servers[y])
+        yearly[2][y] += Double(facility[site].racks[y])
+        yearly[3][y] += facility[site].itKW[y]
+        yearly[4][y] += facility[site].energyMWh[y]
+      }
+    }
+    var shortfalls: [Year?] = []
+    for (s, site) in scenario.sites.enumerated() {
+      _ = site
+      var space: Year?
+      var power: Year?
+      var cooling: Year?
+      for (y, year) in years.enumerated() {
+        let standing = expansion.capacity[s][y]
+        if space == nil, facility[s].racks[y] > standing.racks { space = year }
+        if power == nil, facility[s].itPeakKW[y] > standing.itPower.kilowatts + 1e-9 { power = year }
+        if cooling == nil, facility[s].itPeakKW[y] > standing.cooling.kilowatts + 1e-9 { cooling = year }
+      }
+      shortfalls += [space, power, cooling]
+    }
+    let target = scenario.network.targetUtilisation.value
+    for link in network.links {
+      let utilisation = link.utilisation
+      shortfalls.append(years.indices.first { utilisation[$0] > target + 1e-9 }.map { years[$0] })
+    }
+    let total = costs.totalEUR.reduce(0, +)
+    return TrialOutcome(
+      npvEUR: costs.npvEUR, capexEUR: costs.capexEUR.reduce(0, +), opexEUR: costs.opexEUR.reduce(0, +), tcoEUR: total,
+      firstShortfallYear: expansion.firstShortfallYear, yearly: yearly, shortfalls: shortfalls)
+  }
+
+  /// Runs `trials` trials on `threads` workers; trial t's draws come from its own stream, so
+  /// the outcomes (in trial order) do not depend on the number of threads.
+  public static func run(_ scenario: Scenario, trials: Int, seed: UInt64, threads: Int = 2)
+    -> (draws: [[Double]], outcomes: [TrialOutcome], sampler: Sampler)
+  {
+    let sampler = Sampler(scenario, seed: seed)
+    let count = max(0, trials)
+    var outcomes = [TrialOutcome?](repeating: nil, count: count)
+    var draws = [[Double]](repeating: [], count: count)
+    outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
+      draws.withUnsafeMutableBufferPointer { drawBuffer in
+        let outcomeSlots = DisjointSlots(base: outcomeBuffer.baseAddress)
+        let drawSlots = DisjointSlots(base: drawBuffer.baseAddress)
+        let workers = max(1, min(threads, count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          for t in stride(from: worker, to: count, by: workers) {
+            let values = sampler.draws(trial: t)
+            let perturbed = Perturbation.apply(values.map(Optional.some), slots: sampler.slots, to: scenario)
+            drawSlots.base?[t] = values
+            outcomeSlots.base?[t] = trial(perturbed)
+          }
+        }
+      }
+    }
+    return (draws, outcomes.compactMap { $0 }, sampler)
+  }
+}

@@ -1,0 +1,190 @@
+import DCPlanModel
+
+/// The Monte Carlo results a planner reads: percentiles of every summary and yearly figure,
+/// the probability of a shortfall by each year, the tornado and the rank correlations.
+public struct MonteCarloResults: Hashable, Sendable {
+  /// Trials run, and the seed.
+  public let trials: Int
+  public let seed: UInt64
+  /// The percentiles reported (10, 50, 90 unless asked otherwise).
+  public let percentiles: [Double]
+  /// Per summary figure (`npv_eur`, `total_capex_eur`, `total_opex_eur`, `tco_eur`): its mean
+  /// and its value at each percentile.
+  public let summary: [(figure: String, mean: Double, values: [Double])]
+  /// The first shortfall year at each percentile (nil: none by the end of the horizon), and
+  /// the share of trials with any shortfall.
+  public let firstShortfall: [Year?]
+  public let shortfallShare: Double
+  /// Per yearly figure (``YearlyFigure`` order) and year: the values at each percentile.
+  public let yearly: [[[Double]]]
+  /// The years.
+  public let years: [Year]
+  /// Every resource short in some trial: P(short by year y) for each year.
+  public let shortfallProbability: [(resource: ShortfallResource, byYear: [Double])]
+  /// One input at a time at its P10 and P90 (the others at the file's values): the change
+  /// of NPV from the baseline and the first shortfall year; sorted by the NPV swing.
+  public let tornado: [TornadoBar]
+  /// Spearman's rank correlation of each input's draw (an element input: the mean of its
+  /// elements' draws) with NPV and with the first shortfall year; sorted by |ρ| with NPV.
+  public let rankCorrelations: [(input: String, npv: Double, shortfall: Double)]
+  /// The baseline (the file's values) outcome.
+  public let baseline: TrialOutcome
+  /// Per trial: each input's draw (element inputs: mean) and the outcome, for `--trials-csv`.
+  public let inputNames: [String]
+  public let inputDraws: [[Double]]
+  public let outcomes: [TrialOutcome]
+
+  public static func == (a: MonteCarloResults, b: MonteCarloResults) -> Bool {
+    a.trials == b.trials && a.seed == b.seed && a.outcomes == b.outcomes && a.inputDraws == b.inputDraws
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(trials)
+    hasher.combine(seed)
+    hasher.combine(outcomes)
+  }
+}
+
+/// One bar of the tornado.
+public struct TornadoBar: Hashable, Sendable {
+  public let input: String
+  /// The input's P10 and P90 draws.
+  public let low: Double
+  public let high: Double
+  /// NPV minus the baseline's at each end, EUR.
+  public let npvLowDelta: Double
+  public let npvHighDelta: Double
+  /// The first shortfall year at each end.
+  public let shortfallLow: Year?
+  public let shortfallHigh: Year?
+}
+
+extension MonteCarlo {
+  /// Runs the trials and summarises them.
+  public static func analyse(
+    _ scenario: Scenario, trials: Int, seed: UInt64, percentiles: [Double] = [10, 50, 90], threads: Int = 2
+  ) -> MonteCarloResults {
+    let (draws, outcomes, sampler) = run(scenario, trials: trials, seed: seed, threads: threads)
+    let baseline = trial(scenario)
+    let years = scenario.info.horizon.years
+    let ps = percentiles.map { min(100, max(0, $0)) / 100 }
+    func band(_ values: [Double]) -> [Double] {
+      let sorted = values.sorted()
+      return ps.map { Statistics.percentile(sorted: sorted, $0) }
+    }
+    let figures: [(String, (TrialOutcome) -> Double)] = [
+      ("npv_eur", \.npvEUR), ("total_capex_eur", \.capexEUR), ("total_opex_eur", \.opexEUR), ("tco_eur", \.tcoEUR),
+    ]
+    let summary = figures.map { name, value in
+      let values = outcomes.map(value)
+      return (name, values.reduce(0, +) / Double(max(1, values.count)), band(values))
+    }
+    let never = (years.last ?? Year(0)) + 1
+    let shortfallYears = outcomes.map { $0.firstShortfallYear ?? never }.sorted()
+    let firstShortfall: [Year?] = ps.map { p in
+      guard !shortfallYears.isEmpty else { return nil }
+      let year = Statistics.nearestRank(sorted: shortfallYears, p)
+      return year == never ? nil : year
+    }
+    let yearly = YearlyFigure.allCases.indices.map { f in
+      years.indices.map { y in band(outcomes.map { $0.yearly[f][y] }) }
+    }
+    let resources = resourceKeys(scenario)
+    var probability: [(ShortfallResource, [Double])] = []
+    for (r, resource) in resources.enumerated() {
+      let byYear = years.map { year in
+        Double(outcomes.filter { ($0.shortfalls[r]).map { $0 <= year } ?? false }.count) / Double(max(1, outcomes.count))
+      }
+      if (byYear.last ?? 0) > 0 { probability.append((resource, byYear)) }
+    }
+    // Inputs: names, per-trial draws (mean over an input's slots).
+    let inputs = scenario.uncertainty.inputs
+    let inputDraws: [[Double]] = draws.map { values in
+      inputs.indices.map { i in
+        let slots = sampler.slots.indices.filter { sampler.slots[$0].input == i }
+        return slots.isEmpty ? 0 : slots.reduce(0) { $0 + values[$1] } / Double(slots.count)
+      }
+    }
+    let tornado = inputs.indices.map { i -> TornadoBar in
+      let lowDraws = sampler.quantileDraws(0.1, onlyInput: i)
+      let highDraws = sampler.quantileDraws(0.9, onlyInput: i)
+      let low = trial(Perturbation.apply(lowDraws, slots: sampler.slots, to: scenario))
+      let high = trial(Perturbation.apply(highDraws, slots: sampler.slots, to: scenario))
+      return TornadoBar(
+        input: inputs[i].name, low: Quantiles.value(inputs[i].distribution, at: 0.1),
+        high: Quantiles.value(inputs[i].distribution, at: 0.9), npvLowDelta: low.npvEUR - baseline.npvEUR,
+        npvHighDelta: high.npvEUR - baseline.npvEUR, shortfallLow: low.firstShortfallYear, shortfallHigh: high.firstShortfallYear)
+    }.sorted { abs($0.npvHighDelta - $0.npvLowDelta) > abs($1.npvHighDelta - $1.npvLowDelta) }
+    let npvs = outcomes.map(\.npvEUR)
+    let shortfallNumbers = outcomes.map { Double(($0.firstShortfallYear ?? never).number) }
+    let correlations = inputs.indices.map { i -> (String, Double, Double) in
+      let x = inputDraws.map { $0[i] }
+      return (inputs[i].name, Statistics.spearman(x, npvs), Statistics.spearman(x, shortfallNumbers))
+    }.sorted { abs($0.1) > abs($1.1) }
+    return MonteCarloResults(
+      trials: outcomes.count, seed: seed, percentiles: percentiles, summary: summary, firstShortfall: firstShortfall,
+      shortfallShare: Double(outcomes.filter { $0.firstShortfallYear != nil }.count) / Double(max(1, outcomes.count)),
+      yearly: yearly, years: years, shortfallProbability: probability, tornado: tornado,
+      rankCorrelations: correlations.map { (input: $0.0, npv: $0.1, shortfall: $0.2) }, baseline: baseline,
+      inputNames: inputs.map(\.name), inputDraws: inputDraws, outcomes: outcomes)
+  }
+}
+
+/// Percentiles and rank correlations (docs/conventions.md, "Uncertainty").
+public enum Statistics {
+  /// The p-quantile (0 … 1) of sorted values, linear between neighbours at rank p · (n − 1)
+  /// (Hyndman–Fan type 7, numpy's default).
+  public static func percentile(sorted: [Double], _ p: Double) -> Double {
+    guard let first = sorted.first else { return .nan }
+    guard sorted.count > 1 else { return first }
+    let rank = p * Double(sorted.count - 1)
+    let below = Int(rank.rounded(.down))
+    let above = min(sorted.count - 1, below + 1)
+    let weight = rank - Double(below)
+    return sorted[below] + (sorted[above] - sorted[below]) * weight
+  }
+
+  /// The smallest value whose share of values at or below it reaches p (nearest rank), for
+  /// years.
+  public static func nearestRank<T: Comparable>(sorted: [T], _ p: Double) -> T {
+    let rank = max(1, Int((p * Double(sorted.count)).rounded(.up)))
+    return sorted[min(sorted.count, rank) - 1]
+  }
+
+  /// Spearman's ρ: Pearson's correlation of the ranks (ties share their mean rank); 0 when a
+  /// side is constant.
+  public static func spearman(_ x: [Double], _ y: [Double]) -> Double {
+    pearson(ranks(x), ranks(y))
+  }
+
+  static func ranks(_ values: [Double]) -> [Double] {
+    let order = values.indices.sorted { values[$0] < values[$1] }
+    var ranks = [Double](repeating: 0, count: values.count)
+    var i = 0
+    while i < order.count {
+      var j = i
+      while j + 1 < order.count, values[order[j + 1]] == values[order[i]] { j += 1 }
+      let mean = Double(i + j) / 2 + 1
+      for k in i...j { ranks[order[k]] = mean }
+      i = j + 1
+    }
+    return ranks
+  }
+
+  static func pearson(_ x: [Double], _ y: [Double]) -> Double {
+    let n = Double(x.count)
+    guard n > 1 else { return 0 }
+    let mx = x.reduce(0, +) / n
+    let my = y.reduce(0, +) / n
+    var sxy = 0.0
+    var sxx = 0.0
+    var syy = 0.0
+    for (a, b) in zip(x, y) {
+      sxy += (a - mx) * (b - my)
+      sxx += (a - mx) * (a - mx)
+      syy += (b - my) * (b - my)
+    }
+    guard sxx > 0, syy > 0 else { return 0 }
+    return sxy / (sxx * syy).squareRoot()
+  }
+}

@@ -1,0 +1,123 @@
+import DCPlanModel
+
+/// Puts a trial's draws into a copy of the scenario (docs/conventions.md, "Uncertainty"):
+/// a value replaces the parameter, a factor multiplies it; draws are kept inside the
+/// parameter's valid range (growth above −99 %, factors at least 0, PUE at least 1, shares in
+/// 0…100 %, lead times and join delays rounded to whole years).
+public enum Perturbation {
+  /// `scenario` with the draws of `sampler`'s slots; a nil draw keeps the file's value.
+  public static func apply(_ draws: [Double?], slots: [Sampler.Slot], to scenario: Scenario) -> Scenario {
+    var result = scenario
+    let inputs = scenario.uncertainty.inputs
+    for (slot, draw) in zip(slots, draws) {
+      guard let draw else { continue }
+      let input = inputs[slot.input]
+      let indices: [Int]
+      if let element = slot.element {
+        indices = [element]
+      } else if let id = input.element {
+        indices = elementIndices(input.target, id: id, in: scenario)
+      } else {
+        indices = input.target.hasElements ? Array(0..<Sampler.elementCount(input.target, scenario)) : []
+      }
+      apply(input.target, draw, indices: indices, to: &result)
+    }
+    return result
+  }
+
+  private static func elementIndices(_ target: ParameterTarget, id: String, in scenario: Scenario) -> [Int] {
+    switch target.collection {
+    case "workloads": return scenario.workloads.indices.filter { scenario.workloads[$0].id == id }
+    case "tenants": return scenario.tenants.indices.filter { scenario.tenants[$0].id == id }
+    case "sites": return scenario.sites.indices.filter { scenario.sites[$0].id == id }
+    case "hardware.servers": return scenario.hardware.servers.indices.filter { scenario.hardware.servers[$0].id == id }
+    default: return scenario.hardware.storage.indices.filter { scenario.hardware.storage[$0].id == id }
+    }
+  }
+
+  // swiftlint:disable:next cyclomatic_complexity function_body_length
+  private static func apply(_ target: ParameterTarget, _ draw: Double, indices: [Int], to s: inout Scenario) {
+    let factor = max(0, draw)
+    let growth = GrowthRate(perYear: max(-0.99, draw)) ?? .zero
+    let years = Int(draw.rounded())
+    switch target {
+    case .workloadGrowth:
+      for w in indices {
+        let old = s.workloads[w].vcpuGrowth
+        s.workloads[w].vcpuGrowth = growth
+        if s.workloads[w].ramGrowth == old { s.workloads[w].ramGrowth = growth }
+        if s.workloads[w].storageGrowth == old { s.workloads[w].storageGrowth = growth }
+      }
+    case .workloadStorageGrowth:
+      for w in indices { s.workloads[w].storageGrowth = growth }
+    case .workloadVCPU:
+      for w in indices { s.workloads[w].vcpu = s.workloads[w].vcpu.scaled(by: factor) }
+    case .workloadRAM:
+      for w in indices { s.workloads[w].ram = s.workloads[w].ram.scaled(by: factor) }
+    case .workloadStorage:
+      for w in indices {
+        s.workloads[w].storage = s.workloads[w].storage.scaled(by: factor)
+        s.workloads[w].storageAccrualPerYear = s.workloads[w].storageAccrualPerYear.scaled(by: factor)
+      }
+    case .tenantEmployees:
+      for t in indices { s.tenants[t].employees = s.tenants[t].employees.scaled(by: factor) }
+    case .tenantEmployeeGrowth:
+      for t in indices {
+        if case let .compounding(base, baseYear, _) = s.tenants[t].employees {
+          s.tenants[t].employees = .compounding(base: base, baseYear: baseYear, growth: growth)
+        }
+      }
+    case .tenantJoinDelay:
+      for t in indices { s.tenants[t].joinsSharedDataCentre = s.tenants[t].joinsSharedDataCentre.map { $0 + years } }
+    case .sitePUE:
+      for i in indices { s.sites[i].pue = s.sites[i].pue.mapped { max(1, $0 * factor) } }
+    case .siteLeadTime:
+      for i in indices { for m in s.sites[i].modules.indices { s.sites[i].modules[m].leadTimeYears = max(0, years) } }
+    case .serverPrice:
+      for i in indices { s.hardware.servers[i].price = Money(baseUnits: s.hardware.servers[i].price.baseUnits * factor) }
+    case .storagePrice:
+      for i in indices { s.hardware.storage[i].price = Money(baseUnits: s.hardware.storage[i].price.baseUnits * factor) }
+    case .energyPrice: s.costs.energyPricePerKWh = s.costs.energyPricePerKWh.mapped { $0 * factor }
+    case .fteCost: s.costs.ftePerYear = s.costs.ftePerYear.mapped { $0 * factor }
+    case .spaceCost: s.costs.spacePerRackYear = s.costs.spacePerRackYear.mapped { $0 * factor }
+    case .licencePerCore: s.costs.licencePerCoreYear = s.costs.licencePerCoreYear.mapped { $0 * factor }
+    case .discountRate: s.info.discountRate = Fraction(min(1, max(0, draw))) ?? s.info.discountRate
+    case .cpuOvercommit: s.policy.cpuOvercommit = max(0.01, draw)
+    case .targetUtilisation: s.policy.targetUtilisation = Fraction(min(1, max(0.01, draw))) ?? s.policy.targetUtilisation
+    case .busyHour: s.network.perEmployeeMbps = s.network.perEmployeeMbps.mapped { $0 * factor }
+    case .erlangsPerPhone: s.voice?.erlangsPerPhone *= factor
+    }
+  }
+}
+
+extension YearValue {
+  /// Every value passed through `transform` (an escalating value's base; a table's points).
+  func mapped(_ transform: (Double) -> Double) -> YearValue {
+    switch self {
+    case let .constant(value): return .constant(transform(value))
+    case let .escalating(value, baseYear, rate): return .escalating(value: transform(value), baseYear: baseYear, rate: rate)
+    case let .table(series):
+      return YearSeries(series.points.map { ($0.year, transform($0.value)) }).map(YearValue.table) ?? self
+    }
+  }
+}
+
+extension Headcount {
+  /// The headcount times `factor`.
+  func scaled(by factor: Double) -> Headcount {
+    switch self {
+    case let .compounding(base, baseYear, growth): return .compounding(base: base * factor, baseYear: baseYear, growth: growth)
+    case let .table(series): return YearSeries(series.points.map { ($0.year, $0.value * factor) }).map(Headcount.table) ?? self
+    }
+  }
+}
+
+extension Amount {
+  /// The amount times `factor`.
+  func scaled(by factor: Double) -> Amount {
+    switch self {
+    case let .absolute(value): return .absolute(Quantity(baseUnits: value.baseUnits * factor))
+    case let .perEmployee(value): return .perEmployee(Quantity(baseUnits: value.baseUnits * factor))
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import DCPlanModel
+
+/// The draws of every trial (docs/conventions.md, "Uncertainty"): one slot per input that
+/// draws once, one per element for an input with `[*]`; trial t draws from its own stream,
+/// SplitMix64 seeded by the scenario seed and t scrambled, one uniform per slot in slot
+/// order, so a trial's draws do not depend on which thread runs it or on the trial count.
+///
+/// Correlated inputs use a Gaussian copula: uniforms → normal scores → multiplied by the
+/// Cholesky factor of the normal-score correlation matrix, whose entries are
+/// 2 sin(π ρ_s / 6) for a rank correlation ρ_s → back to uniforms → each input's quantile.
+public struct Sampler: Sendable {
+  /// One slot: an input, and the element it draws for (nil: the input as a whole).
+  public struct Slot: Hashable, Sendable {
+    public let input: Int
+    public let element: Int?
+  }
+
+  /// The slots, in draw order.
+  public let slots: [Slot]
+  private let uncertainty: Uncertainty
+  private let seed: UInt64
+  /// Indices of the inputs that draw once, and the Cholesky factor over them (nil: none correlated).
+  private let onceInputs: [Int]
+  private let factor: [[Double]]?
+  /// The slot of each input that draws once.
+  private let slotOfInput: [Int: Int]
+
+  /// A sampler for `scenario`'s uncertainty, seeded by `seed`.
+  public init(_ scenario: Scenario, seed: UInt64) {
+    uncertainty = scenario.uncertainty
+    self.seed = seed
+    var slots: [Slot] = []
+    var slotOfInput: [Int: Int] = [:]
+    for (i, input) in scenario.uncertainty.inputs.enumerated() {
+      if input.drawsPerElement {
+        for e in 0..<Self.elementCount(input.target, scenario) { slots.append(Slot(input: i, element: e)) }
+      } else {
+        slotOfInput[i] = slots.count
+        slots.append(Slot(input: i, element: nil))
+      }
+    }
+    self.slots = slots
+    self.slotOfInput = slotOfInput
+    onceInputs = scenario.uncertainty.inputs.indices.filter { !scenario.uncertainty.inputs[$0].drawsPerElement }
+    factor = scenario.uncertainty.correlations.isEmpty ? nil : Self.correlationFactor(scenario.uncertainty)
+  }
+
+  /// How many elements a per-element input draws for.
+  static func elementCount(_ target: ParameterTarget, _ scenario: Scenario) -> Int {
+    switch target.collection {
+    case "workloads": return scenario.workloads.count
+    case "tenants": return scenario.tenants.count
+    case "sites": return scenario.sites.count
+    case "hardware.servers": return scenario.hardware.servers.count
+    case "hardware.storage": return scenario.hardware.storage.count
+    default: return 1
+    }
+  }
+
+  /// The draws of trial `trial`, one value per slot.
+  public func draws(trial: Int) -> [Double] {
+    var random = SplitMix64(seed: FailureSimulation.trialSeed(seed, trial))
+    var uniforms = [Double](repeating: 0, count: slots.count)
+    for s in slots.indices { uniforms[s] = (Double(random.next() >> 11) + 0.5) * 0x1.0p-53 }
+    if let factor {
+      let scores = onceInputs.map { Quantiles.standardNormal(uniforms[slotOfInput[$0] ?? 0]) }
+      for (row, input) in onceInputs.enumerated() {
+        var z = 0.0
+        for column in 0...row { z += factor[row][column] * scores[column] }
+        uniforms[slotOfInput[input] ?? 0] = Quantiles.normalCDF(z)
+      }
+    }
+    return slots.indices.map { s in Quantiles.value(uncertainty.inputs[slots[s].input].distribution, at: uniforms[s]) }
+  }
+
+  /// The draws with every slot at the quantile `p` of its distribution (for the tornado).
+  public func quantileDraws(_ p: Double, onlyInput: Int) -> [Double?] {
+    slots.map { slot in
+      slot.input == onlyInput ? Quantiles.value(uncertainty.inputs[slot.input].distribution, at: p) : nil
+    }
+  }
+
+  /// The lower Cholesky factor of the normal-score correlation matrix of the inputs that draw
+  /// once, or nil if the correlations give no valid (positive definite) matrix.
+  public static func correlationFactor(_ uncertainty: Uncertainty) -> [[Double]]? {
+    let once = uncertainty.inputs.indices.filter { !uncertainty.inputs[$0].drawsPerElement }
+    let position = Dictionary(once.enumerated().map { (uncertainty.inputs[$0.element].name, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    let m = once.count
+    var matrix = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
+    for i in 0..<m { matrix[i][i] = 1 }
+    for correlation in uncertainty.correlations {
+      guard let a = position[correlation.first], let b = position[correlation.second] else { continue }
+      let r = 2 * sine(Double.pi * correlation.rank / 6)
+      matrix[a][b] = r
+      matrix[b][a] = r
+    }
+    var lower = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
+    for i in 0..<m {
+      for j in 0...i {
+        var sum = matrix[i][j]
+        for k in 0..<j { sum -= lower[i][k] * lower[j][k] }
+        if i == j {
+          guard sum > 1e-12 else { return nil }
+          lower[i][i] = sum.squareRoot()
+        } else {
+          lower[i][j] = sum / lower[j][j]
+        }
+      }
+    }
+    return lower
+  }
+}

@@ -1,0 +1,61 @@
+import DCPlanModel
+
+/// Keys of the `uncertainty` section.
+enum UncertaintySection {
+  static let inputs = KeySpec(
+    "inputs", .list(UncertainInputSection.spec), default: "none",
+    example: "[{path: 'workloads[*].growth', distribution: triangular, min: 4 %, mode: 8 %, max: 14 %}]",
+    meaning: "The uncertain inputs, each drawn in every Monte Carlo trial (`dcplan run --trials N`).")
+  static let correlations = KeySpec(
+    "correlations", .list(CorrelationSection.spec), default: "none", example: "[{between: [growth, energy], rank: 0.5}]",
+    meaning: "Rank (Spearman) correlations between inputs that draw once per trial.")
+  static let spec = SectionSpec(
+    name: "uncertainty", summary: "Uncertain inputs and their correlations (docs/conventions.md, \"Uncertainty\").",
+    keys: [inputs, correlations])
+}
+
+/// Keys of one uncertain input.
+enum UncertainInputSection {
+  static let name = KeySpec("name", .identifier, default: "the path", example: "growth", meaning: "The name tables and correlations use.")
+  static let path = KeySpec(
+    "path", .text, required: true, example: "'workloads[*].growth'",
+    meaning: "The parameter: \(ParameterTarget.allCases.map { "`\($0.pattern)`" }.joined(separator: ", ")); "
+      + "X is an id, or `*` for every element, each drawing on its own. Growth rates, shares, overcommit, "
+      + "lead times, join delays and the discount rate take the drawn value; amounts with units take the draw as a factor. "
+      + "Inside `{…}` write the path in quotes: its brackets would end the value.")
+  static let distribution = KeySpec(
+    "distribution", .choice(DistributionName.allCases.map(\.rawValue)), required: true, example: "triangular",
+    meaning: "normal (mean, sd), log-normal (median, sigma of the logarithm), triangular and pert (min, mode, max), "
+      + "uniform (min, max), discrete (values, probabilities).")
+  static func parameter(_ key: String, _ example: String, _ meaning: String) -> KeySpec {
+    KeySpec(key, .numberOrPercentage, default: "none", example: example, meaning: meaning)
+  }
+  static let mean = parameter("mean", "8 %", "Mean of a normal distribution.")
+  static let sd = parameter("sd", "2 %", "Standard deviation of a normal distribution (> 0).")
+  static let median = parameter("median", "1", "Median of a log-normal distribution (> 0).")
+  static let sigma = parameter("sigma", "0.2", "Standard deviation of the logarithm of a log-normal distribution (> 0).")
+  static let min = parameter("min", "4 %", "Lowest value of a triangular, PERT or uniform distribution.")
+  static let mode = parameter("mode", "8 %", "Most likely value of a triangular or PERT distribution.")
+  static let max = parameter("max", "14 %", "Highest value of a triangular, PERT or uniform distribution.")
+  static let values = KeySpec("values", .numberList, default: "none", example: "[2019, 2020, 2021]", meaning: "Values of a discrete distribution.")
+  static let probabilities = KeySpec("probabilities", .numberList, default: "none", example: "[25 %, 50 %, 25 %]",
+                                     meaning: "Their probabilities, adding up to 100 %.")
+  static let spec = SectionSpec(
+    name: "uncertain_input", summary: "One uncertain input (an entry of 'uncertainty.inputs').",
+    keys: [name, path, distribution, mean, sd, median, sigma, min, mode, max, values, probabilities])
+}
+
+/// Keys of one rank correlation.
+enum CorrelationSection {
+  static let between = KeySpec("between", .identifierList("uncertain input"), required: true, example: "[growth, energy]",
+                               meaning: "The two inputs' names.")
+  static let rank = KeySpec("rank", .number(-1...1), required: true, example: "0.5", meaning: "Spearman's rank correlation, -1 … 1.")
+  static let spec = SectionSpec(
+    name: "correlation", summary: "A rank correlation between two uncertain inputs (an entry of 'uncertainty.correlations').",
+    keys: [between, rank])
+}
+
+/// The distribution names a file may use.
+enum DistributionName: String, CaseIterable {
+  case normal, logNormal = "log-normal", triangular, uniform, pert, discrete
+}

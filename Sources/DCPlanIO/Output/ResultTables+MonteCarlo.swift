@@ -1,0 +1,119 @@
+import DCPlanEngine
+import DCPlanModel
+
+/// Tables of the Monte Carlo trials: bands, shortfall probabilities, tornado, rank correlations.
+extension ResultTables {
+  /// `10` → "10", `2.5` → "2.5".
+  static func percentileText(_ p: Double) -> String {
+    p == p.rounded() && abs(p) < 1e6 ? String(Int(p)) : String(p)
+  }
+  static func percentileLabel(_ p: Double) -> String { "P" + percentileText(p) }
+  static func percentileKey(_ p: Double) -> String {
+    "p" + percentileText(p).map { $0 == "." ? "_" : String($0) }.joined()
+  }
+
+  static func montecarloTables(_ mc: MonteCarloResults) -> [Table] {
+    [montecarloSummary(mc), montecarloYearly(mc), shortfallProbability(mc), tornado(mc), sensitivity(mc)]
+  }
+
+  static func montecarloSummary(_ mc: MonteCarloResults) -> Table {
+    var table = Table(
+      id: "montecarlo_summary", title: "Monte Carlo: \(mc.trials) trials, seed \(mc.seed) (EUR)",
+      columns: [Column("figure", "Figure"), Column("baseline", "Baseline"), Column("mean", "Mean")]
+        + mc.percentiles.map { Column(percentileKey($0), percentileLabel($0)) })
+    let baseline: [String: Double] = [
+      "npv_eur": mc.baseline.npvEUR, "total_capex_eur": mc.baseline.capexEUR, "total_opex_eur": mc.baseline.opexEUR,
+      "tco_eur": mc.baseline.tcoEUR,
+    ]
+    let labels = ["npv_eur": "NPV", "total_capex_eur": "Total capex", "total_opex_eur": "Total opex", "tco_eur": "TCO"]
+    for row in mc.summary {
+      table.rows.append([.text(labels[row.figure] ?? row.figure), .number(baseline[row.figure] ?? 0), .number(row.mean)]
+                        + row.values.map(Cell.number))
+    }
+    table.rows.append(
+      [.text("First shortfall year"), mc.baseline.firstShortfallYear.map { .year($0.number) } ?? .text("none"),
+       .text("\(MarkdownRenderer.formatNumber(mc.shortfallShare * 100, decimals: 1)) % of trials short")]
+        + mc.firstShortfall.map { $0.map { .year($0.number) } ?? .text("none") })
+    return table
+  }
+
+  static func montecarloYearly(_ mc: MonteCarloResults) -> Table {
+    let names: [YearlyFigure: String] = [
+      .totalEUR: "Cost (EUR)", .servers: "Servers", .racks: "Racks", .itKW: "IT (kW)", .energyMWh: "Energy (MWh)",
+    ]
+    var columns = [Column("year", "Year")]
+    for figure in YearlyFigure.allCases {
+      for p in mc.percentiles {
+        columns.append(Column("\(figure.rawValue)_\(percentileKey(p))", "\(names[figure] ?? figure.rawValue) \(percentileLabel(p))"))
+      }
+    }
+    var table = Table(id: "montecarlo_yearly", title: "Monte Carlo bands by year", columns: columns)
+    for (y, year) in mc.years.enumerated() {
+      var row: [Cell] = [.year(year.number)]
+      for f in YearlyFigure.allCases.indices { row += mc.yearly[f][y].map(Cell.number) }
+      table.rows.append(row)
+    }
+    return table
+  }
+
+  static func shortfallProbability(_ mc: MonteCarloResults) -> Table {
+    var table = Table(
+      id: "shortfall_probability", title: "Probability of a shortfall by each year (%)",
+      columns: [Column("resource", "Resource"), Column("subject", "Site or link")]
+        + mc.years.map { Column("p_\($0.number)", String($0.number), decimals: 1) })
+    for row in mc.shortfallProbability {
+      table.rows.append([.text(row.resource.kind), .text(row.resource.subject)] + row.byYear.map { .number($0 * 100) })
+    }
+    return table
+  }
+
+  static func tornado(_ mc: MonteCarloResults) -> Table {
+    var table = Table(
+      id: "tornado", title: "Tornado: one input at its P10 and P90, the others at the file's values",
+      columns: [
+        Column("input", "Input"), Column("p10_value", "P10 value", decimals: 4), Column("p90_value", "P90 value", decimals: 4),
+        Column("npv_delta_p10_eur", "NPV change at P10 (EUR)"), Column("npv_delta_p90_eur", "NPV change at P90 (EUR)"),
+        Column("swing_eur", "Swing (EUR)"), Column("shortfall_p10", "First shortfall at P10"),
+        Column("shortfall_p90", "First shortfall at P90"),
+      ])
+    for bar in mc.tornado {
+      table.rows.append([
+        .text(bar.input), .number(bar.low), .number(bar.high), .number(bar.npvLowDelta), .number(bar.npvHighDelta),
+        .number(abs(bar.npvHighDelta - bar.npvLowDelta)), bar.shortfallLow.map { .year($0.number) } ?? .text("none"),
+        bar.shortfallHigh.map { .year($0.number) } ?? .text("none"),
+      ])
+    }
+    return table
+  }
+
+  static func sensitivity(_ mc: MonteCarloResults) -> Table {
+    var table = Table(
+      id: "sensitivity", title: "Sensitivity: rank correlation of each input with the outcomes over all trials",
+      columns: [
+        Column("input", "Input"), Column("rank_correlation_npv", "ρ with NPV", decimals: 3),
+        Column("rank_correlation_shortfall", "ρ with first shortfall year", decimals: 3),
+      ])
+    for row in mc.rankCorrelations {
+      table.rows.append([.text(row.input), .number(row.npv), .number(row.shortfall)])
+    }
+    return table
+  }
+
+  /// One row per trial: each input's draw (element inputs: their mean) and the summary figures.
+  public static func trialsTable(_ mc: MonteCarloResults) -> Table {
+    var table = Table(
+      id: "trials", title: "Trials",
+      columns: [Column("trial", "Trial")] + mc.inputNames.map { Column($0, $0) } + [
+        Column("npv_eur", "NPV"), Column("total_capex_eur", "Capex"), Column("total_opex_eur", "Opex"),
+        Column("tco_eur", "TCO"), Column("first_shortfall_year", "First shortfall"),
+      ])
+    for (t, outcome) in mc.outcomes.enumerated() {
+      table.rows.append(
+        [.integer(t)] + mc.inputDraws[t].map(Cell.number) + [
+          .number(outcome.npvEUR), .number(outcome.capexEUR), .number(outcome.opexEUR), .number(outcome.tcoEUR),
+          outcome.firstShortfallYear.map { .year($0.number) } ?? .empty,
+        ])
+    }
+    return table
+  }
+}

@@ -1,0 +1,154 @@
+/// Uncertain inputs and their correlations (docs/conventions.md, "Uncertainty").
+public struct Uncertainty: Hashable, Sendable {
+  /// The inputs drawn in every trial.
+  public var inputs: [UncertainInput]
+  /// Rank correlations between inputs that draw once per trial.
+  public var correlations: [RankCorrelation]
+
+  /// Uncertainty from its parts.
+  public init(inputs: [UncertainInput], correlations: [RankCorrelation]) {
+    self.inputs = inputs
+    self.correlations = correlations
+  }
+
+  /// No uncertain input.
+  public static let none = Uncertainty(inputs: [], correlations: [])
+}
+
+/// One uncertain input: a parameter of the scenario, drawn from a distribution in each trial.
+public struct UncertainInput: Hashable, Sendable {
+  /// How a draw changes the parameter.
+  public enum Mode: String, Hashable, Sendable {
+    /// The draw replaces the value (a growth rate, a share, a count of years).
+    case value
+    /// The draw multiplies the value (a price, a headcount, a PUE table).
+    case factor
+  }
+
+  /// The name tables show (the path if none was given).
+  public var name: String
+  /// What it changes.
+  public var target: ParameterTarget
+  /// The element it changes: an id, or nil for every element (each with its own draw).
+  public var element: String?
+  /// Replace or multiply.
+  public var mode: Mode
+  /// The distribution of the draw.
+  public var distribution: Distribution
+
+  /// An input from its parts.
+  public init(name: String, target: ParameterTarget, element: String?, mode: Mode, distribution: Distribution) {
+    self.name = name
+    self.target = target
+    self.element = element
+    self.mode = mode
+    self.distribution = distribution
+  }
+
+  /// Whether every element draws on its own (`[*]` in the path).
+  public var drawsPerElement: Bool { element == nil && target.hasElements }
+}
+
+/// The parameters an uncertain input may change.
+public enum ParameterTarget: String, Hashable, Sendable, CaseIterable {
+  /// `workloads[X].growth`: vCPU growth, and RAM and storage growth where equal to it (value).
+  case workloadGrowth = "workloads.growth"
+  /// `workloads[X].storage_growth` (value).
+  case workloadStorageGrowth = "workloads.storage_growth"
+  /// `workloads[X].vcpu`, `.ram`, `.storage`: the base amounts (factor).
+  case workloadVCPU = "workloads.vcpu"
+  case workloadRAM = "workloads.ram"
+  case workloadStorage = "workloads.storage"
+  /// `tenants[X].employees` (factor).
+  case tenantEmployees = "tenants.employees"
+  /// `tenants[X].employee_growth` (value).
+  case tenantEmployeeGrowth = "tenants.employee_growth"
+  /// `tenants[X].joins_shared_dc`: the join year shifted by the draw, rounded (value: years of delay).
+  case tenantJoinDelay = "tenants.joins_shared_dc"
+  /// `sites[X].pue` (factor).
+  case sitePUE = "sites.pue"
+  /// `sites[X].lead_time`: every module's lead time, whole years (value).
+  case siteLeadTime = "sites.lead_time"
+  /// `hardware.servers[X].price`, `hardware.storage[X].price` (factor).
+  case serverPrice = "hardware.servers.price"
+  case storagePrice = "hardware.storage.price"
+  /// `costs.energy_price`, `costs.fte_cost`, `costs.space_cost_per_rack`, `costs.licence_per_core` (factor).
+  case energyPrice = "costs.energy_price"
+  case fteCost = "costs.fte_cost"
+  case spaceCost = "costs.space_cost_per_rack"
+  case licencePerCore = "costs.licence_per_core"
+  /// `scenario.discount_rate` (value).
+  case discountRate = "scenario.discount_rate"
+  /// `policy.cpu_overcommit` (value) and `policy.target_utilisation` (value).
+  case cpuOvercommit = "policy.cpu_overcommit"
+  case targetUtilisation = "policy.target_utilisation"
+  /// `network.busy_hour_per_employee` (factor).
+  case busyHour = "network.busy_hour_per_employee"
+  /// `voice.erlangs_per_phone` (factor).
+  case erlangsPerPhone = "voice.erlangs_per_phone"
+
+  /// The collection the path indexes (`workloads`, `tenants`, `sites`, ...), if any.
+  public var collection: String? {
+    let parts = rawValue.split(separator: ".")
+    switch self {
+    case .serverPrice: return "hardware.servers"
+    case .storagePrice: return "hardware.storage"
+    default: return ["workloads", "tenants", "sites"].contains(String(parts[0])) ? String(parts[0]) : nil
+    }
+  }
+
+  /// Whether the path names an element (`workloads[X]...`).
+  public var hasElements: Bool { collection != nil }
+
+  /// The key after the element (`growth`).
+  public var key: String { String(rawValue.split(separator: ".").last ?? "") }
+
+  /// The mode the target is drawn in: a factor for amounts with units, a value otherwise.
+  public var mode: UncertainInput.Mode {
+    switch self {
+    case .workloadGrowth, .workloadStorageGrowth, .tenantEmployeeGrowth, .tenantJoinDelay, .siteLeadTime, .discountRate,
+      .cpuOvercommit, .targetUtilisation:
+      return .value
+    default:
+      return .factor
+    }
+  }
+
+  /// The path as written, with `X` for the element: `workloads[X].growth`.
+  public var pattern: String {
+    guard let collection else { return rawValue }
+    return "\(collection)[X].\(key)"
+  }
+}
+
+/// A probability distribution of one draw.
+public enum Distribution: Hashable, Sendable {
+  /// Normal with mean and standard deviation.
+  case normal(mean: Double, sd: Double)
+  /// Log-normal: exp of a normal with mean ln(median) and standard deviation sigma.
+  case logNormal(median: Double, sigma: Double)
+  /// Triangular on min … max with the given mode.
+  case triangular(min: Double, mode: Double, max: Double)
+  /// Uniform on min … max.
+  case uniform(min: Double, max: Double)
+  /// PERT (beta with shape 4): min, mode, max.
+  case pert(min: Double, mode: Double, max: Double)
+  /// Values with their probabilities (summing to 1).
+  case discrete(values: [Double], probabilities: [Double])
+}
+
+/// A rank (Spearman) correlation between two inputs that draw once per trial.
+public struct RankCorrelation: Hashable, Sendable {
+  /// The inputs' names.
+  public var first: String
+  public var second: String
+  /// Spearman's ρ, −1 … 1.
+  public var rank: Double
+
+  /// A correlation from its parts.
+  public init(first: String, second: String, rank: Double) {
+    self.first = first
+    self.second = second
+    self.rank = rank
+  }
+}

@@ -1,0 +1,41 @@
+import DCPlanTestSupport
+import Foundation
+import Testing
+
+extension CLITests {
+  @Test("run --trials: bands and shortfall probabilities in one command, the same bytes for 1 and 2 threads")
+  func monteCarlo() throws {
+    let one = try dcplan(["run", "--trials", "40", "--seed", "5", "--threads", "1", "--format", "json"])
+    let two = try dcplan(["run", "--trials", "40", "--seed", "5", "--threads", "2", "--format", "json"])
+    #expect(one.status == 0, "\(one.stderr)")
+    #expect(one.stdout == two.stdout)
+    let object = try jsonObject(one.stdout)
+    let mc = try #require(object["montecarlo"] as? [String: Any])
+    #expect(mc["trials"] as? Int == 40)
+    let summary = try #require(mc["summary"] as? [String: Any])
+    let npv = try #require(summary["npv_eur"] as? [String: Any])
+    let p10 = try #require(npv["p10"] as? Double)
+    let p50 = try #require(npv["p50"] as? Double)
+    let p90 = try #require(npv["p90"] as? Double)
+    #expect(p10 <= p50 && p50 <= p90)
+    #expect((mc["tornado"] as? [Any])?.count == 7)
+    let markdown = try dcplan(["run", "--trials", "40", "--table", "shortfall_probability"])
+    #expect(markdown.stdout.contains("Probability of a shortfall by each year (%)"))
+  }
+
+  @Test("--trials-csv writes one row per trial; it needs --trials; a scenario without uncertainty warns")
+  func trialsCSV() throws {
+    let folder = try temporaryFolder()
+    let file = folder.appendingPathComponent("trials.csv").path
+    let outcome = try dcplan(["run", "--trials", "12", "--trials-csv", file, "--table", "summary"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let csv = try String(contentsOfFile: file, encoding: .utf8)
+    let lines = csv.split(separator: "\n")
+    #expect(lines.count == 13)
+    #expect(lines.first?.hasPrefix("trial,compute-growth,storage-growth,workplaces,energy-price,server-price,land-join-delay,lead-time,npv_eur") == true)
+    #expect(try dcplan(["run", "--trials-csv", file]).status == 64)
+    #expect(try dcplan(["run", "--trials", "3", "--percentiles", "5,x"]).status == 64)
+    let plain = try dcplan(["run", RepositoryPaths.scenario("teaching-capacity.yaml"), "--trials", "3", "--table", "summary"])
+    #expect(plain.stderr.contains("no uncertain inputs"))
+  }
+}
