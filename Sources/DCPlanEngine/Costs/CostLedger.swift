@@ -147,6 +147,18 @@ struct YearlySumSink: CostSink {
   }
 }
 
+/// Keeps yearly capex and opex sums only (Monte Carlo trials).
+struct CapexOpexSink: CostSink {
+  var capex: [Double]
+  var opex: [Double]
+
+  mutating func add(
+    _ y: Int, _ category: CostCategory, _ amountEUR: Double, _ driver: @autoclosure () -> CostDriver, serviceYear: Year?
+  ) {
+    if category.isCapex { capex[y] += amountEUR } else { opex[y] += amountEUR }
+  }
+}
+
 /// Net present value, end-of-year convention with the first year undiscounted
 /// (docs/conventions.md, "NPV"): `NPV = Σ_t cash_t / (1 + r)^t`, t = 0 for the first year.
 public enum NPV {

@@ -52,27 +52,34 @@ public enum CostStage {
     return totals(lines, years: years, rate: scenario.info.discountRate.value)
   }
 
-  /// The yearly totals that ``costs(_:demand:sizing:facility:fleets:expansion:years:otherLines:)``
-  /// would sum, without writing the ledger (the cost game's standalone runs).
+  /// The yearly capex and opex that ``costs(_:demand:sizing:facility:fleets:expansion:years:otherLines:)``
+  /// would sum, without writing the ledger (the cost game's reference runs, Monte Carlo trials).
   static func yearlyTotals(
     _ scenario: Scenario, demand: DemandProjection, sizing: [SiteSizing], facility: [SiteFacility], fleets: [SiteFleet],
     expansion: ExpansionPlan, years: [Year], otherLines: [CostLine]
-  ) -> [Double] {
+  ) -> (capex: [Double], opex: [Double]) {
     let rules = SizingStage.Rules(scenario)
     let prices = HardwarePrices(
       scenario, serverPurchases: pooled(fleets.map(\.servers.purchases), years.count),
       storagePurchases: pooled(fleets.map(\.storage.purchases), years.count))
     let rates = CostRates(scenario.costs, years: years)
-    var sink = YearlySumSink(eur: [Double](repeating: 0, count: years.count))
+    let zero = [Double](repeating: 0, count: years.count)
+    var sink = CapexOpexSink(capex: zero, opex: zero)
     for (index, site) in scenario.sites.enumerated() {
       SiteCosts.add(
         site, sizing[index], facility[index], fleets[index], built: expansion.expansions.filter { $0.site == site.id },
         placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
     }
-    guard let first = years.first else { return sink.eur }
-    for line in otherLines { sink.eur[line.year - first] += line.amountEUR }
-    for y in years.indices { sink.eur[y] *= scenario.costs.money.factor(afterYears: y) }
-    return sink.eur
+    guard let first = years.first else { return (sink.capex, sink.opex) }
+    for line in otherLines {
+      if line.category.isCapex { sink.capex[line.year - first] += line.amountEUR } else { sink.opex[line.year - first] += line.amountEUR }
+    }
+    for y in years.indices {
+      let factor = scenario.costs.money.factor(afterYears: y)
+      sink.capex[y] *= factor
+      sink.opex[y] *= factor
+    }
+    return (sink.capex, sink.opex)
   }
 
   /// Totals per year and NPV of a ledger.

@@ -14,8 +14,11 @@ import DCPlanModel
 ///   in normal operation and under the failure target with any single failure.
 public enum NetworkStage {
   /// Runs the network stage; empty when the scenario has no links.
+  ///
+  /// - Parameter delays: whether to work out each location's voice delay (Monte Carlo trials,
+  ///   which only need loads, upgrades and costs, leave it out).
   public static func run(
-    _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults
+    _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults, delays: Bool = true
   ) -> (NetworkResults, [PlanWarning]) {
     let network = scenario.network
     guard !network.links.isEmpty, let first = demand.years.first else { return (.empty, []) }
@@ -183,10 +186,12 @@ public enum NetworkStage {
         message: "the demand from '\(cut.from)' to '\(cut.to)' (\(cut.carries.joined(separator: ", "))) loses its only path when \(cut.failure) fails"
           + (count > 1 ? " (and under \(count - 1) other failure\(count > 2 ? "s" : ""))" : "") + "; give it a second path"))
     }
-    warnings += VoiceDelay.annotate(
+    if delays {
+      warnings += VoiceDelay.annotate(
       &voice, scenario: scenario, graph: graph, years: years,
       links: .init(capacityMbps: linkStanding, loadMbps: load, voiceMbps: voiceLoad, n1LoadMbps: n1Load), failures: failures,
       normalDistances: distances(to:))
+    }
     return (NetworkResults(links: results, upgrades: upgrades, disconnections: disconnections, failuresAnalysed: failures.count), warnings)
   }
 

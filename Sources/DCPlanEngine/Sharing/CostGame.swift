@@ -223,10 +223,10 @@ struct CostGame: Sendable {
     let expansion = ExpansionStage.plan(scenario, facility, years: years, warnings: false)
     let fleets = RefreshStage.fleets(scenario, sizing, years: years)
     let voice = VoiceStage.plan(scenario, years: years)
-    let eur = CostStage.yearlyTotals(
+    let totals = CostStage.yearlyTotals(
       scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
       otherLines: VoiceCosts.lines(scenario, voice, years: years))
-    return (eur, expansion.firstShortfallYear)
+    return (zip(totals.capex, totals.opex).map(+), expansion.firstShortfallYear)
   }
 
   // MARK: Evaluating coalitions

@@ -54,13 +54,14 @@ public enum MonteCarlo {
     let expansion = ExpansionStage.plan(scenario, facility, years: years, warnings: false)
     let fleets = RefreshStage.fleets(scenario, sizing, years: years)
     var voice = VoiceStage.plan(scenario, years: years)
-    let (network, _) = NetworkStage.run(scenario, demand, voice: &voice)
-    let costs = CostStage.costs(
+    let (network, _) = NetworkStage.run(scenario, demand, voice: &voice, delays: false)
+    let (capex, opex) = CostStage.yearlyTotals(
       scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
       otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years))
+    let totalByYear = zip(capex, opex).map(+)
     var yearly = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: YearlyFigure.allCases.count)
     for y in years.indices {
-      yearly[0][y] = costs.totalEUR[y]
+      yearly[0][y] = totalByYear[y]
       for site in sizing.indices {
         yearly[1][y] += Double(sizing[site].servers[y])
         yearly[2][y] += Double(facility[site].racks[y])
@@ -87,9 +88,10 @@ public enum MonteCarlo {
       let utilisation = link.utilisation
       shortfalls.append(years.indices.first { utilisation[$0] > target + 1e-9 }.map { years[$0] })
     }
-    let total = costs.totalEUR.reduce(0, +)
+    let total = totalByYear.reduce(0, +)
     return TrialOutcome(
-      npvEUR: costs.npvEUR, capexEUR: costs.capexEUR.reduce(0, +), opexEUR: costs.opexEUR.reduce(0, +), tcoEUR: total,
+      npvEUR: NPV.value(totalByYear, rate: scenario.info.discountRate.value), capexEUR: capex.reduce(0, +),
+      opexEUR: opex.reduce(0, +), tcoEUR: total,
       firstShortfallYear: expansion.firstShortfallYear, yearly: yearly, shortfalls: shortfalls)
   }
 
