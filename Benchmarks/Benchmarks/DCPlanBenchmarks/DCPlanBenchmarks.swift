@@ -74,6 +74,34 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // Issue 8: Monte Carlo trials of the whole plan.
+  Benchmark("Monte Carlo: default scenario (7 uncertain inputs), 1,000 trials, 2 threads", configuration: .init(maxDuration: .seconds(20), maxIterations: 5)) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(MonteCarlo.run(defaultScenario, trials: 1000, seed: 1, threads: 2))
+    }
+  }
+  var stateUncertain = state
+  stateUncertain.uncertainty = Uncertainty(
+    inputs: [
+      UncertainInput(name: "growth", target: .workloadGrowth, element: nil, mode: .value, distribution: .triangular(min: 0.04, mode: 0.08, max: 0.14)),
+      UncertainInput(name: "energy", target: .energyPrice, element: nil, mode: .factor, distribution: .logNormal(median: 1, sigma: 0.25)),
+    ],
+    correlations: [])
+  Benchmark("Monte Carlo: generated state, 1,000 municipalities, 20 trials, 2 threads", configuration: .init(maxDuration: .seconds(30), maxIterations: 3)) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(MonteCarlo.run(stateUncertain, trials: 20, seed: 1, threads: 2))
+    }
+  }
+  var peer = SyntheticScenario.make(workloads: 10_000, sites: 20, years: 10)
+  peer.uncertainty = Uncertainty(
+    inputs: [UncertainInput(name: "growth", target: .workloadGrowth, element: nil, mode: .value, distribution: .triangular(min: 0.04, mode: 0.08, max: 0.14))],
+    correlations: [])
+  Benchmark("Monte Carlo: 10,000 workloads, 20 sites, 10 years, growth per workload, 100 trials, 2 threads", configuration: .init(maxDuration: .seconds(30), maxIterations: 5)) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(MonteCarlo.run(peer, trials: 100, seed: 1, threads: 2))
+    }
+  }
+
   Benchmark("Whole run: default scenario to JSON") { benchmark in
     for _ in benchmark.scaledIterations {
       guard let scenario = ScenarioLoader.load(text: BundledScenarios.niedersachsen2025, file: "default").scenario else { continue }
