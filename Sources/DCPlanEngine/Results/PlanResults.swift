@@ -50,12 +50,10 @@ public enum Planner {
   ///
   /// - Parameter threads: worker threads for the cost game; results do not depend on it.
   public static func run(_ scenario: Scenario, failureTrials: Int = 0, threads: Int = 2) -> PlanResults {
-    let demand = DemandStage.project(scenario)
-    let years = demand.years
-    let sizing = SizingStage.size(scenario, demand)
-    let facility = FacilityStage.facility(scenario, sizing, years: years)
-    let expansion = ExpansionStage.plan(scenario, facility, years: years)
-    let fleets = RefreshStage.fleets(scenario, sizing, years: years)
+    let capacity = CapacityPlan(scenario, warnings: true)
+    let (demand, years, sizing, facility, expansion, fleets) = (
+      capacity.demand, capacity.years, capacity.sizing, capacity.facility, capacity.expansion, capacity.fleets
+    )
     var voice = VoiceStage.plan(scenario, years: years)
     let (network, networkWarnings) = NetworkStage.run(scenario, demand, voice: &voice)
     let costs = CostStage.costs(

@@ -216,17 +216,10 @@ struct CostGame: Sendable {
   /// The data-centre and voice costs per year of a scenario run through the engine's stages,
   /// in the ledger's money.
   static func siteAndVoiceCosts(_ scenario: Scenario) -> (eur: [Double], firstShortfall: Year?) {
-    let demand = DemandStage.project(scenario)
-    let years = demand.years
-    let sizing = SizingStage.size(scenario, demand)
-    let facility = FacilityStage.facility(scenario, sizing, years: years)
-    let expansion = ExpansionStage.plan(scenario, facility, years: years, warnings: false)
-    let fleets = RefreshStage.fleets(scenario, sizing, years: years)
-    let voice = VoiceStage.plan(scenario, years: years)
-    let totals = CostStage.yearlyTotals(
-      scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
-      otherLines: VoiceCosts.lines(scenario, voice, years: years))
-    return (zip(totals.capex, totals.opex).map(+), expansion.firstShortfallYear)
+    let plan = CapacityPlan(scenario, warnings: false)
+    let voice = VoiceStage.plan(scenario, years: plan.years)
+    let totals = plan.yearlyTotals(scenario, otherLines: VoiceCosts.lines(scenario, voice, years: plan.years))
+    return (zip(totals.capex, totals.opex).map(+), plan.expansion.firstShortfallYear)
   }
 
   // MARK: Evaluating coalitions

@@ -47,17 +47,12 @@ public enum MonteCarlo {
   /// One trial: the stages that give costs, capacity and shortfalls (no availability, site
   /// outages or cost sharing).
   public static func trial(_ scenario: Scenario) -> TrialOutcome {
-    let demand = DemandStage.project(scenario)
-    let years = demand.years
-    let sizing = SizingStage.size(scenario, demand)
-    let facility = FacilityStage.facility(scenario, sizing, years: years)
-    let expansion = ExpansionStage.plan(scenario, facility, years: years, warnings: false)
-    let fleets = RefreshStage.fleets(scenario, sizing, years: years)
+    let plan = CapacityPlan(scenario, warnings: false)
+    let (years, sizing, facility, expansion) = (plan.years, plan.sizing, plan.facility, plan.expansion)
     var voice = VoiceStage.plan(scenario, years: years)
-    let (network, _) = NetworkStage.run(scenario, demand, voice: &voice, delays: false)
-    let (capex, opex) = CostStage.yearlyTotals(
-      scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
-      otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years))
+    let (network, _) = NetworkStage.run(scenario, plan.demand, voice: &voice, delays: false)
+    let (capex, opex) = plan.yearlyTotals(
+      scenario, otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years))
     let totalByYear = zip(capex, opex).map(+)
     var yearly = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: YearlyFigure.allCases.count)
     for y in years.indices {
