@@ -49,7 +49,7 @@ struct UncertaintyTests {
   func linearOutput() throws {
     var scenario = try Self.load("teaching-capacity.yaml")
     scenario.uncertainty = Uncertainty(
-      inputs: [UncertainInput(name: "energy", target: .energyPrice, element: nil, mode: .factor, distribution: .uniform(min: 0.8, max: 1.2))],
+      inputs: [UncertainInput(name: "energy", target: .energyPrice, element: nil, distribution: .uniform(min: 0.8, max: 1.2))],
       correlations: [])
     // NPV = A + B·f: A without energy, B the NPV of the energy lines (deterministic runs).
     var noEnergy = scenario
@@ -91,8 +91,8 @@ struct UncertaintyTests {
     var correlated = scenario
     correlated.uncertainty = Uncertainty(
       inputs: [
-        UncertainInput(name: "x", target: .energyPrice, element: nil, mode: .factor, distribution: .logNormal(median: 1, sigma: 0.3)),
-        UncertainInput(name: "y", target: .fteCost, element: nil, mode: .factor, distribution: .triangular(min: 0, mode: 1, max: 3)),
+        UncertainInput(name: "x", target: .energyPrice, element: nil, distribution: .logNormal(median: 1, sigma: 0.3)),
+        UncertainInput(name: "y", target: .fteCost, element: nil, distribution: .triangular(min: 0, mode: 1, max: 3)),
       ],
       correlations: [RankCorrelation(first: "x", second: "y", rank: 0.6)])
     let sampler = Sampler(correlated, seed: 11)

@@ -83,8 +83,8 @@ let benchmarks: @Sendable () -> Void = {
   var stateUncertain = state
   stateUncertain.uncertainty = Uncertainty(
     inputs: [
-      UncertainInput(name: "growth", target: .workloadGrowth, element: nil, mode: .value, distribution: .triangular(min: 0.04, mode: 0.08, max: 0.14)),
-      UncertainInput(name: "energy", target: .energyPrice, element: nil, mode: .factor, distribution: .logNormal(median: 1, sigma: 0.25)),
+      UncertainInput(name: "growth", target: .workloadGrowth, element: nil, distribution: .triangular(min: 0.04, mode: 0.08, max: 0.14)),
+      UncertainInput(name: "energy", target: .energyPrice, element: nil, distribution: .logNormal(median: 1, sigma: 0.25)),
     ],
     correlations: [])
   Benchmark("Monte Carlo: generated state, 1,000 municipalities, 20 trials, 2 threads", configuration: .init(maxDuration: .seconds(30), maxIterations: 3)) { benchmark in
@@ -94,7 +94,7 @@ let benchmarks: @Sendable () -> Void = {
   }
   var peer = SyntheticScenario.make(workloads: 10_000, sites: 20, years: 10)
   peer.uncertainty = Uncertainty(
-    inputs: [UncertainInput(name: "growth", target: .workloadGrowth, element: nil, mode: .value, distribution: .triangular(min: 0.04, mode: 0.08, max: 0.14))],
+    inputs: [UncertainInput(name: "growth", target: .workloadGrowth, element: nil, distribution: .triangular(min: 0.04, mode: 0.08, max: 0.14))],
     correlations: [])
   Benchmark("Monte Carlo: 10,000 workloads, 20 sites, 10 years, growth per workload, 100 trials, 2 threads", configuration: .init(maxDuration: .seconds(30), maxIterations: 5)) { benchmark in
     for _ in benchmark.scaledIterations {

@@ -64,7 +64,7 @@ extension ScenarioDecoder {
       return nil
     }
     guard let distribution = decodeDistribution(entry) else { return nil }
-    return UncertainInput(name: name, target: target, element: element, mode: target.mode, distribution: distribution)
+    return UncertainInput(name: name, target: target, element: element, distribution: distribution)
   }
 
   /// `workloads[eakte].growth` → (.workloadGrowth, "eakte"); `[*]` → nil element.

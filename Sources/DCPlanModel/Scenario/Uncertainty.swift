@@ -31,19 +31,19 @@ public struct UncertainInput: Hashable, Sendable {
   public var target: ParameterTarget
   /// The element it changes: an id, or nil for every element (each with its own draw).
   public var element: String?
-  /// Replace or multiply.
-  public var mode: Mode
   /// The distribution of the draw.
   public var distribution: Distribution
 
   /// An input from its parts.
-  public init(name: String, target: ParameterTarget, element: String?, mode: Mode, distribution: Distribution) {
+  public init(name: String, target: ParameterTarget, element: String?, distribution: Distribution) {
     self.name = name
     self.target = target
     self.element = element
-    self.mode = mode
     self.distribution = distribution
   }
+
+  /// Replace or multiply: the target's mode.
+  public var mode: Mode { target.mode }
 
   /// Whether every element draws on its own (`[*]` in the path).
   public var drawsPerElement: Bool { element == nil && target.hasElements }
