@@ -37,6 +37,8 @@ extension CLITests {
     let summary = try #require(object["summary"] as? [String: Any])
     #expect(summary["tco_eur"] as? Double == 138_000)
     #expect(summary["allocation_method"] as? String == "shapley")
+    // 165,000 alone − 129,818.18 together (hand-worked in the scenario).
+    #expect((summary["sharing_saving_npv_eur"] as? Double).map { abs($0 - 35_181.818182) < 1e-5 } == true)
     let sharing = try #require(object["sharing"] as? [String: Any])
     #expect(sharing["shapley"] as? String == "exact")
     let budgets = try #require(object["budgets"] as? [[String: Any]])

@@ -129,6 +129,11 @@ extension ResultTables {
         .number((results.network.links.flatMap(\.n1Utilisation).max() ?? 0) * 100),
       ])
     }
+    if results.sharing.tenants.count > 1 {
+      let rate = results.info.discountRate.value
+      let alone = results.sharing.tenants.reduce(0) { $0 + NPV.value($1.standaloneEUR, rate: rate) }
+      table.rows.append([.text("Sharing: saving against every tenant alone (NPV, EUR)"), .number(alone - costs.npvEUR)])
+    }
     if !results.voice.locations.isEmpty {
       let comparison = results.voiceComparison
       table.rows.append([

@@ -191,6 +191,9 @@ public enum ResultsJSON {
     members.append(("tco_eur", .number(results.costs.totalEUR.reduce(0, +))))
     members.append(("money", money(results)))
     members.append(("allocation_method", .string(results.sharing.method.rawValue)))
+    let rate = results.info.discountRate.value
+    let alone = results.sharing.tenants.reduce(0.0) { $0 + NPV.value($1.standaloneEUR, rate: rate) }
+    members.append(("sharing_saving_npv_eur", results.sharing.tenants.isEmpty ? .null : .number(alone - results.costs.npvEUR)))
     return .object(members)
   }
 
