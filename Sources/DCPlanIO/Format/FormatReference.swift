@@ -35,15 +35,15 @@ public enum FormatReference {
     case let .identifierList(entity): return "list of \(entity) ids"
     case let .choice(words): return "one of " + words.map { "`\($0)`" }.joined(separator: ", ")
     case let .integer(range): return "whole number \(range.lowerBound)…\(range.upperBound == Int.max ? "" : String(range.upperBound))"
-    case let .number(range): return "number \(range.lowerBound.formattedPlain)…\(range.upperBound.formattedPlain)"
+    case let .number(range): return "number \(range.lowerBound.formattedPlain)…\(range.upperBound.formattedPlain) (or a distribution)"
     case let .quantityOrYearTable(quantity): return "\(quantity.dimension.plainName), or table year → \(quantity.dimension.plainName)"
     case .boolean: return "`true` or `false`"
     case .year: return "year"
     case .yearRange: return "`FIRST..LAST`"
     case let .quantity(quantity):
       return quantity.dimension.plainName + (quantity.allowsPerEmployee ? " (or per employee)" : "")
-    case .fraction: return "percentage 0…100 %"
-    case .growthRate: return "percentage per year, above -100 %"
+    case .fraction: return "percentage 0…100 % (or a distribution)"
+    case .growthRate: return "percentage per year, above -100 % (or a distribution)"
     case .availabilityTarget: return "percentage or class"
     case .numberOrYearTable: return "number, or table year → number"
     case let .list(spec): return "list of `\(spec.name)`"

@@ -19,6 +19,16 @@ public enum JSONSchemaGenerator {
   public static var quantityPatternForTests: String { quantityPattern }
   static let quantityPattern = #"^\s*[+-]?([0-9][0-9_]*(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*[A-Za-z%][A-Za-z%/ ]*$"#
   static let percentPattern = #"^\s*[+-]?([0-9][0-9_]*(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*%\s*$"#
+  /// A value, or a distribution written where it stands (section `distribution`).
+  static func orDistribution(_ value: JSONValue) -> JSONValue {
+    .object([
+      ("anyOf", .array([
+        value,
+        .object([("type", .string("object")), ("required", .array([.string("distribution")]))]),
+      ]))
+    ])
+  }
+
   /// A plain number or a percentage string.
   static var numberOrPercentage: JSONValue {
     .object([
@@ -74,9 +84,9 @@ public enum JSONSchemaGenerator {
         ("type", .string("integer")), ("minimum", .integer(range.lowerBound)), ("maximum", .integer(range.upperBound)),
       ])
     case let .number(range):
-      return .object([
+      return orDistribution(.object([
         ("type", .string("number")), ("minimum", .number(range.lowerBound)), ("maximum", .number(range.upperBound)),
-      ])
+      ]))
     case let .quantityOrYearTable(quantity):
       let single = Self.kind(.quantity(quantity))
       return .object([
@@ -98,7 +108,7 @@ public enum JSONSchemaGenerator {
       if let perEmployee = quantity.perEmployeeExample { unit += " or per employee, e.g. '\(perEmployee)'" }
       return .object([("type", .string("string")), ("pattern", .string(quantityPattern)), ("$comment", .string(unit))])
     case .fraction, .growthRate:
-      return .object([("type", .string("string")), ("pattern", .string(percentPattern))])
+      return orDistribution(.object([("type", .string("string")), ("pattern", .string(percentPattern))]))
     case .numberOrPercentage:
       return numberOrPercentage
     case .numberList:

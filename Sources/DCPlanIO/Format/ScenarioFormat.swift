@@ -20,7 +20,7 @@ public enum ScenarioFormat {
     document, ScenarioSection.spec, TenantSection.spec, WorkloadSection.spec, SiteSection.spec,
     FacilityKeys.capacitySpec, ModuleSection.spec, HardwareSection.spec, ServerSection.spec, StorageSection.spec,
     PolicySection.spec, CostsSection.spec, ProcurementSection.spec, TierSection.spec, AssetLivesSection.spec,
-    BudgetSection.spec, AllocationSection.spec, UncertaintySection.spec, UncertainInputSection.spec, CorrelationSection.spec, NetworkSection.spec, NodeSection.spec, LinkSection.spec,
+    BudgetSection.spec, AllocationSection.spec, UncertaintySection.spec, UncertainInputSection.spec, InlineDistributionSection.spec, CorrelationSection.spec, NetworkSection.spec, NodeSection.spec, LinkSection.spec,
     LinkStepSection.spec, RiskGroupSection.spec, DemandSection.spec, LocationSection.spec, VoiceSection.spec,
     VoiceTenantSection.spec, GatewaySection.spec, ComponentsSection.spec, ReliabilitySection.spec, EventSection.spec,
   ]

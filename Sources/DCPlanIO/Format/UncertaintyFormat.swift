@@ -45,6 +45,16 @@ enum UncertainInputSection {
     keys: [name, path, distribution, mean, sd, median, sigma, min, mode, max, values, probabilities])
 }
 
+/// Keys of a distribution written where a value stands (`growth: {distribution: triangular, ...}`).
+enum InlineDistributionSection {
+  static let spec = SectionSpec(
+    name: "distribution",
+    summary: "A distribution in place of a growth rate, share or plain number: that parameter is uncertain "
+      + "(docs/conventions.md, \"Uncertainty\"). The deterministic run uses its mode (triangular, PERT), mean (normal), "
+      + "median (log-normal), midpoint (uniform) or most probable value (discrete).",
+    keys: UncertainInputSection.spec.keys.filter { $0.name != "name" && $0.name != "path" })
+}
+
 /// Keys of one rank correlation.
 enum CorrelationSection {
   static let between = KeySpec("between", .identifierList("uncertain input"), required: true, example: "[growth, energy]",

@@ -1,3 +1,4 @@
+import DCPlanModel
 import Yams
 
 /// What decoding one file collects: diagnostics, the position of every value read (the
@@ -10,6 +11,8 @@ final class DecodeContext {
   private(set) var sourceMap: [String: SourcePosition] = [:]
   private var nodesLeft: Int
   private(set) var budgetExhausted = false
+  /// Distributions written where a value stands: the key's path, the distribution, where.
+  var inlineDistributions: [(path: String, distribution: Distribution, position: SourcePosition)] = []
 
   init(file: String, nodeBudget: Int) {
     self.file = file

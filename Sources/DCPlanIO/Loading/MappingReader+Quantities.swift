@@ -136,6 +136,9 @@ extension MappingReader {
     switch node {
     case let .scalar(scalar):
       return element(scalar.string, node, what).map(NumberOrTable.number)
+    case let .mapping(mapping) where mapping["distribution"] != nil:
+      _ = inlineDistribution(key, node)
+      return nil
     case let .mapping(mapping):
       var points: [(Year, Double)] = []
       var seen: Set<Int> = []

@@ -78,6 +78,9 @@ struct MappingReader {
   /// The scalar text of `key`, or nil (and an error) if it is a list or mapping.
   func scalar(_ key: KeySpec) -> (text: String, node: Node)? {
     guard let node = node(key), context.visit(node) else { return nil }
+    if case let .mapping(mapping) = node, mapping["distribution"] != nil {
+      return inlineDistribution(key, node).map { ($0, node) }
+    }
     guard case let .scalar(scalar) = node else {
       context.error("'\(key.name)' of \(label) must be a single value; found \(node.quotedForMessage); write e.g. '\(key.name): \(key.example)'", at: node.position)
       return nil

@@ -51,6 +51,39 @@ extension ScenarioDecoder {
     return uncertainty
   }
 
+  /// The distributions written where values stand, as uncertain inputs named by their path
+  /// (`workloads[eakte].growth`).
+  func inlineUncertainInputs(_ scenario: Scenario) -> [UncertainInput] {
+    context.inlineDistributions.compactMap { path, distribution, position -> UncertainInput? in
+      // `workloads[2].growth` → collection, index, key.
+      var shape = path
+      var element: String?
+      if let open = path.firstIndex(of: "["), let close = path[open...].firstIndex(of: "]"),
+        let index = Int(path[path.index(after: open)..<close])
+      {
+        let collection = String(path[..<open])
+        shape = collection + String(path[path.index(after: close)...])
+        switch collection {
+        case "workloads": element = scenario.workloads.indices.contains(index) ? scenario.workloads[index].id : nil
+        case "tenants": element = scenario.tenants.indices.contains(index) ? scenario.tenants[index].id : nil
+        case "sites": element = scenario.sites.indices.contains(index) ? scenario.sites[index].id : nil
+        default: element = nil
+        }
+      }
+      guard let target = ParameterTarget(rawValue: shape), target.allowsInlineDistribution,
+        target.hasElements == (element != nil)
+      else {
+        let allowed = ParameterTarget.allCases.filter(\.allowsInlineDistribution).map(\.pattern)
+        context.error(
+          "'\(path)' cannot be uncertain; a distribution can stand for \(MappingReader.list(allowed, conjunction: "or")) "
+            + "(others in 'uncertainty.inputs')", at: position)
+        return nil
+      }
+      let name = element.map { "\(target.collection ?? "")[\($0)].\(target.key)" } ?? target.rawValue
+      return UncertainInput(name: name, target: target, element: element, distribution: distribution)
+    }
+  }
+
   private func decodeInput(_ entry: MappingReader, _ index: Int, scenario: Scenario) -> UncertainInput? {
     typealias I = UncertainInputSection
     var entry = entry
@@ -60,10 +93,10 @@ extension ScenarioDecoder {
     let name = entry.identifier(I.name) ?? pathText
     let position = entry.position(of: I.path)
     guard let (target, element) = parsePath(pathText, scenario: scenario, at: position, label: entry.label) else {
-      _ = decodeDistribution(entry)
+      _ = entry.distribution()
       return nil
     }
-    guard let distribution = decodeDistribution(entry) else { return nil }
+    guard let distribution = entry.distribution() else { return nil }
     return UncertainInput(name: name, target: target, element: element, distribution: distribution)
   }
 
@@ -115,7 +148,18 @@ extension ScenarioDecoder {
     return (target, id)
   }
 
-  private func decodeDistribution(_ entry: MappingReader) -> Distribution? {
+}
+
+extension ParameterTarget {
+  /// Whether a distribution may stand where the value is written (growth rates, shares and
+  /// plain numbers whose draw replaces the value).
+  var allowsInlineDistribution: Bool { mode == .value && self != .tenantJoinDelay && self != .siteLeadTime }
+}
+
+extension MappingReader {
+  /// The distribution described by this mapping's keys (those of an uncertain input).
+  func distribution() -> Distribution? {
+    let entry = self
     typealias I = UncertainInputSection
     guard let kindText = entry.choice(I.distribution, DistributionName.allCases.map(\.rawValue)),
       let kind = DistributionName(rawValue: kindText)

@@ -46,6 +46,7 @@ struct ScenarioDecoder {
     if let node = top.node(DocumentSection.uncertainty) {
       output.scenario.uncertainty = decodeUncertainty(node, scenario: output.scenario)
     }
+    output.scenario.uncertainty.inputs += inlineUncertainInputs(output.scenario)
     for reserved in DocumentSection.reserved where top.has(reserved) {
       context.warning("section '\(reserved.name)' is not read by this version of dcplan yet; its values are ignored",
                       at: top.keyPosition(of: reserved))

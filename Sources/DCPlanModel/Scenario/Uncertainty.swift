@@ -152,3 +152,21 @@ public struct RankCorrelation: Hashable, Sendable {
     self.rank = rank
   }
 }
+
+extension Distribution {
+  /// The value the deterministic run uses for a distribution written where a value stands:
+  /// the mode of a triangular or PERT, the mean of a normal, the median of a log-normal, the
+  /// midpoint of a uniform, the most probable value of a discrete one (the first on a tie).
+  public var baseline: Double {
+    switch self {
+    case let .normal(mean, _): return mean
+    case let .logNormal(median, _): return median
+    case let .triangular(_, mode, _), let .pert(_, mode, _): return mode
+    case let .uniform(low, high): return (low + high) / 2
+    case let .discrete(values, probabilities):
+      var best = 0
+      for i in probabilities.indices where probabilities[i] > probabilities[best] { best = i }
+      return values.indices.contains(best) ? values[best] : 0
+    }
+  }
+}
