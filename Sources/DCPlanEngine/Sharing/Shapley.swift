@@ -78,9 +78,9 @@ public enum Shapley {
     let n = game.tenantCount
     let width = game.years.count
     let count = max(1, samples)
-    // Fixed blocks of orders, summed in block order: the result does not depend on threads.
-    let blockSize = 8
-    let blocks = (count + blockSize - 1) / blockSize
+    // A fixed number of blocks of consecutive orders, summed in block order: the result does
+    // not depend on the number of threads, and memory stays at 64 blocks whatever the samples.
+    let blocks = min(64, count)
     var sums = [Double](repeating: 0, count: blocks * n * width)
     var squares = [Double](repeating: 0, count: blocks * n)
     var npvSums = [Double](repeating: 0, count: blocks * n)
@@ -94,7 +94,7 @@ public enum Shapley {
           DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var cache = CostGame.Cache()
             for block in stride(from: worker, to: blocks, by: workers) {
-              for sample in (block * blockSize)..<min(count, (block + 1) * blockSize) {
+              for sample in (count * block / blocks)..<(count * (block + 1) / blocks) {
                 var random = SplitMix64(seed: FailureSimulation.trialSeed(seed, sample))
                 var order = Array(0..<n)
                 for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, random.integer(0...i)) }
