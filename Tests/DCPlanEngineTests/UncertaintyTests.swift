@@ -114,3 +114,24 @@ struct UncertaintyTests {
     #expect(approximately(Statistics.spearman([1, 2, 2, 3], [1, 3, 2, 4]), 0.9486832980505138, relative: 1e-12))
   }
 }
+
+extension UncertaintyTests {
+  @Test("trials that keep the network's routes give what trials computing them afresh give", arguments: [
+    "niedersachsen-2025.yaml", "teaching-network.yaml",
+  ])
+  func routeCache(_ file: String) throws {
+    var scenario = try Self.load(file)
+    if scenario.uncertainty.inputs.isEmpty {
+      scenario.uncertainty = Uncertainty(
+        inputs: [UncertainInput(name: "busy", target: .busyHour, element: nil, distribution: .uniform(min: 0.5, max: 2))],
+        correlations: [])
+    }
+    let sampler = Sampler(scenario, seed: 4)
+    let routes = RouteCache()
+    for t in 0..<6 {
+      let perturbed = Perturbation.apply(sampler.draws(trial: t).map(Optional.some), slots: sampler.slots, to: scenario)
+      #expect(MonteCarlo.trial(perturbed, routes: routes) == MonteCarlo.trial(perturbed), "\(file) trial \(t)")
+    }
+    #expect(!routes.routes.isEmpty)
+  }
+}

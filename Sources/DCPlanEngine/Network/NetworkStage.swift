@@ -20,25 +20,40 @@ public enum NetworkStage {
   public static func run(
     _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults, delays: Bool = true
   ) -> (NetworkResults, [PlanWarning]) {
+    run(scenario, demand, voice: &voice, delays: delays, cache: nil)
+  }
+
+  /// ``run(_:_:voice:delays:)`` keeping the routes in `cache` for the next call on the same topology.
+  static func run(
+    _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults, delays: Bool, cache: RouteCache?
+  ) -> (NetworkResults, [PlanWarning]) {
     let network = scenario.network
     guard !network.links.isEmpty, let first = demand.years.first else { return (.empty, []) }
     let years = demand.years
     let yearCount = years.count
-    let graph = Graph(network)
+    let graph = cache?.graph ?? Graph(network)
+    cache?.graph = graph
     let demands = NetworkDemands.build(scenario, demand, voice: voice)
     let pairCount = demands.pairs.count
     let linkCount = network.links.count
 
     // Normal routing, one Dijkstra per distinct target.
-    var targetDistances: [Int: [Double]] = [:]
+    var targetDistances: [Int: [Double]] = cache?.normalDistances ?? [:]
     func distances(to target: Int) -> [Double] {
       if let cached = targetDistances[target] { return cached }
       let computed = graph.distances(from: target, avoiding: .none)
       targetDistances[target] = computed
+      cache?.normalDistances[target] = computed
       return computed
     }
+    func key(_ failure: Int, _ pair: NetworkDemands.Pair) -> RouteCache.Key {
+      RouteCache.Key(failure: Int32(failure), from: Int32(pair.from), to: Int32(pair.to))
+    }
     var routes: [[(link: Int, share: Double)]] = demands.pairs.map { pair in
-      graph.ecmpShares(from: pair.from, toTarget: distances(to: pair.to), avoiding: .none)
+      if let known = cache?.routes[key(-1, pair)] { return known }
+      let route = graph.ecmpShares(from: pair.from, toTarget: distances(to: pair.to), avoiding: .none)
+      cache?.routes[key(-1, pair)] = route
+      return route
     }
     var routing = Matrix(rows: linkCount, columns: pairCount)
     for (p, route) in routes.enumerated() { for hop in route { routing[hop.link, p] = hop.share } }
@@ -69,7 +84,7 @@ public enum NetworkStage {
     for (p, route) in routes.enumerated() { for hop in route { linksUsedBy[hop.link].append(p) } }
     var disconnections: [Disconnection] = []
     let nodeIDs = network.nodes.map(\.id)
-    for failure in failures {
+    for (f, failure) in failures.enumerated() {
       var affected = Set<Int>()
       for link in failure.state.links { affected.formUnion(linksUsedBy[link]) }
       if let node = failure.state.node {
@@ -83,7 +98,8 @@ public enum NetworkStage {
       for p in order {
         let pair = demands.pairs[p]
         guard pair.from != failure.state.node, pair.to != failure.state.node,
-          graph.hasLiveEdge(pair.from, failure.state), graph.hasLiveEdge(pair.to, failure.state)
+          graph.hasLiveEdge(pair.from, failure.state), graph.hasLiveEdge(pair.to, failure.state),
+          cache?.routes[key(f, pair)] == nil
         else { continue }
         sourcesByTarget[pair.to, default: []].insert(pair.from)
       }
@@ -100,8 +116,14 @@ public enum NetworkStage {
         accumulate(&delta, routes[p], rates, sign: -1)
         // The failed node's own traffic goes down with it.
         if pair.from == failure.state.node || pair.to == failure.state.node { continue }
-        let rerouted = graph.hasLiveEdge(pair.from, failure.state) && graph.hasLiveEdge(pair.to, failure.state)
-          ? graph.ecmpShares(from: pair.from, toTarget: failedDistances[pair.to] ?? [], avoiding: failure.state) : []
+        let rerouted: [(link: Int, share: Double)]
+        if let known = cache?.routes[key(f, pair)] {
+          rerouted = known
+        } else {
+          rerouted = graph.hasLiveEdge(pair.from, failure.state) && graph.hasLiveEdge(pair.to, failure.state)
+            ? graph.ecmpShares(from: pair.from, toTarget: failedDistances[pair.to] ?? [], avoiding: failure.state) : []
+          cache?.routes[key(f, pair)] = rerouted
+        }
         if rerouted.isEmpty {
           // Kept up to a bound: a badly meshed state-scale network could list millions.
           if disconnections.count < 10_000 {

@@ -47,10 +47,15 @@ public enum MonteCarlo {
   /// One trial: the stages that give costs, capacity and shortfalls (no availability, site
   /// outages or cost sharing).
   public static func trial(_ scenario: Scenario) -> TrialOutcome {
+    trial(scenario, routes: nil)
+  }
+
+  /// A trial keeping the network's routes in `routes` for the next trial on the same topology.
+  static func trial(_ scenario: Scenario, routes: RouteCache?) -> TrialOutcome {
     let plan = CapacityPlan(scenario, warnings: false)
     let (years, sizing, facility, expansion) = (plan.years, plan.sizing, plan.facility, plan.expansion)
     var voice = VoiceStage.plan(scenario, years: years)
-    let (network, _) = NetworkStage.run(scenario, plan.demand, voice: &voice, delays: false)
+    let (network, _) = NetworkStage.run(scenario, plan.demand, voice: &voice, delays: false, cache: routes)
     let (capex, opex) = plan.yearlyTotals(
       scenario, otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years))
     let totalByYear = zip(capex, opex).map(+)
@@ -105,11 +110,13 @@ public enum MonteCarlo {
         let drawSlots = DisjointSlots(base: drawBuffer.baseAddress)
         let workers = max(1, min(threads, count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          // Trials never change the topology: each worker keeps the routes it has found.
+          let routes = RouteCache()
           for t in stride(from: worker, to: count, by: workers) {
             let values = sampler.draws(trial: t)
             let perturbed = Perturbation.apply(values.map(Optional.some), slots: sampler.slots, to: scenario)
             drawSlots.base?[t] = values
-            outcomeSlots.base?[t] = trial(perturbed)
+            outcomeSlots.base?[t] = trial(perturbed, routes: routes)
           }
         }
       }
