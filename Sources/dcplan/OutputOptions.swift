@@ -7,6 +7,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case markdown, csv, json
 }
 
+extension CSVDialect: ExpressibleByArgument {}
+
 /// `--format`, `-o/--output` and `--quiet`, shared by the commands that write results.
 struct OutputOptions: ParsableArguments {
   @Option(help: "Output format: markdown, csv or json.")
@@ -14,6 +16,9 @@ struct OutputOptions: ParsableArguments {
 
   @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of standard output.")
   var output: String?
+
+  @Option(help: "CSV dialect: plain (comma, decimal point) or excel-de (semicolon, decimal comma, UTF-8 with BOM) for a German spreadsheet.")
+  var csvDialect: CSVDialect = .plain
 
   @Flag(help: "Print no warnings on standard error.")
   var quiet = false

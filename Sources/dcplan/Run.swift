@@ -76,7 +76,7 @@ struct Run: ParsableCommand {
       results.montecarlo = montecarlo
       if let trialsCsv {
         do {
-          try AtomicFile.write(CSVRenderer.render(ResultTables.trialsTable(montecarlo)), to: trialsCsv)
+          try AtomicFile.write(CSVRenderer.render(ResultTables.trialsTable(montecarlo), dialect: output.csvDialect), to: trialsCsv)
         } catch {
           Console.error("dcplan: error: \(error)")
           throw ExitCode.failure
@@ -95,7 +95,7 @@ struct Run: ParsableCommand {
       let info = results.info
       try output.emit(MarkdownRenderer.render(tables, heading: "\(info.name), \(info.horizon.first)–\(info.horizon.last)"))
     case .csv:
-      try output.emit(CSVRenderer.render(tables))
+      try output.emit(CSVRenderer.render(tables, dialect: output.csvDialect))
     case .json:
       try output.emit(JSONWriter.write(ResultsJSON.value(results)))
     }

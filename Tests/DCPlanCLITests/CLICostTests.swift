@@ -65,3 +65,20 @@ extension CLITests {
     #expect(markdown.stdout.contains("| c | 21,273 | 33,000 | 11,727 | 35.5 | 14,776 | 25,964 | 21,273 | 0 |  |"))
   }
 }
+
+extension CLITests {
+  @Test("--csv-dialect excel-de: byte order mark, semicolons, decimal commas, CRLF; plain stays RFC 4180")
+  func excelCSV() throws {
+    let scenario = RepositoryPaths.scenario("teaching-capacity.yaml")
+    let german = try dcplan(["run", scenario, "--format", "csv", "--csv-dialect", "excel-de", "--table", "costs"])
+    #expect(german.status == 0)
+    #expect(german.stdout.hasPrefix("\u{FEFF}year;modules_eur;servers_eur;energy_eur;"))
+    // 2021: opex 62,307.2 EUR (worked by hand in the scenario), with a decimal comma.
+    #expect(german.stdout.contains("\r\n2021;50000;0;6307,2"))
+    #expect(german.stdout.contains(";62307,2;112307,2;112307,2\r\n"))
+    let plain = try dcplan(["run", scenario, "--format", "csv", "--table", "costs"])
+    #expect(plain.stdout.hasPrefix("year,modules_eur,"))
+    #expect(plain.stdout.contains("\n2021,50000,0,6307.2"))
+    #expect(try dcplan(["run", scenario, "--format", "csv", "--csv-dialect", "excel"]).status == 64)
+  }
+}
