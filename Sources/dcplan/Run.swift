@@ -72,7 +72,8 @@ struct Run: ParsableCommand {
         Console.error("dcplan: warning: the scenario has no uncertain inputs (section 'uncertainty'); every trial equals the baseline")
       }
       let montecarlo = MonteCarlo.analyse(
-        loaded, trials: trials, seed: seed ?? loaded.info.seed, percentiles: percentileValues ?? [10, 50, 90], threads: threads)
+        loaded, trials: trials, seed: seed ?? loaded.info.seed, percentiles: percentileValues ?? [10, 50, 90], threads: threads,
+        progress: ProgressBar.make("trials", total: trials, quiet: output.quiet))
       results.montecarlo = montecarlo
       if let trialsCsv {
         do {

@@ -39,3 +39,32 @@ extension CLITests {
     #expect(plain.stderr.contains("no uncertain inputs"))
   }
 }
+
+extension CLITests {
+  @Test("the progress bar shows on a terminal only: silent in a pipe and with --quiet")
+  func progressBar() throws {
+    let piped = try dcplan(["run", "--trials", "20", "--table", "summary"])
+    #expect(!piped.stderr.contains("trials 20/20"))
+    // `script` (util-linux, in every Debian) gives the command a terminal.
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+    let command = "\(RepositoryPaths.binary) run --trials 20 --table summary -o /dev/null"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["-qc", command, "/dev/null"]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(text.contains("trials 20/20 [##############################] 100 %"))
+    let quiet = Process()
+    quiet.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    quiet.arguments = ["-qc", command + " --quiet", "/dev/null"]
+    let quietOut = Pipe()
+    quiet.standardOutput = quietOut
+    try quiet.run()
+    let quietText = String(decoding: quietOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    quiet.waitUntilExit()
+    #expect(!quietText.contains("trials 20/20"))
+  }
+}

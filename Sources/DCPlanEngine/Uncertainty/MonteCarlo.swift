@@ -97,7 +97,7 @@ public enum MonteCarlo {
 
   /// Runs `trials` trials on `threads` workers; trial t's draws come from its own stream, so
   /// the outcomes (in trial order) do not depend on the number of threads.
-  public static func run(_ scenario: Scenario, trials: Int, seed: UInt64, threads: Int = 2)
+  public static func run(_ scenario: Scenario, trials: Int, seed: UInt64, threads: Int = 2, progress: WorkProgress? = nil)
     -> (draws: [[Double]], outcomes: [TrialOutcome], sampler: Sampler)
   {
     let sampler = Sampler(scenario, seed: seed)
@@ -117,6 +117,7 @@ public enum MonteCarlo {
             let perturbed = Perturbation.apply(values.map(Optional.some), slots: sampler.slots, to: scenario)
             drawSlots.base?[t] = values
             outcomeSlots.base?[t] = trial(perturbed, routes: routes)
+            progress?.advance()
           }
         }
       }

@@ -62,9 +62,10 @@ public struct TornadoBar: Hashable, Sendable {
 extension MonteCarlo {
   /// Runs the trials and summarises them.
   public static func analyse(
-    _ scenario: Scenario, trials: Int, seed: UInt64, percentiles: [Double] = [10, 50, 90], threads: Int = 2
+    _ scenario: Scenario, trials: Int, seed: UInt64, percentiles: [Double] = [10, 50, 90], threads: Int = 2,
+    progress: WorkProgress? = nil
   ) -> MonteCarloResults {
-    let (draws, outcomes, sampler) = run(scenario, trials: trials, seed: seed, threads: threads)
+    let (draws, outcomes, sampler) = run(scenario, trials: trials, seed: seed, threads: threads, progress: progress)
     let baseline = trial(scenario)
     let years = scenario.info.horizon.years
     let ps = percentiles.map { min(100, max(0, $0)) / 100 }
