@@ -1,0 +1,174 @@
+import DCPlanEngine
+import DCPlanModel
+import Yams
+
+/// Key figures of several plans side by side, with each one's change against the first, and
+/// the assumptions (scenario values) in which the files differ.
+public struct Comparison: Sendable {
+  /// One key figure: its value in each plan (nil: not applicable).
+  public struct Figure: Sendable {
+    public let key: String
+    public let label: String
+    public let values: [Double?]
+    /// Whether the values are years (their change is in years, with no percentage).
+    public let isYear: Bool
+  }
+
+  /// One assumption that differs: its path and the text in each file (nil: not given).
+  public struct Assumption: Sendable {
+    public let path: String
+    public let values: [String?]
+  }
+
+  /// The scenarios' labels (file names), in order.
+  public let labels: [String]
+  public let figures: [Figure]
+  public let assumptions: [Assumption]
+
+  /// Compares the plans of `results`, read from `texts` (for the assumptions), labelled `labels`.
+  public init(labels: [String], texts: [String], results: [PlanResults]) {
+    self.labels = labels
+    var figures: [Figure] = []
+    func add(_ key: String, _ label: String, isYear: Bool = false, _ value: (PlanResults) -> Double?) {
+      figures.append(Figure(key: key, label: label, values: results.map(value), isYear: isYear))
+    }
+    add("npv_eur", "NPV (EUR)") { $0.costs.npvEUR }
+    add("total_capex_eur", "Total capex (EUR)") { $0.costs.capexEUR.reduce(0, +) }
+    add("total_opex_eur", "Total opex (EUR)") { $0.costs.opexEUR.reduce(0, +) }
+    add("tco_eur", "TCO (EUR)") { $0.costs.totalEUR.reduce(0, +) }
+    add("first_shortfall_year", "First shortfall year", isYear: true) { $0.firstShortfallYear.map { Double($0.number) } }
+    add("worst_n1_utilisation_percent", "Worst single-failure link utilisation (%)") { results in
+      results.network.links.isEmpty ? nil : (results.network.links.flatMap(\.n1Utilisation).max() ?? 0) * 100
+    }
+    add("link_upgrades", "Link upgrades") { $0.network.links.isEmpty ? nil : Double($0.network.upgrades.count) }
+    add("trunks_last_year", "SIP trunks in the last year") { results in
+      guard let last = results.demand.years.last, !results.voice.gateways.isEmpty else { return nil }
+      return Double(results.voice.gateways.filter { $0.year == last }.reduce(0) { $0 + $1.trunks })
+    }
+    add("services_meeting_target_percent", "Services meeting their availability target in the last year (%)") { results in
+      guard let last = results.demand.years.last else { return nil }
+      let rows = results.availability.filter { $0.year == last && $0.target != nil }
+      return rows.isEmpty ? nil : Double(rows.filter(\.meetsTarget).count) / Double(rows.count) * 100
+    }
+    add("sharing_saving_npv_eur", "Sharing: saving against every tenant alone (NPV, EUR)") { results in
+      guard results.sharing.tenants.count > 1 else { return nil }
+      let rate = results.info.discountRate.value
+      return results.sharing.tenants.reduce(0) { $0 + NPV.value($1.standaloneEUR, rate: rate) } - results.costs.npvEUR
+    }
+    var tenantIDs: [String] = []
+    for result in results { for tenant in result.sharing.tenants where !tenantIDs.contains(tenant.tenant) { tenantIDs.append(tenant.tenant) } }
+    for id in tenantIDs {
+      add("tenant_\(id)_cost_npv_eur", "Tenant '\(id)': cost (NPV, EUR)") { results in
+        results.sharing.tenants.first { $0.tenant == id }.map { NPV.value($0.costEUR, rate: results.info.discountRate.value) }
+      }
+      add("tenant_\(id)_saving_npv_eur", "Tenant '\(id)': saving (NPV, EUR)") { results in
+        results.sharing.tenants.first { $0.tenant == id }.map { NPV.value($0.savingEUR, rate: results.info.discountRate.value) }
+      }
+    }
+    self.figures = figures
+    // Assumptions: every scalar of each file by path, lists of entries with an id by id.
+    let flattened = texts.map { text -> [(String, String)] in
+      guard let node = try? Yams.compose(yaml: text) else { return [] }
+      var out: [(String, String)] = []
+      Comparison.flatten(node, "", into: &out)
+      return out
+    }
+    var paths: [String] = []
+    var seen = Set<String>()
+    for file in flattened { for (path, _) in file where seen.insert(path).inserted { paths.append(path) } }
+    let maps = flattened.map { Dictionary($0, uniquingKeysWith: { a, _ in a }) }
+    assumptions = paths.compactMap { path in
+      let values = maps.map { $0[path] }
+      return Set(values.map { $0 ?? "\u{0}" }).count > 1 ? Assumption(path: path, values: values) : nil
+    }
+  }
+
+  private static func flatten(_ node: Node, _ path: String, into out: inout [(String, String)]) {
+    switch node {
+    case let .scalar(scalar):
+      out.append((path, scalar.string))
+    case let .mapping(mapping):
+      for (key, value) in mapping {
+        let name = key.scalar?.string ?? "?"
+        flatten(value, path.isEmpty ? name : path + "." + name, into: &out)
+      }
+    case let .sequence(sequence):
+      for (index, item) in sequence.enumerated() {
+        let id = item.mapping?["id"]?.scalar?.string
+        flatten(item, path + "[" + (id ?? String(index)) + "]", into: &out)
+      }
+    case .alias:
+      break
+    }
+  }
+
+  /// The key figures as a table: each plan's value, then each later plan's change and change
+  /// in percent against the first.
+  public func figuresTable() -> Table {
+    var columns = [Column("figure", "Figure")]
+    for (i, label) in labels.enumerated() {
+      columns.append(Column("value_\(i + 1)", label))
+      if i > 0 {
+        columns.append(Column("delta_\(i + 1)", "Δ \(label)"))
+        columns.append(Column("percent_\(i + 1)", "Δ % \(label)", decimals: 1))
+      }
+    }
+    var table = Table(id: "comparison", title: "Key figures, each against '\(labels.first ?? "")'", columns: columns)
+    for figure in figures where figure.isYear || figure.values.contains(where: { $0 != nil }) {
+      var row: [Cell] = [.text(figure.label)]
+      let base = figure.values.first ?? nil
+      for (i, value) in figure.values.enumerated() {
+        if figure.isYear {
+          row.append(value.map { .year(Int($0)) } ?? .text("none"))
+        } else {
+          row.append(value.map(Cell.number) ?? .empty)
+        }
+        guard i > 0 else { continue }
+        if let value, let base {
+          row.append(figure.isYear ? .integer(Int(value - base)) : .number(value - base))
+          row.append(!figure.isYear && base != 0 ? .number((value - base) / abs(base) * 100) : .empty)
+        } else {
+          row += [.empty, .empty]
+        }
+      }
+      table.rows.append(row)
+    }
+    return table
+  }
+
+  /// The assumptions in which the files differ.
+  public func assumptionsTable() -> Table {
+    var table = Table(
+      id: "assumptions", title: "Assumptions that differ",
+      columns: [Column("path", "Path")] + labels.enumerated().map { Column("value_\($0.offset + 1)", $0.element) })
+    for assumption in assumptions {
+      table.rows.append([.text(assumption.path)] + assumption.values.map { $0.map(Cell.text) ?? .text("—") })
+    }
+    return table
+  }
+
+  /// The comparison as JSON: labels, figures with values, deltas and percentages, assumptions.
+  public func json() -> JSONValue {
+    .object([
+      ("scenarios", .array(labels.map(JSONValue.string))),
+      ("figures", .array(figures.map { figure in
+        let base = figure.values.first ?? nil
+        return .object([
+          ("figure", .string(figure.key)),
+          ("values", .array(figure.values.map { $0.map(JSONValue.number) ?? .null })),
+          ("deltas", .array(figure.values.map { value in
+            guard let value, let base else { return .null }
+            return .number(value - base)
+          })),
+          ("percents", .array(figure.values.map { value in
+            guard let value, let base, base != 0, !figure.isYear else { return .null }
+            return .number((value - base) / abs(base) * 100)
+          })),
+        ])
+      })),
+      ("assumptions", .array(assumptions.map { assumption in
+        .object([("path", .string(assumption.path)), ("values", .array(assumption.values.map { $0.map(JSONValue.string) ?? .null }))])
+      })),
+    ])
+  }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import DCPlanEngine
+import DCPlanIO
+import Foundation
+
+/// `dcplan compare A B [C...]`: key figures side by side, with deltas against the first.
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Compare scenarios: key figures side by side with changes against the first, and the assumptions that differ.",
+    discussion: "Example: dcplan compare base.yaml variant.yaml --format csv"
+  )
+
+  @Argument(help: "Two or more scenario files; the first is the reference.")
+  var scenarios: [String]
+
+  @Option(help: "Worker threads for the cost game (results do not depend on it).")
+  var threads = 2
+
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    if scenarios.count < 2 { throw ValidationError("name at least two scenario files to compare") }
+    if !(1...256).contains(threads) { throw ValidationError("--threads must lie in 1...256") }
+  }
+
+  func run() throws {
+    var texts: [String] = []
+    var results: [PlanResults] = []
+    var failed = false
+    for file in scenarios {
+      let outcome = ScenarioLoader.load(path: file)
+      failed = Console.report(outcome.diagnostics, quiet: output.quiet) || failed
+      if let scenario = outcome.scenario, let data = FileManager.default.contents(atPath: file) {
+        texts.append(String(decoding: data, as: UTF8.self))
+        results.append(Planner.run(scenario, threads: threads))
+      }
+    }
+    guard !failed, results.count == scenarios.count else { throw ExitCode.failure }
+    let labels = scenarios.map { URL(fileURLWithPath: $0).lastPathComponent }
+    let comparison = Comparison(labels: labels, texts: texts, results: results)
+    let tables = [comparison.figuresTable(), comparison.assumptionsTable()]
+    switch output.format {
+    case .markdown: try output.emit(MarkdownRenderer.render(tables, heading: "Comparison"))
+    case .csv: try output.emit(CSVRenderer.render(tables, dialect: output.csvDialect))
+    case .json: try output.emit(JSONWriter.write(comparison.json()))
+    }
+  }
+}
