@@ -33,16 +33,4 @@ struct UnknownKeyTests {
       at(source, "2️⃣", "unknown key 'employes' in tenant 'land'; did you mean 'employees'?"),
     ])
   }
-
-  @Test("a section that later versions read is accepted with a warning")
-  func reservedSection() {
-    let source = MarkedSource("""
-      scenario: {name: Test, horizon: 2020..2022}
-      tenants: [{id: land, kind: state}]
-      1️⃣extends: base.yaml
-      """)
-    let found = diagnostics(of: source)
-    #expect(found.map(\.severity) == [.warning])
-    #expect(found.first?.position == source["1️⃣"])
-  }
 }

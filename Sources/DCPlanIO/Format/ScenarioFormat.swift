@@ -11,9 +11,7 @@ public enum ScenarioFormat {
   public static let document = DocumentSection.spec
 
   /// Sections that later versions read; a file may carry them already, they are ignored with a warning.
-  public static let reservedSections: [(String, String)] = [
-    ("extends", "a base scenario this one overrides."),
-  ]
+  public static let reservedSections: [(String, String)] = []
 
   /// Every section spec, in documentation order.
   public static let sections: [SectionSpec] = [
@@ -67,6 +65,10 @@ enum DocumentSection {
   static let allocation = KeySpec(
     "allocation", .mapping(AllocationSection.spec), default: "usage, weighted equally", example: "{method: shapley}",
     meaning: "How costs are shared among tenants; every method is shown, this one is each tenant's cost.")
+  static let extends = KeySpec(
+    "extends", .text, default: "none", example: "base.yaml",
+    meaning: "A scenario file (relative to this one; `dcplan:default` for the bundled default) whose values this file "
+      + "overrides: mappings merge key by key, lists of entries with an id entry by id, anything else is replaced.")
   static let uncertainty = KeySpec(
     "uncertainty", .mapping(UncertaintySection.spec), default: "none", example: "{inputs: [...]}",
     meaning: "Uncertain inputs for Monte Carlo trials (`dcplan run --trials N`).")
@@ -75,7 +77,7 @@ enum DocumentSection {
   }
   static let spec = SectionSpec(
     name: "document", summary: "The top level of a scenario file: the format version and one key per section.",
-    keys: [version, scenario, tenants, workloads, sites, hardware, policy, costs, allocation, network, voice, components, events,
+    keys: [version, extends, scenario, tenants, workloads, sites, hardware, policy, costs, allocation, network, voice, components, events,
            uncertainty]
       + reserved)
 }

@@ -53,10 +53,29 @@ public enum ScenarioLoader {
     } catch {
       return failure(file, .start, "the file could not be parsed as YAML: \(error)")
     }
-    guard let root, !root.isNull else {
+    guard var root, !root.isNull else {
       return failure(file, .start, "the file is empty; a scenario needs at least the sections 'scenario' and 'tenants'")
     }
-    let context = DecodeContext(file: file, nodeBudget: max(10_000, 4 * byteCount))
+    var overlay = Overlay()
+    var budget = byteCount
+    if root.mapping?["extends"] != nil {
+      let lineCount = text.reduce(into: 1) { count, character in if character == "\n" { count += 1 } }
+      let result = overlay.resolve(root, file: file, lineCount: lineCount) { path in
+        if path.hasSuffix("/" + BundledScenarios.defaultReference) || path == BundledScenarios.defaultReference {
+          return BundledScenarios.niedersachsen2025
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        budget += data.count
+        return String(validating: [UInt8](data), as: UTF8.self)
+      }
+      switch result {
+      case let .success(merged): root = merged
+      case let .failure(problem):
+        let (where_, position) = overlay.locate(problem.position)
+        return failure(where_, position, problem.message)
+      }
+    }
+    let context = DecodeContext(file: file, nodeBudget: max(10_000, 4 * budget))
     let decoded = ScenarioDecoder(context: context).decode(root)
     let map = SourceMap(positions: context.sourceMap)
     var diagnostics = context.diagnostics
@@ -66,9 +85,16 @@ public enum ScenarioLoader {
         scenario.sites, explicit: decoded.explicitLoadShares, map, &diagnostics, file: file)
       ValidationRules.checkAll(scenario, map, &diagnostics, file: file)
     }
-    let sorted = diagnostics.enumerated().sorted { a, b in
+    var sorted = diagnostics.enumerated().sorted { a, b in
       (a.element.position, a.offset) < (b.element.position, b.offset)
     }.map(\.element)
+    if overlay.bands.count > 1 {
+      // Each diagnostic back to the file whose band its line is in.
+      sorted = sorted.map { diagnostic in
+        let (where_, position) = overlay.locate(diagnostic.position)
+        return Diagnostic(file: where_, position: position, severity: diagnostic.severity, message: diagnostic.message)
+      }
+    }
     return LoadOutcome(scenario: sorted.containsErrors ? nil : scenario, diagnostics: sorted, sourceMap: map)
   }
 
