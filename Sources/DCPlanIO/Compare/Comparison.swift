@@ -2,6 +2,39 @@ import DCPlanEngine
 import DCPlanModel
 import Yams
 
+/// The key figures of one plan, in a fixed order (docs/results-format.md, "dcplan compare").
+public enum KeyFigures {
+  /// Each figure's key, label, value (nil: not applicable) and whether it is a year; per
+  /// tenant of `tenants` its cost and saving.
+  public static func figures(_ results: PlanResults, tenants: [String]) -> [(key: String, label: String, value: Double?, isYear: Bool)] {
+    var out: [(key: String, label: String, value: Double?, isYear: Bool)] = []
+    func add(_ key: String, _ label: String, isYear: Bool = false, _ value: Double?) { out.append((key, label, value, isYear)) }
+    let rate = results.info.discountRate.value
+    add("npv_eur", "NPV (EUR)", results.costs.npvEUR)
+    add("total_capex_eur", "Total capex (EUR)", results.costs.capexEUR.reduce(0, +))
+    add("total_opex_eur", "Total opex (EUR)", results.costs.opexEUR.reduce(0, +))
+    add("tco_eur", "TCO (EUR)", results.costs.totalEUR.reduce(0, +))
+    add("first_shortfall_year", "First shortfall year", isYear: true, results.firstShortfallYear.map { Double($0.number) })
+    add("worst_n1_utilisation_percent", "Worst single-failure link utilisation (%)",
+        results.network.links.isEmpty ? nil : (results.network.links.flatMap(\.n1Utilisation).max() ?? 0) * 100)
+    add("link_upgrades", "Link upgrades", results.network.links.isEmpty ? nil : Double(results.network.upgrades.count))
+    let last = results.demand.years.last
+    add("trunks_last_year", "SIP trunks in the last year", results.voice.gateways.isEmpty ? nil
+      : Double(results.voice.gateways.filter { $0.year == last }.reduce(0) { $0 + $1.trunks }))
+    let rows = results.availability.filter { $0.year == last && $0.target != nil }
+    add("services_meeting_target_percent", "Services meeting their availability target in the last year (%)",
+        rows.isEmpty ? nil : Double(rows.filter(\.meetsTarget).count) / Double(rows.count) * 100)
+    add("sharing_saving_npv_eur", "Sharing: saving against every tenant alone (NPV, EUR)", results.sharing.tenants.count > 1
+      ? results.sharing.tenants.reduce(0) { $0 + NPV.value($1.standaloneEUR, rate: rate) } - results.costs.npvEUR : nil)
+    for id in tenants {
+      let tenant = results.sharing.tenants.first { $0.tenant == id }
+      add("tenant_\(id)_cost_npv_eur", "Tenant '\(id)': cost (NPV, EUR)", tenant.map { NPV.value($0.costEUR, rate: rate) })
+      add("tenant_\(id)_saving_npv_eur", "Tenant '\(id)': saving (NPV, EUR)", tenant.map { NPV.value($0.savingEUR, rate: rate) })
+    }
+    return out
+  }
+}
+
 /// Key figures of several plans side by side, with each one's change against the first, and
 /// the assumptions (scenario values) in which the files differ.
 public struct Comparison: Sendable {
@@ -28,42 +61,12 @@ public struct Comparison: Sendable {
   /// Compares the plans of `results`, read from `texts` (for the assumptions), labelled `labels`.
   public init(labels: [String], texts: [String], results: [PlanResults]) {
     self.labels = labels
-    var figures: [Figure] = []
-    func add(_ key: String, _ label: String, isYear: Bool = false, _ value: (PlanResults) -> Double?) {
-      figures.append(Figure(key: key, label: label, values: results.map(value), isYear: isYear))
-    }
-    add("npv_eur", "NPV (EUR)") { $0.costs.npvEUR }
-    add("total_capex_eur", "Total capex (EUR)") { $0.costs.capexEUR.reduce(0, +) }
-    add("total_opex_eur", "Total opex (EUR)") { $0.costs.opexEUR.reduce(0, +) }
-    add("tco_eur", "TCO (EUR)") { $0.costs.totalEUR.reduce(0, +) }
-    add("first_shortfall_year", "First shortfall year", isYear: true) { $0.firstShortfallYear.map { Double($0.number) } }
-    add("worst_n1_utilisation_percent", "Worst single-failure link utilisation (%)") { results in
-      results.network.links.isEmpty ? nil : (results.network.links.flatMap(\.n1Utilisation).max() ?? 0) * 100
-    }
-    add("link_upgrades", "Link upgrades") { $0.network.links.isEmpty ? nil : Double($0.network.upgrades.count) }
-    add("trunks_last_year", "SIP trunks in the last year") { results in
-      guard let last = results.demand.years.last, !results.voice.gateways.isEmpty else { return nil }
-      return Double(results.voice.gateways.filter { $0.year == last }.reduce(0) { $0 + $1.trunks })
-    }
-    add("services_meeting_target_percent", "Services meeting their availability target in the last year (%)") { results in
-      guard let last = results.demand.years.last else { return nil }
-      let rows = results.availability.filter { $0.year == last && $0.target != nil }
-      return rows.isEmpty ? nil : Double(rows.filter(\.meetsTarget).count) / Double(rows.count) * 100
-    }
-    add("sharing_saving_npv_eur", "Sharing: saving against every tenant alone (NPV, EUR)") { results in
-      guard results.sharing.tenants.count > 1 else { return nil }
-      let rate = results.info.discountRate.value
-      return results.sharing.tenants.reduce(0) { $0 + NPV.value($1.standaloneEUR, rate: rate) } - results.costs.npvEUR
-    }
     var tenantIDs: [String] = []
     for result in results { for tenant in result.sharing.tenants where !tenantIDs.contains(tenant.tenant) { tenantIDs.append(tenant.tenant) } }
-    for id in tenantIDs {
-      add("tenant_\(id)_cost_npv_eur", "Tenant '\(id)': cost (NPV, EUR)") { results in
-        results.sharing.tenants.first { $0.tenant == id }.map { NPV.value($0.costEUR, rate: results.info.discountRate.value) }
-      }
-      add("tenant_\(id)_saving_npv_eur", "Tenant '\(id)': saving (NPV, EUR)") { results in
-        results.sharing.tenants.first { $0.tenant == id }.map { NPV.value($0.savingEUR, rate: results.info.discountRate.value) }
-      }
+    let perPlan = results.map { KeyFigures.figures($0, tenants: tenantIDs) }
+    let figures: [Figure] = (perPlan.first ?? []).indices.map { i in
+      let first = perPlan[0][i]
+      return Figure(key: first.key, label: first.label, values: perPlan.map { $0[i].value }, isYear: first.isYear)
     }
     self.figures = figures
     // Assumptions: every scalar of each file by path, lists of entries with an id by id.

@@ -38,7 +38,15 @@ public enum ScenarioLoader {
     load(text: text, file: file, byteCount: text.utf8.count)
   }
 
-  private static func load(text: String, file: String, byteCount: Int) -> LoadOutcome {
+  /// Loads `text` with `settings` (`policy.failover_share` = `50 %`, `workloads[eakte].growth`
+  /// = `6 %`) put into the scenario before it is decoded: the variants of a sweep.
+  public static func load(text: String, file: String, settings: [(path: String, value: String)]) -> LoadOutcome {
+    load(text: text, file: file, byteCount: text.utf8.count, settings: settings)
+  }
+
+  private static func load(
+    text: String, file: String, byteCount: Int, settings: [(path: String, value: String)] = []
+  ) -> LoadOutcome {
     if let alias = AliasScan.firstAlias(in: text) {
       return failure(
         file, alias,
@@ -73,6 +81,12 @@ public enum ScenarioLoader {
       case let .failure(problem):
         let (where_, position) = overlay.locate(problem.position)
         return failure(where_, position, problem.message)
+      }
+    }
+    for setting in settings {
+      switch Settings.apply(setting.value, at: setting.path, to: root) {
+      case let .success(changed): root = changed
+      case let .failure(problem): return failure(file, .start, problem.message)
       }
     }
     let context = DecodeContext(file: file, nodeBudget: max(10_000, 4 * budget))
