@@ -34,6 +34,19 @@ public enum JSONWriter {
     return out + "\n"
   }
 
+  /// The JSON text of `value` on one line, without a final newline (JSON Lines).
+  public static func compact(_ value: JSONValue) -> String {
+    switch value {
+    case .null: return "null"
+    case let .bool(flag): return flag ? "true" : "false"
+    case let .integer(number): return String(number)
+    case let .number(number): return self.number(number)
+    case let .string(text): return quote(text)
+    case let .array(items): return "[" + items.map(compact).joined(separator: ",") + "]"
+    case let .object(members): return "{" + members.map { quote($0.0) + ":" + compact($0.1) }.joined(separator: ",") + "}"
+    }
+  }
+
   /// A number in the shortest form that reads back to the same `Double` (`12.5`, `3`, `1e-07`).
   public static func number(_ value: Double) -> String {
     guard value.isFinite else { return "null" }

@@ -1,0 +1,136 @@
+import ArgumentParser
+import DCPlanEngine
+import DCPlanIO
+import Dispatch
+import Foundation
+
+/// `dcplan sweep SCENARIO --set PATH=V1,V2,... [--set ...]`: the grid of every combination.
+struct Sweep: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run every combination of the values given with --set; one row per variant with its values and key figures.",
+    discussion: """
+      Example: dcplan sweep base.yaml --set policy.failover_share=50%,75%,100% --set 'workloads[eakte].growth=6%,8%'
+      Variants are numbered with the first --set varying slowest; rows come in that order, each
+      batch as soon as it is done (CSV, or JSON Lines with --format json).
+      """
+  )
+
+  @Argument(help: "The scenario file (YAML or JSON); its values are the defaults of every variant.")
+  var scenario: String
+
+  @Option(name: .customLong("set"), help: "PATH=V1,V2,...: a scenario value by path and the values it takes (a value may not hold a comma).")
+  var settings: [String] = []
+
+  @Option(help: "Worker threads (results do not depend on it).")
+  var threads = 2
+
+  @OptionGroup var output: OutputOptions
+
+  /// The parameters: each path and its values.
+  private var grid: [(path: String, values: [String])]? {
+    var grid: [(String, [String])] = []
+    for setting in settings {
+      guard let equals = setting.firstIndex(of: "=") else { return nil }
+      let path = String(setting[..<equals]).trimmingCharacters(in: .whitespaces)
+      let values = setting[setting.index(after: equals)...].split(separator: ",", omittingEmptySubsequences: false)
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+      guard !path.isEmpty, !values.isEmpty, values.allSatisfy({ !$0.isEmpty }) else { return nil }
+      grid.append((path, values))
+    }
+    return grid
+  }
+
+  func validate() throws {
+    guard let grid, !grid.isEmpty else {
+      throw ValidationError("give at least one --set PATH=V1,V2,... such as --set policy.failover_share=50%,100%")
+    }
+    let count = grid.reduce(1) { $0 * $1.values.count }
+    if count > 1_000_000 { throw ValidationError("the grid has \(count) variants; at most 1000000") }
+    if !(1...256).contains(threads) { throw ValidationError("--threads must lie in 1...256") }
+  }
+
+  func run() throws {
+    guard let data = FileManager.default.contents(atPath: scenario) else {
+      Console.error("\(scenario):1:1: error: the file cannot be read; check the path")
+      throw ExitCode.failure
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    let base = ScenarioLoader.load(path: scenario)
+    if Console.report(base.diagnostics, quiet: output.quiet) { throw ExitCode.failure }
+    guard let grid, let baseScenario = base.scenario else { throw ExitCode.failure }
+    let tenants = baseScenario.tenants.map(\.id)
+    let count = grid.reduce(1) { $0 * $1.values.count }
+    // Variant v takes, for parameter p, value (v / stride_p) % count_p; the first varies slowest.
+    @Sendable func values(of variant: Int) -> [String] {
+      var rest = variant
+      var chosen = [String](repeating: "", count: grid.count)
+      for p in grid.indices.reversed() {
+        chosen[p] = grid[p].values[rest % grid[p].values.count]
+        rest /= grid[p].values.count
+      }
+      return chosen
+    }
+    let keys = KeyFigures.figures(Planner.run(baseScenario, threads: 1), tenants: tenants).map(\.key)
+    let header = ["variant"] + grid.map(\.path) + keys + ["errors"]
+    var lines: [String] = []
+    let streaming = output.output == nil
+    let jsonLines = output.format == .json
+    let separator = output.csvDialect == .excelDE ? ";" : ","
+    func emit(_ line: String) {
+      if streaming { FileHandle.standardOutput.write(Data((line + "\n").utf8)) } else { lines.append(line) }
+    }
+    if !jsonLines { emit(output.csvDialect == .excelDE ? "\u{FEFF}" + header.joined(separator: separator) : header.joined(separator: separator)) }
+    let progress = ProgressBar.make("variants", total: count, quiet: output.quiet)
+    let batch = max(1, threads * 4)
+    var start = 0
+    while start < count {
+      let end = min(count, start + batch)
+      let first = start
+      var rows = [String](repeating: "", count: end - start)
+      rows.withUnsafeMutableBufferPointer { buffer in
+        let slots = RowSlots(base: buffer.baseAddress)
+        DispatchQueue.concurrentPerform(iterations: end - start) { k in
+          let variant = first + k
+          let chosen = values(of: variant)
+          let outcome = ScenarioLoader.load(text: text, file: scenario, settings: Array(zip(grid.map(\.path), chosen)))
+          var figures: [Double?] = Array(repeating: nil, count: keys.count)
+          var errors = ""
+          if let loaded = outcome.scenario {
+            figures = KeyFigures.figures(Planner.run(loaded, threads: 1), tenants: tenants).map(\.value)
+          } else {
+            errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.message).joined(separator: " | ")
+          }
+          slots.base?[k] = Self.row(variant, chosen, keys, figures, errors, json: jsonLines, paths: grid.map(\.path), dialect: output.csvDialect)
+          progress?.advance()
+        }
+      }
+      for row in rows { emit(row) }
+      start = end
+    }
+    if !streaming { try output.emit(lines.joined(separator: "\n") + "\n") }
+  }
+
+  private static func row(
+    _ variant: Int, _ chosen: [String], _ keys: [String], _ figures: [Double?], _ errors: String, json: Bool, paths: [String],
+    dialect: CSVDialect
+  ) -> String {
+    if json {
+      var members: [(String, JSONValue)] = [("variant", .integer(variant))]
+      members.append(("parameters", .object(zip(paths, chosen).map { ($0, JSONValue.string($1)) })))
+      members.append(("figures", .object(zip(keys, figures).map { ($0, $1.map(JSONValue.number) ?? .null) })))
+      members.append(("errors", errors.isEmpty ? .null : .string(errors)))
+      return JSONWriter.compact(.object(members))
+    }
+    var table = Table(id: "sweep", title: "", columns: ([String](repeating: "", count: 2 + chosen.count + figures.count)).map { Column($0, $0) })
+    table.rows = [[.integer(variant)] + chosen.map(Cell.text) + figures.map { $0.map(Cell.number) ?? .empty } + [errors.isEmpty ? .empty : .text(errors)]]
+    let rendered = CSVRenderer.render(table, dialect: dialect == .excelDE ? .excelDE : .plain)
+    // The rendered table's second line is the row (its first the empty header).
+    let lines = rendered.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: dialect == .excelDE ? "\r\n" : "\n")
+    return lines.count > 1 ? lines[1] : ""
+  }
+}
+
+/// Rows written by the workers at disjoint indices.
+private struct RowSlots: @unchecked Sendable {
+  let base: UnsafeMutablePointer<String>?
+}
