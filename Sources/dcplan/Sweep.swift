@@ -24,6 +24,31 @@ struct Sweep: ParsableCommand {
   @Option(help: "Worker threads (results do not depend on it).")
   var threads = 2
 
+  @Option(help: "Run part I of N (I from 0): variants I·count/N up to (I+1)·count/N; 'auto/N' takes I from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX. Join the parts with 'dcplan merge'.")
+  var shard: String?
+
+  /// The shard asked for: (index, count), or nil for the whole grid.
+  private func shardPart() throws -> (index: Int, count: Int)? {
+    guard let shard else { return nil }
+    let parts = shard.split(separator: "/")
+    guard parts.count == 2, let count = Int(parts[1]), count >= 1 else {
+      throw ValidationError("--shard must be I/N such as 0/4, or auto/N")
+    }
+    let index: Int
+    if parts[0] == "auto" {
+      let environment = ProcessInfo.processInfo.environment
+      guard let text = environment["SLURM_ARRAY_TASK_ID"] ?? environment["JOB_COMPLETION_INDEX"], let value = Int(text) else {
+        throw ValidationError("--shard auto/N needs SLURM_ARRAY_TASK_ID (Slurm job array) or JOB_COMPLETION_INDEX (Kubernetes Indexed Job)")
+      }
+      index = value
+    } else {
+      guard let value = Int(parts[0]) else { throw ValidationError("--shard must be I/N such as 0/4, or auto/N") }
+      index = value
+    }
+    guard (0..<count).contains(index) else { throw ValidationError("--shard \(index)/\(count): I must lie in 0...\(count - 1)") }
+    return (index, count)
+  }
+
   @OptionGroup var output: OutputOptions
 
   /// The parameters: each path and its values.
@@ -47,6 +72,7 @@ struct Sweep: ParsableCommand {
     let count = grid.reduce(1) { $0 * $1.values.count }
     if count > 1_000_000 { throw ValidationError("the grid has \(count) variants; at most 1000000") }
     if !(1...256).contains(threads) { throw ValidationError("--threads must lie in 1...256") }
+    _ = try shardPart()
   }
 
   func run() throws {
@@ -59,7 +85,10 @@ struct Sweep: ParsableCommand {
     if Console.report(base.diagnostics, quiet: output.quiet) { throw ExitCode.failure }
     guard let grid, let baseScenario = base.scenario else { throw ExitCode.failure }
     let tenants = baseScenario.tenants.map(\.id)
-    let count = grid.reduce(1) { $0 * $1.values.count }
+    let total = grid.reduce(1) { $0 * $1.values.count }
+    let part = try shardPart()
+    let firstVariant = part.map { total * $0.index / $0.count } ?? 0
+    let endVariant = part.map { total * ($0.index + 1) / $0.count } ?? total
     // Variant v takes, for parameter p, value (v / stride_p) % count_p; the first varies slowest.
     @Sendable func values(of variant: Int) -> [String] {
       var rest = variant
@@ -76,15 +105,16 @@ struct Sweep: ParsableCommand {
     let streaming = output.output == nil
     let jsonLines = output.format == .json
     let separator = output.csvDialect == .excelDE ? ";" : ","
+    let lineEnd = !jsonLines && output.csvDialect == .excelDE ? "\r\n" : "\n"
     func emit(_ line: String) {
-      if streaming { FileHandle.standardOutput.write(Data((line + "\n").utf8)) } else { lines.append(line) }
+      if streaming { FileHandle.standardOutput.write(Data((line + lineEnd).utf8)) } else { lines.append(line) }
     }
     if !jsonLines { emit(output.csvDialect == .excelDE ? "\u{FEFF}" + header.joined(separator: separator) : header.joined(separator: separator)) }
-    let progress = ProgressBar.make("variants", total: count, quiet: output.quiet)
+    let progress = ProgressBar.make("variants", total: endVariant - firstVariant, quiet: output.quiet)
     let batch = max(1, threads * 4)
-    var start = 0
-    while start < count {
-      let end = min(count, start + batch)
+    var start = firstVariant
+    while start < endVariant {
+      let end = min(endVariant, start + batch)
       let first = start
       var rows = [String](repeating: "", count: end - start)
       rows.withUnsafeMutableBufferPointer { buffer in
@@ -107,7 +137,7 @@ struct Sweep: ParsableCommand {
       for row in rows { emit(row) }
       start = end
     }
-    if !streaming { try output.emit(lines.joined(separator: "\n") + "\n") }
+    if !streaming { try output.emit(lines.map { $0 + lineEnd }.joined()) }
   }
 
   private static func row(

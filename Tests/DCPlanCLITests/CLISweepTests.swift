@@ -32,3 +32,55 @@ extension CLITests {
     #expect(try dcplan(["sweep", base]).status == 64)
   }
 }
+
+extension CLITests {
+  func dcplan(_ arguments: [String], environment: [String: String]) throws -> Outcome {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  @Test("shards of a sweep merged in any order are byte for byte the unsharded sweep; auto takes the array index")
+  func shardsAndMerge() throws {
+    let folder = try temporaryFolder()
+    let base = RepositoryPaths.scenario("teaching-costs.yaml")
+    let grid = ["--set", "costs.procurement_tiers.servers[0].discount=5 %,10 %,20 %", "--set", "scenario.discount_rate=3 %,5 %,10 %"]
+    for dialect in ["plain", "excel-de"] {
+      let whole = try dcplan(["sweep", base] + grid + ["--format", "csv", "--csv-dialect", dialect]).stdout
+      var parts: [String] = []
+      for i in [3, 0, 2, 1] {
+        let part = folder.appendingPathComponent("\(dialect)-\(i).csv").path
+        #expect(try dcplan(["sweep", base] + grid + ["--csv-dialect", dialect, "--shard", "\(i)/4", "-o", part]).status == 0)
+        parts.append(part)
+      }
+      let merged = try dcplan(["merge"] + parts)
+      #expect(merged.status == 0, "\(merged.stderr)")
+      #expect(merged.stdout == whole, "\(dialect)")
+    }
+    let wholeJSON = try dcplan(["sweep", base] + grid + ["--format", "json"]).stdout
+    var jsonParts: [String] = []
+    for i in 0..<3 {
+      let part = folder.appendingPathComponent("part-\(i).jsonl").path
+      let variables = i == 1 ? ["JOB_COMPLETION_INDEX": "1"] : ["SLURM_ARRAY_TASK_ID": String(i)]
+      #expect(try dcplan(["sweep", base] + grid + ["--format", "json", "--shard", "auto/3", "-o", part], environment: variables).status == 0)
+      jsonParts.append(part)
+    }
+    #expect(try dcplan(["merge"] + jsonParts.reversed()).stdout == wholeJSON)
+    // A shard given twice, or one left out in the middle.
+    let twice = try dcplan(["merge", jsonParts[0], jsonParts[0]])
+    #expect(twice.status == 1 && twice.stderr.contains("is in two parts"))
+    let gap = try dcplan(["merge", jsonParts[0], jsonParts[2]])
+    #expect(gap.status == 1 && gap.stderr.contains("are missing"))
+    #expect(try dcplan(["sweep", base] + grid + ["--shard", "4/4"]).status == 64)
+  }
+}
