@@ -47,7 +47,8 @@ extension CLITests {
     #expect(!piped.stderr.contains("trials 20/20"))
     // `script` (util-linux, in every Debian) gives the command a terminal.
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
-    let command = "\(RepositoryPaths.binary) run --trials 20 --table summary -o /dev/null"
+    let sink = try temporaryFolder().appendingPathComponent("out.md").path
+    let command = "\(RepositoryPaths.binary) run --trials 20 --table summary -o \(sink)"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
     process.arguments = ["-qc", command, "/dev/null"]

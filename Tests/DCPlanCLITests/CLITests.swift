@@ -202,3 +202,13 @@ extension CLITests {
     #expect(rows.allSatisfy { $0["simulated"] is [String: Any] })
   }
 }
+
+extension CLITests {
+  @Test("-o onto a device writes to it and leaves the device in place")
+  func outputToDevice() throws {
+    let outcome = try dcplan(["run", "--table", "summary", "-o", "/dev/null"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let type = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+    #expect(type == .typeCharacterSpecial)
+  }
+}

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes output files atomically: the text goes to a temporary file in the same folder,
-/// which is then renamed over the target, so a failed run never leaves half a file.
+/// which is then renamed over the target, so a failed run never leaves half a file. A device
+/// or pipe is written to directly.
 public enum AtomicFile {
   /// Writes `text` to `path` atomically.
   ///
@@ -15,6 +16,18 @@ public enum AtomicFile {
     }
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
       throw AtomicFileError(message: "cannot write '\(path)': it is a folder; name a file")
+    }
+    // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written to as it is: renaming a
+    // file over it would replace the device.
+    if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
+      type != .typeRegular, type != .typeSymbolicLink
+    {
+      guard let handle = FileHandle(forWritingAtPath: path) else {
+        throw AtomicFileError(message: "cannot write '\(path)': it cannot be opened for writing")
+      }
+      handle.write(Data(text.utf8))
+      try? handle.close()
+      return
     }
     do {
       try Data(text.utf8).write(to: url, options: .atomic)
