@@ -13,7 +13,7 @@ struct DCPlan: ParsableCommand {
       as FILE:LINE:COLUMN: error: MESSAGE, every one of them, and the exit status is 1.
       """,
     version: "0.1.0",
-    subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Validate.self, Schema.self, Generate.self, Calc.self],
+    subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Report.self, Validate.self, Schema.self, Generate.self, Calc.self],
     defaultSubcommand: nil
   )
 }

@@ -1,0 +1,110 @@
+import DCPlanEngine
+import DCPlanModel
+
+/// One self-contained HTML file: the plan's charts (SVG, no script, no network) and tables,
+/// readable on screen and on paper.
+public enum HTMLReport {
+  /// The report of `results`; `comparison` adds the key figures of other scenarios.
+  public static func render(_ results: PlanResults, comparison: Comparison? = nil) -> String {
+    let info = results.info
+    let years = results.demand.years.map { String($0.number) }
+    var body = "<h1>\(SVGChart.escape(info.name)), \(info.horizon.first)–\(info.horizon.last)</h1>"
+    if !info.description.isEmpty { body += "<p>\(SVGChart.escape(info.description))</p>" }
+    // Demand against capacity: each site's racks needed and standing.
+    var rackSeries: [SVGChart.Series] = []
+    for (s, site) in results.facility.enumerated() where site.racks.contains(where: { $0 > 0 }) {
+      rackSeries.append(.init(name: "\(site.site) needed", values: site.racks.map(Double.init)))
+      rackSeries.append(.init(name: "\(site.site) standing", values: results.expansion.capacity[s].map { Double($0.racks) }))
+    }
+    body += SVGChart.lines("Racks needed and standing per site", labels: years, series: rackSeries)
+    // The cost stack by category.
+    let first = results.demand.years.first ?? Year(0)
+    let categories = CostCategory.allCases.filter { category in results.costs.lines.contains { $0.category == category } }
+    let stack = categories.map { category -> SVGChart.Series in
+      var values = [Double](repeating: 0, count: years.count)
+      for line in results.costs.lines where line.category == category { values[line.year - first] += line.amountEUR }
+      return .init(name: category.rawValue, values: values)
+    }
+    body += SVGChart.stackedBars("Costs by category and year (EUR)", labels: years, series: stack)
+    // Link utilisation over the years: the ten links most loaded under a single failure.
+    if !results.network.links.isEmpty {
+      let links = results.network.links.sorted { ($0.n1Utilisation.max() ?? 0) > ($1.n1Utilisation.max() ?? 0) }.prefix(10)
+      body += SVGChart.lines(
+        "Link utilisation under the worst single failure (%), ten most loaded links", labels: years,
+        series: links.map { .init(name: $0.id, values: $0.n1Utilisation.map { $0 * 100 }) })
+    }
+    // Availability against targets in the last year.
+    if let last = results.demand.years.last {
+      let rows = results.availability.filter { $0.year == last && $0.target != nil }
+      if !rows.isEmpty {
+        body += SVGChart.groupedBars(
+          "Downtime in \(last) against what the availability target allows (minutes a year)", labels: rows.map(\.service),
+          series: [
+            .init(name: "downtime", values: rows.map(\.downtimeMinutesPerYear)),
+            .init(name: "allowed", values: rows.map { (1 - ($0.target?.availability.value ?? 1)) * 525_600 }),
+          ])
+      }
+    }
+    // Monte Carlo bands of the yearly cost.
+    if let mc = results.montecarlo, mc.percentiles.count >= 3 {
+      let bands = mc.yearly[0]
+      body += SVGChart.lines(
+        "Cost per year: P\(Int(mc.percentiles[0]))–P\(Int(mc.percentiles[mc.percentiles.count - 1])) band and median (EUR, \(mc.trials) trials)",
+        labels: years, series: [.init(name: "median", values: bands.map { $0[mc.percentiles.count / 2] })],
+        band: (bands.map { $0[0] }, bands.map { $0[mc.percentiles.count - 1] }))
+    }
+    // Tenants' costs and savings.
+    if results.sharing.tenants.count > 1 {
+      let rate = info.discountRate.value
+      let tenants = results.sharing.tenants
+      body += SVGChart.groupedBars(
+        "Tenants: cost, standalone cost and saving (NPV, EUR)", labels: tenants.map(\.tenant),
+        series: [
+          .init(name: "cost", values: tenants.map { NPV.value($0.costEUR, rate: rate) }),
+          .init(name: "alone", values: tenants.map { NPV.value($0.standaloneEUR, rate: rate) }),
+          .init(name: "saving", values: tenants.map { NPV.value($0.savingEUR, rate: rate) }),
+        ])
+    }
+    if let comparison {
+      body += table(comparison.figuresTable()) + table(comparison.assumptionsTable())
+    }
+    let shown = ResultTables.tables(results, allLinks: false).filter { !ResultTables.detailIDs.contains($0.id) }
+    for shownTable in shown { body += table(shownTable) }
+    return """
+      <!DOCTYPE html>
+      <html lang="en"><head><meta charset="utf-8"><title>\(SVGChart.escape(info.name))</title>
+      <style>
+      body{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:2em;color:#222;max-width:1100px}
+      h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.6em}
+      figure{margin:1.5em 0;page-break-inside:avoid}figcaption{font-weight:600;margin-bottom:.4em}
+      svg{max-width:100%;height:auto}
+      table{border-collapse:collapse;font-size:.85em;margin:.5em 0 1.5em;page-break-inside:auto}
+      th,td{border:1px solid #ccc;padding:.2em .5em}td.n{text-align:right;font-variant-numeric:tabular-nums}
+      th{background:#f2f2f2}tr{page-break-inside:avoid}
+      @media print{body{margin:0}figure,table{break-inside:avoid}}
+      </style></head><body>
+      \(body)
+      </body></html>
+
+      """
+  }
+
+  private static func table(_ table: Table) -> String {
+    var html = "<h2>\(SVGChart.escape(table.title))</h2><table><thead><tr>"
+    html += table.columns.map { "<th>\(SVGChart.escape($0.header))</th>" }.joined() + "</tr></thead><tbody>"
+    for row in table.rows {
+      html += "<tr>"
+      for (cell, column) in zip(row, table.columns) {
+        switch cell {
+        case let .text(text): html += "<td>\(SVGChart.escape(text))</td>"
+        case let .integer(value): html += "<td class=\"n\">\(MarkdownRenderer.formatNumber(Double(value), decimals: 0))</td>"
+        case let .year(value): html += "<td class=\"n\">\(value)</td>"
+        case let .number(value): html += "<td class=\"n\">\(MarkdownRenderer.formatNumber(value, decimals: column.decimals))</td>"
+        case .empty: html += "<td></td>"
+        }
+      }
+      html += "</tr>"
+    }
+    return html + "</tbody></table>"
+  }
+}

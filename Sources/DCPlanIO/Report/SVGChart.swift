@@ -1,0 +1,132 @@
+/// Small SVG charts for the HTML report: lines over years, stacked bars over years, and
+/// horizontal bars; self-contained markup, no script.
+enum SVGChart {
+  struct Series {
+    let name: String
+    let values: [Double]
+  }
+
+  static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+                        "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39"]
+  static let width = 720.0
+  static let height = 300.0
+  static let left = 80.0
+  static let right = 170.0
+  static let top = 20.0
+  static let bottom = 60.0
+
+  static func escape(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+  }
+
+  static func number(_ value: Double) -> String {
+    let magnitude = abs(value)
+    if magnitude >= 1e9 { return trim(value / 1e9) + " G" }
+    if magnitude >= 1e6 { return trim(value / 1e6) + " M" }
+    if magnitude >= 1e4 { return trim(value / 1e3) + " k" }
+    return trim(value)
+  }
+
+  private static func trim(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+  }
+
+  private static func frame(_ title: String, minimum: Double, maximum: Double, labels: [String], body: String, legend: [String]) -> String {
+    let plotWidth = width - left - right
+    let plotHeight = height - top - bottom
+    var svg = "<figure><figcaption>\(escape(title))</figcaption>"
+    svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
+    svg += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#fff\"/>"
+    for tick in 0...4 {
+      let value = minimum + (maximum - minimum) * Double(tick) / 4
+      let y = top + plotHeight * (1 - Double(tick) / 4)
+      svg += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + plotWidth)\" y2=\"\(y)\" stroke=\"#ddd\"/>"
+      svg += "<text x=\"\(left - 6)\" y=\"\(y + 4)\" font-size=\"11\" text-anchor=\"end\">\(escape(number(value)))</text>"
+    }
+    // Long labels (service names) lean so that they do not overlap.
+    let lean = labels.contains { $0.count > 6 } && labels.count > 4
+    for (i, label) in labels.enumerated() {
+      let x = left + plotWidth * (Double(i) + 0.5) / Double(max(1, labels.count))
+      let y = height - bottom + 16
+      svg += lean
+        ? "<text x=\"\(x)\" y=\"\(y - 4)\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-25 \(x) \(y - 4))\">\(escape(label))</text>"
+        : "<text x=\"\(x)\" y=\"\(y)\" font-size=\"11\" text-anchor=\"middle\">\(escape(label))</text>"
+    }
+    svg += body
+    for (i, name) in legend.enumerated().prefix(14) {
+      let y = top + Double(i) * 18
+      svg += "<rect x=\"\(width - right + 12)\" y=\"\(y)\" width=\"12\" height=\"12\" fill=\"\(palette[i % palette.count])\"/>"
+      svg += "<text x=\"\(width - right + 30)\" y=\"\(y + 10)\" font-size=\"11\">\(escape(name))</text>"
+    }
+    return svg + "</svg></figure>"
+  }
+
+  /// Lines, one per series, over `labels` (years).
+  static func lines(_ title: String, labels: [String], series: [Series], band: (low: [Double], high: [Double])? = nil) -> String {
+    let all = series.flatMap(\.values) + (band.map { $0.low + $0.high } ?? [])
+    let maximum = max(1e-9, (all.max() ?? 1) * 1.05)
+    let minimum = min(0, all.min() ?? 0)
+    let plotWidth = width - left - right
+    let plotHeight = height - top - bottom
+    func point(_ i: Int, _ value: Double) -> String {
+      let x = left + plotWidth * (Double(i) + 0.5) / Double(max(1, labels.count))
+      let y = top + plotHeight * (1 - (value - minimum) / (maximum - minimum))
+      return "\(x),\(y)"
+    }
+    var body = ""
+    if let band {
+      let upper = band.high.enumerated().map { point($0.offset, $0.element) }
+      let lower = band.low.enumerated().map { point($0.offset, $0.element) }.reversed()
+      body += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"#1f77b4\" fill-opacity=\"0.2\"/>"
+    }
+    for (k, line) in series.enumerated() {
+      let points = line.values.enumerated().map { point($0.offset, $0.element) }.joined(separator: " ")
+      body += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(palette[k % palette.count])\" stroke-width=\"2\"/>"
+    }
+    return frame(title, minimum: minimum, maximum: maximum, labels: labels, body: body, legend: series.map(\.name))
+  }
+
+  /// Bars stacked per label, one colour per series.
+  static func stackedBars(_ title: String, labels: [String], series: [Series]) -> String {
+    let totals = labels.indices.map { i in series.reduce(0) { $0 + max(0, $1.values[i]) } }
+    let maximum = max(1e-9, (totals.max() ?? 1) * 1.05)
+    let plotWidth = width - left - right
+    let plotHeight = height - top - bottom
+    let slot = plotWidth / Double(max(1, labels.count))
+    var body = ""
+    for i in labels.indices {
+      var base = 0.0
+      for (k, bar) in series.enumerated() where bar.values[i] > 0 {
+        let h = plotHeight * bar.values[i] / maximum
+        let y = top + plotHeight - plotHeight * base / maximum - h
+        body += "<rect x=\"\(left + slot * Double(i) + slot * 0.15)\" y=\"\(y)\" width=\"\(slot * 0.7)\" height=\"\(h)\" fill=\"\(palette[k % palette.count])\"/>"
+        base += bar.values[i]
+      }
+    }
+    return frame(title, minimum: 0, maximum: maximum, labels: labels, body: body, legend: series.map(\.name))
+  }
+
+  /// Grouped bars: for each label, one bar per series side by side.
+  static func groupedBars(_ title: String, labels: [String], series: [Series]) -> String {
+    let all = series.flatMap(\.values)
+    let maximum = max(1e-9, (all.max() ?? 1) * 1.05)
+    let minimum = min(0, (all.min() ?? 0) * 1.05)
+    let plotWidth = width - left - right
+    let plotHeight = height - top - bottom
+    let slot = plotWidth / Double(max(1, labels.count))
+    let barWidth = slot * 0.8 / Double(max(1, series.count))
+    func y(_ value: Double) -> Double { top + plotHeight * (1 - (value - minimum) / (maximum - minimum)) }
+    var body = ""
+    for i in labels.indices {
+      for (k, bar) in series.enumerated() {
+        let value = bar.values[i]
+        let top = min(y(value), y(0))
+        let h = abs(y(value) - y(0))
+        body += "<rect x=\"\(left + slot * Double(i) + slot * 0.1 + barWidth * Double(k))\" y=\"\(top)\" width=\"\(barWidth)\" height=\"\(max(0.5, h))\" fill=\"\(palette[k % palette.count])\"/>"
+      }
+    }
+    return frame(title, minimum: minimum, maximum: maximum, labels: labels, body: body, legend: series.map(\.name))
+  }
+}

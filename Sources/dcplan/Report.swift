@@ -1,0 +1,63 @@
+import ArgumentParser
+import DCPlanEngine
+import DCPlanIO
+import Foundation
+
+/// `dcplan report SCENARIO [--compare B...] -o report.html`: one self-contained HTML file.
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write one self-contained HTML report (SVG charts and tables, no script, no network needed to view).",
+    discussion: "Example: dcplan report scenario.yaml --compare variant.yaml --trials 500 -o report.html"
+  )
+
+  @Argument(help: "The scenario file.")
+  var scenario: String
+
+  @Option(parsing: .upToNextOption, help: "Scenarios to compare with it (key figures side by side).")
+  var compare: [String] = []
+
+  @Option(help: "Monte Carlo trials for the cost bands (needs an 'uncertainty' section).")
+  var trials = 0
+
+  @Option(help: "Worker threads (results do not depend on it).")
+  var threads = 2
+
+  @Option(name: [.customShort("o"), .long], help: "The HTML file to write (atomically).")
+  var output: String
+
+  @Flag(help: "Print no warnings on standard error.")
+  var quiet = false
+
+  func validate() throws {
+    if !(0...1_000_000).contains(trials) { throw ValidationError("--trials must lie in 0...1000000") }
+    if !(1...256).contains(threads) { throw ValidationError("--threads must lie in 1...256") }
+  }
+
+  func run() throws {
+    var texts: [String] = []
+    var all: [PlanResults] = []
+    var failed = false
+    for file in [scenario] + compare {
+      let outcome = ScenarioLoader.load(path: file)
+      failed = Console.report(outcome.diagnostics, quiet: quiet) || failed
+      guard let loaded = outcome.scenario, let data = FileManager.default.contents(atPath: file) else { continue }
+      texts.append(String(decoding: data, as: UTF8.self))
+      var results = Planner.run(loaded, threads: threads)
+      if all.isEmpty, trials > 0 {
+        results.montecarlo = MonteCarlo.analyse(
+          loaded, trials: trials, seed: loaded.info.seed, threads: threads,
+          progress: ProgressBar.make("trials", total: trials, quiet: quiet))
+      }
+      all.append(results)
+    }
+    guard !failed, let main = all.first, all.count == 1 + compare.count else { throw ExitCode.failure }
+    let labels = ([scenario] + compare).map { URL(fileURLWithPath: $0).lastPathComponent }
+    let comparison = compare.isEmpty ? nil : Comparison(labels: labels, texts: texts, results: all)
+    do {
+      try AtomicFile.write(HTMLReport.render(main, comparison: comparison), to: output)
+    } catch {
+      Console.error("dcplan: error: \(error)")
+      throw ExitCode.failure
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import DCPlanTestSupport
+import Foundation
+import Testing
+
+extension CLITests {
+  func chromium() -> String? {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  func screenshot(_ page: URL, to png: URL, browser: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: browser)
+    process.arguments = [
+      "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,1500",
+      "--screenshot=\(png.path)", page.absoluteString,
+    ]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+  }
+
+  @Test("report: one self-contained HTML file with SVG charts and tables; headless Chromium renders more than a blank page")
+  func report() throws {
+    let folder = try temporaryFolder()
+    let html = folder.appendingPathComponent("report.html")
+    let outcome = try dcplan(["report", RepositoryPaths.scenario("niedersachsen-2025.yaml"), "--trials", "30", "-o", html.path, "--quiet"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let text = try String(contentsOf: html, encoding: .utf8)
+    #expect(text.hasPrefix("<!DOCTYPE html>"))
+    #expect(text.components(separatedBy: "<svg").count - 1 == 6)
+    #expect(!text.contains("<script") && !text.contains("src=") && !text.contains("<link"))
+    #expect(text.contains("Costs by category and year (EUR)") && text.contains("<table>"))
+    // CI installs Chromium and sets DCPLAN_REQUIRE_CHROMIUM; elsewhere the screenshot needs one.
+    let required = ProcessInfo.processInfo.environment["DCPLAN_REQUIRE_CHROMIUM"] == "1"
+    guard let browser = chromium() else {
+      #expect(!required, "Chromium is required here but not installed")
+      return
+    }
+    let blank = folder.appendingPathComponent("blank.html")
+    try "<!DOCTYPE html><html><body></body></html>".write(to: blank, atomically: true, encoding: .utf8)
+    let shot = folder.appendingPathComponent("report.png")
+    let blankShot = folder.appendingPathComponent("blank.png")
+    try screenshot(html, to: shot, browser: browser)
+    try screenshot(blank, to: blankShot, browser: browser)
+    let size = (try FileManager.default.attributesOfItem(atPath: shot.path)[.size] as? Int) ?? 0
+    let blankSize = (try FileManager.default.attributesOfItem(atPath: blankShot.path)[.size] as? Int) ?? 0
+    // A white page compresses to a few kB; charts and tables to far more.
+    #expect(blankSize > 0)
+    #expect(size > 10 * blankSize, "screenshot \(size) bytes, blank page \(blankSize) bytes")
+  }
+}
