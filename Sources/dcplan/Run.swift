@@ -66,7 +66,10 @@ struct Run: ParsableCommand {
     }
     let failed = Console.report(outcome.diagnostics, quiet: output.quiet)
     guard !failed, let loaded = outcome.scenario else { throw ExitCode.failure }
-    var results = Planner.run(loaded, failureTrials: failureTrials, threads: threads)
+    let quiet = output.quiet
+    var results = Planner.run(
+      loaded, failureTrials: failureTrials, threads: threads,
+      failureProgress: { total in ProgressBar.make("single failures", total: total, quiet: quiet) })
     if trials > 0 {
       if loaded.uncertainty.inputs.isEmpty, !output.quiet {
         Console.error("dcplan: warning: the scenario has no uncertain inputs (section 'uncertainty'); every trial equals the baseline")

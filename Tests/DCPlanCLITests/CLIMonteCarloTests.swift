@@ -67,5 +67,7 @@ extension CLITests {
     let quietText = String(decoding: quietOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     quiet.waitUntilExit()
     #expect(!quietText.contains("trials 20/20"))
+    // The network stage's single failures have their bar too.
+    #expect(text.contains("single failures ") && text.contains("] 100 %"))
   }
 }

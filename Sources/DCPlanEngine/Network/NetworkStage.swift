@@ -18,14 +18,16 @@ public enum NetworkStage {
   /// - Parameter delays: whether to work out each location's voice delay (Monte Carlo trials,
   ///   which only need loads, upgrades and costs, leave it out).
   public static func run(
-    _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults, delays: Bool = true
+    _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults, delays: Bool = true,
+    progress: (@Sendable (Int) -> WorkProgress?)? = nil
   ) -> (NetworkResults, [PlanWarning]) {
-    run(scenario, demand, voice: &voice, delays: delays, cache: nil)
+    run(scenario, demand, voice: &voice, delays: delays, cache: nil, progress: progress)
   }
 
   /// ``run(_:_:voice:delays:)`` keeping the routes in `cache` for the next call on the same topology.
   static func run(
-    _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults, delays: Bool, cache: RouteCache?
+    _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults, delays: Bool, cache: RouteCache?,
+    progress: (@Sendable (Int) -> WorkProgress?)? = nil
   ) -> (NetworkResults, [PlanWarning]) {
     let network = scenario.network
     guard !network.links.isEmpty, let first = demand.years.first else { return (.empty, []) }
@@ -84,7 +86,9 @@ public enum NetworkStage {
     for (p, route) in routes.enumerated() { for hop in route { linksUsedBy[hop.link].append(p) } }
     var disconnections: [Disconnection] = []
     let nodeIDs = network.nodes.map(\.id)
+    let failureProgress = progress?(failures.count)
     for (f, failure) in failures.enumerated() {
+      defer { failureProgress?.advance() }
       var affected = Set<Int>()
       for link in failure.state.links { affected.formUnion(linksUsedBy[link]) }
       if let node = failure.state.node {

@@ -49,13 +49,17 @@ public enum Planner {
   /// that many years per service and year (seeded from the scenario's seed).
   ///
   /// - Parameter threads: worker threads for the cost game; results do not depend on it.
-  public static func run(_ scenario: Scenario, failureTrials: Int = 0, threads: Int = 2) -> PlanResults {
+  /// - Parameter failureProgress: given the number of single failures, a counter the network
+  ///   stage advances once per failure analysed (a progress bar).
+  public static func run(
+    _ scenario: Scenario, failureTrials: Int = 0, threads: Int = 2, failureProgress: (@Sendable (Int) -> WorkProgress?)? = nil
+  ) -> PlanResults {
     let capacity = CapacityPlan(scenario, warnings: true)
     let (demand, years, sizing, facility, expansion, fleets) = (
       capacity.demand, capacity.years, capacity.sizing, capacity.facility, capacity.expansion, capacity.fleets
     )
     var voice = VoiceStage.plan(scenario, years: years)
-    let (network, networkWarnings) = NetworkStage.run(scenario, demand, voice: &voice)
+    let (network, networkWarnings) = NetworkStage.run(scenario, demand, voice: &voice, progress: failureProgress)
     let costs = CostStage.costs(
       scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
       otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years))
