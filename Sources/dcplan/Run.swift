@@ -36,6 +36,9 @@ struct Run: ParsableCommand {
   @Option(help: "Write every trial's draws and summary figures to this CSV file (atomically).")
   var trialsCsv: String?
 
+  @Option(help: "With --trials and --trials-csv: run part I of N of the trials (auto/N from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX) and write only their rows; 'dcplan merge' joins the parts into the whole --trials-csv.")
+  var shard: String?
+
   @OptionGroup var output: OutputOptions
 
   /// The percentiles asked for.
@@ -52,6 +55,8 @@ struct Run: ParsableCommand {
     if !(1...256).contains(threads) { throw ValidationError("--threads must lie in 1...256") }
     if percentileValues == nil { throw ValidationError("--percentiles must be numbers from 0 to 100 separated by commas, such as '5,50,95'") }
     if trialsCsv != nil, trials == 0 { throw ValidationError("--trials-csv needs --trials N") }
+    if shard != nil, trialsCsv == nil { throw ValidationError("--shard needs --trials N and --trials-csv FILE") }
+    _ = try Shard.parse(shard)
     if let table, !ResultTables.ids.contains(table) {
       throw ValidationError("unknown table '\(table)'; use one of \(ResultTables.ids.joined(separator: ", "))")
     }
@@ -67,6 +72,24 @@ struct Run: ParsableCommand {
     let failed = Console.report(outcome.diagnostics, quiet: output.quiet)
     guard !failed, let loaded = outcome.scenario else { throw ExitCode.failure }
     let quiet = output.quiet
+    if let part = try Shard.parse(shard), let trialsCsv {
+      // A part of the trials: only their rows, numbered as in the whole run.
+      let range = Shard.range(part, of: trials)
+      let (draws, outcomes, sampler) = MonteCarlo.run(
+        loaded, trials: range.count, seed: seed ?? loaded.info.seed, threads: threads,
+        progress: ProgressBar.make("trials", total: range.count, quiet: output.quiet), firstTrial: range.lowerBound)
+      let table = ResultTables.trialsTable(
+        names: loaded.uncertainty.inputs.map(\.name),
+        draws: MonteCarlo.inputMeans(draws, sampler: sampler, inputs: loaded.uncertainty.inputs.count), outcomes: outcomes,
+        firstTrial: range.lowerBound)
+      do {
+        try AtomicFile.write(CSVRenderer.render(table, dialect: output.csvDialect), to: trialsCsv)
+      } catch {
+        Console.error("dcplan: error: \(error)")
+        throw ExitCode.failure
+      }
+      return
+    }
     var results = Planner.run(
       loaded, failureTrials: failureTrials, threads: threads,
       failureProgress: { total in ProgressBar.make("single failures", total: total, quiet: quiet) })

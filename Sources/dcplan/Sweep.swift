@@ -28,26 +28,7 @@ struct Sweep: ParsableCommand {
   var shard: String?
 
   /// The shard asked for: (index, count), or nil for the whole grid.
-  private func shardPart() throws -> (index: Int, count: Int)? {
-    guard let shard else { return nil }
-    let parts = shard.split(separator: "/")
-    guard parts.count == 2, let count = Int(parts[1]), count >= 1 else {
-      throw ValidationError("--shard must be I/N such as 0/4, or auto/N")
-    }
-    let index: Int
-    if parts[0] == "auto" {
-      let environment = ProcessInfo.processInfo.environment
-      guard let text = environment["SLURM_ARRAY_TASK_ID"] ?? environment["JOB_COMPLETION_INDEX"], let value = Int(text) else {
-        throw ValidationError("--shard auto/N needs SLURM_ARRAY_TASK_ID (Slurm job array) or JOB_COMPLETION_INDEX (Kubernetes Indexed Job)")
-      }
-      index = value
-    } else {
-      guard let value = Int(parts[0]) else { throw ValidationError("--shard must be I/N such as 0/4, or auto/N") }
-      index = value
-    }
-    guard (0..<count).contains(index) else { throw ValidationError("--shard \(index)/\(count): I must lie in 0...\(count - 1)") }
-    return (index, count)
-  }
+  private func shardPart() throws -> (index: Int, count: Int)? { try Shard.parse(shard) }
 
   @OptionGroup var output: OutputOptions
 

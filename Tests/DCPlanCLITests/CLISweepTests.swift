@@ -84,3 +84,23 @@ extension CLITests {
     #expect(try dcplan(["sweep", base] + grid + ["--shard", "4/4"]).status == 64)
   }
 }
+
+extension CLITests {
+  @Test("Monte Carlo shards: each writes its trials' rows; merged they are the whole --trials-csv byte for byte")
+  func trialShards() throws {
+    let folder = try temporaryFolder()
+    let whole = folder.appendingPathComponent("whole.csv").path
+    #expect(try dcplan(["run", "--trials", "11", "--trials-csv", whole, "--table", "summary"]).status == 0)
+    var parts: [String] = []
+    for i in [2, 0, 3, 1] {
+      let part = folder.appendingPathComponent("part-\(i).csv").path
+      let outcome = try dcplan(["run", "--trials", "11", "--trials-csv", part, "--shard", "auto/4"], environment: ["SLURM_ARRAY_TASK_ID": String(i)])
+      #expect(outcome.status == 0, "\(outcome.stderr)")
+      parts.append(part)
+    }
+    let merged = try dcplan(["merge"] + parts)
+    #expect(merged.status == 0, "\(merged.stderr)")
+    #expect(merged.stdout == (try String(contentsOfFile: whole, encoding: .utf8)))
+    #expect(try dcplan(["run", "--trials", "11", "--shard", "0/2"]).status == 64)
+  }
+}

@@ -97,9 +97,12 @@ public enum MonteCarlo {
 
   /// Runs `trials` trials on `threads` workers; trial t's draws come from its own stream, so
   /// the outcomes (in trial order) do not depend on the number of threads.
-  public static func run(_ scenario: Scenario, trials: Int, seed: UInt64, threads: Int = 2, progress: WorkProgress? = nil)
-    -> (draws: [[Double]], outcomes: [TrialOutcome], sampler: Sampler)
-  {
+  ///
+  /// - Parameter firstTrial: the number of the first trial (a shard runs trials
+  ///   `firstTrial ..< firstTrial + trials` of a larger run, with the same draws).
+  public static func run(
+    _ scenario: Scenario, trials: Int, seed: UInt64, threads: Int = 2, progress: WorkProgress? = nil, firstTrial: Int = 0
+  ) -> (draws: [[Double]], outcomes: [TrialOutcome], sampler: Sampler) {
     let sampler = Sampler(scenario, seed: seed)
     let count = max(0, trials)
     var outcomes = [TrialOutcome?](repeating: nil, count: count)
@@ -113,7 +116,7 @@ public enum MonteCarlo {
           // Trials never change the topology: each worker keeps the routes it has found.
           let routes = RouteCache()
           for t in stride(from: worker, to: count, by: workers) {
-            let values = sampler.draws(trial: t)
+            let values = sampler.draws(trial: firstTrial + t)
             let perturbed = Perturbation.apply(values.map(Optional.some), slots: sampler.slots, to: scenario)
             drawSlots.base?[t] = values
             outcomeSlots.base?[t] = trial(perturbed, routes: routes)

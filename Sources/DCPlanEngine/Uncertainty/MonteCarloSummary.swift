@@ -100,12 +100,7 @@ extension MonteCarlo {
     }
     // Inputs: names, per-trial draws (mean over an input's slots).
     let inputs = scenario.uncertainty.inputs
-    let inputDraws: [[Double]] = draws.map { values in
-      inputs.indices.map { i in
-        let slots = sampler.slots.indices.filter { sampler.slots[$0].input == i }
-        return slots.isEmpty ? 0 : slots.reduce(0) { $0 + values[$1] } / Double(slots.count)
-      }
-    }
+    let inputDraws = Self.inputMeans(draws, sampler: sampler, inputs: inputs.count)
     let tornado = inputs.indices.map { i -> TornadoBar in
       let lowDraws = sampler.quantileDraws(0.1, onlyInput: i)
       let highDraws = sampler.quantileDraws(0.9, onlyInput: i)
@@ -128,6 +123,16 @@ extension MonteCarlo {
       yearly: yearly, years: years, shortfallProbability: probability, tornado: tornado,
       rankCorrelations: correlations.map { (input: $0.0, npv: $0.1, shortfall: $0.2) }, baseline: baseline,
       inputNames: inputs.map(\.name), inputDraws: inputDraws, outcomes: outcomes)
+  }
+}
+
+extension MonteCarlo {
+  /// Each trial's draw of each input (an input drawn per element: the mean of its draws).
+  public static func inputMeans(_ draws: [[Double]], sampler: Sampler, inputs: Int) -> [[Double]] {
+    let slotsOf = (0..<inputs).map { i in sampler.slots.indices.filter { sampler.slots[$0].input == i } }
+    return draws.map { values in
+      slotsOf.map { slots in slots.isEmpty ? 0 : slots.reduce(0) { $0 + values[$1] } / Double(slots.count) }
+    }
   }
 }
 

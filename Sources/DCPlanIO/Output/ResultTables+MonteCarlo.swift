@@ -101,6 +101,12 @@ extension ResultTables {
 
   /// One row per trial: each input's draw (element inputs: their mean) and the summary figures.
   public static func trialsTable(_ mc: MonteCarloResults) -> Table {
+    trialsTable(names: mc.inputNames, draws: mc.inputDraws, outcomes: mc.outcomes, firstTrial: 0)
+  }
+
+  /// The trials table of trials `firstTrial ..< firstTrial + outcomes.count` (a shard's part).
+  public static func trialsTable(names: [String], draws: [[Double]], outcomes: [TrialOutcome], firstTrial: Int) -> Table {
+    let mc = (inputNames: names, inputDraws: draws, outcomes: outcomes)
     var table = Table(
       id: "trials", title: "Trials",
       columns: [Column("trial", "Trial")] + mc.inputNames.map { Column($0, $0) } + [
@@ -109,7 +115,7 @@ extension ResultTables {
       ])
     for (t, outcome) in mc.outcomes.enumerated() {
       table.rows.append(
-        [.integer(t)] + mc.inputDraws[t].map(Cell.number) + [
+        [.integer(firstTrial + t)] + mc.inputDraws[t].map(Cell.number) + [
           .number(outcome.npvEUR), .number(outcome.capexEUR), .number(outcome.opexEUR), .number(outcome.tcoEUR),
           outcome.firstShortfallYear.map { .year($0.number) } ?? .empty,
         ])

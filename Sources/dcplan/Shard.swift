@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+/// `--shard I/N` or `auto/N` (I from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX).
+enum Shard {
+  /// The part asked for: (index, count), or nil for the whole.
+  static func parse(_ text: String?) throws -> (index: Int, count: Int)? {
+    guard let text else { return nil }
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let count = Int(parts[1]), count >= 1 else {
+      throw ValidationError("--shard must be I/N such as 0/4, or auto/N")
+    }
+    let index: Int
+    if parts[0] == "auto" {
+      let environment = ProcessInfo.processInfo.environment
+      guard let value = (environment["SLURM_ARRAY_TASK_ID"] ?? environment["JOB_COMPLETION_INDEX"]).flatMap({ Int($0) }) else {
+        throw ValidationError("--shard auto/N needs SLURM_ARRAY_TASK_ID (Slurm job array) or JOB_COMPLETION_INDEX (Kubernetes Indexed Job)")
+      }
+      index = value
+    } else {
+      guard let value = Int(parts[0]) else { throw ValidationError("--shard must be I/N such as 0/4, or auto/N") }
+      index = value
+    }
+    guard (0..<count).contains(index) else { throw ValidationError("--shard \(index)/\(count): I must lie in 0...\(count - 1)") }
+    return (index, count)
+  }
+
+  /// The items `index·total/count ..< (index+1)·total/count` of `total`.
+  static func range(_ part: (index: Int, count: Int)?, of total: Int) -> Range<Int> {
+    guard let part else { return 0..<total }
+    return (total * part.index / part.count)..<(total * (part.index + 1) / part.count)
+  }
+}
