@@ -23,19 +23,11 @@ public enum CostStage {
     _ scenario: Scenario, demand: DemandProjection, sizing: [SiteSizing], facility: [SiteFacility], fleets: [SiteFleet],
     expansion: ExpansionPlan, years: [Year], otherLines: [CostLine] = []
   ) -> CostResults {
-    let rules = SizingStage.Rules(scenario)
-    let prices = HardwarePrices(
-      scenario, serverPurchases: pooled(fleets.map(\.servers.purchases), years.count),
-      storagePurchases: pooled(fleets.map(\.storage.purchases), years.count))
     let served = SiteTenants(scenario, demand)
-    let rates = CostRates(scenario.costs, years: years)
     var lines: [CostLine] = []
-    for (index, site) in scenario.sites.enumerated() {
-      var sink = LedgerSink(site: site.id, years: years, tenants: { served.tenants(site: index, year: $0) })
-      SiteCosts.add(
-        site, sizing[index], facility[index], fleets[index], built: expansion.expansions.filter { $0.site == site.id },
-        placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules, prices: prices,
-        into: &sink)
+    eachSite(scenario, demand, sizing, facility, fleets, expansion, years) { index, site in
+      LedgerSink(site: site.id, years: years, tenants: { served.tenants(site: index, year: $0) })
+    } done: { sink in
       lines += sink.lines.enumerated().sorted { a, b in
         (a.element.year, a.element.category.sortKey, a.offset) < (b.element.year, b.element.category.sortKey, b.offset)
       }.map(\.element)
@@ -58,17 +50,15 @@ public enum CostStage {
     _ scenario: Scenario, demand: DemandProjection, sizing: [SiteSizing], facility: [SiteFacility], fleets: [SiteFleet],
     expansion: ExpansionPlan, years: [Year], otherLines: [CostLine]
   ) -> (capex: [Double], opex: [Double]) {
-    let rules = SizingStage.Rules(scenario)
-    let prices = HardwarePrices(
-      scenario, serverPurchases: pooled(fleets.map(\.servers.purchases), years.count),
-      storagePurchases: pooled(fleets.map(\.storage.purchases), years.count))
-    let rates = CostRates(scenario.costs, years: years)
     let zero = [Double](repeating: 0, count: years.count)
     var sink = CapexOpexSink(capex: zero, opex: zero)
-    for (index, site) in scenario.sites.enumerated() {
-      SiteCosts.add(
-        site, sizing[index], facility[index], fleets[index], built: expansion.expansions.filter { $0.site == site.id },
-        placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
+    eachSite(scenario, demand, sizing, facility, fleets, expansion, years) { _, _ in
+      CapexOpexSink(capex: zero, opex: zero)
+    } done: { site in
+      for y in years.indices {
+        sink.capex[y] += site.capex[y]
+        sink.opex[y] += site.opex[y]
+      }
     }
     guard let first = years.first else { return (sink.capex, sink.opex) }
     for line in otherLines {
@@ -80,6 +70,26 @@ public enum CostStage {
       sink.opex[y] *= factor
     }
     return (sink.capex, sink.opex)
+  }
+
+  /// Each site's cost terms into its own sink from `makeSink`, handed to `done`; hardware at
+  /// the prices of the year's purchases pooled over every site.
+  private static func eachSite<Sink: CostSink>(
+    _ scenario: Scenario, _ demand: DemandProjection, _ sizing: [SiteSizing], _ facility: [SiteFacility],
+    _ fleets: [SiteFleet], _ expansion: ExpansionPlan, _ years: [Year], makeSink: (Int, Site) -> Sink, done: (Sink) -> Void
+  ) {
+    let rules = SizingStage.Rules(scenario)
+    let prices = HardwarePrices(
+      scenario, serverPurchases: pooled(fleets.map(\.servers.purchases), years.count),
+      storagePurchases: pooled(fleets.map(\.storage.purchases), years.count))
+    let rates = CostRates(scenario.costs, years: years)
+    for (index, site) in scenario.sites.enumerated() {
+      var sink = makeSink(index, site)
+      SiteCosts.add(
+        site, sizing[index], facility[index], fleets[index], built: expansion.expansions.filter { $0.site == site.id },
+        placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
+      done(sink)
+    }
   }
 
   /// Totals per year and NPV of a ledger.
