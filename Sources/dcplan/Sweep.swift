@@ -85,12 +85,11 @@ struct Sweep: ParsableCommand {
     var lines: [String] = []
     let streaming = output.output == nil
     let jsonLines = output.format == .json
-    let separator = output.csvDialect == .excelDE ? ";" : ","
-    let lineEnd = !jsonLines && output.csvDialect == .excelDE ? "\r\n" : "\n"
+    let lineEnd = jsonLines ? "\n" : output.csvDialect.lineEnd
     func emit(_ line: String) {
       if streaming { FileHandle.standardOutput.write(Data((line + lineEnd).utf8)) } else { lines.append(line) }
     }
-    if !jsonLines { emit(output.csvDialect == .excelDE ? "\u{FEFF}" + header.joined(separator: separator) : header.joined(separator: separator)) }
+    if !jsonLines { emit(output.csvDialect.preamble + CSVRenderer.row(header.map(Cell.text), dialect: output.csvDialect)) }
     let progress = ProgressBar.make("variants", total: endVariant - firstVariant, quiet: output.quiet)
     let batch = max(1, threads * 4)
     var start = firstVariant
@@ -132,12 +131,8 @@ struct Sweep: ParsableCommand {
       members.append(("errors", errors.isEmpty ? .null : .string(errors)))
       return JSONWriter.compact(.object(members))
     }
-    var table = Table(id: "sweep", title: "", columns: ([String](repeating: "", count: 2 + chosen.count + figures.count)).map { Column($0, $0) })
-    table.rows = [[.integer(variant)] + chosen.map(Cell.text) + figures.map { $0.map(Cell.number) ?? .empty } + [errors.isEmpty ? .empty : .text(errors)]]
-    let rendered = CSVRenderer.render(table, dialect: dialect == .excelDE ? .excelDE : .plain)
-    // The rendered table's second line is the row (its first the empty header).
-    let lines = rendered.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: dialect == .excelDE ? "\r\n" : "\n")
-    return lines.count > 1 ? lines[1] : ""
+    let cells: [Cell] = [.integer(variant)] + chosen.map(Cell.text) + figures.map { $0.map(Cell.number) ?? .empty }
+    return CSVRenderer.row(cells + [errors.isEmpty ? .empty : .text(errors)], dialect: dialect)
   }
 }
 

@@ -6,8 +6,10 @@ public enum CSVDialect: String, Sendable, CaseIterable {
   case excelDE = "excel-de"
 
   var separator: Character { self == .plain ? "," : ";" }
-  var lineEnd: String { self == .plain ? "\n" : "\r\n" }
-  var preamble: String { self == .plain ? "" : "\u{FEFF}" }
+  /// How a line ends.
+  public var lineEnd: String { self == .plain ? "\n" : "\r\n" }
+  /// What the file starts with: the byte order mark of the excel-de dialect.
+  public var preamble: String { self == .plain ? "" : "\u{FEFF}" }
 }
 
 /// Renders tables as CSV (RFC 4180 by default): a header row of machine keys with units,
@@ -27,11 +29,15 @@ public enum CSVRenderer {
     dialect.preamble + body(table, dialect)
   }
 
+  /// One line of cells, without its line end (rows streamed one by one).
+  public static func row(_ cells: [Cell], dialect: CSVDialect = .plain) -> String {
+    cells.map { format($0, dialect) }.joined(separator: String(dialect.separator))
+  }
+
   private static func body(_ table: Table, _ dialect: CSVDialect) -> String {
-    let separator = String(dialect.separator)
-    var out = table.columns.map { field($0.key, dialect) }.joined(separator: separator) + dialect.lineEnd
-    for row in table.rows {
-      out += row.map { format($0, dialect) }.joined(separator: separator) + dialect.lineEnd
+    var out = row(table.columns.map { .text($0.key) }, dialect: dialect) + dialect.lineEnd
+    for cells in table.rows {
+      out += row(cells, dialect: dialect) + dialect.lineEnd
     }
     return out
   }
