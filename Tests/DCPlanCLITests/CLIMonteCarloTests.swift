@@ -49,23 +49,9 @@ extension CLITests {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
     let sink = try temporaryFolder().appendingPathComponent("out.md").path
     let command = "\(RepositoryPaths.binary) run --trials 20 --table summary -o \(sink)"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-    process.arguments = ["-qc", command, "/dev/null"]
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let text = try run("/usr/bin/script", ["-qc", command, "/dev/null"]).stdout
     #expect(text.contains("trials 20/20 [##############################] 100 %"))
-    let quiet = Process()
-    quiet.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-    quiet.arguments = ["-qc", command + " --quiet", "/dev/null"]
-    let quietOut = Pipe()
-    quiet.standardOutput = quietOut
-    try quiet.run()
-    let quietText = String(decoding: quietOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    quiet.waitUntilExit()
+    let quietText = try run("/usr/bin/script", ["-qc", command + " --quiet", "/dev/null"]).stdout
     #expect(!quietText.contains("trials 20/20"))
     // The network stage's single failures have their bar too.
     #expect(text.contains("single failures ") && text.contains("] 100 %"))

@@ -8,16 +8,10 @@ extension CLITests {
   }
 
   func screenshot(_ page: URL, to png: URL, browser: String) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: browser)
-    process.arguments = [
+    _ = try run(browser, [
       "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,1500",
       "--screenshot=\(png.path)", page.absoluteString,
-    ]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
+    ])
   }
 
   @Test("report: one self-contained HTML file with SVG charts and tables; headless Chromium renders more than a blank page")

@@ -34,22 +34,6 @@ extension CLITests {
 }
 
 extension CLITests {
-  func dcplan(_ arguments: [String], environment: [String: String]) throws -> Outcome {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-  }
-
   @Test("shards of a sweep merged in any order are byte for byte the unsharded sweep; auto takes the array index")
   func shardsAndMerge() throws {
     let folder = try temporaryFolder()

@@ -11,11 +11,19 @@ struct CLITests {
     let stderr: String
   }
 
-  func dcplan(_ arguments: [String], in folder: URL? = nil) throws -> Outcome {
+  func dcplan(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
+    try run(RepositoryPaths.binary, arguments, in: folder, environment: environment)
+  }
+
+  /// Runs `executable` with `arguments`, its environment extended by `environment`.
+  func run(_ executable: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let folder { process.currentDirectoryURL = folder }
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
