@@ -27,9 +27,6 @@ struct Sweep: ParsableCommand {
   @Option(help: "Run part I of N (I from 0): variants I·count/N up to (I+1)·count/N; 'auto/N' takes I from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX. Join the parts with 'dcplan merge'.")
   var shard: String?
 
-  /// The shard asked for: (index, count), or nil for the whole grid.
-  private func shardPart() throws -> (index: Int, count: Int)? { try Shard.parse(shard) }
-
   @OptionGroup var output: OutputOptions
 
   /// The parameters: each path and its values.
@@ -53,7 +50,7 @@ struct Sweep: ParsableCommand {
     let count = grid.reduce(1) { $0 * $1.values.count }
     if count > 1_000_000 { throw ValidationError("the grid has \(count) variants; at most 1000000") }
     if !(1...256).contains(threads) { throw ValidationError("--threads must lie in 1...256") }
-    _ = try shardPart()
+    _ = try Shard.parse(shard)
   }
 
   func run() throws {
@@ -67,9 +64,7 @@ struct Sweep: ParsableCommand {
     guard let grid, let baseScenario = base.scenario else { throw ExitCode.failure }
     let tenants = baseScenario.tenants.map(\.id)
     let total = grid.reduce(1) { $0 * $1.values.count }
-    let part = try shardPart()
-    let firstVariant = part.map { total * $0.index / $0.count } ?? 0
-    let endVariant = part.map { total * ($0.index + 1) / $0.count } ?? total
+    let variants = Shard.range(try Shard.parse(shard), of: total)
     // Variant v takes, for parameter p, value (v / stride_p) % count_p; the first varies slowest.
     @Sendable func values(of variant: Int) -> [String] {
       var rest = variant
@@ -90,11 +85,11 @@ struct Sweep: ParsableCommand {
       if streaming { FileHandle.standardOutput.write(Data((line + lineEnd).utf8)) } else { lines.append(line) }
     }
     if !jsonLines { emit(output.csvDialect.preamble + CSVRenderer.row(header.map(Cell.text), dialect: output.csvDialect)) }
-    let progress = ProgressBar.make("variants", total: endVariant - firstVariant, quiet: output.quiet)
+    let progress = ProgressBar.make("variants", total: variants.count, quiet: output.quiet)
     let batch = max(1, threads * 4)
-    var start = firstVariant
-    while start < endVariant {
-      let end = min(endVariant, start + batch)
+    var start = variants.lowerBound
+    while start < variants.upperBound {
+      let end = min(variants.upperBound, start + batch)
       let first = start
       var rows = [String](repeating: "", count: end - start)
       rows.withUnsafeMutableBufferPointer { buffer in
