@@ -75,12 +75,12 @@ struct Run: ParsableCommand {
     if let part = try Shard.parse(shard), let trialsCsv {
       // A part of the trials: only their rows, numbered as in the whole run.
       let range = Shard.range(part, of: trials)
-      let (draws, outcomes, sampler) = MonteCarlo.run(
+      let (draws, outcomes, _) = MonteCarlo.run(
         loaded, trials: range.count, seed: seed ?? loaded.info.seed, threads: threads,
         progress: ProgressBar.make("trials", total: range.count, quiet: output.quiet), firstTrial: range.lowerBound)
       let table = ResultTables.trialsTable(
         names: loaded.uncertainty.inputs.map(\.name),
-        draws: MonteCarlo.inputMeans(draws, sampler: sampler, inputs: loaded.uncertainty.inputs.count), outcomes: outcomes,
+        draws: draws, outcomes: outcomes,
         firstTrial: range.lowerBound)
       do {
         try AtomicFile.write(CSVRenderer.render(table, dialect: output.csvDialect), to: trialsCsv)

@@ -13,7 +13,12 @@ struct CapacityPlan {
   /// Projects, sizes, equips, expands and refreshes; `warnings` asks for the expansion's
   /// shortfall warnings.
   init(_ scenario: Scenario, warnings: Bool) {
-    demand = DemandStage.project(scenario)
+    self.init(scenario, demand: DemandStage.project(scenario), warnings: warnings)
+  }
+
+  /// The stages after demand, on a given projection (a Monte Carlo trial's).
+  init(_ scenario: Scenario, demand: DemandProjection, warnings: Bool) {
+    self.demand = demand
     let years = demand.years
     sizing = SizingStage.size(scenario, demand)
     facility = FacilityStage.facility(scenario, sizing, years: years)

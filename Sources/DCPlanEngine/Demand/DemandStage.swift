@@ -152,9 +152,7 @@ public enum DemandStage {
         }
       }
     }
-    let sites = sumPerSite(
-      scenario, tenantPlacement: tenantPlacement, legacy: (legacyDemand, legacyCounts), shared: (sharedDemand, sharedCounts),
-      yearCount: count)
+    let sites = sumPerSite(scenario, legacy: (legacyDemand, legacyCounts), shared: (sharedDemand, sharedCounts), yearCount: count)
     let projection = DemandProjection(
       years: horizonYears, workloadIDs: scenario.workloads.map(\.id), workloadTenants: scenario.workloads.map(\.tenant),
       vcpu: vcpu, ramGiB: ram, storageTiB: storage, placement: placement, sites: sites, totals: totals)
@@ -164,8 +162,8 @@ public enum DemandStage {
   /// Sums per site as one product: placement (sites × 2·tenants) times the tenants' demand
   /// (2·tenants × 3·years), the first block of tenant rows while at their legacy site, the
   /// second while in the shared data centre.
-  private static func sumPerSite(
-    _ scenario: Scenario, tenantPlacement: [[String?]], legacy: ([[Double]], [[Int]]), shared: ([[Double]], [[Int]]),
+  static func sumPerSite(
+    _ scenario: Scenario, legacy: ([[Double]], [[Int]]), shared: ([[Double]], [[Int]]),
     yearCount: Int
   ) -> [SiteDemand] {
     let sites = scenario.sites

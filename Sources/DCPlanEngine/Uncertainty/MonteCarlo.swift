@@ -52,7 +52,11 @@ public enum MonteCarlo {
 
   /// A trial keeping the network's routes in `routes` for the next trial on the same topology.
   static func trial(_ scenario: Scenario, routes: RouteCache?) -> TrialOutcome {
-    let plan = CapacityPlan(scenario, warnings: false)
+    trial(scenario, plan: CapacityPlan(scenario, warnings: false), routes: routes)
+  }
+
+  /// A trial from its capacity plan (whose demand may come from ``TrialDemand``).
+  static func trial(_ scenario: Scenario, plan: CapacityPlan, routes: RouteCache?) -> TrialOutcome {
     let (years, sizing, facility, expansion) = (plan.years, plan.sizing, plan.facility, plan.expansion)
     var voice = VoiceStage.plan(scenario, years: years)
     let (network, _) = NetworkStage.run(scenario, plan.demand, voice: &voice, delays: false, cache: routes)
@@ -96,14 +100,20 @@ public enum MonteCarlo {
   }
 
   /// Runs `trials` trials on `threads` workers; trial t's draws come from its own stream, so
-  /// the outcomes (in trial order) do not depend on the number of threads.
+  /// the outcomes (in trial order) do not depend on the number of threads. Demand is
+  /// projected by ``TrialDemand`` (batched over workloads, the workload draws put in
+  /// directly); the other draws go into a copy of the scenario for the later stages.
   ///
   /// - Parameter firstTrial: the number of the first trial (a shard runs trials
   ///   `firstTrial ..< firstTrial + trials` of a larger run, with the same draws).
+  /// - Returns: per trial each input's draw (an input drawn per element: the mean of its
+  ///   elements' draws), the outcomes, and the sampler.
   public static func run(
     _ scenario: Scenario, trials: Int, seed: UInt64, threads: Int = 2, progress: WorkProgress? = nil, firstTrial: Int = 0
   ) -> (draws: [[Double]], outcomes: [TrialOutcome], sampler: Sampler) {
     let sampler = Sampler(scenario, seed: seed)
+    let demand = TrialDemand(scenario, sampler: sampler)
+    let onWorkloads = demand.handledSlots(count: sampler.slots.count)
     let count = max(0, trials)
     var outcomes = [TrialOutcome?](repeating: nil, count: count)
     var draws = [[Double]](repeating: [], count: count)
@@ -115,11 +125,15 @@ public enum MonteCarlo {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
           // Trials never change the topology: each worker keeps the routes it has found.
           let routes = RouteCache()
+          let scratch = demand.makeScratch()
+          var scenarioDraws = [Double?](repeating: nil, count: sampler.slots.count)
           for t in stride(from: worker, to: count, by: workers) {
             let values = sampler.draws(trial: firstTrial + t)
-            let perturbed = Perturbation.apply(values.map(Optional.some), slots: sampler.slots, to: scenario)
-            drawSlots.base?[t] = values
-            outcomeSlots.base?[t] = trial(perturbed, routes: routes)
+            for s in values.indices { scenarioDraws[s] = onWorkloads[s] ? nil : values[s] }
+            let perturbed = Perturbation.apply(scenarioDraws, slots: sampler.slots, to: scenario)
+            let plan = CapacityPlan(perturbed, demand: demand.project(perturbed, draws: values, scratch: scratch), warnings: false)
+            drawSlots.base?[t] = sampler.inputMeans(values)
+            outcomeSlots.base?[t] = trial(perturbed, plan: plan, routes: routes)
             progress?.advance()
           }
         }

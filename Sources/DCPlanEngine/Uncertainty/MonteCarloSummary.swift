@@ -65,7 +65,7 @@ extension MonteCarlo {
     _ scenario: Scenario, trials: Int, seed: UInt64, percentiles: [Double] = [10, 50, 90], threads: Int = 2,
     progress: WorkProgress? = nil
   ) -> MonteCarloResults {
-    let (draws, outcomes, sampler) = run(scenario, trials: trials, seed: seed, threads: threads, progress: progress)
+    let (inputDraws, outcomes, sampler) = run(scenario, trials: trials, seed: seed, threads: threads, progress: progress)
     let baseline = trial(scenario)
     let years = scenario.info.horizon.years
     let ps = percentiles.map { min(100, max(0, $0)) / 100 }
@@ -98,9 +98,7 @@ extension MonteCarlo {
       }
       if (byYear.last ?? 0) > 0 { probability.append((resource, byYear)) }
     }
-    // Inputs: names, per-trial draws (mean over an input's slots).
     let inputs = scenario.uncertainty.inputs
-    let inputDraws = Self.inputMeans(draws, sampler: sampler, inputs: inputs.count)
     let tornado = inputs.indices.map { i -> TornadoBar in
       let lowDraws = sampler.quantileDraws(0.1, onlyInput: i)
       let highDraws = sampler.quantileDraws(0.9, onlyInput: i)
@@ -123,16 +121,6 @@ extension MonteCarlo {
       yearly: yearly, years: years, shortfallProbability: probability, tornado: tornado,
       rankCorrelations: correlations.map { (input: $0.0, npv: $0.1, shortfall: $0.2) }, baseline: baseline,
       inputNames: inputs.map(\.name), inputDraws: inputDraws, outcomes: outcomes)
-  }
-}
-
-extension MonteCarlo {
-  /// Each trial's draw of each input (an input drawn per element: the mean of its draws).
-  public static func inputMeans(_ draws: [[Double]], sampler: Sampler, inputs: Int) -> [[Double]] {
-    let slotsOf = (0..<inputs).map { i in sampler.slots.indices.filter { sampler.slots[$0].input == i } }
-    return draws.map { values in
-      slotsOf.map { slots in slots.isEmpty ? 0 : slots.reduce(0) { $0 + values[$1] } / Double(slots.count) }
-    }
   }
 }
 

@@ -24,6 +24,8 @@ public struct Sampler: Sendable {
   private let factor: [[Double]]?
   /// The slot of each input that draws once.
   private let slotOfInput: [Int: Int]
+  /// Each input's slots (contiguous, in slot order).
+  private let slotRanges: [Range<Int>]
 
   /// A sampler for `scenario`'s uncertainty, seeded by `seed`.
   public init(_ scenario: Scenario, seed: UInt64) {
@@ -41,6 +43,12 @@ public struct Sampler: Sendable {
     }
     self.slots = slots
     self.slotOfInput = slotOfInput
+    slotRanges = scenario.uncertainty.inputs.indices.map { i in
+      let first = slots.firstIndex { $0.input == i } ?? slots.count
+      var end = first
+      while end < slots.count, slots[end].input == i { end += 1 }
+      return first..<end
+    }
     onceInputs = scenario.uncertainty.inputs.indices.filter { !scenario.uncertainty.inputs[$0].drawsPerElement }
     factor = scenario.uncertainty.correlations.isEmpty ? nil : Self.correlationFactor(scenario.uncertainty)
   }
@@ -71,6 +79,12 @@ public struct Sampler: Sendable {
       }
     }
     return slots.indices.map { s in Quantiles.value(uncertainty.inputs[slots[s].input].distribution, at: uniforms[s]) }
+  }
+
+  /// Each input's draw in a trial's `draws`: an input drawn per element gives the mean of
+  /// its elements' draws (what `--trials-csv` and the rank correlations use).
+  public func inputMeans(_ draws: [Double]) -> [Double] {
+    slotRanges.map { range in range.isEmpty ? 0 : draws[range].reduce(0, +) / Double(range.count) }
   }
 
   /// The draws with every slot at the quantile `p` of its distribution (for the tornado).

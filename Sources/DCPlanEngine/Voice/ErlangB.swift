@@ -31,10 +31,21 @@ public enum ErlangB {
   ///
   /// - Complexity: O(result): the recursion runs once up to the answer.
   public static func trunks(traffic: Double, gradeOfService: Double) -> Int {
-    guard traffic > 0 else { return 0 }
+    trunksAndBlocking(traffic: traffic, gradeOfService: gradeOfService).trunks
+  }
+
+  /// The fewest trunks whose blocking is at most `gradeOfService`, and the blocking with
+  /// them (the search's last reciprocal, so no second recursion is needed).
+  ///
+  /// - Complexity: O(result), as ``trunks(traffic:gradeOfService:)``.
+  public static func trunksAndBlocking(traffic: Double, gradeOfService: Double) -> (trunks: Int, blocking: Double) {
+    guard traffic > 0 else { return (0, 0) }
     // Beyond 10 million Erlang (no real trunk group) the fluid limit of Erlang B, where
     // B → 1 − N/A for N < A, stands in for the recursion: N = ⌈A · (1 − GoS)⌉.
-    guard traffic <= 10_000_000 else { return Int(min(1e15, (traffic * (1 - gradeOfService)).rounded(.up))) }
+    guard traffic <= 10_000_000 else {
+      let n = Int(min(1e15, (traffic * (1 - gradeOfService)).rounded(.up)))
+      return (n, max(0, 1 - Double(n) / traffic))
+    }
     let limit = 1 / max(gradeOfService, 1e-300) * (1 - 1e-12)
     let perErlang = 1 / traffic
     // The answer lies well above A − 6√A for any grade of service under 50 %: start there.
@@ -46,7 +57,7 @@ public enum ErlangB {
       reciprocal = 1 + Double(n) * perErlang * reciprocal
       if n > 100_000_000 { break }
     }
-    return n
+    return (n, 1 / reciprocal)
   }
 
   /// `1 / B(A, m)` without the recursion from 0, as the sum

@@ -101,10 +101,10 @@ enum VoiceStage {
     for (g, gateway) in voice.gateways.enumerated() {
       for (y, year) in years.enumerated() {
         let erlangs = gatewayErlangs[g][y]
-        let trunks = ErlangB.trunks(traffic: erlangs, gradeOfService: grade)
+        let (trunks, blocking) = ErlangB.trunksAndBlocking(traffic: erlangs, gradeOfService: grade)
         gateways.append(GatewayVoice(
           gateway: gateway.id, year: year, erlangs: erlangs, trunks: trunks,
-          blocking: ErlangB.blocking(traffic: erlangs, trunks: trunks), mbps: Double(trunks) * perCall.bitsPerSecond / 1e6))
+          blocking: blocking, mbps: Double(trunks) * perCall.bitsPerSecond / 1e6))
       }
     }
     return VoiceResults(locations: locations, gateways: gateways, perCall: perCall, codec: codec)

@@ -1,0 +1,83 @@
+@testable import DCPlanEngine
+import DCPlanModel
+import DCPlanTestSupport
+import Testing
+
+/// The batched Monte Carlo path against the engine: every trial's figures must equal those of
+/// the whole plan run on that trial's perturbed scenario (the independent method is the
+/// engine's own per-workload demand stage and network stage, which the batched path replaces).
+@Suite("batched trials")
+struct BatchedTrialTests {
+  /// Inputs on every kind of workload and tenant parameter the batched demand handles.
+  static func withWorkloadInputs(_ scenario: Scenario) -> Scenario {
+    var result = scenario
+    let first = scenario.workloads.first?.id
+    result.uncertainty.inputs += [
+      UncertainInput(name: "g", target: .workloadGrowth, element: nil, distribution: .triangular(min: 0.0, mode: 0.05, max: 0.2)),
+      UncertainInput(name: "sg", target: .workloadStorageGrowth, element: nil, distribution: .uniform(min: 0.05, max: 0.3)),
+      UncertainInput(name: "v", target: .workloadVCPU, element: nil, distribution: .normal(mean: 1, sd: 0.1)),
+      UncertainInput(name: "r", target: .workloadRAM, element: first, distribution: .uniform(min: 0.5, max: 1.5)),
+      UncertainInput(name: "s", target: .workloadStorage, element: nil, distribution: .logNormal(median: 1, sigma: 0.2)),
+      UncertainInput(name: "e", target: .tenantEmployees, element: nil, distribution: .normal(mean: 1, sd: 0.05)),
+      UncertainInput(name: "eg", target: .tenantEmployeeGrowth, element: nil, distribution: .uniform(min: -0.02, max: 0.05)),
+      UncertainInput(name: "j", target: .tenantJoinDelay, element: nil, distribution: .discrete(values: [0, 1], probabilities: [0.5, 0.5])),
+    ]
+    return result
+  }
+
+  /// The engine's scenario for trial t: every draw put into the file.
+  static func perturbed(_ scenario: Scenario, _ sampler: Sampler, trial t: Int) -> Scenario {
+    Perturbation.apply(sampler.draws(trial: t).map(Optional.some), slots: sampler.slots, to: scenario)
+  }
+
+  @Test("batched demand equals the engine's demand stage per site and year", arguments: ["teaching-demand.yaml", "niedersachsen-2025.yaml"])
+  func demand(_ file: String) throws {
+    let scenario = Self.withWorkloadInputs(try UncertaintyTests.load(file))
+    let sampler = Sampler(scenario, seed: 5)
+    let kernel = TrialDemand(scenario, sampler: sampler)
+    let handled = kernel.handledSlots(count: sampler.slots.count)
+    #expect(handled.contains(true))
+    let scratch = kernel.makeScratch()
+    for t in 0..<12 {
+      let draws = sampler.draws(trial: t)
+      let others = Perturbation.apply(
+        draws.indices.map { handled[$0] ? nil : draws[$0] }, slots: sampler.slots, to: scenario)
+      let batched = kernel.project(others, draws: draws, scratch: scratch)
+      let engine = DemandStage.project(Self.perturbed(scenario, sampler, trial: t))
+      #expect(batched.sites.map(\.site) == engine.sites.map(\.site))
+      #expect(batched.sites.map(\.workloadCount) == engine.sites.map(\.workloadCount))
+      for (b, e) in zip(batched.sites, engine.sites) {
+        for (x, y) in zip(b.demand.vcpu + b.demand.ramGiB + b.demand.storageTiB, e.demand.vcpu + e.demand.ramGiB + e.demand.storageTiB) {
+          #expect(approximately(x, y, relative: 1e-11), "\(file) trial \(t) site \(b.site): \(x) vs \(y)")
+        }
+      }
+      for (x, y) in zip(batched.totals.storageTiB + batched.totals.vcpu, engine.totals.storageTiB + engine.totals.vcpu) {
+        #expect(approximately(x, y, relative: 1e-11))
+      }
+    }
+  }
+
+  @Test("every batched trial of the default scenario equals the engine on its perturbed scenario")
+  func outcomes() throws {
+    let scenario = Self.withWorkloadInputs(try UncertaintyTests.load("niedersachsen-2025.yaml"))
+    let trials = 16
+    let (_, outcomes, sampler) = MonteCarlo.run(scenario, trials: trials, seed: 21, threads: 2)
+    var shortfalls = 0
+    for t in 0..<trials {
+      let engine = MonteCarlo.trial(Self.perturbed(scenario, sampler, trial: t))
+      let batched = outcomes[t]
+      for (x, y) in zip([batched.npvEUR, batched.capexEUR, batched.opexEUR, batched.tcoEUR],
+                        [engine.npvEUR, engine.capexEUR, engine.opexEUR, engine.tcoEUR]) {
+        #expect(approximately(x, y, relative: 1e-9), "trial \(t): \(x) vs \(y)")
+      }
+      for (row, expected) in zip(batched.yearly, engine.yearly) {
+        for (x, y) in zip(row, expected) { #expect(approximately(x, y, relative: 1e-9), "trial \(t): \(x) vs \(y)") }
+      }
+      #expect(batched.firstShortfallYear == engine.firstShortfallYear)
+      #expect(batched.shortfalls == engine.shortfalls, "trial \(t)")
+      shortfalls += batched.shortfalls.compactMap { $0 }.count
+    }
+    // The inputs are wide enough that some resource runs short in some trial.
+    #expect(shortfalls > 0)
+  }
+}
