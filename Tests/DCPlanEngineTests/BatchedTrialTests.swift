@@ -37,12 +37,12 @@ struct BatchedTrialTests {
     let kernel = TrialDemand(scenario, sampler: sampler)
     let handled = kernel.handledSlots(count: sampler.slots.count)
     #expect(handled.contains(true))
-    let scratch = kernel.makeScratch()
+    var scratch = kernel.makeScratch()
     for t in 0..<12 {
       let draws = sampler.draws(trial: t)
       let others = Perturbation.apply(
         draws.indices.map { handled[$0] ? nil : draws[$0] }, slots: sampler.slots, to: scenario)
-      let batched = kernel.project(others, draws: draws, scratch: scratch)
+      let batched = kernel.project(others, draws: draws, scratch: &scratch)
       let engine = DemandStage.project(Self.perturbed(scenario, sampler, trial: t))
       #expect(batched.sites.map(\.site) == engine.sites.map(\.site))
       #expect(batched.sites.map(\.workloadCount) == engine.sites.map(\.workloadCount))

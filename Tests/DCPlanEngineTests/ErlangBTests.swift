@@ -61,4 +61,21 @@ struct ErlangBTests {
     #expect(approximately(ErlangB.blocking(traffic: 100_000, trunks: 100_000), 0.002518893424106437, relative: 1e-9))
     #expect(approximately(ErlangB.blocking(traffic: 10, trunks: 18), 0.007142438157899825, relative: 1e-12))
   }
+
+  @Test("many traffics at once give each one's own search; the search's blocking equals the recursion's")
+  func batched() {
+    // The published and scipy-checked cases above, plus a spread from 0 to 2,000 Erlang.
+    let spread: [Double] = (0..<200).map { (i: Int) -> Double in Double(i * i) / 20 }
+    let traffics: [Double] = [100.0 / 3, 10, 0.05, 0, 1000, 55.5, 100, 100.000001] + spread
+    let batched = ErlangB.trunks(traffics: traffics, gradeOfService: 0.01)
+    #expect(Array(batched.prefix(5)) == [45, 18, 2, 0, 1029])
+    for (traffic, trunks) in zip(traffics, batched) {
+      #expect(trunks == ErlangB.trunks(traffic: traffic, gradeOfService: 0.01), "\(traffic) Erlang")
+    }
+    for traffic in [10.0, 1000, 8000] {
+      let (trunks, blocking) = ErlangB.trunksAndBlocking(traffic: traffic, gradeOfService: 0.01)
+      #expect(approximately(blocking, ErlangB.blocking(traffic: traffic, trunks: trunks), relative: 1e-9))
+      #expect(blocking <= 0.01 && ErlangB.blocking(traffic: traffic, trunks: trunks - 1) > 0.01)
+    }
+  }
 }

@@ -32,4 +32,10 @@ struct CapacityPlan {
       scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
       otherLines: otherLines)
   }
+
+  /// The same with the other costs already summed per year.
+  func yearlyTotals(_ scenario: Scenario, other: YearlyCapexOpex) -> (capex: [Double], opex: [Double]) {
+    CostStage.yearlyTotals(
+      scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years, other: other)
+  }
 }

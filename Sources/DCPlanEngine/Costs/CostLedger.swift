@@ -159,6 +159,40 @@ struct CapexOpexSink: CostSink {
   }
 }
 
+/// Where the network and voice stages put their cost lines: the ledger keeps every line, a
+/// Monte Carlo trial only the yearly capex and opex (the line is then never made).
+protocol CostLineSink {
+  mutating func add(_ year: Year, _ category: CostCategory, _ amountEUR: Double, _ line: @autoclosure () -> CostLine)
+}
+
+/// Keeps the lines.
+struct CostLineList: CostLineSink {
+  var lines: [CostLine] = []
+
+  mutating func add(_ year: Year, _ category: CostCategory, _ amountEUR: Double, _ line: @autoclosure () -> CostLine) {
+    lines.append(line())
+  }
+}
+
+/// Sums capex and opex per year of `years` (lines outside it are left out, as in the ledger's totals).
+struct YearlyCapexOpex: CostLineSink {
+  let first: Year
+  var capex: [Double]
+  var opex: [Double]
+
+  init(years: [Year]) {
+    first = years.first ?? Year(0)
+    capex = [Double](repeating: 0, count: years.count)
+    opex = capex
+  }
+
+  mutating func add(_ year: Year, _ category: CostCategory, _ amountEUR: Double, _ line: @autoclosure () -> CostLine) {
+    let y = year - first
+    guard y >= 0, y < capex.count else { return }
+    if category.isCapex { capex[y] += amountEUR } else { opex[y] += amountEUR }
+  }
+}
+
 /// Net present value, end-of-year convention with the first year undiscounted
 /// (docs/conventions.md, "NPV"): `NPV = Σ_t cash_t / (1 + r)^t`, t = 0 for the first year.
 public enum NPV {

@@ -50,6 +50,18 @@ public enum CostStage {
     _ scenario: Scenario, demand: DemandProjection, sizing: [SiteSizing], facility: [SiteFacility], fleets: [SiteFleet],
     expansion: ExpansionPlan, years: [Year], otherLines: [CostLine]
   ) -> (capex: [Double], opex: [Double]) {
+    var other = YearlyCapexOpex(years: years)
+    for line in otherLines { other.add(line.year, line.category, line.amountEUR, line) }
+    return yearlyTotals(
+      scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
+      other: other)
+  }
+
+  /// The same with the other lines already summed per year.
+  static func yearlyTotals(
+    _ scenario: Scenario, demand: DemandProjection, sizing: [SiteSizing], facility: [SiteFacility], fleets: [SiteFleet],
+    expansion: ExpansionPlan, years: [Year], other: YearlyCapexOpex
+  ) -> (capex: [Double], opex: [Double]) {
     let zero = [Double](repeating: 0, count: years.count)
     var sink = CapexOpexSink(capex: zero, opex: zero)
     eachSite(scenario, demand, sizing, facility, fleets, expansion, years) { _, _ in
@@ -60,9 +72,9 @@ public enum CostStage {
         sink.opex[y] += site.opex[y]
       }
     }
-    guard let first = years.first else { return (sink.capex, sink.opex) }
-    for line in otherLines {
-      if line.category.isCapex { sink.capex[line.year - first] += line.amountEUR } else { sink.opex[line.year - first] += line.amountEUR }
+    for y in years.indices where y < other.capex.count {
+      sink.capex[y] += other.capex[y]
+      sink.opex[y] += other.opex[y]
     }
     for y in years.indices {
       let factor = scenario.costs.money.factor(afterYears: y)

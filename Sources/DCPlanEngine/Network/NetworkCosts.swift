@@ -5,18 +5,30 @@ import DCPlanModel
 /// serve every tenant with a location on the network ("Cost sharing").
 enum NetworkCosts {
   static func lines(_ scenario: Scenario, _ results: NetworkResults, years: [Year]) -> [CostLine] {
-    guard let first = years.first else { return [] }
-    var lines: [CostLine] = []
+    var sink = CostLineList()
+    add(scenario, results, years: years, into: &sink)
+    return sink.lines
+  }
+
+  /// The network's lines into `sink`.
+  static func add<Sink: CostLineSink>(_ scenario: Scenario, _ results: NetworkResults, years: [Year], into sink: inout Sink) {
+    guard let first = years.first else { return }
     // The network is common: its lines serve every tenant with a location on it.
-    let users = scenario.tenants.filter { !$0.locations.isEmpty }.map(\.id)
+    var userList: [String]?
+    func users() -> [String] {
+      if let userList { return userList }
+      let list = scenario.tenants.filter { !$0.locations.isEmpty }.map(\.id)
+      userList = list
+      return list
+    }
     for (link, result) in zip(scenario.network.links, results.links) {
       var leases = [Double](repeating: link.leasePerYear.euros, count: years.count)
       let linkUpgrades = results.upgrades.filter { $0.link == link.id }
       for upgrade in linkUpgrades {
         let spendYears = CostStage.spendingYears(order: upgrade.orderYear, ready: upgrade.readyYear)
         for year in spendYears where year >= first && year - first < years.count {
-          lines.append(CostLine(
-            year: year, category: .linkUpgrades, site: link.id, tenants: users, amountEUR: upgrade.capex.euros / Double(spendYears.count),
+          sink.add(year, .linkUpgrades, upgrade.capex.euros / Double(spendYears.count), CostLine(
+            year: year, category: .linkUpgrades, site: link.id, tenants: users(), amountEUR: upgrade.capex.euros / Double(spendYears.count),
             driver: .spread(what: "step \(upgrade.step) to \(CostStage.rounded(upgrade.capacityMbps)) Mbit/s", totalEUR: upgrade.capex.euros, years: spendYears.count),
             serviceYear: upgrade.readyYear))
         }
@@ -24,11 +36,10 @@ enum NetworkCosts {
         if ready < years.count { for y in max(0, ready)..<years.count { leases[y] = upgrade.leasePerYear.euros } }
       }
       for (y, year) in years.enumerated() where leases[y] > 0 {
-        lines.append(CostLine(
-          year: year, category: .linkLeases, site: link.id, tenants: users, amountEUR: leases[y],
+        sink.add(year, .linkLeases, leases[y], CostLine(
+          year: year, category: .linkLeases, site: link.id, tenants: users(), amountEUR: leases[y],
           driver: .lease(capacityMbps: result.capacityMbps[y])))
       }
     }
-    return lines
   }
 }

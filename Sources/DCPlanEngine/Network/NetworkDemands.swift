@@ -19,10 +19,15 @@ struct NetworkDemands {
   var labels: [[String]] = []
   private var index: [Pair: Int] = [:]
   let years: Int
+  /// Whether ``labels`` are kept (Monte Carlo trials do without them).
+  let keepsLabels: Bool
 
-  init(years: Int) { self.years = years }
+  init(years: Int, keepsLabels: Bool = true) {
+    self.years = years
+    self.keepsLabels = keepsLabels
+  }
 
-  mutating func add(from: Int, to: Int, year: Int, mbps rate: Double, label: String, voice: Bool = false) {
+  mutating func add(from: Int, to: Int, year: Int, mbps rate: Double, label: @autoclosure () -> String, voice: Bool = false) {
     guard from != to, rate > 0 else { return }
     let pair = Pair(from: from, to: to)
     let p: Int
@@ -38,14 +43,16 @@ struct NetworkDemands {
     }
     mbps[p * years + year] += rate
     if voice { voiceMbps[p * years + year] += rate }
+    guard keepsLabels else { return }
+    let label = label()
     if labels[p].last != label { labels[p].append(label) }
   }
 
   /// Every demand of `scenario` over the projection's years (docs/conventions.md, "Network").
-  static func build(_ scenario: Scenario, _ demand: DemandProjection, voice: VoiceResults) -> NetworkDemands {
+  static func build(_ scenario: Scenario, _ demand: DemandProjection, voice: VoiceResults, labels: Bool = true) -> NetworkDemands {
     let network = scenario.network
     let years = demand.years
-    var result = NetworkDemands(years: years.count)
+    var result = NetworkDemands(years: years.count, keepsLabels: labels)
     let nodeIndex = Dictionary(network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     let siteNode = Dictionary(scenario.sites.compactMap { site in site.node.flatMap { nodeIndex[$0] }.map { (site.id, $0) } },
                               uniquingKeysWith: { a, _ in a })
@@ -56,14 +63,14 @@ struct NetworkDemands {
         guard let from = nodeIndex[location.node] else { continue }
         for (y, year) in years.enumerated() {
           let rate = tenant.employees.employees(in: year) * location.share.value * network.perEmployeeMbps.value(in: year)
-          let label = "tenant '\(tenant.id)' at '\(location.node)'"
+          func label() -> String { "tenant '\(tenant.id)' at '\(location.node)'" }
           if tenant.isInSharedDataCentre(in: year) {
             for (_, site) in shared {
               guard let to = siteNode[site.id] else { continue }
-              result.add(from: from, to: to, year: y, mbps: rate * site.loadShare.value, label: label)
+              result.add(from: from, to: to, year: y, mbps: rate * site.loadShare.value, label: label())
             }
           } else if let legacy = tenant.legacySite, let to = siteNode[legacy] {
-            result.add(from: from, to: to, year: y, mbps: rate, label: label)
+            result.add(from: from, to: to, year: y, mbps: rate, label: label())
           }
         }
       }

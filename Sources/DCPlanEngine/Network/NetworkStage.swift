@@ -25,9 +25,12 @@ public enum NetworkStage {
   }
 
   /// ``run(_:_:voice:delays:)`` keeping the routes in `cache` for the next call on the same topology.
+  ///
+  /// - Parameter lean: a Monte Carlo trial's run: no demand labels, warnings or list of
+  ///   disconnections (the loads, N-1 loads and upgrades are the same).
   static func run(
     _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults, delays: Bool, cache: RouteCache?,
-    progress: (@Sendable (Int) -> WorkProgress?)? = nil
+    lean: Bool = false, progress: (@Sendable (Int) -> WorkProgress?)? = nil
   ) -> (NetworkResults, [PlanWarning]) {
     let network = scenario.network
     guard !network.links.isEmpty, let first = demand.years.first else { return (.empty, []) }
@@ -35,7 +38,7 @@ public enum NetworkStage {
     let yearCount = years.count
     let graph = cache?.graph ?? Graph(network)
     cache?.graph = graph
-    let demands = NetworkDemands.build(scenario, demand, voice: voice)
+    let demands = NetworkDemands.build(scenario, demand, voice: voice, labels: !lean)
     let pairCount = demands.pairs.count
     let linkCount = network.links.count
 
@@ -79,7 +82,8 @@ public enum NetworkStage {
     }
 
     // Single failures.
-    let failures = failureList(network, graph)
+    let failures = cache?.failures ?? failureList(network, graph)
+    cache?.failures = failures
     var n1Load = load
     var worst = [String?](repeating: nil, count: linkCount * yearCount)
     var linksUsedBy = [[Int]](repeating: [], count: linkCount)  // pairs crossing each link
@@ -87,15 +91,41 @@ public enum NetworkStage {
     var disconnections: [Disconnection] = []
     let nodeIDs = network.nodes.map(\.id)
     let failureProgress = progress?(failures.count)
+    // Each failure's load changes, per link and year, in one dense buffer reused from failure
+    // to failure (only the links touched are read and cleared).
+    var delta = [Double](repeating: 0, count: linkCount * yearCount)
+    var touched = [Bool](repeating: false, count: linkCount)
+    var touchedLinks: [Int] = []
+    var isAffected = [Bool](repeating: false, count: pairCount)
+    // Adds (sign 1) or takes off (sign −1) pair p's yearly rates along a route.
+    func accumulate(_ route: [(link: Int, share: Double)], _ p: Int, sign: Double) {
+      for hop in route {
+        if !touched[hop.link] {
+          touched[hop.link] = true
+          touchedLinks.append(hop.link)
+        }
+        let row = hop.link * yearCount
+        for y in 0..<yearCount { delta[row + y] += sign * hop.share * demands.mbps[p * yearCount + y] }
+      }
+    }
     for (f, failure) in failures.enumerated() {
       defer { failureProgress?.advance() }
-      var affected = Set<Int>()
-      for link in failure.state.links { affected.formUnion(linksUsedBy[link]) }
-      if let node = failure.state.node {
-        for (p, pair) in demands.pairs.enumerated() where pair.from == node || pair.to == node { affected.insert(p) }
+      var order: [Int] = []
+      for link in failure.state.links {
+        for p in linksUsedBy[link] where !isAffected[p] {
+          isAffected[p] = true
+          order.append(p)
+        }
       }
-      guard !affected.isEmpty else { continue }
-      let order = affected.sorted()
+      if let node = failure.state.node {
+        for (p, pair) in demands.pairs.enumerated() where (pair.from == node || pair.to == node) && !isAffected[p] {
+          isAffected[p] = true
+          order.append(p)
+        }
+      }
+      guard !order.isEmpty else { continue }
+      order.sort()
+      for p in order { isAffected[p] = false }
       // Distances to each target under the failure: the normal ones when the failure is off
       // every shortest path to it, else Dijkstra until the affected sources are settled.
       var sourcesByTarget: [Int: Set<Int>] = [:]
@@ -113,11 +143,9 @@ public enum NetworkStage {
         failedDistances[target] = graph.keepsDistances(normal, failure.state)
           ? normal : graph.distances(from: target, avoiding: failure.state, settling: sources)
       }
-      var delta: [Int: [Double]] = [:]
       for p in order {
         let pair = demands.pairs[p]
-        let rates = demands.mbps[(p * yearCount)..<((p + 1) * yearCount)]
-        accumulate(&delta, routes[p], rates, sign: -1)
+        accumulate(routes[p], p, sign: -1)
         // The failed node's own traffic goes down with it.
         if pair.from == failure.state.node || pair.to == failure.state.node { continue }
         let rerouted: [(link: Int, share: Double)]
@@ -130,24 +158,30 @@ public enum NetworkStage {
         }
         if rerouted.isEmpty {
           // Kept up to a bound: a badly meshed state-scale network could list millions.
-          if disconnections.count < 10_000 {
+          if !lean, disconnections.count < 10_000 {
+            let rates = demands.mbps[(p * yearCount)..<((p + 1) * yearCount)]
             disconnections.append(
               Disconnection(from: nodeIDs[pair.from], to: nodeIDs[pair.to], failure: failure.name, carries: demands.labels[p],
                             peakMbps: rates.max() ?? 0))
           }
           continue
         }
-        accumulate(&delta, rerouted, rates, sign: 1)
+        accumulate(rerouted, p, sign: 1)
       }
-      for (link, change) in delta where !failure.state.isLinkDown(link) {
+      for link in touchedLinks {
+        touched[link] = false
+        let row = link * yearCount
+        defer { for y in 0..<yearCount { delta[row + y] = 0 } }
+        guard !failure.state.isLinkDown(link) else { continue }
         for y in 0..<yearCount {
-          let value = load[link, y] + change[y]
+          let value = load[link, y] + delta[row + y]
           if value > n1Load[link, y] * (1 + 1e-12) + 1e-9 {
             n1Load[link, y] = value
-            worst[link * yearCount + y] = failure.name
+            if !lean { worst[link * yearCount + y] = failure.name }
           }
         }
       }
+      touchedLinks.removeAll(keepingCapacity: true)
     }
     routes.removeAll()
     var linkStanding: [[Double]] = []
@@ -179,7 +213,7 @@ public enum NetworkStage {
           }
         }
       }
-      for (y, year) in years.enumerated() {
+      for (y, year) in years.enumerated() where !lean {
         let utilisation = load[l, y] / standing[y]
         let n1 = n1Load[l, y] / standing[y]
         if utilisation > network.targetUtilisation.value + 1e-12 {
@@ -203,7 +237,7 @@ public enum NetworkStage {
     }
     // One warning per demand that some failure cuts off, naming the first such failure.
     var cutCount: [String: Int] = [:]
-    for cut in disconnections { cutCount["\(cut.from)>\(cut.to)", default: 0] += 1 }
+    for cut in disconnections where !lean { cutCount["\(cut.from)>\(cut.to)", default: 0] += 1 }
     var warned = Set<String>()
     for cut in disconnections where warned.insert("\(cut.from)>\(cut.to)").inserted {
       let count = cutCount["\(cut.from)>\(cut.to)"] ?? 1
@@ -219,17 +253,6 @@ public enum NetworkStage {
       normalDistances: distances(to:))
     }
     return (NetworkResults(links: results, upgrades: upgrades, disconnections: disconnections, failuresAnalysed: failures.count), warnings)
-  }
-
-  /// Adds (sign 1) or takes off (sign -1) a pair's yearly rates along a route to the load changes.
-  private static func accumulate(
-    _ delta: inout [Int: [Double]], _ route: [(link: Int, share: Double)], _ rates: ArraySlice<Double>, sign: Double
-  ) {
-    for hop in route {
-      var row = delta[hop.link] ?? [Double](repeating: 0, count: rates.count)
-      for (y, rate) in rates.enumerated() { row[y] += sign * hop.share * rate }
-      delta[hop.link] = row
-    }
   }
 
   /// Every single failure: each link, each node, each shared-risk group.

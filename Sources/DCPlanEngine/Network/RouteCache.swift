@@ -10,6 +10,12 @@ final class RouteCache {
 
   /// The graph, built once.
   var graph: Graph?
+  /// Node ids to indices.
+  var nodeIndex: [String: Int]?
+  /// Distances from each voice gateway.
+  var gatewayDistances: [[Double]]?
+  /// The single failures analysed (names and states).
+  var failures: [(name: String, state: Graph.Failure)]?
   /// The normal distances to each target.
   var normalDistances: [Int: [Double]] = [:]
   /// ECMP shares of each pair, normally and under each failure (empty: cut off).

@@ -58,10 +58,12 @@ public enum MonteCarlo {
   /// A trial from its capacity plan (whose demand may come from ``TrialDemand``).
   static func trial(_ scenario: Scenario, plan: CapacityPlan, routes: RouteCache?) -> TrialOutcome {
     let (years, sizing, facility, expansion) = (plan.years, plan.sizing, plan.facility, plan.expansion)
-    var voice = VoiceStage.plan(scenario, years: years)
-    let (network, _) = NetworkStage.run(scenario, plan.demand, voice: &voice, delays: false, cache: routes)
-    let (capex, opex) = plan.yearlyTotals(
-      scenario, otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years))
+    var voice = VoiceStage.plan(scenario, years: years, cache: routes)
+    let (network, _) = NetworkStage.run(scenario, plan.demand, voice: &voice, delays: false, cache: routes, lean: true)
+    var other = YearlyCapexOpex(years: years)
+    NetworkCosts.add(scenario, network, years: years, into: &other)
+    VoiceCosts.add(scenario, voice, years: years, into: &other)
+    let (capex, opex) = plan.yearlyTotals(scenario, other: other)
     let totalByYear = zip(capex, opex).map(+)
     var yearly = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: YearlyFigure.allCases.count)
     for y in years.indices {
@@ -113,7 +115,10 @@ public enum MonteCarlo {
   ) -> (draws: [[Double]], outcomes: [TrialOutcome], sampler: Sampler) {
     let sampler = Sampler(scenario, seed: seed)
     let demand = TrialDemand(scenario, sampler: sampler)
+    // The slots the demand kernel does not take go into the scenario.
     let onWorkloads = demand.handledSlots(count: sampler.slots.count)
+    let scenarioSlotIndices = sampler.slots.indices.filter { !onWorkloads[$0] }
+    let scenarioSlots = scenarioSlotIndices.map { sampler.slots[$0] }
     let count = max(0, trials)
     var outcomes = [TrialOutcome?](repeating: nil, count: count)
     var draws = [[Double]](repeating: [], count: count)
@@ -125,13 +130,14 @@ public enum MonteCarlo {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
           // Trials never change the topology: each worker keeps the routes it has found.
           let routes = RouteCache()
-          let scratch = demand.makeScratch()
-          var scenarioDraws = [Double?](repeating: nil, count: sampler.slots.count)
+          var scratch = demand.makeScratch()
+          var scenarioDraws = [Double?](repeating: nil, count: scenarioSlots.count)
+          var values = [Double](repeating: 0, count: sampler.slots.count)
           for t in stride(from: worker, to: count, by: workers) {
-            let values = sampler.draws(trial: firstTrial + t)
-            for s in values.indices { scenarioDraws[s] = onWorkloads[s] ? nil : values[s] }
-            let perturbed = Perturbation.apply(scenarioDraws, slots: sampler.slots, to: scenario)
-            let plan = CapacityPlan(perturbed, demand: demand.project(perturbed, draws: values, scratch: scratch), warnings: false)
+            sampler.draws(trial: firstTrial + t, into: &values)
+            for (k, s) in scenarioSlotIndices.enumerated() { scenarioDraws[k] = values[s] }
+            let perturbed = Perturbation.apply(scenarioDraws, slots: scenarioSlots, to: scenario)
+            let plan = CapacityPlan(perturbed, demand: demand.project(perturbed, draws: values, scratch: &scratch), warnings: false)
             drawSlots.base?[t] = sampler.inputMeans(values)
             outcomeSlots.base?[t] = trial(perturbed, plan: plan, routes: routes)
             progress?.advance()

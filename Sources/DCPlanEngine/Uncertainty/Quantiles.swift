@@ -66,6 +66,29 @@ public enum Quantiles {
     }
   }
 
+  /// Each uniform in `uniforms` replaced by `distribution`'s quantile at it: the same values as
+  /// ``value(_:at:)``, with the constants of a triangular or uniform distribution worked out
+  /// once for the whole run (a per-workload input draws thousands per trial).
+  public static func values(_ distribution: Distribution, at uniforms: UnsafeMutableBufferPointer<Double>) {
+    switch distribution {
+    case let .triangular(low, mode, high):
+      let cut = (mode - low) / (high - low)
+      let below = (high - low) * (mode - low)
+      let above = (high - low) * (high - mode)
+      // One square root and selects instead of branches (the side is a coin toss per draw).
+      for i in uniforms.indices {
+        let p = min(max(uniforms[i], 1e-15), 1 - 1e-15)
+        let lower = p < cut
+        let root = (lower ? below * p : above * (1 - p)).squareRoot()
+        uniforms[i] = lower ? low + root : high - root
+      }
+    case let .uniform(low, high):
+      for i in uniforms.indices { uniforms[i] = low + (high - low) * min(max(uniforms[i], 1e-15), 1 - 1e-15) }
+    default:
+      for i in uniforms.indices { uniforms[i] = value(distribution, at: uniforms[i]) }
+    }
+  }
+
   /// The mean of `distribution`.
   public static func mean(_ distribution: Distribution) -> Double {
     switch distribution {

@@ -67,18 +67,31 @@ public struct Sampler: Sendable {
 
   /// The draws of trial `trial`, one value per slot.
   public func draws(trial: Int) -> [Double] {
+    var values = [Double](repeating: 0, count: slots.count)
+    draws(trial: trial, into: &values)
+    return values
+  }
+
+  /// The draws of trial `trial` written into `values` (one per slot; a worker reuses it).
+  public func draws(trial: Int, into values: inout [Double]) {
+    if values.count != slots.count { values = [Double](repeating: 0, count: slots.count) }
     var random = SplitMix64(seed: FailureSimulation.trialSeed(seed, trial))
-    var uniforms = [Double](repeating: 0, count: slots.count)
-    for s in slots.indices { uniforms[s] = (Double(random.next() >> 11) + 0.5) * 0x1.0p-53 }
+    for s in values.indices { values[s] = (Double(random.next() >> 11) + 0.5) * 0x1.0p-53 }
     if let factor {
-      let scores = onceInputs.map { Quantiles.standardNormal(uniforms[slotOfInput[$0] ?? 0]) }
+      let scores = onceInputs.map { Quantiles.standardNormal(values[slotOfInput[$0] ?? 0]) }
       for (row, input) in onceInputs.enumerated() {
         var z = 0.0
         for column in 0...row { z += factor[row][column] * scores[column] }
-        uniforms[slotOfInput[input] ?? 0] = Quantiles.normalCDF(z)
+        values[slotOfInput[input] ?? 0] = Quantiles.normalCDF(z)
       }
     }
-    return slots.indices.map { s in Quantiles.value(uncertainty.inputs[slots[s].input].distribution, at: uniforms[s]) }
+    // Each input's quantile over its slots (contiguous), the distribution read once.
+    for (i, range) in slotRanges.enumerated() where !range.isEmpty {
+      let distribution = uncertainty.inputs[i].distribution
+      values.withUnsafeMutableBufferPointer { values in
+        Quantiles.values(distribution, at: UnsafeMutableBufferPointer(rebasing: values[range]))
+      }
+    }
   }
 
   /// Each input's draw in a trial's `draws`: an input drawn per element gives the mean of

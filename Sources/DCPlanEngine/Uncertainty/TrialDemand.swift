@@ -6,22 +6,25 @@ import DCPlanModel
 /// The per-site sums are all a trial needs, and all workloads of a tenant sit at one place a
 /// year, so a trial sums each tenant's workloads and places the tenant sums. The workloads
 /// are put once in an order where every *segment* (one tenant, one combination of
-/// per-employee flags) is contiguous; a trial then keeps a growth factor per workload and
-/// resource and, year by year, adds base × factor over each segment (a segmented sum in
-/// SIMD lanes) and multiplies the factors by their yearly step. That is 2 operations per
-/// workload, resource and year, against the 2 × sites of a dense product of the
-/// (trials × workloads) growth-factor matrix with the workload-to-site matrix; no placement
+/// per-employee flags, one start year) is contiguous. A trial takes four workloads at a time
+/// into SIMD lanes, starts their growth factors in the segment's start year and, year by
+/// year, adds base × factor into that year's lanes and multiplies the factors by their
+/// yearly step: 2 operations per workload, resource and year, with the factors in registers
+/// (one pass over memory per trial), against 2 × sites operations of a dense product of the
+/// (trials × workloads) growth-factor matrix with the workload-to-site matrix. No placement
 /// strings and no per-workload rows are made.
 ///
 /// Inputs on workloads (growth, storage growth, vCPU, RAM, storage factors) come in as the
 /// trial's draws; everything on tenants (headcounts, their growth, join years) is read from
 /// the trial's perturbed scenario.
-final class TrialDemand: @unchecked Sendable {
-  /// One contiguous run of workloads of one tenant with the same per-employee flags.
+struct TrialDemand: Sendable {
+  /// One contiguous run of workloads of one tenant with the same per-employee flags and start year.
   struct Segment {
     /// Tenant index, or nil for a workload whose tenant is not listed (counted in totals only).
     let tenant: Int?
     let range: Range<Int>
+    /// The horizon index of the first year its workloads run (0: already running at the start).
+    let firstYear: Int
     /// Per-employee flags: vCPU, RAM, storage, storage accrual.
     let perEmployee: (vcpu: Bool, ram: Bool, storage: Bool, accrual: Bool)
   }
@@ -34,7 +37,7 @@ final class TrialDemand: @unchecked Sendable {
   /// Position of each scenario workload in the segment order.
   private let position: [Int]
   /// Per position: base amounts, accrual, growth rates, the years from the base year to the
-  /// horizon's first year, the first axis index it runs in.
+  /// first horizon year it runs in, the first axis index it runs in.
   private let baseVCPU: [Double]
   private let baseRAM: [Double]
   private let baseStorage: [Double]
@@ -42,14 +45,36 @@ final class TrialDemand: @unchecked Sendable {
   private let vcpuGrowth: [Double]
   private let ramGrowth: [Double]
   private let storageGrowth: [Double]
-  private let elapsedAtFirst: [Int]
+  private let elapsedAtStart: [Int]
   private let startAxis: [Int]
-  /// Positions starting in each horizon year (index 0: already running at the horizon's start).
-  private let startingIn: [[Int]]
   /// Workloads running per tenant and horizon year (deterministic: start years are fixed).
   private let runningCount: [[Int]]
   private let hasAccrual: Bool
-  private let workloadSlots: [(slot: Int, target: ParameterTarget, positions: [Int])]
+  private let workloadSlots: [WorkloadSlots]
+  /// The growth group each resource follows: 0 its vCPU growth, 1 its own RAM growth, 2 its
+  /// own storage growth (RAM or storage growth equal to the vCPU growth for every workload,
+  /// and never drawn apart from it, shares group 0 and its factors).
+  private let group: [Int]
+  /// Whether a resource's sums change from trial to trial (an input touches its growth or scale).
+  private let varies: [Bool]
+  /// Whether an input scales a resource.
+  private let scaled: [Bool]
+  /// Per segment: whether every workload's growth factor is 1 in its first year.
+  private let startsAtBase: [Bool]
+  /// The segment sums of the resources that do not vary, worked out once.
+  private var fixedSums: [Double]
+
+  /// An input on workloads: one slot for all its positions, or (per element) one slot each.
+  struct WorkloadSlots {
+    let input: Int
+    let target: ParameterTarget
+    let firstSlot: Int
+    let perElement: Bool
+    let positions: [Int]
+
+    /// The slots it draws into.
+    var slots: Range<Int> { firstSlot..<(firstSlot + (perElement ? positions.count : 1)) }
+  }
 
   /// The kernel for `scenario`'s workloads and `sampler`'s slots on workloads.
   init(_ scenario: Scenario, sampler: Sampler) {
@@ -61,11 +86,11 @@ final class TrialDemand: @unchecked Sendable {
     horizonOffset = horizon.first - axisFirst
     let tenantIndex = Dictionary(scenario.tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     let workloads = scenario.workloads
-    func key(_ w: Int) -> (Int, Int) {
+    func key(_ w: Int) -> (Int, Int, Int) {
       let workload = workloads[w]
       let flags = (workload.vcpu.isPerEmployee ? 1 : 0) | (workload.ram.isPerEmployee ? 2 : 0)
         | (workload.storage.isPerEmployee ? 4 : 0) | (workload.storageAccrualPerYear.isPerEmployee ? 8 : 0)
-      return (tenantIndex[workload.tenant] ?? -1, flags)
+      return (tenantIndex[workload.tenant] ?? -1, flags, max(0, workload.startYear - horizon.first))
     }
     let keys = workloads.indices.map(key)
     let order = workloads.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
@@ -79,7 +104,7 @@ final class TrialDemand: @unchecked Sendable {
       var end = start + 1
       while end < order.count, keys[order[end]] == k { end += 1 }
       segments.append(Segment(
-        tenant: k.0 >= 0 ? k.0 : nil, range: start..<end,
+        tenant: k.0 >= 0 ? k.0 : nil, range: start..<end, firstYear: k.2,
         perEmployee: (k.1 & 1 != 0, k.1 & 2 != 0, k.1 & 4 != 0, k.1 & 8 != 0)))
       start = end
     }
@@ -93,121 +118,182 @@ final class TrialDemand: @unchecked Sendable {
     vcpuGrowth = sorted.map(\.vcpuGrowth.perYear)
     ramGrowth = sorted.map(\.ramGrowth.perYear)
     storageGrowth = sorted.map(\.storageGrowth.perYear)
-    elapsedAtFirst = sorted.map { horizon.first - $0.baseYear }
+    elapsedAtStart = sorted.map { horizon.first + max(0, $0.startYear - horizon.first) - $0.baseYear }
     let axisFirst = axisFirst
     startAxis = sorted.map { $0.startYear - axisFirst }
-    var startingIn = [[Int]](repeating: [], count: years.count)
     var runningCount = [[Int]](repeating: [Int](repeating: 0, count: years.count), count: scenario.tenants.count)
     for (p, workload) in sorted.enumerated() {
       let index = max(0, workload.startYear - horizon.first)
       guard index < years.count else { continue }
-      startingIn[index].append(p)
       if let t = tenantIndex[workload.tenant] { for y in index..<years.count { runningCount[t][y] += 1 } }
     }
-    self.startingIn = startingIn
     self.runningCount = runningCount
-    // The slots of inputs on workloads, with the positions each touches.
+    // The inputs on workloads: the slots they draw into and the positions each slot touches
+    // (a per-element input: slot `first + e` touches the position of workload e).
     let inputs = scenario.uncertainty.inputs
-    var workloadSlots: [(Int, ParameterTarget, [Int])] = []
+    var workloadSlots: [WorkloadSlots] = []
     for (s, slot) in sampler.slots.enumerated() {
       let input = inputs[slot.input]
       guard input.target.collection == "workloads" else { continue }
-      let touched: [Int]
-      if let element = slot.element {
-        touched = [position[element]]
-      } else if let id = input.element {
-        touched = workloads.indices.filter { workloads[$0].id == id }.map { position[$0] }
+      if slot.element != nil {
+        if let last = workloadSlots.last, last.perElement, last.input == slot.input, last.slots.contains(s) { continue }
+        let count = sampler.slots[s...].prefix { $0.input == slot.input }.count
+        workloadSlots.append(WorkloadSlots(
+          input: slot.input, target: input.target, firstSlot: s, perElement: true, positions: (0..<count).map { position[$0] }))
       } else {
-        touched = Array(0..<workloads.count)
+        let touched = input.element.map { id in workloads.indices.filter { workloads[$0].id == id } } ?? Array(workloads.indices)
+        workloadSlots.append(WorkloadSlots(
+          input: slot.input, target: input.target, firstSlot: s, perElement: false, positions: touched.map { position[$0] }))
       }
-      workloadSlots.append((s, input.target, touched))
     }
     self.workloadSlots = workloadSlots
+    let targets = Set(workloadSlots.map(\.target))
+    let growthDrawn = targets.contains(.workloadGrowth)
+    let ramShares = ramGrowth == vcpuGrowth
+    let storageShares = storageGrowth == vcpuGrowth && !targets.contains(.workloadStorageGrowth)
+    group = [0, ramShares ? 0 : 1, storageShares ? 0 : 2]
+    let scaled = [targets.contains(.workloadVCPU), targets.contains(.workloadRAM), targets.contains(.workloadStorage)]
+    self.scaled = scaled
+    let (vcpuGrowth, ramGrowth, storageGrowth) = (vcpuGrowth, ramGrowth, storageGrowth)
+    varies = [
+      growthDrawn || scaled[0],
+      scaled[1] || (growthDrawn && vcpuGrowth.indices.contains { ramGrowth[$0] == vcpuGrowth[$0] }),
+      scaled[2] || targets.contains(.workloadStorageGrowth)
+        || (growthDrawn && vcpuGrowth.indices.contains { storageGrowth[$0] == vcpuGrowth[$0] }),
+    ]
+    let elapsedAtStart = elapsedAtStart
+    startsAtBase = segments.map { segment in segment.range.allSatisfy { elapsedAtStart[$0] == 0 } }
+    fixedSums = []
+    var scratch = makeScratch()
+    fixedSums = sums(draws: [], scratch: &scratch, only: varies.map { !$0 }, useDraws: false)
   }
 
   /// For each of `count` slots, whether it is applied here rather than to the scenario.
   func handledSlots(count: Int) -> [Bool] {
     var mask = [Bool](repeating: false, count: count)
-    for entry in workloadSlots where entry.slot < count { mask[entry.slot] = true }
+    for entry in workloadSlots { for s in entry.slots where s < count { mask[s] = true } }
     return mask
   }
 
   /// A worker's buffers, reused from trial to trial.
-  final class Scratch {
-    var growth: [[Double]]  // vCPU, RAM, storage steps (1 + g)
-    var scale: [[Double]]  // factors on vCPU, RAM, storage
-    var factor: [[Double]]  // running growth factors
-    var effective: [[Double]]  // base × scale for started workloads, else 0
+  struct Scratch {
+    /// Growth steps (1 + g) per group (vCPU, RAM, storage growth) and position, group-major.
+    var step: [Double]
+    /// Factors on the base amounts per resource and position, resource-major.
+    var scale: [Double]
+    /// One segment's first-year growth factors.
+    var initial: [Double]
+    /// Per year: the SIMD lanes of two resources' sums.
+    var lanes: [SIMD4<Double>]
+    /// Segment sums, `(segment · 3 + r) · years + y`.
+    var sums: [Double]
 
-    init(count: Int) {
-      let zeros = [Double](repeating: 0, count: count)
-      growth = [zeros, zeros, zeros]
-      scale = [zeros, zeros, zeros]
-      factor = [zeros, zeros, zeros]
-      effective = [zeros, zeros, zeros]
+    init(count: Int, segments: Int, years: Int) {
+      step = [Double](repeating: 0, count: 3 * count)
+      scale = step
+      initial = [Double](repeating: 1, count: count)
+      lanes = [SIMD4<Double>](repeating: .zero, count: 2 * years)
+      sums = [Double](repeating: 0, count: segments * 3 * years)
     }
   }
 
-  func makeScratch() -> Scratch { Scratch(count: baseVCPU.count) }
+  func makeScratch() -> Scratch { Scratch(count: baseVCPU.count, segments: segments.count, years: years.count) }
 
-  /// The demand of one trial: `draws` are the trial's draws (every slot), `scenario` the
-  /// trial's perturbed scenario (tenants' headcounts and join years).
-  func project(_ scenario: Scenario, draws: [Double], scratch: Scratch) -> DemandProjection {
+  /// The segment sums (`(segment · 3 + r) · years + y`) of the resources in `only`, with the
+  /// trial's `draws` put in (none with `useDraws` false); the others are left at 0.
+  private func sums(draws: [Double], scratch: inout Scratch, only: [Bool], useDraws: Bool) -> [Double] {
     let count = years.count
     let n = baseVCPU.count
-    // Growth rates and factors per position, the file's values with the trial's draws put in
-    // in input order (Perturbation's rules: growth also sets RAM and storage growth that
-    // equalled the vCPU growth).
-    scratch.growth[0] = vcpuGrowth
-    scratch.growth[1] = ramGrowth
-    scratch.growth[2] = storageGrowth
-    for r in 0..<3 { for i in 0..<n { scratch.scale[r][i] = 1 } }
-    for (slot, target, positions) in workloadSlots {
-      let draw = draws[slot]
-      let growth = max(-0.99, draw)
-      let factor = max(0, draw)
-      switch target {
-      case .workloadGrowth:
-        for p in positions {
-          let old = scratch.growth[0][p]
-          scratch.growth[0][p] = growth
-          if scratch.growth[1][p] == old { scratch.growth[1][p] = growth }
-          if scratch.growth[2][p] == old { scratch.growth[2][p] = growth }
+    let usedGroups = (0..<3).map { g in (0..<3).contains { only[$0] && group[$0] == g } }
+    let usesScale = (0..<3).map { useDraws && scaled[$0] && only[$0] }
+    scratch.step.withUnsafeMutableBufferPointer { step in
+      scratch.scale.withUnsafeMutableBufferPointer { scale in
+        // The file's growth, then the trial's draws in input order (Perturbation's rules:
+        // growth also sets the RAM and storage growth that equalled the vCPU growth).
+        let fileGrowth = [vcpuGrowth, ramGrowth, storageGrowth]
+        for g in 0..<3 where usedGroups[g] || (g == 0 && useDraws) {
+          for i in 0..<n { step[g * n + i] = fileGrowth[g][i] }
         }
-      case .workloadStorageGrowth: for p in positions { scratch.growth[2][p] = growth }
-      case .workloadVCPU: for p in positions { scratch.scale[0][p] *= factor }
-      case .workloadRAM: for p in positions { scratch.scale[1][p] *= factor }
-      default: for p in positions { scratch.scale[2][p] *= factor }
-      }
-    }
-    let bases = [baseVCPU, baseRAM, baseStorage]
-    for r in 0..<3 {
-      for i in 0..<n {
-        let g = scratch.growth[r][i]
-        scratch.factor[r][i] = pow1p(g, elapsedAtFirst[i])
-        scratch.growth[r][i] = 1 + g
-        scratch.effective[r][i] = 0
-      }
-    }
-    // Segment sums per resource and horizon year.
-    let segmentCount = segments.count
-    var sums = [Double](repeating: 0, count: segmentCount * 3 * count)
-    for y in 0..<count {
-      for p in startingIn[y] {
-        for r in 0..<3 { scratch.effective[r][p] = bases[r][p] * scratch.scale[r][p] }
-      }
-      for r in 0..<3 {
-        scratch.effective[r].withUnsafeBufferPointer { base in
-          scratch.factor[r].withUnsafeMutableBufferPointer { factor in
-            scratch.growth[r].withUnsafeBufferPointer { step in
-              for (s, segment) in segments.enumerated() {
-                sums[(s * 3 + r) * count + y] = Self.sumAndStep(base, factor, step, segment.range)
+        for r in 0..<3 where usesScale[r] { for i in 0..<n { scale[r * n + i] = 1 } }
+        if useDraws {
+          for entry in workloadSlots {
+            for (k, p) in entry.positions.enumerated() {
+              let draw = draws[entry.perElement ? entry.firstSlot + k : entry.firstSlot]
+              switch entry.target {
+              case .workloadGrowth:
+                let growth = max(-0.99, draw)
+                let old = step[p]
+                step[p] = growth
+                if usedGroups[1], step[n + p] == old { step[n + p] = growth }
+                if usedGroups[2], step[2 * n + p] == old { step[2 * n + p] = growth }
+              case .workloadStorageGrowth: if usedGroups[2] { step[2 * n + p] = max(-0.99, draw) }
+              case .workloadVCPU: if usesScale[0] { scale[p] *= max(0, draw) }
+              case .workloadRAM: if usesScale[1] { scale[n + p] *= max(0, draw) }
+              default: if usesScale[2] { scale[2 * n + p] *= max(0, draw) }
               }
             }
           }
         }
       }
     }
+    let bases = [baseVCPU, baseRAM, baseStorage]
+    var sums = scratch.sums
+    for i in sums.indices { sums[i] = 0 }
+    scratch.step.withUnsafeMutableBufferPointer { step in
+      scratch.scale.withUnsafeBufferPointer { scale in
+        scratch.initial.withUnsafeMutableBufferPointer { initial in
+          scratch.lanes.withUnsafeMutableBufferPointer { lanes in
+            sums.withUnsafeMutableBufferPointer { out in
+              for g in 0..<3 where usedGroups[g] {
+                let resources = (0..<3).filter { only[$0] && group[$0] == g }
+                for (s, segment) in segments.enumerated() {
+                  let lower = segment.range.lowerBound
+                  let stepStart = step.baseAddress! + g * n + lower
+                  // First-year factors (1 + g)^(first year − base year), then the steps 1 + g.
+                  var first: UnsafePointer<Double>?
+                  if !startsAtBase[s] {
+                    for k in 0..<segment.range.count { initial[k] = pow1p(stepStart[k], elapsedAtStart[lower + k]) }
+                    first = UnsafePointer(initial.baseAddress!)
+                  }
+                  for k in 0..<segment.range.count { stepStart[k] += 1 }
+                  var index = 0
+                  while index < resources.count {
+                    let a = resources[index]
+                    let b = index + 1 < resources.count ? resources[index + 1] : nil
+                    bases[a].withUnsafeBufferPointer { baseA in
+                      bases[b ?? a].withUnsafeBufferPointer { baseB in
+                        Self.segmentSums(
+                          base: (baseA.baseAddress! + lower, b.map { _ in baseB.baseAddress! + lower }),
+                          scale: (usesScale[a] ? scale.baseAddress! + a * n + lower : nil,
+                                  b.flatMap { usesScale[$0] ? scale.baseAddress! + $0 * n + lower : nil }),
+                          initial: first, step: UnsafePointer(stepStart), count: segment.range.count,
+                          years: segment.firstYear..<count, lanes: lanes.baseAddress!,
+                          into: (out.baseAddress! + (s * 3 + a) * count, b.map { out.baseAddress! + (s * 3 + $0) * count }))
+                      }
+                    }
+                    index += 2
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return sums
+  }
+
+  /// The demand of one trial: `draws` are the trial's draws (every slot), `scenario` the
+  /// trial's perturbed scenario (tenants' headcounts and join years).
+  func project(_ scenario: Scenario, draws: [Double], scratch: inout Scratch) -> DemandProjection {
+    let count = years.count
+    let n = baseVCPU.count
+    var sums = self.sums(draws: draws, scratch: &scratch, only: varies, useDraws: true)
+    for r in 0..<3 where !varies[r] {
+      for s in segments.indices { for y in 0..<count { sums[(s * 3 + r) * count + y] = fixedSums[(s * 3 + r) * count + y] } }
+    }
+    let storageScale = scratch.scale[(2 * n)...]
+    let storageScaled = scaled[2]
     // Tenant sums: per-employee segments scaled by the tenant's headcount that year.
     let tenants = scenario.tenants
     let tenantCount = tenants.count
@@ -228,7 +314,7 @@ final class TrialDemand: @unchecked Sendable {
       guard hasAccrual else { continue }
       var accrualFrom = [Double](repeating: 0, count: axisCount)
       for p in segment.range where accrual[p] != 0 && startAxis[p] < axisCount {
-        accrualFrom[max(0, startAxis[p])] += accrual[p] * scratch.scale[2][p]
+        accrualFrom[max(0, startAxis[p])] += accrual[p] * (storageScaled ? storageScale[2 * n + p] : 1)
       }
       var rate = 0.0
       var accrued = 0.0
@@ -275,29 +361,67 @@ final class TrialDemand: @unchecked Sendable {
     }
   }
 
-  /// Σ base[i] · factor[i] over `range`, then factor[i] *= step[i]; four lanes at a time.
+  /// For each year in `years`: Σ base[i] · scale[i] · factor_y[i] over the `count`
+  /// workloads, for one resource or two sharing their growth, written to `sums[y]` (0 before
+  /// the first year), where factor starts at `initial[i]` (nil: 1) in the first year and is
+  /// multiplied by `step[i]` each year. Four workloads at a time, their factors kept in
+  /// registers across the years.
   @inline(__always)
-  private static func sumAndStep(
-    _ base: UnsafeBufferPointer<Double>, _ factor: UnsafeMutableBufferPointer<Double>, _ step: UnsafeBufferPointer<Double>,
-    _ range: Range<Int>
-  ) -> Double {
-    guard let b = base.baseAddress, let f = factor.baseAddress, let s = step.baseAddress else { return 0 }
-    var lanes = SIMD4<Double>.zero
-    var i = range.lowerBound
-    while i + 4 <= range.upperBound {
-      let fi = UnsafeRawPointer(f + i).loadUnaligned(as: SIMD4<Double>.self)
-      let bi = UnsafeRawPointer(b + i).loadUnaligned(as: SIMD4<Double>.self)
-      let si = UnsafeRawPointer(s + i).loadUnaligned(as: SIMD4<Double>.self)
-      lanes += bi * fi
-      UnsafeMutableRawPointer(f + i).storeBytes(of: fi * si, as: SIMD4<Double>.self)
-      i += 4
+  private static func segmentSums(
+    base: (UnsafePointer<Double>, UnsafePointer<Double>?), scale: (UnsafePointer<Double>?, UnsafePointer<Double>?),
+    initial: UnsafePointer<Double>?, step: UnsafePointer<Double>, count: Int, years: Range<Int>,
+    lanes: UnsafeMutablePointer<SIMD4<Double>>, into sums: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>?)
+  ) {
+    guard !years.isEmpty else { return }
+    let other = lanes + years.upperBound
+    for y in years {
+      lanes[y] = .zero
+      other[y] = .zero
     }
-    var sum = lanes.sum()
-    while i < range.upperBound {
-      sum += b[i] * f[i]
-      f[i] *= s[i]
+    func load(_ pointer: UnsafePointer<Double>?, _ i: Int) -> SIMD4<Double> {
+      pointer.map { UnsafeRawPointer($0 + i).loadUnaligned(as: SIMD4<Double>.self) } ?? SIMD4(repeating: 1)
+    }
+    var i = 0
+    if let baseB = base.1 {
+      while i + 4 <= count {
+        let start = load(initial, i)
+        let s = load(step, i)
+        let ba = load(base.0, i) * load(scale.0, i)
+        let bb = load(baseB, i) * load(scale.1, i)
+        var f = start
+        for y in years {
+          lanes[y] += ba * f
+          other[y] += bb * f
+          f *= s
+        }
+        i += 4
+      }
+    } else {
+      while i + 4 <= count {
+        let s = load(step, i)
+        let ba = load(base.0, i) * load(scale.0, i)
+        var f = load(initial, i)
+        for y in years {
+          lanes[y] += ba * f
+          f *= s
+        }
+        i += 4
+      }
+    }
+    for y in years {
+      sums.0[y] = lanes[y].sum()
+      sums.1?[y] = other[y].sum()
+    }
+    while i < count {
+      var f = initial?[i] ?? 1
+      let ba = base.0[i] * (scale.0?[i] ?? 1)
+      let bb = base.1.map { $0[i] * (scale.1?[i] ?? 1) } ?? 0
+      for y in years {
+        sums.0[y] += ba * f
+        sums.1?[y] += bb * f
+        f *= step[i]
+      }
       i += 1
     }
-    return sum
   }
 }

@@ -49,7 +49,7 @@ public enum ErlangB {
     let limit = 1 / max(gradeOfService, 1e-300) * (1 - 1e-12)
     let perErlang = 1 / traffic
     // The answer lies well above A − 6√A for any grade of service under 50 %: start there.
-    var n = traffic > 100 && gradeOfService < 0.5 ? max(0, Int((traffic - 6 * traffic.squareRoot()).rounded(.down))) : 0
+    var n = start(traffic: traffic, gradeOfService: gradeOfService)
     var reciprocal = reciprocalBlocking(traffic: traffic, trunks: n)
     // Every added trunk lowers the blocking; stop at the first that meets the target.
     while reciprocal < limit {
@@ -60,6 +60,49 @@ public enum ErlangB {
     return (n, 1 / reciprocal)
   }
 
+  /// ``trunks(traffic:gradeOfService:)`` for many traffics at once, with the same results:
+  /// the searches that start at 0 (up to 100 Erlang) run side by side, one trunk for all of
+  /// them at a time, so their steps do not wait on each other; the larger ones start near
+  /// their answer and run alone.
+  ///
+  /// - Complexity: O(Σ result), as many separate searches.
+  public static func trunks(traffics: [Double], gradeOfService: Double) -> [Int] {
+    var result = [Int](repeating: 0, count: traffics.count)
+    let limit = 1 / max(gradeOfService, 1e-300) * (1 - 1e-12)
+    var open: [Int] = []
+    for (i, traffic) in traffics.enumerated() {
+      if traffic > 10_000_000 || !(traffic > 0) || start(traffic: traffic, gradeOfService: gradeOfService) > 0 {
+        result[i] = trunks(traffic: traffic, gradeOfService: gradeOfService)
+      } else {
+        open.append(i)
+      }
+    }
+    let perErlang = traffics.map { 1 / $0 }
+    var reciprocal = [Double](repeating: 1, count: traffics.count)
+    var n = 0
+    while !open.isEmpty {
+      n += 1
+      var kept = 0
+      for i in open {
+        reciprocal[i] = 1 + Double(n) * perErlang[i] * reciprocal[i]
+        if reciprocal[i] < limit {
+          open[kept] = i
+          kept += 1
+        } else {
+          result[i] = n
+        }
+      }
+      open.removeLast(open.count - kept)
+    }
+    return result
+  }
+
+  /// Where a search starts: well below the answer, at A − 6√A for more than 100 Erlang and a
+  /// grade of service under 50 %, else at 0.
+  static func start(traffic: Double, gradeOfService: Double) -> Int {
+    traffic > 100 && gradeOfService < 0.5 ? max(0, Int((traffic - 6 * traffic.squareRoot()).rounded(.down))) : 0
+  }
+
   /// `1 / B(A, m)` without the recursion from 0, as the sum
   /// `Σ_{j=0}^{m} Π_{i<j} (m − i)/A` (the Erlang B formula divided through by its last term),
   /// whose terms fall geometrically when m < A; summed until a term adds less than 1e-17.
@@ -67,11 +110,12 @@ public enum ErlangB {
   /// - Complexity: O(terms), about 6√A · ln(10^17)/6 for m = A − 6√A, against O(m) for the recursion.
   static func reciprocalBlocking(traffic: Double, trunks m: Int) -> Double {
     guard m > 0 else { return 1 }
+    let perErlang = 1 / traffic
     var sum = 1.0
     var term = 1.0
     var j = 0
     while j < m {
-      term *= Double(m - j) / traffic
+      term *= Double(m - j) * perErlang
       sum += term
       j += 1
       if term < 1e-17 * sum { break }

@@ -11,49 +11,57 @@ import DCPlanModel
 public enum VoiceCosts {
   /// The plan's voice lines.
   static func lines(_ scenario: Scenario, _ voice: VoiceResults, years: [Year]) -> [CostLine] {
-    guard let settings = scenario.voice, let first = years.first else { return [] }
-    var lines: [CostLine] = []
-    var previousMigrated: [String: Double] = [:]
-    for location in voice.locations {
-      let key = location.tenant + "@" + location.node
+    var sink = CostLineList()
+    add(scenario, voice, years: years, into: &sink)
+    return sink.lines
+  }
+
+  /// The plan's voice lines into `sink`.
+  static func add<Sink: CostLineSink>(_ scenario: Scenario, _ voice: VoiceResults, years: [Year], into sink: inout Sink) {
+    guard let settings = scenario.voice, let first = years.first else { return }
+    let locations = voice.locations
+    for (i, location) in locations.enumerated() {
+      // Rows run by tenant, location and year: the previous row of the same location is the one before.
+      let sameLocation = i > 0 && locations[i - 1].node == location.node && locations[i - 1].tenant == location.tenant
+      let key = { location.tenant + "@" + location.node }
       let unmigrated = location.phones - location.migratedPhones
       let legacy = settings.legacyLinePerPhoneYear.value(in: location.year) + settings.pbxPerPhoneYear.value(in: location.year)
       if unmigrated > 0, legacy > 0 {
-        lines.append(CostLine(
-          year: location.year, category: .voiceLegacy, site: key, tenants: [location.tenant], amountEUR: unmigrated * legacy,
+        sink.add(location.year, .voiceLegacy, unmigrated * legacy, CostLine(
+          year: location.year, category: .voiceLegacy, site: key(), tenants: [location.tenant], amountEUR: unmigrated * legacy,
           driver: .units(count: unmigrated, noun: "legacy phones", unitEUR: legacy)))
       }
-      let bought = location.migratedPhones - (previousMigrated[key] ?? 0)
-      previousMigrated[key] = location.migratedPhones
+      let bought = location.migratedPhones - (sameLocation ? locations[i - 1].migratedPhones : 0)
       if bought > 0, settings.ipPhonePrice > 0 {
-        lines.append(CostLine(
-          year: location.year, category: .ipPhones, site: key, tenants: [location.tenant], amountEUR: bought * settings.ipPhonePrice,
+        sink.add(location.year, .ipPhones, bought * settings.ipPhonePrice, CostLine(
+          year: location.year, category: .ipPhones, site: key(), tenants: [location.tenant], amountEUR: bought * settings.ipPhonePrice,
           driver: .units(count: bought, noun: "IP phones", unitEUR: settings.ipPhonePrice)))
       }
     }
-    let capex = Dictionary(settings.gateways.map { ($0.id, $0.capex) }, uniquingKeysWith: { a, _ in a })
-    var opened = Set<String>()
     // A gateway serves the tenants whose calls it carries that year.
-    var callers: [String: [String]] = [:]
-    for location in voice.locations where location.erlangs > 0 {
-      let key = location.gateway + "@" + String(location.year.number)
-      if callers[key]?.contains(location.tenant) != true { callers[key, default: []].append(location.tenant) }
+    func served(_ gateway: GatewayVoice) -> [String] {
+      var tenants: [String] = []
+      for location in locations where location.erlangs > 0 && location.gateway == gateway.gateway && location.year == gateway.year
+        && !tenants.contains(location.tenant) {
+        tenants.append(location.tenant)
+      }
+      return tenants
     }
+    var opened = Set<String>()
     for gateway in voice.gateways where gateway.trunks > 0 {
-      let served = callers[gateway.gateway + "@" + String(gateway.year.number)] ?? []
       let sip = settings.sipPerChannelYear.value(in: gateway.year)
       if sip > 0 {
-        lines.append(CostLine(
-          year: gateway.year, category: .sipTrunks, site: gateway.gateway, tenants: served, amountEUR: Double(gateway.trunks) * sip,
+        sink.add(gateway.year, .sipTrunks, Double(gateway.trunks) * sip, CostLine(
+          year: gateway.year, category: .sipTrunks, site: gateway.gateway, tenants: served(gateway), amountEUR: Double(gateway.trunks) * sip,
           driver: .units(count: Double(gateway.trunks), noun: "SIP channels", unitEUR: sip)))
       }
-      if opened.insert(gateway.gateway).inserted, let cost = capex[gateway.gateway], cost > 0, gateway.year >= first {
-        lines.append(CostLine(
-          year: gateway.year, category: .voiceGateways, site: gateway.gateway, tenants: served, amountEUR: cost,
+      if opened.insert(gateway.gateway).inserted, let cost = settings.gateways.first(where: { $0.id == gateway.gateway })?.capex,
+        cost > 0, gateway.year >= first {
+        sink.add(gateway.year, .voiceGateways, cost, CostLine(
+          year: gateway.year, category: .voiceGateways, site: gateway.gateway, tenants: served(gateway), amountEUR: cost,
           driver: .note("gateway '\(gateway.gateway)' opens")))
       }
     }
-    return lines
   }
 
   /// What telephony would cost per year with every phone kept on legacy lines and PBXs.

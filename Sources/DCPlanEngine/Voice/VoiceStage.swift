@@ -60,21 +60,32 @@ public struct VoiceResults: Hashable, Sendable {
 /// The voice stage: each location's migrated phones → busy-hour Erlang to its nearest gateway
 /// → channels at the grade of service → bandwidth; gateways' trunks (docs/conventions.md, "Voice").
 enum VoiceStage {
-  static func plan(_ scenario: Scenario, years: [Year]) -> VoiceResults {
+  static func plan(_ scenario: Scenario, years: [Year], cache: RouteCache? = nil) -> VoiceResults {
     guard let voice = scenario.voice, !voice.gateways.isEmpty, !scenario.network.nodes.isEmpty else { return .empty }
     let codec = Codec.named(voice.codecName, opusBitsPerSecond: voice.opusBitsPerSecond) ?? .g711
     let framing = VoiceFraming(
       packetisationMs: voice.packetisationMs, ipv6: voice.ipv6, vlanTag: voice.vlanTag, tunnelBytes: voice.tunnelBytes,
       ethernetLayer1: voice.ethernetLayer1)
     let perCall = VoIPBandwidth.perCall(codec, framing)
-    let graph = Graph(scenario.network)
-    let nodeIndex = Dictionary(scenario.network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    let gatewayDistances = voice.gateways.map { gateway in
-      nodeIndex[gateway.node].map { graph.distances(from: $0, avoiding: .none) } ?? []
+    let nodeIndex = cache?.nodeIndex ?? Dictionary(
+      scenario.network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    cache?.nodeIndex = nodeIndex
+    // Distances from each gateway depend on the topology only: a Monte Carlo worker keeps them.
+    let gatewayDistances: [[Double]]
+    if let known = cache?.gatewayDistances {
+      gatewayDistances = known
+    } else {
+      let graph = cache?.graph ?? Graph(scenario.network)
+      cache?.graph = graph
+      gatewayDistances = voice.gateways.map { gateway in
+        nodeIndex[gateway.node].map { graph.distances(from: $0, avoiding: .none) } ?? []
+      }
+      cache?.gatewayDistances = gatewayDistances
     }
     let grade = voice.gradeOfService.value
-    var locations: [LocationVoice] = []
     var gatewayErlangs = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: voice.gateways.count)
+    // Each location's traffic per year first, then every location's channels in one batch.
+    var rows: [(tenant: String, node: String, gateway: String, year: Year, phones: Double, migrated: Double, erlangs: Double)] = []
     for tenant in scenario.tenants {
       for location in tenant.locations {
         guard let node = nodeIndex[location.node] else { continue }
@@ -88,14 +99,17 @@ enum VoiceStage {
           let phones = voice.phones(of: tenant, in: year) * location.share.value
           let migrated = phones * min(1, max(0, voice.migration.value(in: year)))
           let erlangs = migrated * voice.erlangsPerPhone * voice.externalShare.value
-          let channels = ErlangB.trunks(traffic: erlangs, gradeOfService: grade)
           gatewayErlangs[best][y] += erlangs
-          locations.append(LocationVoice(
-            tenant: tenant.id, node: location.node, gateway: voice.gateways[best].id, year: year, phones: phones,
-            migratedPhones: migrated, erlangs: erlangs, channels: channels,
-            mbps: Double(channels) * perCall.bitsPerSecond / 1e6, delayMs: nil, n1DelayMs: nil))
+          rows.append((tenant.id, location.node, voice.gateways[best].id, year, phones, migrated, erlangs))
         }
       }
+    }
+    let channels = ErlangB.trunks(traffics: rows.map(\.erlangs), gradeOfService: grade)
+    let locations = zip(rows, channels).map { row, channels in
+      LocationVoice(
+        tenant: row.tenant, node: row.node, gateway: row.gateway, year: row.year, phones: row.phones,
+        migratedPhones: row.migrated, erlangs: row.erlangs, channels: channels,
+        mbps: Double(channels) * perCall.bitsPerSecond / 1e6, delayMs: nil, n1DelayMs: nil)
     }
     var gateways: [GatewayVoice] = []
     for (g, gateway) in voice.gateways.enumerated() {
