@@ -21,9 +21,10 @@ enum NetworkCosts {
       userList = list
       return list
     }
+    let upgradesByLink = Dictionary(grouping: results.upgrades, by: \.link)
     for (link, result) in zip(scenario.network.links, results.links) {
       var leases = [Double](repeating: link.leasePerYear.euros, count: years.count)
-      let linkUpgrades = results.upgrades.filter { $0.link == link.id }
+      let linkUpgrades = upgradesByLink[link.id] ?? []
       for upgrade in linkUpgrades {
         let spendYears = CostStage.spendingYears(order: upgrade.orderYear, ready: upgrade.readyYear)
         for year in spendYears where year >= first && year - first < years.count {

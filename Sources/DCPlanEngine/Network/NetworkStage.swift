@@ -60,24 +60,34 @@ public enum NetworkStage {
       cache?.routes[key(-1, pair)] = route
       return route
     }
-    var routing = Matrix(rows: linkCount, columns: pairCount)
-    for (p, route) in routes.enumerated() { for hop in route { routing[hop.link, p] = hop.share } }
-    // One product for all traffic and its voice part: the demand matrix holds the years of
-    // all traffic in its first columns and those of voice in the next.
-    var demandMatrix = Matrix(rows: pairCount, columns: 2 * yearCount)
-    for p in 0..<pairCount {
-      for y in 0..<yearCount {
-        demandMatrix[p, y] = demands.mbps[p * yearCount + y]
-        demandMatrix[p, yearCount + y] = demands.voiceMbps[p * yearCount + y]
-      }
-    }
-    let both = BLAS.product(routing, demandMatrix)  // links × 2·years, Mbit/s
+    // A Monte Carlo trial keeps each failure's load changes as sparse terms in its cache.
+    let sparse = lean && cache != nil
     var load = Matrix(rows: linkCount, columns: yearCount)
     var voiceLoad = Matrix(rows: linkCount, columns: yearCount)
-    for l in 0..<linkCount {
-      for y in 0..<yearCount {
-        load[l, y] = both[l, y]
-        voiceLoad[l, y] = both[l, yearCount + y]
+    if sparse {
+      // A trial: rates along each route hop by hop (the routing matrix is mostly zeros at
+      // state scale); the voice part is not kept.
+      for (p, route) in routes.enumerated() {
+        for hop in route { for y in 0..<yearCount { load[hop.link, y] += hop.share * demands.mbps[p * yearCount + y] } }
+      }
+    } else {
+      var routing = Matrix(rows: linkCount, columns: pairCount)
+      for (p, route) in routes.enumerated() { for hop in route { routing[hop.link, p] = hop.share } }
+      // One product for all traffic and its voice part: the demand matrix holds the years of
+      // all traffic in its first columns and those of voice in the next.
+      var demandMatrix = Matrix(rows: pairCount, columns: 2 * yearCount)
+      for p in 0..<pairCount {
+        for y in 0..<yearCount {
+          demandMatrix[p, y] = demands.mbps[p * yearCount + y]
+          demandMatrix[p, yearCount + y] = demands.voiceMbps[p * yearCount + y]
+        }
+      }
+      let both = BLAS.product(routing, demandMatrix)  // links × 2·years, Mbit/s
+      for l in 0..<linkCount {
+        for y in 0..<yearCount {
+          load[l, y] = both[l, y]
+          voiceLoad[l, y] = both[l, yearCount + y]
+        }
       }
     }
 
@@ -97,8 +107,16 @@ public enum NetworkStage {
     var touched = [Bool](repeating: false, count: linkCount)
     var touchedLinks: [Int] = []
     var isAffected = [Bool](repeating: false, count: pairCount)
+    // A trial whose pairs the cache has seen skips the search; otherwise the terms are collected.
+    let knownTerms = sparse ? cache?.failureTerms(for: demands.pairs) : nil
+    var collected: [FailureTerms.Term] = []
+    var collectedStarts: [Int] = []
     // Adds (sign 1) or takes off (sign −1) pair p's yearly rates along a route.
     func accumulate(_ route: [(link: Int, share: Double)], _ p: Int, sign: Double) {
+      if sparse {
+        for hop in route { collected.append(.init(link: Int32(hop.link), pair: Int32(p), coefficient: sign * hop.share)) }
+        return
+      }
       for hop in route {
         if !touched[hop.link] {
           touched[hop.link] = true
@@ -108,8 +126,9 @@ public enum NetworkStage {
         for y in 0..<yearCount { delta[row + y] += sign * hop.share * demands.mbps[p * yearCount + y] }
       }
     }
-    for (f, failure) in failures.enumerated() {
+    for (f, failure) in failures.enumerated() where knownTerms == nil {
       defer { failureProgress?.advance() }
+      collectedStarts.append(collected.count)
       var order: [Int] = []
       for link in failure.state.links {
         for p in linksUsedBy[link] where !isAffected[p] {
@@ -182,6 +201,11 @@ public enum NetworkStage {
         }
       }
       touchedLinks.removeAll(keepingCapacity: true)
+    }
+    if sparse, let cache {
+      let terms = knownTerms ?? cache.storeFailureTerms(
+        FailureTerms(collected, starts: collectedStarts, failures: failures.map(\.state)), for: demands.pairs)
+      terms.apply(rates: demands.mbps, years: yearCount, load: load, to: &n1Load)
     }
     routes.removeAll()
     var linkStanding: [[Double]] = []

@@ -21,5 +21,77 @@ final class RouteCache {
   /// ECMP shares of each pair, normally and under each failure (empty: cut off).
   var routes: [Key: [(link: Int, share: Double)]] = [:]
 
+  /// The failures' load-change terms for the pairs of the trial that found them.
+  private var terms: (pairs: [NetworkDemands.Pair], terms: FailureTerms)?
+
   init() {}
+
+  /// The terms found for exactly these pairs (in this order), if any.
+  func failureTerms(for pairs: [NetworkDemands.Pair]) -> FailureTerms? {
+    guard let terms, terms.pairs == pairs else { return nil }
+    return terms.terms
+  }
+
+  /// Keeps `found` for trials with the same pairs, and returns it.
+  func storeFailureTerms(_ found: FailureTerms, for pairs: [NetworkDemands.Pair]) -> FailureTerms {
+    terms = (pairs, found)
+    return found
+  }
+}
+
+/// Every single failure's load changes as sparse terms: for each failure, per link (links
+/// down in it left out), the pairs whose traffic leaves or joins it with the share
+/// (−normal share, +rerouted share), in the order the failure analysis adds them. A Monte
+/// Carlo trial with the same pairs as an earlier one applies them to its own rates instead
+/// of searching every failure again; the sums come out in the same order as the analysis's.
+struct FailureTerms {
+  struct Term {
+    let link: Int32
+    let pair: Int32
+    let coefficient: Double
+  }
+
+  /// Terms of failure f: `terms[starts[f] ..< starts[f + 1]]`, grouped by link.
+  private let terms: [Term]
+  private let starts: [Int]
+
+  /// From the terms in the analysis's order, failure by failure (`starts[f]` where failure f's begin).
+  init(_ collected: [Term], starts: [Int], failures: [Graph.Failure]) {
+    var terms: [Term] = []
+    var grouped: [Int] = [0]
+    for f in starts.indices {
+      let end = f + 1 < starts.count ? starts[f + 1] : collected.count
+      // Stable by link: each link's terms keep their order.
+      let mine = collected[starts[f]..<end].enumerated()
+        .filter { !failures[f].isLinkDown(Int($0.element.link)) }
+        .sorted { ($0.element.link, $0.offset) < ($1.element.link, $1.offset) }
+      terms += mine.map(\.element)
+      grouped.append(terms.count)
+    }
+    self.terms = terms
+    self.starts = grouped
+  }
+
+  /// Raises `n1Load` (links × years) to `load` plus each failure's changes where higher.
+  func apply(rates: [Double], years: Int, load: Matrix, to n1Load: inout Matrix) {
+    var change = [Double](repeating: 0, count: years)
+    for f in 0..<(starts.count - 1) {
+      var i = starts[f]
+      let end = starts[f + 1]
+      while i < end {
+        let link = Int(terms[i].link)
+        for y in 0..<years { change[y] = 0 }
+        while i < end, Int(terms[i].link) == link {
+          let row = Int(terms[i].pair) * years
+          let coefficient = terms[i].coefficient
+          for y in 0..<years { change[y] += coefficient * rates[row + y] }
+          i += 1
+        }
+        for y in 0..<years {
+          let value = load[link, y] + change[y]
+          if value > n1Load[link, y] * (1 + 1e-12) + 1e-9 { n1Load[link, y] = value }
+        }
+      }
+    }
+  }
 }

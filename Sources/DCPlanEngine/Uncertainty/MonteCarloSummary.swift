@@ -1,4 +1,5 @@
 import DCPlanModel
+import Dispatch
 
 /// The Monte Carlo results a planner reads: percentiles of every summary and yearly figure,
 /// the probability of a shortfall by each year, the tornado and the rank correlations.
@@ -60,13 +61,34 @@ public struct TornadoBar: Hashable, Sendable {
 }
 
 extension MonteCarlo {
+  /// One trial of each scenario, on `threads` workers that keep their routes.
+  static func trials(_ scenarios: [Scenario], threads: Int) -> [TrialOutcome] {
+    var outcomes = [TrialOutcome?](repeating: nil, count: scenarios.count)
+    outcomes.withUnsafeMutableBufferPointer { buffer in
+      let slots = DisjointSlots(base: buffer.baseAddress)
+      let workers = max(1, min(threads, scenarios.count))
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let routes = RouteCache()
+        for k in stride(from: worker, to: scenarios.count, by: workers) { slots.base?[k] = trial(scenarios[k], routes: routes) }
+      }
+    }
+    return outcomes.compactMap { $0 }
+  }
+
   /// Runs the trials and summarises them.
   public static func analyse(
     _ scenario: Scenario, trials: Int, seed: UInt64, percentiles: [Double] = [10, 50, 90], threads: Int = 2,
     progress: WorkProgress? = nil
   ) -> MonteCarloResults {
     let (inputDraws, outcomes, sampler) = run(scenario, trials: trials, seed: seed, threads: threads, progress: progress)
-    let baseline = trial(scenario)
+    // The baseline and the tornado's ends (one input at its P10 or P90): whole plan runs,
+    // shared by the threads, each keeping its routes.
+    let inputs = scenario.uncertainty.inputs
+    let fixed = [scenario] + inputs.indices.flatMap { i in
+      [0.1, 0.9].map { p in Perturbation.apply(sampler.quantileDraws(p, onlyInput: i), slots: sampler.slots, to: scenario) }
+    }
+    let fixedOutcomes = Self.trials(fixed, threads: threads)
+    let baseline = fixedOutcomes[0]
     let years = scenario.info.horizon.years
     let ps = percentiles.map { min(100, max(0, $0)) / 100 }
     func band(_ values: [Double]) -> [Double] {
@@ -98,12 +120,8 @@ extension MonteCarlo {
       }
       if (byYear.last ?? 0) > 0 { probability.append((resource, byYear)) }
     }
-    let inputs = scenario.uncertainty.inputs
     let tornado = inputs.indices.map { i -> TornadoBar in
-      let lowDraws = sampler.quantileDraws(0.1, onlyInput: i)
-      let highDraws = sampler.quantileDraws(0.9, onlyInput: i)
-      let low = trial(Perturbation.apply(lowDraws, slots: sampler.slots, to: scenario))
-      let high = trial(Perturbation.apply(highDraws, slots: sampler.slots, to: scenario))
+      let (low, high) = (fixedOutcomes[1 + 2 * i], fixedOutcomes[2 + 2 * i])
       return TornadoBar(
         input: inputs[i].name, low: Quantiles.value(inputs[i].distribution, at: 0.1),
         high: Quantiles.value(inputs[i].distribution, at: 0.9), npvLowDelta: low.npvEUR - baseline.npvEUR,
