@@ -49,27 +49,33 @@ struct NetworkDemands {
   }
 
   /// Every demand of `scenario` over the projection's years (docs/conventions.md, "Network").
-  static func build(_ scenario: Scenario, _ demand: DemandProjection, voice: VoiceResults, labels: Bool = true) -> NetworkDemands {
+  ///
+  /// - Parameter nodeIndex: node ids to indices, if the caller keeps them (Monte Carlo trials).
+  static func build(
+    _ scenario: Scenario, _ demand: DemandProjection, voice: VoiceResults, labels: Bool = true, nodeIndex known: [String: Int]? = nil
+  ) -> NetworkDemands {
     let network = scenario.network
     let years = demand.years
     var result = NetworkDemands(years: years.count, keepsLabels: labels)
-    let nodeIndex = Dictionary(network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    let nodeIndex = known ?? Dictionary(network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     let siteNode = Dictionary(scenario.sites.compactMap { site in site.node.flatMap { nodeIndex[$0] }.map { (site.id, $0) } },
                               uniquingKeysWith: { a, _ in a })
-    let shared = scenario.sites.enumerated().filter { $0.element.kind == .shared }
+    let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
+    // The shared sites' nodes and load shares, looked up once.
+    let sharedEnds = shared.compactMap { s in siteNode[scenario.sites[s].id].map { (node: $0, share: scenario.sites[s].loadShare.value) } }
     // Employees at each location to where the tenant's workloads run.
     for tenant in scenario.tenants {
+      let legacyNode = tenant.legacySite.flatMap { siteNode[$0] }
       for location in tenant.locations {
         guard let from = nodeIndex[location.node] else { continue }
         for (y, year) in years.enumerated() {
           let rate = tenant.employees.employees(in: year) * location.share.value * network.perEmployeeMbps.value(in: year)
           func label() -> String { "tenant '\(tenant.id)' at '\(location.node)'" }
           if tenant.isInSharedDataCentre(in: year) {
-            for (_, site) in shared {
-              guard let to = siteNode[site.id] else { continue }
-              result.add(from: from, to: to, year: y, mbps: rate * site.loadShare.value, label: label())
+            for end in sharedEnds {
+              result.add(from: from, to: end.node, year: y, mbps: rate * end.share, label: label())
             }
-          } else if let legacy = tenant.legacySite, let to = siteNode[legacy] {
+          } else if let to = legacyNode {
             result.add(from: from, to: to, year: y, mbps: rate, label: label())
           }
         }
@@ -78,8 +84,9 @@ struct NetworkDemands {
     // Replication: each shared site sends its changed data to every other within the window;
     // one demand per pair of sites at the larger of the two directions.
     if network.replicationDailyChange.value > 0 {
-      for (i, a) in shared {
-        for (j, b) in shared where j > i {
+      for (k, i) in shared.enumerated() {
+        for j in shared[(k + 1)...] {
+          let (a, b) = (scenario.sites[i], scenario.sites[j])
           guard let from = siteNode[a.id], let to = siteNode[b.id] else { continue }
           for y in years.indices {
             let stored = max(demand.sites[i].demand.storageTiB[y], demand.sites[j].demand.storageTiB[y])
@@ -93,8 +100,13 @@ struct NetworkDemands {
     // Voice: each location's provisioned calls to its gateway, a priority class.
     let gatewayNodes = Dictionary((scenario.voice?.gateways ?? []).map { ($0.id, $0.node) }, uniquingKeysWith: { a, _ in a })
     let first = years.first ?? Year(0)
+    // Rows run location by location: the ends are looked up when the location changes.
+    var ends: (node: String, gateway: String, from: Int?, to: Int?)?
     for location in voice.locations where location.mbps > 0 {
-      guard let from = nodeIndex[location.node], let node = gatewayNodes[location.gateway], let to = nodeIndex[node] else { continue }
+      if ends == nil || ends?.node != location.node || ends?.gateway != location.gateway {
+        ends = (location.node, location.gateway, nodeIndex[location.node], gatewayNodes[location.gateway].flatMap { nodeIndex[$0] })
+      }
+      guard let from = ends?.from, let to = ends?.to else { continue }
       result.add(from: from, to: to, year: location.year - first, mbps: location.mbps,
                  label: "voice of tenant '\(location.tenant)' at '\(location.node)'", voice: true)
     }

@@ -38,7 +38,10 @@ public enum NetworkStage {
     let yearCount = years.count
     let graph = cache?.graph ?? Graph(network)
     cache?.graph = graph
-    let demands = NetworkDemands.build(scenario, demand, voice: voice, labels: !lean)
+    if cache != nil, cache?.nodeIndex == nil {
+      cache?.nodeIndex = Dictionary(network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    }
+    let demands = NetworkDemands.build(scenario, demand, voice: voice, labels: !lean, nodeIndex: cache?.nodeIndex)
     let pairCount = demands.pairs.count
     let linkCount = network.links.count
 

@@ -48,7 +48,7 @@ public enum ErlangB {
     }
     let limit = 1 / max(gradeOfService, 1e-300) * (1 - 1e-12)
     let perErlang = 1 / traffic
-    // The answer lies well above A − 6√A for any grade of service under 50 %: start there.
+    // Start below the answer, near it (see ``start(traffic:gradeOfService:)``).
     var n = start(traffic: traffic, gradeOfService: gradeOfService)
     var reciprocal = reciprocalBlocking(traffic: traffic, trunks: n)
     // Every added trunk lowers the blocking; stop at the first that meets the target.
@@ -97,17 +97,23 @@ public enum ErlangB {
     return result
   }
 
-  /// Where a search starts: well below the answer, at A − 6√A for more than 100 Erlang and a
-  /// grade of service under 50 %, else at 0.
+  /// Where a search starts, below the answer: for more than 100 Erlang and a grade of service
+  /// under 50 %, the higher of A − 6√A and ⌊A(1 − GoS)⌋ − 1, else 0. The second is a bound:
+  /// the carried traffic A(1 − B) cannot exceed the N trunks, so B ≥ 1 − N/A, and every N
+  /// below A(1 − GoS) blocks more than the grade of service allows.
   static func start(traffic: Double, gradeOfService: Double) -> Int {
-    traffic > 100 && gradeOfService < 0.5 ? max(0, Int((traffic - 6 * traffic.squareRoot()).rounded(.down))) : 0
+    guard traffic > 100 && gradeOfService < 0.5 else { return 0 }
+    let classic = traffic - 6 * traffic.squareRoot()
+    let carried = (traffic * (1 - gradeOfService)).rounded(.down) - 1
+    return max(0, Int(max(classic, carried).rounded(.down)))
   }
 
   /// `1 / B(A, m)` without the recursion from 0, as the sum
   /// `Σ_{j=0}^{m} Π_{i<j} (m − i)/A` (the Erlang B formula divided through by its last term),
   /// whose terms fall geometrically when m < A; summed until a term adds less than 1e-17.
   ///
-  /// - Complexity: O(terms), about 6√A · ln(10^17)/6 for m = A − 6√A, against O(m) for the recursion.
+  /// - Complexity: O(terms): the terms fall like exp(−j²/2A) at m = A, so about √(78 A) of
+  ///   them there and fewer further below; against O(m) for the recursion.
   static func reciprocalBlocking(traffic: Double, trunks m: Int) -> Double {
     guard m > 0 else { return 1 }
     let perErlang = 1 / traffic

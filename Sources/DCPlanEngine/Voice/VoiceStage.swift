@@ -85,9 +85,11 @@ enum VoiceStage {
     let grade = voice.gradeOfService.value
     var gatewayErlangs = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: voice.gateways.count)
     // Each location's traffic per year first, then every location's channels in one batch.
-    var rows: [(tenant: String, node: String, gateway: String, year: Year, phones: Double, migrated: Double, erlangs: Double)] = []
-    for tenant in scenario.tenants {
-      for location in tenant.locations {
+    var rows: [(tenant: Int, location: Int, gateway: Int, year: Int, phones: Double, migrated: Double)] = []
+    var erlangs: [Double] = []
+    for (t, tenant) in scenario.tenants.enumerated() {
+      let phoneCount = voice.phoneCount(of: tenant)
+      for (l, location) in tenant.locations.enumerated() {
         guard let node = nodeIndex[location.node] else { continue }
         // The nearest gateway by routing weight; ties go to the first listed.
         var best = 0
@@ -96,20 +98,23 @@ enum VoiceStage {
           best = g
         }
         for (y, year) in years.enumerated() {
-          let phones = voice.phones(of: tenant, in: year) * location.share.value
+          let phones = phoneCount.phones(of: tenant, in: year) * location.share.value
           let migrated = phones * min(1, max(0, voice.migration.value(in: year)))
-          let erlangs = migrated * voice.erlangsPerPhone * voice.externalShare.value
-          gatewayErlangs[best][y] += erlangs
-          rows.append((tenant.id, location.node, voice.gateways[best].id, year, phones, migrated, erlangs))
+          let traffic = migrated * voice.erlangsPerPhone * voice.externalShare.value
+          gatewayErlangs[best][y] += traffic
+          rows.append((t, l, best, y, phones, migrated))
+          erlangs.append(traffic)
         }
       }
     }
-    let channels = ErlangB.trunks(traffics: rows.map(\.erlangs), gradeOfService: grade)
-    let locations = zip(rows, channels).map { row, channels in
-      LocationVoice(
-        tenant: row.tenant, node: row.node, gateway: row.gateway, year: row.year, phones: row.phones,
-        migratedPhones: row.migrated, erlangs: row.erlangs, channels: channels,
-        mbps: Double(channels) * perCall.bitsPerSecond / 1e6, delayMs: nil, n1DelayMs: nil)
+    let channels = ErlangB.trunks(traffics: erlangs, gradeOfService: grade)
+    let locations = rows.indices.map { i in
+      let row = rows[i]
+      let tenant = scenario.tenants[row.tenant]
+      return LocationVoice(
+        tenant: tenant.id, node: tenant.locations[row.location].node, gateway: voice.gateways[row.gateway].id, year: years[row.year],
+        phones: row.phones, migratedPhones: row.migrated, erlangs: erlangs[i], channels: channels[i],
+        mbps: Double(channels[i]) * perCall.bitsPerSecond / 1e6, delayMs: nil, n1DelayMs: nil)
     }
     var gateways: [GatewayVoice] = []
     for (g, gateway) in voice.gateways.enumerated() {

@@ -75,11 +75,12 @@ public struct Voice: Hashable, Sendable {
 
   /// The phones of `tenant` in `year`.
   public func phones(of tenant: Tenant, in year: Year) -> Double {
-    switch tenantPhones.first(where: { $0.tenant == tenant.id })?.phones {
-    case let .absolute(count)?: return count
-    case let .perEmployee(perHead)?: return perHead * tenant.employees.employees(in: year)
-    case nil: return phonesPerEmployee * tenant.employees.employees(in: year)
-    }
+    phoneCount(of: tenant).phones(of: tenant, in: year)
+  }
+
+  /// How `tenant`'s phones are counted: its own entry, or the default per employee.
+  public func phoneCount(of tenant: Tenant) -> PhoneCount {
+    tenantPhones.first(where: { $0.tenant == tenant.id })?.phones ?? .perEmployee(phonesPerEmployee)
   }
 }
 
@@ -103,6 +104,14 @@ public enum PhoneCount: Hashable, Sendable {
   case absolute(Double)
   /// This many phones per employee.
   case perEmployee(Double)
+
+  /// The phones of `tenant` in `year`.
+  public func phones(of tenant: Tenant, in year: Year) -> Double {
+    switch self {
+    case let .absolute(count): return count
+    case let .perEmployee(perHead): return perHead * tenant.employees.employees(in: year)
+    }
+  }
 }
 
 /// A gateway to the public network (SIP trunks, session border controller).
