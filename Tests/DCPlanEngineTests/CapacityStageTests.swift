@@ -115,6 +115,43 @@ struct CapacityStageTests {
     #expect(shrinking.retirements == [0, 4, 6])
   }
 
+  @Test("refresh flows equal a unit-by-unit simulation on random needs")
+  func refreshAgainstUnits() {
+    // Independent method: every unit is its own record (year bought, or remaining life for
+    // the base); each year the worn-out ones leave, then the oldest go while there are too
+    // many, then new ones are bought up to the need.
+    var random = SplitMix64(seed: 77)
+    for _ in 0..<300 {
+      let life = 1 + Int(random.next() % 6)
+      let years = 1 + Int(random.next() % 12)
+      let need = (0..<years).map { _ in Int(random.next() % 40) }
+      var endOfLife: [Int] = []  // one entry per unit in service, oldest first
+      let base = need[0]
+      for remaining in 1...life {
+        let units = base / life + (remaining <= base % life ? 1 : 0)
+        endOfLife += Array(repeating: remaining, count: units)
+      }
+      var purchases = [0]
+      var replacements = [0]
+      var retirements = [0]
+      for y in 1..<years {
+        let worn = endOfLife.filter { $0 <= y }.count
+        endOfLife.removeAll { $0 <= y }
+        let excess = max(0, endOfLife.count - need[y])
+        endOfLife.removeFirst(excess)
+        let bought = need[y] - endOfLife.count
+        endOfLife += Array(repeating: y + life, count: bought)
+        purchases.append(bought)
+        replacements.append(min(bought, worn))
+        retirements.append(worn + excess)
+      }
+      let flow = RefreshStage.flow(need: need, lifetime: life)
+      #expect(flow.purchases == purchases, "need \(need), life \(life)")
+      #expect(flow.replacements == replacements, "need \(need), life \(life)")
+      #expect(flow.retirements == retirements, "need \(need), life \(life)")
+    }
+  }
+
   @Test("NPV of a level cost equals the annuity-due closed form")
   func npvClosedForm() {
     // 1,000 a year for 10 years at 5 %, first year undiscounted:

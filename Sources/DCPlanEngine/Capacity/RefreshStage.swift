@@ -41,37 +41,47 @@ public enum RefreshStage {
   }
 
   /// The purchases and retirements that keep `need[y]` units in service with a `lifetime`.
+  ///
+  /// The units in service are kept by the year index they reach end of life (`units[e]`),
+  /// which orders them oldest first: the installed base at 1 … L, a purchase in year y at y + L.
   public static func flow(need: [Int], lifetime: Int) -> FleetFlow {
     let life = max(1, lifetime)
+    let count = need.count
     var result = FleetFlow(
-      purchases: Array(repeating: 0, count: need.count), replacements: Array(repeating: 0, count: need.count),
-      retirements: Array(repeating: 0, count: need.count))
+      purchases: Array(repeating: 0, count: count), replacements: Array(repeating: 0, count: count),
+      retirements: Array(repeating: 0, count: count))
     guard let initial = need.first else { return result }
-    // Cohorts as (index of the year they reach end of life, units), oldest first.
-    var cohorts: [(endOfLife: Int, units: Int)] = (1...life).map { remaining in
-      (remaining, initial / life + (remaining <= initial % life ? 1 : 0))
-    }.filter { $0.1 > 0 }
-    for y in 1..<max(1, need.count) {
+    var units = [Int](repeating: 0, count: count + life + 1)
+    for remaining in 1...life { units[remaining] = initial / life + (remaining <= initial % life ? 1 : 0) }
+    var inService = initial
+    var oldest = 1  // no units below this end-of-life index
+    for y in 1..<max(1, count) {
       var worn = 0
-      while let oldest = cohorts.first, oldest.endOfLife <= y {
-        worn += oldest.units
-        cohorts.removeFirst()
+      while oldest <= y {
+        worn += units[oldest]
+        units[oldest] = 0
+        oldest += 1
       }
-      var inService = cohorts.reduce(0) { $0 + $1.units }
+      inService -= worn
       var retired = worn
       if inService > need[y] {
+        // The oldest leave first.
         var excess = inService - need[y]
         retired += excess
-        while excess > 0, !cohorts.isEmpty {
-          let take = min(excess, cohorts[0].units)
-          cohorts[0].units -= take
+        var e = oldest
+        while excess > 0, e < units.count {
+          let take = min(excess, units[e])
+          units[e] -= take
           excess -= take
-          if cohorts[0].units == 0 { cohorts.removeFirst() }
+          e += 1
         }
         inService = need[y]
       }
       let bought = need[y] - inService
-      if bought > 0 { cohorts.append((y + life, bought)) }
+      if bought > 0 {
+        units[y + life] += bought
+        inService += bought
+      }
       result.purchases[y] = bought
       // A purchase replaces worn units up to their number; the rest is growth.
       result.replacements[y] = min(bought, worn)
