@@ -27,8 +27,24 @@ struct NetworkDemands {
     self.keepsLabels = keepsLabels
   }
 
-  mutating func add(from: Int, to: Int, year: Int, mbps rate: Double, label: @autoclosure () -> String, voice: Bool = false) {
+  /// Adds `rate` to the pair's year; `slot` keeps the pair's index for the caller's next
+  /// year of the same pair (nil: not looked up yet), so a pair is looked up once, not yearly.
+  mutating func add(
+    from: Int, to: Int, year: Int, mbps rate: Double, label: @autoclosure () -> String, voice: Bool = false,
+    slot: inout Int?
+  ) {
     guard from != to, rate > 0 else { return }
+    let p = slot ?? pairIndex(from: from, to: to)
+    slot = p
+    mbps[p * years + year] += rate
+    if voice { voiceMbps[p * years + year] += rate }
+    guard keepsLabels else { return }
+    let label = label()
+    if labels[p].last != label { labels[p].append(label) }
+  }
+
+  /// The pair's index, made (in first-seen order) if new.
+  private mutating func pairIndex(from: Int, to: Int) -> Int {
     let pair = Pair(from: from, to: to)
     let p: Int
     if let existing = index[pair] {
@@ -41,11 +57,7 @@ struct NetworkDemands {
       voiceMbps.append(contentsOf: repeatElement(0, count: years))
       labels.append([])
     }
-    mbps[p * years + year] += rate
-    if voice { voiceMbps[p * years + year] += rate }
-    guard keepsLabels else { return }
-    let label = label()
-    if labels[p].last != label { labels[p].append(label) }
+    return p
   }
 
   /// Every demand of `scenario` over the projection's years (docs/conventions.md, "Network").
@@ -68,15 +80,17 @@ struct NetworkDemands {
       let legacyNode = tenant.legacySite.flatMap { siteNode[$0] }
       for location in tenant.locations {
         guard let from = nodeIndex[location.node] else { continue }
+        var sharedSlots = [Int?](repeating: nil, count: sharedEnds.count)
+        var legacySlot: Int?
         for (y, year) in years.enumerated() {
           let rate = tenant.employees.employees(in: year) * location.share.value * network.perEmployeeMbps.value(in: year)
           func label() -> String { "tenant '\(tenant.id)' at '\(location.node)'" }
           if tenant.isInSharedDataCentre(in: year) {
-            for end in sharedEnds {
-              result.add(from: from, to: end.node, year: y, mbps: rate * end.share, label: label())
+            for (e, end) in sharedEnds.enumerated() {
+              result.add(from: from, to: end.node, year: y, mbps: rate * end.share, label: label(), slot: &sharedSlots[e])
             }
           } else if let to = legacyNode {
-            result.add(from: from, to: to, year: y, mbps: rate, label: label())
+            result.add(from: from, to: to, year: y, mbps: rate, label: label(), slot: &legacySlot)
           }
         }
       }
@@ -88,11 +102,12 @@ struct NetworkDemands {
         for j in shared[(k + 1)...] {
           let (a, b) = (scenario.sites[i], scenario.sites[j])
           guard let from = siteNode[a.id], let to = siteNode[b.id] else { continue }
+          var slot: Int?
           for y in years.indices {
             let stored = max(demand.sites[i].demand.storageTiB[y], demand.sites[j].demand.storageTiB[y])
             let rate = stored * 1_099_511_627_776 * 8 * network.replicationDailyChange.value
               / network.replicationWindow.baseUnits / 1e6
-            result.add(from: from, to: to, year: y, mbps: rate, label: "replication '\(a.id)'–'\(b.id)'")
+            result.add(from: from, to: to, year: y, mbps: rate, label: "replication '\(a.id)'–'\(b.id)'", slot: &slot)
           }
         }
       }
@@ -102,19 +117,22 @@ struct NetworkDemands {
     let first = years.first ?? Year(0)
     // Rows run location by location: the ends are looked up when the location changes.
     var ends: (node: String, gateway: String, from: Int?, to: Int?)?
+    var slot: Int?
     for location in voice.locations where location.mbps > 0 {
       if ends == nil || ends?.node != location.node || ends?.gateway != location.gateway {
         ends = (location.node, location.gateway, nodeIndex[location.node], gatewayNodes[location.gateway].flatMap { nodeIndex[$0] })
+        slot = nil
       }
       guard let from = ends?.from, let to = ends?.to else { continue }
       result.add(from: from, to: to, year: location.year - first, mbps: location.mbps,
-                 label: "voice of tenant '\(location.tenant)' at '\(location.node)'", voice: true)
+                 label: "voice of tenant '\(location.tenant)' at '\(location.node)'", voice: true, slot: &slot)
     }
     for explicit in network.demands {
       guard let from = nodeIndex[explicit.from], let to = nodeIndex[explicit.to] else { continue }
+      var slot: Int?
       for (y, year) in years.enumerated() {
         result.add(from: from, to: to, year: y, mbps: explicit.mbps.value(in: year),
-                   label: "demand '\(explicit.from)'–'\(explicit.to)'")
+                   label: "demand '\(explicit.from)'–'\(explicit.to)'", slot: &slot)
       }
     }
     return result
