@@ -1,4 +1,4 @@
-import DCPlanEngine
+@testable import DCPlanEngine
 import DCPlanTestSupport
 import Testing
 
@@ -77,5 +77,20 @@ struct ErlangBTests {
       #expect(approximately(blocking, ErlangB.blocking(traffic: traffic, trunks: trunks), relative: 1e-9))
       #expect(blocking <= 0.01 && ErlangB.blocking(traffic: traffic, trunks: trunks - 1) > 0.01)
     }
+  }
+
+  @Test("the memo of earlier answers gives what a search gives, trial after trial")
+  func memo() {
+    var memo = TrunkMemo()
+    var random = SplitMix64(seed: 5)
+    let bases: [Double] = [3, 40, 99, 101, 450, 1757, 8000]
+    for _ in 0..<400 {
+      // Each row's traffic moves by up to ±15 % from trial to trial, as a drawn headcount would.
+      let traffics = bases.map { $0 * (0.85 + 0.3 * Double(random.next() >> 11) * 0x1.0p-53) }
+      let memoised = memo.trunks(traffics: traffics, gradeOfService: 0.01)
+      #expect(memoised == traffics.map { ErlangB.trunks(traffic: $0, gradeOfService: 0.01) })
+    }
+    // Another grade of service starts afresh.
+    #expect(memo.trunks(traffics: [450], gradeOfService: 0.001) == [ErlangB.trunks(traffic: 450, gradeOfService: 0.001)])
   }
 }

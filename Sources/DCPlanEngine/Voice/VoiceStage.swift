@@ -107,7 +107,9 @@ enum VoiceStage {
         }
       }
     }
-    let channels = ErlangB.trunks(traffics: erlangs, gradeOfService: grade)
+    // A Monte Carlo worker settles most searches from the answers of earlier trials.
+    let channels = cache?.trunkMemo.trunks(traffics: erlangs, gradeOfService: grade)
+      ?? ErlangB.trunks(traffics: erlangs, gradeOfService: grade)
     let locations = rows.indices.map { i in
       let row = rows[i]
       let tenant = scenario.tenants[row.tenant]
