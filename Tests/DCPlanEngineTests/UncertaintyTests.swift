@@ -17,6 +17,12 @@ struct UncertaintyTests {
     #expect(approximately(Quantiles.incompleteBeta(0.4, 2, 3), 0.5248, relative: 1e-12))
     #expect(approximately(Quantiles.incompleteBeta(0.77, 3.4, 1.6), 0.6252573911781112, relative: 1e-10))
     #expect(approximately(Quantiles.betaQuantile(0.3, 3.4, 1.6), 0.5869300415054985, relative: 1e-10))
+    // scipy.stats.beta.ppf in the tails and at a = 1 or b = 1 (a PERT with its mode at an end).
+    #expect(approximately(Quantiles.betaQuantile(1e-10, 3.4, 1.6), 0.0008597904649215583, relative: 1e-9))
+    #expect(approximately(Quantiles.betaQuantile(0.999999, 3.4, 1.6), 0.9999396189083029, relative: 1e-12))
+    #expect(approximately(Quantiles.betaQuantile(0.5, 1, 5), 0.12944943670387585, relative: 1e-10))
+    #expect(approximately(Quantiles.betaQuantile(0.01, 5, 1), 0.39810717055349726, relative: 1e-10))
+    #expect(approximately(Quantiles.betaQuantile(0.9, 5.0 / 3, 10.0 / 3), 0.6073774151675961, relative: 1e-10))
   }
 
   @Test("sampled distributions match their mean and variance within bounds from the sample size", arguments: [

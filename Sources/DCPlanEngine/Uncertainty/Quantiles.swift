@@ -168,13 +168,23 @@ public enum Quantiles {
 
   /// The p-quantile of Beta(a, b) by bisection on I_x(a, b) (monotone), to 1e-14.
   static func betaQuantile(_ p: Double, _ a: Double, _ b: Double) -> Double {
+    // Newton's method on I_x(a, b) − p with the density as slope, kept inside a bracket
+    // that shrinks with every step (a step leaving it bisects instead): a handful of
+    // evaluations where bisection alone needs about 47.
     var low = 0.0
     var high = 1.0
-    for _ in 0..<60 {
-      let mid = (low + high) / 2
-      if incompleteBeta(mid, a, b) < p { low = mid } else { high = mid }
-      if high - low < 1e-14 { break }
+    var x = a / (a + b)
+    let logBeta = logGamma(a) + logGamma(b) - logGamma(a + b)
+    for _ in 0..<100 {
+      let f = incompleteBeta(x, a, b) - p
+      if f < 0 { low = x } else { high = x }
+      if f == 0 || high - low < 1e-14 { break }
+      let density = exponential((a - 1) * logarithm(x) + (b - 1) * logarithmOnePlus(-x) - logBeta)
+      var next = x - f / density
+      if !(next > low && next < high) || !next.isFinite { next = (low + high) / 2 }
+      if abs(next - x) < 1e-15 { return next }
+      x = next
     }
-    return (low + high) / 2
+    return x
   }
 }

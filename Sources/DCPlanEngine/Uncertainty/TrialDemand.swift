@@ -122,7 +122,7 @@ struct TrialDemand: Sendable {
     let axisFirst = axisFirst
     startAxis = sorted.map { $0.startYear - axisFirst }
     var runningCount = [[Int]](repeating: [Int](repeating: 0, count: years.count), count: scenario.tenants.count)
-    for (p, workload) in sorted.enumerated() {
+    for workload in sorted {
       let index = max(0, workload.startYear - horizon.first)
       guard index < years.count else { continue }
       if let t = tenantIndex[workload.tenant] { for y in index..<years.count { runningCount[t][y] += 1 } }

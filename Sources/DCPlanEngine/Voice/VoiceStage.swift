@@ -87,8 +87,10 @@ enum VoiceStage {
     // Each location's traffic per year first, then every location's channels in one batch.
     var rows: [(tenant: Int, location: Int, gateway: Int, year: Int, phones: Double, migrated: Double)] = []
     var erlangs: [Double] = []
+    let migratedShare = years.map { min(1, max(0, voice.migration.value(in: $0))) }
     for (t, tenant) in scenario.tenants.enumerated() {
       let phoneCount = voice.phoneCount(of: tenant)
+      let tenantPhones = years.map { phoneCount.phones(of: tenant, in: $0) }
       for (l, location) in tenant.locations.enumerated() {
         guard let node = nodeIndex[location.node] else { continue }
         // The nearest gateway by routing weight; ties go to the first listed.
@@ -97,9 +99,9 @@ enum VoiceStage {
           < (gatewayDistances[best].indices.contains(node) ? gatewayDistances[best][node] : .infinity) {
           best = g
         }
-        for (y, year) in years.enumerated() {
-          let phones = phoneCount.phones(of: tenant, in: year) * location.share.value
-          let migrated = phones * min(1, max(0, voice.migration.value(in: year)))
+        for y in years.indices {
+          let phones = tenantPhones[y] * location.share.value
+          let migrated = phones * migratedShare[y]
           let traffic = migrated * voice.erlangsPerPhone * voice.externalShare.value
           gatewayErlangs[best][y] += traffic
           rows.append((t, l, best, y, phones, migrated))
