@@ -3,7 +3,8 @@
 //
 // Layers (each module knows only the ones below it):
 //   DCPlanModel  – scenario value types with units; no I/O
-//   DCPlanEngine – pure functions from a scenario to results (uses COpenBLAS)
+//   DCPlanEngine – pure functions from a scenario to results (uses COpenBLAS, and CKernels
+//                  for the Monte Carlo's inner loops)
 //   DCPlanIO     – scenario loading and validation, result rendering, atomic writes
 //   dcplan       – the command, on swift-argument-parser
 import PackageDescription
@@ -28,7 +29,8 @@ let package = Package(
       providers: [.apt(["libopenblas-dev"])]
     ),
     .target(name: "DCPlanModel"),
-    .target(name: "DCPlanEngine", dependencies: ["DCPlanModel", "COpenBLAS"]),
+    .target(name: "CKernels"),
+    .target(name: "DCPlanEngine", dependencies: ["DCPlanModel", "COpenBLAS", "CKernels"]),
     .target(
       name: "DCPlanIO",
       dependencies: ["DCPlanModel", "DCPlanEngine", .product(name: "Yams", package: "Yams")]
@@ -46,7 +48,7 @@ let package = Package(
       path: "Tests/DCPlanTestSupport"
     ),
     .testTarget(name: "DCPlanModelTests", dependencies: ["DCPlanModel", "DCPlanTestSupport"]),
-    .testTarget(name: "DCPlanEngineTests", dependencies: ["DCPlanEngine", "DCPlanIO", "DCPlanTestSupport"]),
+    .testTarget(name: "DCPlanEngineTests", dependencies: ["DCPlanEngine", "CKernels", "DCPlanIO", "DCPlanTestSupport"]),
     .testTarget(name: "DCPlanIOTests", dependencies: ["DCPlanIO", "DCPlanEngine", "DCPlanTestSupport"]),
     .testTarget(name: "DCPlanCLITests", dependencies: ["DCPlanTestSupport"]),
   ]

@@ -1,3 +1,4 @@
+import CKernels
 @testable import DCPlanEngine
 import DCPlanIO
 import DCPlanModel
@@ -96,5 +97,60 @@ struct BatchedTrialTests {
     }
     // The inputs are wide enough that some resource runs short in some trial.
     #expect(shortfalls > 0, "\(name)")
+  }
+}
+
+/// The C kernels' vector paths (where the processor has them) against their portable paths.
+@Suite("trial kernels")
+struct TrialKernelTests {
+  @Test("triangular quantiles: the same bytes on the vector and the portable path, and Quantiles.value's")
+  func triangular() {
+    var random = SplitMix64(seed: 8)
+    var uniforms = (0..<1003).map { _ in (Double(random.next() >> 11) + 0.5) * 0x1.0p-53 }
+    uniforms += [0, 1, 1e-16, 1 - 1e-16, 0.4]
+    var fast = uniforms
+    var portable = uniforms
+    let (low, mode, high) = (0.04, 0.08, 0.14)
+    let cut = (mode - low) / (high - low)
+    let (below, above) = ((high - low) * (mode - low), (high - low) * (high - mode))
+    fast.withUnsafeMutableBufferPointer { dcplan_triangular_quantiles($0.baseAddress, $0.count, low, high, cut, below, above) }
+    portable.withUnsafeMutableBufferPointer {
+      dcplan_triangular_quantiles_portable($0.baseAddress, $0.count, low, high, cut, below, above)
+    }
+    #expect(fast.map(\.bitPattern) == portable.map(\.bitPattern))
+    let scalar = uniforms.map { Quantiles.value(.triangular(min: low, mode: mode, max: high), at: $0) }
+    #expect(fast.map(\.bitPattern) == scalar.map(\.bitPattern))
+  }
+
+  @Test("segment sums: the same bytes on both paths, and the sums a plain loop gives", arguments: [0, 1, 4, 7, 37])
+  func segmentSums(_ count: Int) {
+    var random = SplitMix64(seed: UInt64(count) + 1)
+    func uniform() -> Double { (Double(random.next() >> 11) + 0.5) * 0x1.0p-53 }
+    let baseA = (0..<count).map { _ in 100 * uniform() }
+    let baseB = (0..<count).map { _ in 10 * uniform() }
+    let scaleA = (0..<count).map { _ in 0.5 + uniform() }
+    let initial = (0..<count).map { _ in 1 + uniform() }
+    let step = (0..<count).map { _ in 1 + 0.2 * uniform() }
+    let (years, first) = (10, 2)
+    var lanes = [Double](repeating: .nan, count: 8 * years)
+    var fast = ([Double](repeating: .nan, count: years), [Double](repeating: .nan, count: years))
+    var portable = fast
+    dcplan_segment_sums(baseA, baseB, scaleA, nil, initial, step, count, first, years, &lanes, &fast.0, &fast.1)
+    dcplan_segment_sums_portable(baseA, baseB, scaleA, nil, initial, step, count, first, years, &lanes, &portable.0, &portable.1)
+    #expect(fast.0.map(\.bitPattern) == portable.0.map(\.bitPattern))
+    #expect(fast.1.map(\.bitPattern) == portable.1.map(\.bitPattern))
+    // A plain loop, workload by workload (another order of the same sums).
+    for y in 0..<years {
+      var (a, b) = (0.0, 0.0)
+      if y >= first {
+        for i in 0..<count {
+          let factor = initial[i] * pow1p(step[i] - 1, y - first)
+          a += baseA[i] * scaleA[i] * factor
+          b += baseB[i] * factor
+        }
+      }
+      #expect(approximately(fast.0[y], a, relative: 1e-12) || (a == 0 && fast.0[y] == 0), "year \(y)")
+      #expect(approximately(fast.1[y], b, relative: 1e-12) || (b == 0 && fast.1[y] == 0), "year \(y)")
+    }
   }
 }

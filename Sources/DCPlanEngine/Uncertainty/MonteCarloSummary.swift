@@ -114,9 +114,20 @@ extension MonteCarlo {
     }
     let resources = resourceKeys(scenario)
     var probability: [(ShortfallResource, [Double])] = []
+    // Per resource: trials whose first shortfall falls in each year, then cumulated.
+    let firstYear = years.first ?? Year(0)
+    var counts = [[Int]](repeating: [Int](repeating: 0, count: years.count), count: resources.count)
+    for outcome in outcomes where !years.isEmpty {
+      for (r, year) in outcome.shortfalls.enumerated() where r < resources.count {
+        guard let year else { continue }
+        counts[r][min(years.count - 1, max(0, year - firstYear))] += 1
+      }
+    }
     for (r, resource) in resources.enumerated() {
-      let byYear = years.map { year in
-        Double(outcomes.filter { ($0.shortfalls[r]).map { $0 <= year } ?? false }.count) / Double(max(1, outcomes.count))
+      var cumulative = 0
+      let byYear = years.indices.map { y -> Double in
+        cumulative += counts[r][y]
+        return Double(cumulative) / Double(max(1, outcomes.count))
       }
       if (byYear.last ?? 0) > 0 { probability.append((resource, byYear)) }
     }

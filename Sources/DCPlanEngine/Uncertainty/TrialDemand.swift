@@ -1,3 +1,4 @@
+import CKernels
 import DCPlanModel
 
 /// The demand stage for Monte Carlo trials, batched over workloads (docs/conventions.md,
@@ -183,8 +184,8 @@ struct TrialDemand: Sendable {
     var scale: [Double]
     /// One segment's first-year growth factors.
     var initial: [Double]
-    /// Per year: the SIMD lanes of two resources' sums.
-    var lanes: [SIMD4<Double>]
+    /// Per year: the four lanes of two resources' sums (CKernels).
+    var lanes: [Double]
     /// Segment sums, `(segment · 3 + r) · years + y`.
     var sums: [Double]
 
@@ -192,7 +193,7 @@ struct TrialDemand: Sendable {
       step = [Double](repeating: 0, count: 3 * count)
       scale = step
       initial = [Double](repeating: 1, count: count)
-      lanes = [SIMD4<Double>](repeating: .zero, count: 2 * years)
+      lanes = [Double](repeating: 0, count: 8 * years)
       sums = [Double](repeating: 0, count: segments * 3 * years)
     }
   }
@@ -217,33 +218,37 @@ struct TrialDemand: Sendable {
         for r in 0..<3 where usesScale[r] { for i in 0..<n { scale[r * n + i] = 1 } }
         if useDraws {
           for entry in workloadSlots {
-            for (k, p) in entry.positions.enumerated() {
-              let draw = draws[entry.perElement ? entry.firstSlot + k : entry.firstSlot]
-              switch entry.target {
-              case .workloadGrowth:
-                let growth = max(-0.99, draw)
+            // The draw of position k of this input.
+            @inline(__always) func draw(_ k: Int) -> Double { draws[entry.perElement ? entry.firstSlot + k : entry.firstSlot] }
+            switch entry.target {
+            case .workloadGrowth:
+              for (k, p) in entry.positions.enumerated() {
+                let growth = max(-0.99, draw(k))
                 let old = step[p]
                 step[p] = growth
                 if usedGroups[1], step[n + p] == old { step[n + p] = growth }
                 if usedGroups[2], step[2 * n + p] == old { step[2 * n + p] = growth }
-              case .workloadStorageGrowth: if usedGroups[2] { step[2 * n + p] = max(-0.99, draw) }
-              case .workloadVCPU: if usesScale[0] { scale[p] *= max(0, draw) }
-              case .workloadRAM: if usesScale[1] { scale[n + p] *= max(0, draw) }
-              default: if usesScale[2] { scale[2 * n + p] *= max(0, draw) }
               }
+            case .workloadStorageGrowth:
+              if usedGroups[2] { for (k, p) in entry.positions.enumerated() { step[2 * n + p] = max(-0.99, draw(k)) } }
+            case .workloadVCPU:
+              if usesScale[0] { for (k, p) in entry.positions.enumerated() { scale[p] *= max(0, draw(k)) } }
+            case .workloadRAM:
+              if usesScale[1] { for (k, p) in entry.positions.enumerated() { scale[n + p] *= max(0, draw(k)) } }
+            default:
+              if usesScale[2] { for (k, p) in entry.positions.enumerated() { scale[2 * n + p] *= max(0, draw(k)) } }
             }
           }
         }
       }
     }
     let bases = [baseVCPU, baseRAM, baseStorage]
-    var sums = scratch.sums
-    for i in sums.indices { sums[i] = 0 }
+    for i in scratch.sums.indices { scratch.sums[i] = 0 }
     scratch.step.withUnsafeMutableBufferPointer { step in
       scratch.scale.withUnsafeBufferPointer { scale in
         scratch.initial.withUnsafeMutableBufferPointer { initial in
           scratch.lanes.withUnsafeMutableBufferPointer { lanes in
-            sums.withUnsafeMutableBufferPointer { out in
+            scratch.sums.withUnsafeMutableBufferPointer { out in
               for g in 0..<3 where usedGroups[g] {
                 let resources = (0..<3).filter { only[$0] && group[$0] == g }
                 for (s, segment) in segments.enumerated() {
@@ -262,13 +267,12 @@ struct TrialDemand: Sendable {
                     let b = index + 1 < resources.count ? resources[index + 1] : nil
                     bases[a].withUnsafeBufferPointer { baseA in
                       bases[b ?? a].withUnsafeBufferPointer { baseB in
-                        Self.segmentSums(
-                          base: (baseA.baseAddress! + lower, b.map { _ in baseB.baseAddress! + lower }),
-                          scale: (usesScale[a] ? scale.baseAddress! + a * n + lower : nil,
-                                  b.flatMap { usesScale[$0] ? scale.baseAddress! + $0 * n + lower : nil }),
-                          initial: first, step: UnsafePointer(stepStart), count: segment.range.count,
-                          years: segment.firstYear..<count, lanes: lanes.baseAddress!,
-                          into: (out.baseAddress! + (s * 3 + a) * count, b.map { out.baseAddress! + (s * 3 + $0) * count }))
+                        dcplan_segment_sums(
+                          baseA.baseAddress! + lower, b.map { _ in baseB.baseAddress! + lower },
+                          usesScale[a] ? scale.baseAddress! + a * n + lower : nil,
+                          b.flatMap { usesScale[$0] ? scale.baseAddress! + $0 * n + lower : nil },
+                          first, UnsafePointer(stepStart), segment.range.count, segment.firstYear, count, lanes.baseAddress!,
+                          out.baseAddress! + (s * 3 + a) * count, b.map { out.baseAddress! + (s * 3 + $0) * count })
                       }
                     }
                     index += 2
@@ -280,7 +284,7 @@ struct TrialDemand: Sendable {
         }
       }
     }
-    return sums
+    return scratch.sums
   }
 
   /// The demand of one trial: `draws` are the trial's draws (every slot), `scenario` the
@@ -358,70 +362,6 @@ struct TrialDemand: Sendable {
     case 0: totals.vcpu[y] += value
     case 1: totals.ramGiB[y] += value
     default: totals.storageTiB[y] += value
-    }
-  }
-
-  /// For each year in `years`: Σ base[i] · scale[i] · factor_y[i] over the `count`
-  /// workloads, for one resource or two sharing their growth, written to `sums[y]` (0 before
-  /// the first year), where factor starts at `initial[i]` (nil: 1) in the first year and is
-  /// multiplied by `step[i]` each year. Four workloads at a time, their factors kept in
-  /// registers across the years.
-  @inline(__always)
-  private static func segmentSums(
-    base: (UnsafePointer<Double>, UnsafePointer<Double>?), scale: (UnsafePointer<Double>?, UnsafePointer<Double>?),
-    initial: UnsafePointer<Double>?, step: UnsafePointer<Double>, count: Int, years: Range<Int>,
-    lanes: UnsafeMutablePointer<SIMD4<Double>>, into sums: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>?)
-  ) {
-    guard !years.isEmpty else { return }
-    let other = lanes + years.upperBound
-    for y in years {
-      lanes[y] = .zero
-      other[y] = .zero
-    }
-    func load(_ pointer: UnsafePointer<Double>?, _ i: Int) -> SIMD4<Double> {
-      pointer.map { UnsafeRawPointer($0 + i).loadUnaligned(as: SIMD4<Double>.self) } ?? SIMD4(repeating: 1)
-    }
-    var i = 0
-    if let baseB = base.1 {
-      while i + 4 <= count {
-        let start = load(initial, i)
-        let s = load(step, i)
-        let ba = load(base.0, i) * load(scale.0, i)
-        let bb = load(baseB, i) * load(scale.1, i)
-        var f = start
-        for y in years {
-          lanes[y] += ba * f
-          other[y] += bb * f
-          f *= s
-        }
-        i += 4
-      }
-    } else {
-      while i + 4 <= count {
-        let s = load(step, i)
-        let ba = load(base.0, i) * load(scale.0, i)
-        var f = load(initial, i)
-        for y in years {
-          lanes[y] += ba * f
-          f *= s
-        }
-        i += 4
-      }
-    }
-    for y in years {
-      sums.0[y] = lanes[y].sum()
-      sums.1?[y] = other[y].sum()
-    }
-    while i < count {
-      var f = initial?[i] ?? 1
-      let ba = base.0[i] * (scale.0?[i] ?? 1)
-      let bb = base.1.map { $0[i] * (scale.1?[i] ?? 1) } ?? 0
-      for y in years {
-        sums.0[y] += ba * f
-        sums.1?[y] += bb * f
-        f *= step[i]
-      }
-      i += 1
     }
   }
 }
