@@ -8,12 +8,13 @@ import DCPlanModel
 /// year, so a trial sums each tenant's workloads and places the tenant sums. The workloads
 /// are put once in an order where every *segment* (one tenant, one combination of
 /// per-employee flags, one start year) is contiguous. A trial takes four workloads at a time
-/// into SIMD lanes, starts their growth factors in the segment's start year and, year by
+/// into vector lanes (`dcplan_segment_sums` in CKernels), starts their growth factors in the segment's start year and, year by
 /// year, adds base × factor into that year's lanes and multiplies the factors by their
 /// yearly step: 2 operations per workload, resource and year, with the factors in registers
 /// (one pass over memory per trial), against 2 × sites operations of a dense product of the
 /// (trials × workloads) growth-factor matrix with the workload-to-site matrix. No placement
-/// strings and no per-workload rows are made.
+/// strings and no per-workload rows are made. Resources that no input touches are summed once,
+/// when the kernel is made.
 ///
 /// Inputs on workloads (growth, storage growth, vCPU, RAM, storage factors) come in as the
 /// trial's draws; everything on tenants (headcounts, their growth, join years) is read from
