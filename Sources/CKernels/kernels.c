@@ -67,6 +67,57 @@ void dcplan_triangular_quantiles(double *u, size_t n, double low, double high, d
   triangular_generic(u, 0, n, low, high, cut, below, above);
 }
 
+// ---- SplitMix64 uniforms ------------------------------------------------------------
+
+#define SPLITMIX_GAMMA 0x9E3779B97F4A7C15ULL
+
+static inline double splitmix_uniform(uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  z ^= z >> 31;
+  return ((double)(z >> 11) + 0.5) * 0x1.0p-53;
+}
+
+static void uniforms_generic(uint64_t state, double *u, size_t from, size_t n) {
+  for (size_t i = from; i < n; i++) u[i] = splitmix_uniform(state + (uint64_t)(i + 1) * SPLITMIX_GAMMA);
+}
+
+#ifdef DCPLAN_X86
+__attribute__((target("avx512f,avx512dq"))) static void uniforms_avx512(uint64_t state, double *u, size_t n) {
+  const __m512i gamma8 = _mm512_set1_epi64((long long)(8 * SPLITMIX_GAMMA));
+  const __m512i m1 = _mm512_set1_epi64((long long)0xBF58476D1CE4E5B9ULL);
+  const __m512i m2 = _mm512_set1_epi64((long long)0x94D049BB133111EBULL);
+  const __m512d half = _mm512_set1_pd(0.5), scale = _mm512_set1_pd(0x1.0p-53);
+  __m512i z0 = _mm512_set_epi64((long long)(state + 8 * SPLITMIX_GAMMA), (long long)(state + 7 * SPLITMIX_GAMMA),
+                                (long long)(state + 6 * SPLITMIX_GAMMA), (long long)(state + 5 * SPLITMIX_GAMMA),
+                                (long long)(state + 4 * SPLITMIX_GAMMA), (long long)(state + 3 * SPLITMIX_GAMMA),
+                                (long long)(state + 2 * SPLITMIX_GAMMA), (long long)(state + 1 * SPLITMIX_GAMMA));
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    __m512i z = z0;
+    z = _mm512_mullo_epi64(_mm512_xor_si512(z, _mm512_srli_epi64(z, 30)), m1);
+    z = _mm512_mullo_epi64(_mm512_xor_si512(z, _mm512_srli_epi64(z, 27)), m2);
+    z = _mm512_xor_si512(z, _mm512_srli_epi64(z, 31));
+    __m512d d = _mm512_cvtepu64_pd(_mm512_srli_epi64(z, 11));
+    _mm512_storeu_pd(u + i, _mm512_mul_pd(_mm512_add_pd(d, half), scale));
+    z0 = _mm512_add_epi64(z0, gamma8);
+  }
+  uniforms_generic(state, u, i, n);
+}
+#endif
+
+void dcplan_splitmix_uniforms(unsigned long long state, double *u, size_t n) {
+#ifdef DCPLAN_X86
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq")) {
+    uniforms_avx512(state, u, n);
+    return;
+  }
+#endif
+  uniforms_generic(state, u, 0, n);
+}
+
+void dcplan_splitmix_uniforms_portable(unsigned long long state, double *u, size_t n) { uniforms_generic(state, u, 0, n); }
+
 // ---- segment sums ---------------------------------------------------------------------
 
 // Lanes: lanesA[4·y + k], lanesB[4·years + 4·y + k].

@@ -153,4 +153,18 @@ struct TrialKernelTests {
       #expect(approximately(fast.1[y], b, relative: 1e-12) || (b == 0 && fast.1[y] == 0), "year \(y)")
     }
   }
+
+  @Test("SplitMix64 uniforms: the same bytes on the vector and portable paths as SplitMix64.next() one by one")
+  func uniforms() {
+    for (seed, count) in [(UInt64(0), 0), (12_345, 1), (0xDEAD_BEEF, 7), (FailureSimulation.trialSeed(3, 99), 1001)] {
+      var fast = [Double](repeating: .nan, count: count)
+      var portable = fast
+      fast.withUnsafeMutableBufferPointer { dcplan_splitmix_uniforms(seed, $0.baseAddress, $0.count) }
+      portable.withUnsafeMutableBufferPointer { dcplan_splitmix_uniforms_portable(seed, $0.baseAddress, $0.count) }
+      var random = SplitMix64(seed: seed)
+      let expected = (0..<count).map { _ in (Double(random.next() >> 11) + 0.5) * 0x1.0p-53 }
+      #expect(fast.map(\.bitPattern) == expected.map(\.bitPattern))
+      #expect(portable.map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+  }
 }

@@ -19,10 +19,16 @@ void dcplan_segment_sums(const double *baseA, const double *baseB, const double 
                          const double *initial, const double *step, size_t count, size_t first, size_t years,
                          double *lanes, double *sumsA, double *sumsB);
 
-/// The portable paths of the two kernels above, whatever the processor (tests compare them
+/// Writes the uniforms (x >> 11 + 0.5) · 2^-53 of the SplitMix64 stream that starts in `state`
+/// (its next `n` outputs x) to u[0 ..< n]: the values SplitMix64.next() gives one by one,
+/// eight at a time where the processor has 64-bit vector multiplies (AVX-512DQ).
+void dcplan_splitmix_uniforms(unsigned long long state, double *u, size_t n);
+
+/// The portable paths of the kernels above, whatever the processor (tests compare them
 /// with the dispatched ones byte for byte).
 void dcplan_triangular_quantiles_portable(double *u, size_t n, double low, double high, double cut, double below,
                                           double above);
+void dcplan_splitmix_uniforms_portable(unsigned long long state, double *u, size_t n);
 void dcplan_segment_sums_portable(const double *baseA, const double *baseB, const double *scaleA, const double *scaleB,
                                   const double *initial, const double *step, size_t count, size_t first, size_t years,
                                   double *lanes, double *sumsA, double *sumsB);

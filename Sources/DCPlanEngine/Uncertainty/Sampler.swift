@@ -1,3 +1,4 @@
+import CKernels
 import DCPlanModel
 
 /// The draws of every trial (docs/conventions.md, "Uncertainty"): one slot per input that
@@ -75,8 +76,10 @@ public struct Sampler: Sendable {
   /// The draws of trial `trial` written into `values` (one per slot; a worker reuses it).
   public func draws(trial: Int, into values: inout [Double]) {
     if values.count != slots.count { values = [Double](repeating: 0, count: slots.count) }
-    var random = SplitMix64(seed: FailureSimulation.trialSeed(seed, trial))
-    for s in values.indices { values[s] = (Double(random.next() >> 11) + 0.5) * 0x1.0p-53 }
+    // The trial's stream, SplitMix64 seeded with the trial's seed: uniform s is
+    // ((next() >> 11) + 0.5) · 2^-53 of its s-th output (CKernels, eight at a time where it can).
+    let trialSeed = FailureSimulation.trialSeed(seed, trial)
+    values.withUnsafeMutableBufferPointer { dcplan_splitmix_uniforms(trialSeed, $0.baseAddress, $0.count) }
     if let factor {
       let scores = onceInputs.map { Quantiles.standardNormal(values[slotOfInput[$0] ?? 0]) }
       for (row, input) in onceInputs.enumerated() {
@@ -97,7 +100,13 @@ public struct Sampler: Sendable {
   /// Each input's draw in a trial's `draws`: an input drawn per element gives the mean of
   /// its elements' draws (what `--trials-csv` and the rank correlations use).
   public func inputMeans(_ draws: [Double]) -> [Double] {
-    slotRanges.map { range in range.isEmpty ? 0 : draws[range].reduce(0, +) / Double(range.count) }
+    draws.withUnsafeBufferPointer { values in
+      slotRanges.map { range in
+        var sum = 0.0
+        for s in range { sum += values[s] }
+        return range.isEmpty ? 0 : sum / Double(range.count)
+      }
+    }
   }
 
   /// The draws with every slot at the quantile `p` of its distribution (for the tornado).
