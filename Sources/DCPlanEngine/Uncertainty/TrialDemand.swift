@@ -51,6 +51,10 @@ struct TrialDemand: Sendable {
   private let startAxis: [Int]
   /// Workloads running per tenant and horizon year (deterministic: start years are fixed).
   private let runningCount: [[Int]]
+  /// Each tenant's legacy site (index), and the shared sites with their load shares: no input
+  /// changes them.
+  private let legacySite: [Int?]
+  private let sharedSites: [(site: Int, share: Double)]
   private let hasAccrual: Bool
   private let workloadSlots: [WorkloadSlots]
   /// The growth group each resource follows: 0 its vCPU growth, 1 its own RAM growth, 2 its
@@ -130,6 +134,9 @@ struct TrialDemand: Sendable {
       if let t = tenantIndex[workload.tenant] { for y in index..<years.count { runningCount[t][y] += 1 } }
     }
     self.runningCount = runningCount
+    let siteIndex = Dictionary(scenario.sites.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    legacySite = scenario.tenants.map { $0.legacySite.flatMap { siteIndex[$0] } }
+    sharedSites = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }.map { ($0, scenario.sites[$0].loadShare.value) }
     // The inputs on workloads: the slots they draw into and the positions each slot touches
     // (a per-element input: slot `first + e` touches the position of workload e).
     let inputs = scenario.uncertainty.inputs
@@ -299,60 +306,71 @@ struct TrialDemand: Sendable {
     }
     let storageScale = scratch.scale[(2 * n)...]
     let storageScaled = scaled[2]
-    // Tenant sums: per-employee segments scaled by the tenant's headcount that year.
+    // Tenant sums (`(tenant · 3 + r) · years + y`): per-employee segments scaled by the
+    // tenant's headcount that year (`tenant · axis + a`).
     let tenants = scenario.tenants
     let tenantCount = tenants.count
-    let headcount = tenants.map { tenant in (0..<axisCount).map { tenant.employees.employees(in: axisFirst + $0) } }
-    var tenantTotals = [[Double]](repeating: [Double](repeating: 0, count: 3 * count), count: tenantCount)
+    let axis = axisCount
+    var headcount = [Double](repeating: 1, count: tenantCount * axis)
+    for (t, tenant) in tenants.enumerated() {
+      for a in 0..<axis { headcount[t * axis + a] = tenant.employees.employees(in: axisFirst + a) }
+    }
+    var tenantTotals = [Double](repeating: 0, count: tenantCount * 3 * count)
     var totals = ResourceSeries(count: count)
+    var accrualFrom = [Double](repeating: 0, count: axis)
     for (s, segment) in segments.enumerated() {
-      let flags = [segment.perEmployee.vcpu, segment.perEmployee.ram, segment.perEmployee.storage]
       for r in 0..<3 {
+        let perEmployee = r == 0 ? segment.perEmployee.vcpu : r == 1 ? segment.perEmployee.ram : segment.perEmployee.storage
         for y in 0..<count {
           var value = sums[(s * 3 + r) * count + y]
-          if flags[r], let t = segment.tenant { value *= headcount[t][y + horizonOffset] }
-          if let t = segment.tenant { tenantTotals[t][r * count + y] += value }
+          if perEmployee, let t = segment.tenant { value *= headcount[t * axis + y + horizonOffset] }
+          if let t = segment.tenant { tenantTotals[(t * 3 + r) * count + y] += value }
           Self.add(value, to: &totals, resource: r, year: y)
         }
       }
       // Accrued storage: each workload's yearly accrual from its start year, retained.
       guard hasAccrual else { continue }
-      var accrualFrom = [Double](repeating: 0, count: axisCount)
-      for p in segment.range where accrual[p] != 0 && startAxis[p] < axisCount {
+      for a in 0..<axis { accrualFrom[a] = 0 }
+      for p in segment.range where accrual[p] != 0 && startAxis[p] < axis {
         accrualFrom[max(0, startAxis[p])] += accrual[p] * (storageScaled ? storageScale[2 * n + p] : 1)
       }
       var rate = 0.0
       var accrued = 0.0
-      for a in 0..<axisCount {
+      for a in 0..<axis {
         rate += accrualFrom[a]
         let perEmployee = segment.perEmployee.accrual
-        accrued += rate * (perEmployee ? segment.tenant.map { headcount[$0][a] } ?? 1 : 1)
+        accrued += rate * (perEmployee ? segment.tenant.map { headcount[$0 * axis + a] } ?? 1 : 1)
         let y = a - horizonOffset
         guard y >= 0 else { continue }
-        if let t = segment.tenant { tenantTotals[t][2 * count + y] += accrued }
+        if let t = segment.tenant { tenantTotals[(t * 3 + 2) * count + y] += accrued }
         totals.storageTiB[y] += accrued
       }
     }
-    // Place each tenant's sums: at its legacy site until it joins, then the shared sites.
-    let hasSharedSite = scenario.sites.contains { $0.kind == .shared }
-    let zero = [Double](repeating: 0, count: 3 * count)
-    var legacy = [[Double]](repeating: zero, count: tenantCount)
-    var shared = legacy
-    let zeroCounts = [Int](repeating: 0, count: count)
-    var legacyCounts = [[Int]](repeating: zeroCounts, count: tenantCount)
-    var sharedCounts = legacyCounts
+    // Place each tenant's sums: at its legacy site until it joins, then each shared site its
+    // load share (the engine's placement product, written out: each tenant has one place a year).
+    let siteCount = scenario.sites.count
+    var perSite = [Double](repeating: 0, count: siteCount * 3 * count)
+    var counts = [Int](repeating: 0, count: siteCount * count)
     for (t, tenant) in tenants.enumerated() {
       for (y, year) in years.enumerated() {
-        let joined = tenant.isInSharedDataCentre(in: year)
-        if joined && !hasSharedSite { continue }
-        if !joined && tenant.legacySite == nil { continue }
-        for r in 0..<3 {
-          if joined { shared[t][r * count + y] = tenantTotals[t][r * count + y] } else { legacy[t][r * count + y] = tenantTotals[t][r * count + y] }
+        if tenant.isInSharedDataCentre(in: year) {
+          for (site, share) in sharedSites {
+            for r in 0..<3 { perSite[(site * 3 + r) * count + y] += share * tenantTotals[(t * 3 + r) * count + y] }
+            counts[site * count + y] += runningCount[t][y]
+          }
+        } else if let site = legacySite[t] {
+          for r in 0..<3 { perSite[(site * 3 + r) * count + y] += tenantTotals[(t * 3 + r) * count + y] }
+          counts[site * count + y] += runningCount[t][y]
         }
-        if joined { sharedCounts[t][y] = runningCount[t][y] } else { legacyCounts[t][y] = runningCount[t][y] }
       }
     }
-    let sites = DemandStage.sumPerSite(scenario, legacy: (legacy, legacyCounts), shared: (shared, sharedCounts), yearCount: count)
+    let sites = scenario.sites.enumerated().map { s, site in
+      var series = ResourceSeries(count: 0)
+      series.vcpu = Array(perSite[(s * 3) * count..<(s * 3 + 1) * count])
+      series.ramGiB = Array(perSite[(s * 3 + 1) * count..<(s * 3 + 2) * count])
+      series.storageTiB = Array(perSite[(s * 3 + 2) * count..<(s * 3 + 3) * count])
+      return SiteDemand(site: site.id, demand: series, workloadCount: Array(counts[s * count..<(s + 1) * count]))
+    }
     return DemandProjection(
       years: years, workloadIDs: [], workloadTenants: [], vcpu: [], ramGiB: [], storageTiB: [], placement: [], sites: sites,
       totals: totals)
