@@ -51,7 +51,20 @@ public enum RefreshStage {
       purchases: Array(repeating: 0, count: count), replacements: Array(repeating: 0, count: count),
       retirements: Array(repeating: 0, count: count))
     guard let initial = need.first else { return result }
-    var units = [Int](repeating: 0, count: count + life + 1)
+    // A scratch buffer on the stack where it is small (no heap allocation per flow).
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: count + life + 1) { units in
+      units.initialize(repeating: 0)
+      fill(&result, need: need, life: life, initial: initial, units: units)
+    }
+    return result
+  }
+
+  /// The flows of ``flow(need:lifetime:)`` with `units` (zeros, `need.count + life + 1` long)
+  /// as the units in service by the year index they reach end of life.
+  private static func fill(
+    _ result: inout FleetFlow, need: [Int], life: Int, initial: Int, units: UnsafeMutableBufferPointer<Int>
+  ) {
+    let count = need.count
     for remaining in 1...life { units[remaining] = initial / life + (remaining <= initial % life ? 1 : 0) }
     var inService = initial
     var oldest = 1  // no units below this end-of-life index
@@ -87,6 +100,5 @@ public enum RefreshStage {
       result.replacements[y] = min(bought, worn)
       result.retirements[y] = retired
     }
-    return result
   }
 }
