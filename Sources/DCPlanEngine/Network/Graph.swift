@@ -16,7 +16,7 @@ struct Graph {
   let ends: [(Int, Int)]
 
   init(_ network: Network) {
-    let index = Dictionary(network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    let index = network.nodeIndices()
     nodeCount = network.nodes.count
     var adjacency = [[Edge]](repeating: [], count: network.nodes.count)
     var ends: [(Int, Int)] = []
@@ -217,5 +217,12 @@ extension Graph {
       return value
     }
     return worst(source)
+  }
+}
+
+extension Network {
+  /// Node ids to their indices in ``nodes`` (the first of a repeated id).
+  func nodeIndices() -> [String: Int] {
+    Dictionary(nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
   }
 }

@@ -69,7 +69,7 @@ struct NetworkDemands {
     let network = scenario.network
     let years = demand.years
     var result = NetworkDemands(years: years.count, keepsLabels: labels)
-    let nodeIndex = known ?? Dictionary(network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    let nodeIndex = known ?? network.nodeIndices()
     let siteNode = Dictionary(scenario.sites.compactMap { site in site.node.flatMap { nodeIndex[$0] }.map { (site.id, $0) } },
                               uniquingKeysWith: { a, _ in a })
     let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }

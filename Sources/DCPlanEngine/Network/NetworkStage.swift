@@ -38,10 +38,7 @@ public enum NetworkStage {
     let yearCount = years.count
     let graph = cache?.graph ?? Graph(network)
     cache?.graph = graph
-    if cache != nil, cache?.nodeIndex == nil {
-      cache?.nodeIndex = Dictionary(network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    }
-    let demands = NetworkDemands.build(scenario, demand, voice: voice, labels: !lean, nodeIndex: cache?.nodeIndex)
+    let demands = NetworkDemands.build(scenario, demand, voice: voice, labels: !lean, nodeIndex: cache?.nodeIndex(of: network))
     let pairCount = demands.pairs.count
     let linkCount = network.links.count
 
@@ -99,19 +96,21 @@ public enum NetworkStage {
     cache?.failures = failures
     var n1Load = load
     var worst = [String?](repeating: nil, count: linkCount * yearCount)
-    var linksUsedBy = [[Int]](repeating: [], count: linkCount)  // pairs crossing each link
-    for (p, route) in routes.enumerated() { for hop in route { linksUsedBy[hop.link].append(p) } }
+    // A trial whose pairs the cache has seen skips the search; otherwise the terms are collected.
+    let knownTerms = sparse ? cache?.failureTerms(for: demands.pairs) : nil
+    let searching = knownTerms == nil
+    var linksUsedBy = [[Int]](repeating: [], count: searching ? linkCount : 0)  // pairs crossing each link
+    if searching { for (p, route) in routes.enumerated() { for hop in route { linksUsedBy[hop.link].append(p) } } }
     var disconnections: [Disconnection] = []
     let nodeIDs = network.nodes.map(\.id)
     let failureProgress = progress?(failures.count)
     // Each failure's load changes, per link and year, in one dense buffer reused from failure
-    // to failure (only the links touched are read and cleared).
-    var delta = [Double](repeating: 0, count: linkCount * yearCount)
-    var touched = [Bool](repeating: false, count: linkCount)
+    // to failure (only the links touched are read and cleared); a trial collects terms instead.
+    let dense = searching && !sparse
+    var delta = [Double](repeating: 0, count: dense ? linkCount * yearCount : 0)
+    var touched = [Bool](repeating: false, count: dense ? linkCount : 0)
     var touchedLinks: [Int] = []
-    var isAffected = [Bool](repeating: false, count: pairCount)
-    // A trial whose pairs the cache has seen skips the search; otherwise the terms are collected.
-    let knownTerms = sparse ? cache?.failureTerms(for: demands.pairs) : nil
+    var isAffected = [Bool](repeating: false, count: searching ? pairCount : 0)
     var collected: [FailureTerms.Term] = []
     var collectedStarts: [Int] = []
     // Adds (sign 1) or takes off (sign −1) pair p's yearly rates along a route.
@@ -129,7 +128,7 @@ public enum NetworkStage {
         for y in 0..<yearCount { delta[row + y] += sign * hop.share * demands.mbps[p * yearCount + y] }
       }
     }
-    for (f, failure) in failures.enumerated() where knownTerms == nil {
+    for (f, failure) in failures.enumerated() where searching {
       defer { failureProgress?.advance() }
       collectedStarts.append(collected.count)
       var order: [Int] = []

@@ -1,3 +1,5 @@
+import DCPlanModel
+
 /// Routes depend on the topology only, never on demand: a Monte Carlo worker keeps them from
 /// trial to trial (one cache per thread; the topology must be the same in every trial).
 final class RouteCache {
@@ -10,8 +12,8 @@ final class RouteCache {
 
   /// The graph, built once.
   var graph: Graph?
-  /// Node ids to indices.
-  var nodeIndex: [String: Int]?
+  /// Node ids to indices, once made.
+  private var knownNodeIndex: [String: Int]?
   /// Distances from each voice gateway.
   var gatewayDistances: [[Double]]?
   /// The single failures analysed (names and states).
@@ -27,6 +29,14 @@ final class RouteCache {
   private var terms: (pairs: [NetworkDemands.Pair], terms: FailureTerms)?
 
   init() {}
+
+  /// `network.nodeIndices()`, made once for the topology the worker's trials share.
+  func nodeIndex(of network: Network) -> [String: Int] {
+    if let knownNodeIndex { return knownNodeIndex }
+    let made = network.nodeIndices()
+    knownNodeIndex = made
+    return made
+  }
 
   /// The terms found for exactly these pairs (in this order), if any.
   func failureTerms(for pairs: [NetworkDemands.Pair]) -> FailureTerms? {

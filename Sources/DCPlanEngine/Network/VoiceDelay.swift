@@ -31,7 +31,7 @@ enum VoiceDelay {
     failures: [(name: String, state: Graph.Failure)], normalDistances: (Int) -> [Double]
   ) -> [PlanWarning] {
     guard let settings = scenario.voice, !voice.locations.isEmpty else { return [] }
-    let nodeIndex = Dictionary(scenario.network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    let nodeIndex = scenario.network.nodeIndices()
     let gatewayNode = Dictionary(settings.gateways.map { ($0.id, nodeIndex[$0.node] ?? 0) }, uniquingKeysWith: { a, _ in a })
     let fixedMs = voice.codec.lookaheadMs + settings.packetisationMs + settings.jitterBufferMs
     let frameBits = voice.perCall.packetBytes * 8

@@ -67,9 +67,7 @@ enum VoiceStage {
       packetisationMs: voice.packetisationMs, ipv6: voice.ipv6, vlanTag: voice.vlanTag, tunnelBytes: voice.tunnelBytes,
       ethernetLayer1: voice.ethernetLayer1)
     let perCall = VoIPBandwidth.perCall(codec, framing)
-    let nodeIndex = cache?.nodeIndex ?? Dictionary(
-      scenario.network.nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    cache?.nodeIndex = nodeIndex
+    let nodeIndex = cache?.nodeIndex(of: scenario.network) ?? scenario.network.nodeIndices()
     // Distances from each gateway depend on the topology only: a Monte Carlo worker keeps them.
     let gatewayDistances: [[Double]]
     if let known = cache?.gatewayDistances {
