@@ -113,19 +113,17 @@ struct NetworkDemands {
       }
     }
     // Voice: each location's provisioned calls to its gateway, a priority class.
-    let gatewayNodes = Dictionary((scenario.voice?.gateways ?? []).map { ($0.id, $0.node) }, uniquingKeysWith: { a, _ in a })
-    let first = years.first ?? Year(0)
-    // Rows run location by location: the ends are looked up when the location changes.
-    var ends: (node: String, gateway: String, from: Int?, to: Int?)?
-    var slot: Int?
-    for location in voice.locations where location.mbps > 0 {
-      if ends == nil || ends?.node != location.node || ends?.gateway != location.gateway {
-        ends = (location.node, location.gateway, nodeIndex[location.node], gatewayNodes[location.gateway].flatMap { nodeIndex[$0] })
-        slot = nil
+    let table = voice.table
+    for (r, row) in table.rows.enumerated() {
+      guard let to = table.gatewayNodes[row.gateway] else { continue }
+      var slot: Int?
+      for y in 0..<table.yearCount {
+        let rate = table.mbps(row: r, year: y)
+        guard rate > 0 else { continue }
+        result.add(from: row.node, to: to, year: y, mbps: rate,
+                   label: "voice of tenant '\(scenario.tenants[row.tenant].id)' at '\(scenario.tenants[row.tenant].locations[row.location].node)'",
+                   voice: true, slot: &slot)
       }
-      guard let from = ends?.from, let to = ends?.to else { continue }
-      result.add(from: from, to: to, year: location.year - first, mbps: location.mbps,
-                 label: "voice of tenant '\(location.tenant)' at '\(location.node)'", voice: true, slot: &slot)
     }
     for explicit in network.demands {
       guard let from = nodeIndex[explicit.from], let to = nodeIndex[explicit.to] else { continue }

@@ -14,8 +14,8 @@ final class RouteCache {
   var graph: Graph?
   /// Node ids to indices, once made.
   private var knownNodeIndex: [String: Int]?
-  /// Distances from each voice gateway.
-  var gatewayDistances: [[Double]]?
+  /// The voice rows (tenant locations with their nearest gateway) and the gateways' nodes.
+  var voiceLayout: (rows: [VoiceTable.Row], gatewayNodes: [Int?])?
   /// The single failures analysed (names and states).
   var failures: [(name: String, state: Graph.Failure)]?
   /// The normal distances to each target.
@@ -25,6 +25,8 @@ final class RouteCache {
 
   /// Erlang B answers found so far, per voice row (location and year) and grade of service.
   var trunkMemo = TrunkMemo()
+  /// The same per gateway and year.
+  var gatewayTrunkMemo = TrunkMemo()
   /// The failures' load-change terms for the pairs of the trial that found them.
   private var terms: (pairs: [NetworkDemands.Pair], terms: FailureTerms)?
 

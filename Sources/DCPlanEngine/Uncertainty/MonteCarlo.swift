@@ -58,7 +58,7 @@ public enum MonteCarlo {
   /// A trial from its capacity plan (whose demand may come from ``TrialDemand``).
   static func trial(_ scenario: Scenario, plan: CapacityPlan, routes: RouteCache?) -> TrialOutcome {
     let (years, sizing, facility, expansion) = (plan.years, plan.sizing, plan.facility, plan.expansion)
-    var voice = VoiceStage.plan(scenario, years: years, cache: routes)
+    var voice = VoiceStage.plan(scenario, years: years, cache: routes, lean: true)
     let (network, _) = NetworkStage.run(scenario, plan.demand, voice: &voice, delays: false, cache: routes, lean: true)
     var other = YearlyCapexOpex(years: years)
     NetworkCosts.add(scenario, network, years: years, into: &other)

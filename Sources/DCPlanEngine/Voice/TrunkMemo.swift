@@ -1,11 +1,57 @@
-/// Erlang B answers a Monte Carlo worker has found, per voice row (a location in a year),
-/// used again where they settle a new traffic exactly: the fewest trunks N*(A) at a grade of
-/// service never falls as the traffic A grows, so a traffic between two known traffics with
-/// the same answer has that answer too. Other traffics are searched and recorded.
+/// Erlang B answers a Monte Carlo worker has found, per voice row (a location or gateway in a
+/// year), used again where they settle a new traffic exactly: the fewest trunks N*(A) at a
+/// grade of service never falls as the traffic A grows, so a traffic between two known
+/// traffics with the same answer has that answer too. Other traffics are searched and recorded.
+///
+/// A row keeps, for each answer found, the lowest and highest traffic that gave it: disjoint
+/// intervals in traffic order with rising answers, at most one per answer, so the memo stays
+/// as small as the range of answers however many trials run.
 struct TrunkMemo {
   private struct Row {
-    var traffics: [Double] = []
+    /// Interval k holds the traffics `lows[k] ... highs[k]`, all answered `answers[k]`.
+    var lows: [Double] = []
+    var highs: [Double] = []
     var answers: [Int] = []
+
+    /// The first interval whose high end is at least `traffic`.
+    func position(_ traffic: Double) -> Int {
+      highs.withUnsafeBufferPointer { highs in
+        var low = 0
+        var high = highs.count
+        while low < high {
+          let mid = (low + high) / 2
+          if highs[mid] < traffic { low = mid + 1 } else { high = mid }
+        }
+        return low
+      }
+    }
+
+    /// The answer for `traffic` if an interval holds it.
+    func answer(_ traffic: Double) -> Int? {
+      let p = position(traffic)
+      return p < lows.count && lows[p] <= traffic ? answers[p] : nil
+    }
+
+    /// Records that `traffic` needs `answer` trunks (it lies in no interval yet).
+    mutating func record(_ traffic: Double, _ answer: Int) {
+      let p = position(traffic)
+      // Answers rise with the traffic, so the new one joins the neighbour with the same answer.
+      let joinsLower = p > 0 && answers[p - 1] == answer
+      let joinsUpper = p < answers.count && answers[p] == answer
+      switch (joinsLower, joinsUpper) {
+      case (true, true):
+        highs[p - 1] = highs[p]
+        lows.remove(at: p)
+        highs.remove(at: p)
+        answers.remove(at: p)
+      case (true, false): highs[p - 1] = traffic
+      case (false, true): lows[p] = traffic
+      case (false, false):
+        lows.insert(traffic, at: p)
+        highs.insert(traffic, at: p)
+        answers.insert(answer, at: p)
+      }
+    }
   }
 
   private var rows: [Row] = []
@@ -21,45 +67,14 @@ struct TrunkMemo {
     var result = [Int](repeating: 0, count: traffics.count)
     var missing: [Int] = []
     for (i, traffic) in traffics.enumerated() {
-      if let known = answer(row: i, traffic: traffic) { result[i] = known } else { missing.append(i) }
+      if traffic.isFinite, let known = rows[i].answer(traffic) { result[i] = known } else { missing.append(i) }
     }
     guard !missing.isEmpty else { return result }
     let found = ErlangB.trunks(traffics: missing.map { traffics[$0] }, gradeOfService: gradeOfService)
     for (k, i) in missing.enumerated() {
       result[i] = found[k]
-      record(row: i, traffic: traffics[i], answer: found[k])
+      if traffics[i].isFinite { rows[i].record(traffics[i], found[k]) }
     }
     return result
-  }
-
-  /// The first index of `traffics` at least `traffic`.
-  private static func position(_ traffics: UnsafeBufferPointer<Double>, _ traffic: Double) -> Int {
-    var low = 0
-    var high = traffics.count
-    while low < high {
-      let mid = (low + high) / 2
-      if traffics[mid] < traffic { low = mid + 1 } else { high = mid }
-    }
-    return low
-  }
-
-  private func answer(row i: Int, traffic: Double) -> Int? {
-    guard traffic.isFinite else { return nil }
-    return rows[i].traffics.withUnsafeBufferPointer { traffics in
-      rows[i].answers.withUnsafeBufferPointer { answers -> Int? in
-        let p = Self.position(traffics, traffic)
-        guard p < traffics.count else { return nil }
-        if traffics[p] == traffic { return answers[p] }
-        guard p > 0, answers[p - 1] == answers[p] else { return nil }
-        return answers[p]
-      }
-    }
-  }
-
-  private mutating func record(row i: Int, traffic: Double, answer: Int) {
-    guard traffic.isFinite else { return }
-    let p = rows[i].traffics.withUnsafeBufferPointer { Self.position($0, traffic) }
-    rows[i].traffics.insert(traffic, at: p)
-    rows[i].answers.insert(answer, at: p)
   }
 }

@@ -18,59 +18,78 @@ public enum VoiceCosts {
 
   /// The plan's voice lines into `sink`.
   static func add<Sink: CostLineSink>(_ scenario: Scenario, _ voice: VoiceResults, years: [Year], into sink: inout Sink) {
-    guard let settings = scenario.voice, let first = years.first else { return }
-    let locations = voice.locations
-    for (i, location) in locations.enumerated() {
-      // Rows run by tenant, location and year: the previous row of the same location is the one before.
-      let sameLocation = i > 0 && locations[i - 1].node == location.node && locations[i - 1].tenant == location.tenant
-      let key = { location.tenant + "@" + location.node }
-      let unmigrated = location.phones - location.migratedPhones
-      let legacy = settings.legacyLinePerPhoneYear.value(in: location.year) + settings.pbxPerPhoneYear.value(in: location.year)
-      if unmigrated > 0, legacy > 0 {
-        sink.add(location.year, .voiceLegacy, unmigrated * legacy, CostLine(
-          year: location.year, category: .voiceLegacy, site: key(), tenants: [location.tenant], amountEUR: unmigrated * legacy,
-          driver: .units(count: unmigrated, noun: "legacy phones", unitEUR: legacy)))
-      }
-      let bought = location.migratedPhones - (sameLocation ? locations[i - 1].migratedPhones : 0)
-      if bought > 0, settings.ipPhonePrice > 0 {
-        sink.add(location.year, .ipPhones, bought * settings.ipPhonePrice, CostLine(
-          year: location.year, category: .ipPhones, site: key(), tenants: [location.tenant], amountEUR: bought * settings.ipPhonePrice,
-          driver: .units(count: bought, noun: "IP phones", unitEUR: settings.ipPhonePrice)))
+    let table = voice.table
+    // No voice planned (no gateways or no network): no lines.
+    guard let settings = scenario.voice, !years.isEmpty, table.yearCount == years.count,
+      table.gatewayTrunks.count == settings.gateways.count * years.count
+    else { return }
+    let yearCount = table.yearCount
+    let legacyPerPhone = years.map { settings.legacyLinePerPhoneYear.value(in: $0) + settings.pbxPerPhoneYear.value(in: $0) }
+    let ipPhonePrice = settings.ipPhonePrice
+    for (r, row) in table.rows.enumerated() {
+      let tenant = scenario.tenants[row.tenant]
+      let key = { tenant.id + "@" + tenant.locations[row.location].node }
+      for (y, year) in years.enumerated() {
+        let i = r * yearCount + y
+        let unmigrated = table.phones[i] - table.migratedPhones[i]
+        let legacy = legacyPerPhone[y]
+        if unmigrated > 0, legacy > 0 {
+          sink.add(year, .voiceLegacy, unmigrated * legacy, CostLine(
+            year: year, category: .voiceLegacy, site: key(), tenants: [tenant.id], amountEUR: unmigrated * legacy,
+            driver: .units(count: unmigrated, noun: "legacy phones", unitEUR: legacy)))
+        }
+        // Phones migrated since the location's year before.
+        let bought = table.migratedPhones[i] - (y > 0 ? table.migratedPhones[i - 1] : 0)
+        if bought > 0, ipPhonePrice > 0 {
+          sink.add(year, .ipPhones, bought * ipPhonePrice, CostLine(
+            year: year, category: .ipPhones, site: key(), tenants: [tenant.id], amountEUR: bought * ipPhonePrice,
+            driver: .units(count: bought, noun: "IP phones", unitEUR: ipPhonePrice)))
+        }
       }
     }
     // A gateway serves the tenants whose calls it carries that year.
-    func served(_ gateway: GatewayVoice) -> [String] {
+    func served(_ g: Int, _ y: Int) -> [String] {
       var tenants: [String] = []
-      for location in locations where location.erlangs > 0 && location.gateway == gateway.gateway && location.year == gateway.year
-        && !tenants.contains(location.tenant) {
-        tenants.append(location.tenant)
+      for (r, row) in table.rows.enumerated() where row.gateway == g && table.erlangs[r * yearCount + y] > 0 {
+        let id = scenario.tenants[row.tenant].id
+        if !tenants.contains(id) { tenants.append(id) }
       }
       return tenants
     }
-    var opened = Set<String>()
-    for gateway in voice.gateways where gateway.trunks > 0 {
-      let sip = settings.sipPerChannelYear.value(in: gateway.year)
-      if sip > 0 {
-        sink.add(gateway.year, .sipTrunks, Double(gateway.trunks) * sip, CostLine(
-          year: gateway.year, category: .sipTrunks, site: gateway.gateway, tenants: served(gateway), amountEUR: Double(gateway.trunks) * sip,
-          driver: .units(count: Double(gateway.trunks), noun: "SIP channels", unitEUR: sip)))
-      }
-      if opened.insert(gateway.gateway).inserted, let cost = settings.gateways.first(where: { $0.id == gateway.gateway })?.capex,
-        cost > 0, gateway.year >= first {
-        sink.add(gateway.year, .voiceGateways, cost, CostLine(
-          year: gateway.year, category: .voiceGateways, site: gateway.gateway, tenants: served(gateway), amountEUR: cost,
-          driver: .note("gateway '\(gateway.gateway)' opens")))
+    for (g, gateway) in settings.gateways.enumerated() {
+      var opened = false
+      for (y, year) in years.enumerated() {
+        let trunks = table.gatewayTrunks[g * yearCount + y]
+        guard trunks > 0 else { continue }
+        let sip = settings.sipPerChannelYear.value(in: year)
+        if sip > 0 {
+          sink.add(year, .sipTrunks, Double(trunks) * sip, CostLine(
+            year: year, category: .sipTrunks, site: gateway.id, tenants: served(g, y), amountEUR: Double(trunks) * sip,
+            driver: .units(count: Double(trunks), noun: "SIP channels", unitEUR: sip)))
+        }
+        // Its capex falls in the first year it carries calls.
+        if !opened {
+          opened = true
+          if gateway.capex > 0 {
+            sink.add(year, .voiceGateways, gateway.capex, CostLine(
+              year: year, category: .voiceGateways, site: gateway.id, tenants: served(g, y), amountEUR: gateway.capex,
+              driver: .note("gateway '\(gateway.id)' opens")))
+          }
+        }
       }
     }
   }
 
   /// What telephony would cost per year with every phone kept on legacy lines and PBXs.
   public static func separateNetwork(_ scenario: Scenario, _ voice: VoiceResults, years: [Year]) -> [Double] {
-    guard let settings = scenario.voice, let first = years.first else { return [] }
+    guard let settings = scenario.voice, !years.isEmpty else { return [] }
     var cost = [Double](repeating: 0, count: years.count)
-    for location in voice.locations {
-      let legacy = settings.legacyLinePerPhoneYear.value(in: location.year) + settings.pbxPerPhoneYear.value(in: location.year)
-      cost[location.year - first] += location.phones * legacy
+    let table = voice.table
+    for r in table.rows.indices where table.yearCount == years.count {
+      for (y, year) in years.enumerated() {
+        let legacy = settings.legacyLinePerPhoneYear.value(in: year) + settings.pbxPerPhoneYear.value(in: year)
+        cost[y] += table.phones[r * table.yearCount + y] * legacy
+      }
     }
     return cost
   }

@@ -52,82 +52,122 @@ public struct VoiceResults: Hashable, Sendable {
   public let perCall: VoIPBandwidth.PerCall
   /// The codec used.
   public let codec: Codec
+  /// The same figures by index (all a Monte Carlo trial keeps: its `locations` and
+  /// `gateways` are empty).
+  let table: VoiceTable
   /// No voice.
   public static let empty = VoiceResults(
-    locations: [], gateways: [], perCall: VoIPBandwidth.perCall(.g711, .standard), codec: .g711)
+    locations: [], gateways: [], perCall: VoIPBandwidth.perCall(.g711, .standard), codec: .g711, table: .empty)
 }
 
 /// The voice stage: each location's migrated phones → busy-hour Erlang to its nearest gateway
 /// → channels at the grade of service → bandwidth; gateways' trunks (docs/conventions.md, "Voice").
 enum VoiceStage {
-  static func plan(_ scenario: Scenario, years: [Year], cache: RouteCache? = nil) -> VoiceResults {
+  /// Plans the voice of every tenant location and gateway.
+  ///
+  /// - Parameters:
+  ///   - cache: a Monte Carlo worker's kept routes: gateway distances, the rows and the
+  ///     Erlang B answers of earlier trials (``TrunkMemo``).
+  ///   - lean: a trial's run: only the ``VoiceResults/table``, the gateways' trunks from the
+  ///     memo and their blocking not worked out.
+  static func plan(_ scenario: Scenario, years: [Year], cache: RouteCache? = nil, lean: Bool = false) -> VoiceResults {
     guard let voice = scenario.voice, !voice.gateways.isEmpty, !scenario.network.nodes.isEmpty else { return .empty }
     let codec = Codec.named(voice.codecName, opusBitsPerSecond: voice.opusBitsPerSecond) ?? .g711
     let framing = VoiceFraming(
       packetisationMs: voice.packetisationMs, ipv6: voice.ipv6, vlanTag: voice.vlanTag, tunnelBytes: voice.tunnelBytes,
       ethernetLayer1: voice.ethernetLayer1)
     let perCall = VoIPBandwidth.perCall(codec, framing)
-    let nodeIndex = cache?.nodeIndex(of: scenario.network) ?? scenario.network.nodeIndices()
-    // Distances from each gateway depend on the topology only: a Monte Carlo worker keeps them.
-    let gatewayDistances: [[Double]]
-    if let known = cache?.gatewayDistances {
-      gatewayDistances = known
-    } else {
-      let graph = cache?.graph ?? Graph(scenario.network)
-      cache?.graph = graph
-      gatewayDistances = voice.gateways.map { gateway in
-        nodeIndex[gateway.node].map { graph.distances(from: $0, avoiding: .none) } ?? []
-      }
-      cache?.gatewayDistances = gatewayDistances
-    }
+    let (rows, gatewayNodes) = layout(scenario, voice, cache: cache)
     let grade = voice.gradeOfService.value
-    var gatewayErlangs = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: voice.gateways.count)
+    let yearCount = years.count
+    var table = VoiceTable(
+      rows: rows, gatewayNodes: gatewayNodes, yearCount: yearCount, bitsPerSecondPerCall: perCall.bitsPerSecond)
+    table.phones = [Double](repeating: 0, count: rows.count * yearCount)
+    table.migratedPhones = table.phones
+    table.erlangs = table.phones
+    table.gatewayErlangs = [Double](repeating: 0, count: voice.gateways.count * yearCount)
     // Each location's traffic per year first, then every location's channels in one batch.
-    var rows: [(tenant: Int, location: Int, gateway: Int, year: Int, phones: Double, migrated: Double)] = []
-    var erlangs: [Double] = []
     let migratedShare = years.map { min(1, max(0, voice.migration.value(in: $0))) }
-    for (t, tenant) in scenario.tenants.enumerated() {
-      let phoneCount = voice.phoneCount(of: tenant)
-      let tenantPhones = years.map { phoneCount.phones(of: tenant, in: $0) }
-      for (l, location) in tenant.locations.enumerated() {
-        guard let node = nodeIndex[location.node] else { continue }
-        // The nearest gateway by routing weight; ties go to the first listed.
-        var best = 0
-        for g in voice.gateways.indices where (gatewayDistances[g].indices.contains(node) ? gatewayDistances[g][node] : .infinity)
-          < (gatewayDistances[best].indices.contains(node) ? gatewayDistances[best][node] : .infinity) {
-          best = g
-        }
-        for y in years.indices {
-          let phones = tenantPhones[y] * location.share.value
-          let migrated = phones * migratedShare[y]
-          let traffic = migrated * voice.erlangsPerPhone * voice.externalShare.value
-          gatewayErlangs[best][y] += traffic
-          rows.append((t, l, best, y, phones, migrated))
-          erlangs.append(traffic)
-        }
+    var tenantPhones = [Double](repeating: 0, count: yearCount)
+    var phonesOf = -1  // the tenant whose phones `tenantPhones` holds
+    for (r, row) in rows.enumerated() {
+      let tenant = scenario.tenants[row.tenant]
+      if row.tenant != phonesOf {
+        let phoneCount = voice.phoneCount(of: tenant)
+        for y in 0..<yearCount { tenantPhones[y] = phoneCount.phones(of: tenant, in: years[y]) }
+        phonesOf = row.tenant
+      }
+      let share = tenant.locations[row.location].share.value
+      for y in 0..<yearCount {
+        let i = r * yearCount + y
+        let phones = tenantPhones[y] * share
+        let migrated = phones * migratedShare[y]
+        let traffic = migrated * voice.erlangsPerPhone * voice.externalShare.value
+        table.gatewayErlangs[row.gateway * yearCount + y] += traffic
+        table.phones[i] = phones
+        table.migratedPhones[i] = migrated
+        table.erlangs[i] = traffic
       }
     }
     // A Monte Carlo worker settles most searches from the answers of earlier trials.
-    let channels = cache?.trunkMemo.trunks(traffics: erlangs, gradeOfService: grade)
-      ?? ErlangB.trunks(traffics: erlangs, gradeOfService: grade)
-    let locations = rows.indices.map { i in
-      let row = rows[i]
-      let tenant = scenario.tenants[row.tenant]
-      return LocationVoice(
-        tenant: tenant.id, node: tenant.locations[row.location].node, gateway: voice.gateways[row.gateway].id, year: years[row.year],
-        phones: row.phones, migratedPhones: row.migrated, erlangs: erlangs[i], channels: channels[i],
-        mbps: Double(channels[i]) * perCall.bitsPerSecond / 1e6, delayMs: nil, n1DelayMs: nil)
+    table.channels = cache?.trunkMemo.trunks(traffics: table.erlangs, gradeOfService: grade)
+      ?? ErlangB.trunks(traffics: table.erlangs, gradeOfService: grade)
+    if lean {
+      table.gatewayTrunks = cache?.gatewayTrunkMemo.trunks(traffics: table.gatewayErlangs, gradeOfService: grade)
+        ?? ErlangB.trunks(traffics: table.gatewayErlangs, gradeOfService: grade)
+      return VoiceResults(locations: [], gateways: [], perCall: perCall, codec: codec, table: table)
     }
     var gateways: [GatewayVoice] = []
+    table.gatewayTrunks = [Int](repeating: 0, count: table.gatewayErlangs.count)
     for (g, gateway) in voice.gateways.enumerated() {
       for (y, year) in years.enumerated() {
-        let erlangs = gatewayErlangs[g][y]
+        let erlangs = table.gatewayErlangs[g * yearCount + y]
         let (trunks, blocking) = ErlangB.trunksAndBlocking(traffic: erlangs, gradeOfService: grade)
+        table.gatewayTrunks[g * yearCount + y] = trunks
         gateways.append(GatewayVoice(
           gateway: gateway.id, year: year, erlangs: erlangs, trunks: trunks,
-          blocking: blocking, mbps: Double(trunks) * perCall.bitsPerSecond / 1e6))
+          blocking: blocking, mbps: table.gatewayMbps(gateway: g, year: y)))
       }
     }
-    return VoiceResults(locations: locations, gateways: gateways, perCall: perCall, codec: codec)
+    var locations: [LocationVoice] = []
+    locations.reserveCapacity(table.erlangs.count)
+    for (r, row) in rows.enumerated() {
+      let tenant = scenario.tenants[row.tenant]
+      for (y, year) in years.enumerated() {
+        let i = r * yearCount + y
+        locations.append(LocationVoice(
+          tenant: tenant.id, node: tenant.locations[row.location].node, gateway: voice.gateways[row.gateway].id, year: year,
+          phones: table.phones[i], migratedPhones: table.migratedPhones[i], erlangs: table.erlangs[i],
+          channels: table.channels[i], mbps: table.mbps(row: r, year: y), delayMs: nil, n1DelayMs: nil))
+      }
+    }
+    return VoiceResults(locations: locations, gateways: gateways, perCall: perCall, codec: codec, table: table)
+  }
+
+  /// Each tenant location on the network with its nearest gateway by routing weight (ties go
+  /// to the first listed), and the gateways' nodes: the topology's part, kept by a worker.
+  private static func layout(
+    _ scenario: Scenario, _ voice: Voice, cache: RouteCache?
+  ) -> (rows: [VoiceTable.Row], gatewayNodes: [Int?]) {
+    if let known = cache?.voiceLayout { return known }
+    let nodeIndex = cache?.nodeIndex(of: scenario.network) ?? scenario.network.nodeIndices()
+    let graph = cache?.graph ?? Graph(scenario.network)
+    cache?.graph = graph
+    let gatewayNodes = voice.gateways.map { nodeIndex[$0.node] }
+    let gatewayDistances = gatewayNodes.map { node in node.map { graph.distances(from: $0, avoiding: .none) } ?? [] }
+    func distance(_ g: Int, _ node: Int) -> Double {
+      gatewayDistances[g].indices.contains(node) ? gatewayDistances[g][node] : .infinity
+    }
+    var rows: [VoiceTable.Row] = []
+    for (t, tenant) in scenario.tenants.enumerated() {
+      for (l, location) in tenant.locations.enumerated() {
+        guard let node = nodeIndex[location.node] else { continue }
+        var best = 0
+        for g in voice.gateways.indices where distance(g, node) < distance(best, node) { best = g }
+        rows.append(VoiceTable.Row(tenant: t, location: l, node: node, gateway: best))
+      }
+    }
+    cache?.voiceLayout = (rows, gatewayNodes)
+    return (rows, gatewayNodes)
   }
 }
