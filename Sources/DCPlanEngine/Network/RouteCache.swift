@@ -23,10 +23,8 @@ final class RouteCache {
   /// ECMP shares of each pair, normally and under each failure (empty: cut off).
   var routes: [Key: [(link: Int, share: Double)]] = [:]
 
-  /// Erlang B answers found so far, per voice row (location and year) and grade of service.
+  /// Erlang B answers found so far (locations and gateways alike) at the grade of service.
   var trunkMemo = TrunkMemo()
-  /// The same per gateway and year.
-  var gatewayTrunkMemo = TrunkMemo()
   /// The failures' load-change terms for the pairs of the trial that found them.
   private var terms: (pairs: [NetworkDemands.Pair], terms: FailureTerms)?
 

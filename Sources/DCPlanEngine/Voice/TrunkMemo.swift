@@ -1,28 +1,32 @@
-/// Erlang B answers a Monte Carlo worker has found, per voice row (a location or gateway in a
-/// year), used again where they settle a new traffic exactly: the fewest trunks N*(A) at a
-/// grade of service never falls as the traffic A grows, so a traffic between two known
-/// traffics with the same answer has that answer too. Other traffics are searched and recorded.
+/// Erlang B answers a Monte Carlo worker has found, used again where they settle a new traffic
+/// exactly: the fewest trunks N*(A) at a grade of service never falls as the traffic A grows,
+/// so a traffic between two known traffics with the same answer has that answer too. Other
+/// traffics are searched and recorded. N*(A) depends on the traffic alone, so every location
+/// and gateway, in every year, adds to and draws on the same answers.
 ///
-/// A row keeps, for each answer found, the lowest and highest traffic that gave it: disjoint
-/// intervals in traffic order with rising answers, at most one per answer, so the memo stays
-/// as small as the range of answers however many trials run.
+/// The memo keeps, for each answer found, the lowest and highest traffic that gave it:
+/// disjoint intervals in traffic order with rising answers, at most one per answer, so it
+/// stays as small as the range of answers however many trials run.
 struct TrunkMemo {
-  private struct Row {
+  private struct Intervals {
     /// Interval k holds the traffics `lows[k] ... highs[k]`, all answered `answers[k]`.
     var lows: [Double] = []
     var highs: [Double] = []
     var answers: [Int] = []
 
-    /// The first interval whose high end is at least `traffic`.
+    /// The first interval whose high end is at least `traffic` (a branch-free lower bound:
+    /// the halving steps do not depend on the comparisons, so nothing is mispredicted).
     func position(_ traffic: Double) -> Int {
       highs.withUnsafeBufferPointer { highs in
-        var low = 0
-        var high = highs.count
-        while low < high {
-          let mid = (low + high) / 2
-          if highs[mid] < traffic { low = mid + 1 } else { high = mid }
+        var length = highs.count
+        guard length > 0 else { return 0 }
+        var base = 0
+        while length > 1 {
+          let half = length / 2
+          base = highs[base + half - 1] < traffic ? base + half : base
+          length -= half
         }
-        return low
+        return highs[base] < traffic ? base + 1 : base
       }
     }
 
@@ -54,26 +58,27 @@ struct TrunkMemo {
     }
   }
 
-  private var rows: [Row] = []
+  private var known = Intervals()
   private var gradeOfService = Double.nan
 
-  /// The trunks for `traffics` (row by row), from the memo where it settles them, else by
+  /// The trunks for each of `traffics`, from the memo where it settles them, else by
   /// ``ErlangB/trunks(traffics:gradeOfService:)``.
   mutating func trunks(traffics: [Double], gradeOfService: Double) -> [Int] {
-    if rows.count != traffics.count || self.gradeOfService != gradeOfService {
-      rows = [Row](repeating: Row(), count: traffics.count)
+    if self.gradeOfService != gradeOfService {
+      known = Intervals()
       self.gradeOfService = gradeOfService
     }
     var result = [Int](repeating: 0, count: traffics.count)
     var missing: [Int] = []
     for (i, traffic) in traffics.enumerated() {
-      if traffic.isFinite, let known = rows[i].answer(traffic) { result[i] = known } else { missing.append(i) }
+      if traffic.isFinite, let answer = known.answer(traffic) { result[i] = answer } else { missing.append(i) }
     }
     guard !missing.isEmpty else { return result }
     let found = ErlangB.trunks(traffics: missing.map { traffics[$0] }, gradeOfService: gradeOfService)
     for (k, i) in missing.enumerated() {
       result[i] = found[k]
-      if traffics[i].isFinite { rows[i].record(traffics[i], found[k]) }
+      // Two missing traffics may fall in one gap: the first recorded may settle the second.
+      if traffics[i].isFinite, known.answer(traffics[i]) == nil { known.record(traffics[i], found[k]) }
     }
     return result
   }

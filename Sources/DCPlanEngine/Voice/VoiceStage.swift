@@ -113,7 +113,7 @@ enum VoiceStage {
     table.channels = cache?.trunkMemo.trunks(traffics: table.erlangs, gradeOfService: grade)
       ?? ErlangB.trunks(traffics: table.erlangs, gradeOfService: grade)
     if lean {
-      table.gatewayTrunks = cache?.gatewayTrunkMemo.trunks(traffics: table.gatewayErlangs, gradeOfService: grade)
+      table.gatewayTrunks = cache?.trunkMemo.trunks(traffics: table.gatewayErlangs, gradeOfService: grade)
         ?? ErlangB.trunks(traffics: table.gatewayErlangs, gradeOfService: grade)
       return VoiceResults(locations: [], gateways: [], perCall: perCall, codec: codec, table: table)
     }
