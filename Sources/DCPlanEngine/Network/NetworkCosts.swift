@@ -21,10 +21,16 @@ enum NetworkCosts {
       userList = list
       return list
     }
-    let upgradesByLink = Dictionary(grouping: results.upgrades, by: \.link)
-    for (link, result) in zip(scenario.network.links, results.links) {
-      var leases = [Double](repeating: link.leasePerYear.euros, count: years.count)
-      let linkUpgrades = upgradesByLink[link.id] ?? []
+    let capacity = results.table.capacityMbps
+    guard capacity.rows == scenario.network.links.count, capacity.columns == years.count else { return }
+    // Upgrades come by link, in the links' order.
+    var nextUpgrade = 0
+    var leases = [Double](repeating: 0, count: years.count)
+    for (l, link) in scenario.network.links.enumerated() {
+      for y in leases.indices { leases[y] = link.leasePerYear.euros }
+      let firstUpgrade = nextUpgrade
+      while nextUpgrade < results.upgrades.count, results.upgrades[nextUpgrade].link == link.id { nextUpgrade += 1 }
+      let linkUpgrades = results.upgrades[firstUpgrade..<nextUpgrade]
       for upgrade in linkUpgrades {
         let spendYears = CostStage.spendingYears(order: upgrade.orderYear, ready: upgrade.readyYear)
         for year in spendYears where year >= first && year - first < years.count {
@@ -39,7 +45,7 @@ enum NetworkCosts {
       for (y, year) in years.enumerated() where leases[y] > 0 {
         sink.add(year, .linkLeases, leases[y], CostLine(
           year: year, category: .linkLeases, site: link.id, tenants: users(), amountEUR: leases[y],
-          driver: .lease(capacityMbps: result.capacityMbps[y])))
+          driver: .lease(capacityMbps: capacity[l, y])))
       }
     }
   }

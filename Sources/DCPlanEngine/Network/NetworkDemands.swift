@@ -18,6 +18,9 @@ struct NetworkDemands {
   /// What each pair carries, for messages ("tenant 'kdo' at 'oldenburg'").
   var labels: [[String]] = []
   private var index: [Pair: Int] = [:]
+  /// Pair indices by `from · nodeCount + to` (−1: none yet), when the caller lends a table.
+  private var pairTable: [Int32] = []
+  private var nodeCount = 0
   let years: Int
   /// Whether ``labels`` are kept (Monte Carlo trials do without them).
   let keepsLabels: Bool
@@ -25,6 +28,35 @@ struct NetworkDemands {
   init(years: Int, keepsLabels: Bool = true) {
     self.years = years
     self.keepsLabels = keepsLabels
+  }
+
+  /// Where the scenario's ends sit on the network, by index: the topology's part of the
+  /// demands, which a Monte Carlo worker keeps from trial to trial.
+  struct Layout {
+    /// Node ids to indices.
+    let nodeIndex: [String: Int]
+    /// Each site's node, nil if it has none on the network.
+    let siteNodes: [Int?]
+    /// Each tenant's locations' nodes.
+    let locationNodes: [[Int?]]
+    /// Each tenant's legacy site's node.
+    let legacyNodes: [Int?]
+    /// A table of nodes × nodes pair indices, all −1, lent to each build (empty for more
+    /// than 2,048 nodes, where a dictionary serves).
+    var pairTable: [Int32]
+
+    init(_ scenario: Scenario, nodeIndex: [String: Int]) {
+      self.nodeIndex = nodeIndex
+      let siteNodes = scenario.sites.map { site in site.node.flatMap { nodeIndex[$0] } }
+      self.siteNodes = siteNodes
+      // A site id names the first site with it, as a dictionary from the list would.
+      var siteByID: [String: Int] = [:]
+      for (s, site) in scenario.sites.enumerated() where siteNodes[s] != nil && siteByID[site.id] == nil { siteByID[site.id] = s }
+      locationNodes = scenario.tenants.map { tenant in tenant.locations.map { nodeIndex[$0.node] } }
+      legacyNodes = scenario.tenants.map { tenant in tenant.legacySite.flatMap { siteByID[$0] }.flatMap { siteNodes[$0] } }
+      let count = scenario.network.nodes.count
+      pairTable = count <= 2_048 ? [Int32](repeating: -1, count: count * count) : []
+    }
   }
 
   /// Adds `rate` to the pair's year; `slot` keeps the pair's index for the caller's next
@@ -46,6 +78,16 @@ struct NetworkDemands {
   /// The pair's index, made (in first-seen order) if new.
   private mutating func pairIndex(from: Int, to: Int) -> Int {
     let pair = Pair(from: from, to: to)
+    if !pairTable.isEmpty {
+      let known = Int(pairTable[from * nodeCount + to])
+      if known >= 0 { return known }
+      pairTable[from * nodeCount + to] = Int32(pairs.count)
+      pairs.append(pair)
+      mbps.append(contentsOf: repeatElement(0, count: years))
+      voiceMbps.append(contentsOf: repeatElement(0, count: years))
+      if keepsLabels { labels.append([]) }
+      return pairs.count - 1
+    }
     let p: Int
     if let existing = index[pair] {
       p = existing
@@ -62,25 +104,31 @@ struct NetworkDemands {
 
   /// Every demand of `scenario` over the projection's years (docs/conventions.md, "Network").
   ///
-  /// - Parameter nodeIndex: node ids to indices, if the caller keeps them (Monte Carlo trials).
+  /// - Parameter layout: the nodes of the scenario's ends (a Monte Carlo worker keeps it);
+  ///   its pair table is lent for the build and handed back cleared.
   static func build(
-    _ scenario: Scenario, _ demand: DemandProjection, voice: VoiceResults, labels: Bool = true, nodeIndex known: [String: Int]? = nil
+    _ scenario: Scenario, _ demand: DemandProjection, voice: VoiceResults, labels: Bool = true, layout: inout Layout
   ) -> NetworkDemands {
     let network = scenario.network
     let years = demand.years
     var result = NetworkDemands(years: years.count, keepsLabels: labels)
-    let nodeIndex = known ?? network.nodeIndices()
-    let siteNode = Dictionary(scenario.sites.compactMap { site in site.node.flatMap { nodeIndex[$0] }.map { (site.id, $0) } },
-                              uniquingKeysWith: { a, _ in a })
+    swap(&result.pairTable, &layout.pairTable)
+    result.nodeCount = network.nodes.count
+    defer {
+      // Hand the table back with every entry −1 again.
+      for pair in result.pairs where !result.pairTable.isEmpty { result.pairTable[pair.from * result.nodeCount + pair.to] = -1 }
+      swap(&result.pairTable, &layout.pairTable)
+    }
     let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
     // The shared sites' nodes and load shares, looked up once.
-    let sharedEnds = shared.compactMap { s in siteNode[scenario.sites[s].id].map { (node: $0, share: scenario.sites[s].loadShare.value) } }
+    let sharedEnds = shared.compactMap { s in layout.siteNodes[s].map { (node: $0, share: scenario.sites[s].loadShare.value) } }
+    var sharedSlots = [Int?](repeating: nil, count: sharedEnds.count)
     // Employees at each location to where the tenant's workloads run.
-    for tenant in scenario.tenants {
-      let legacyNode = tenant.legacySite.flatMap { siteNode[$0] }
-      for location in tenant.locations {
-        guard let from = nodeIndex[location.node] else { continue }
-        var sharedSlots = [Int?](repeating: nil, count: sharedEnds.count)
+    for (t, tenant) in scenario.tenants.enumerated() {
+      let legacyNode = layout.legacyNodes[t]
+      for (l, location) in tenant.locations.enumerated() {
+        guard let from = layout.locationNodes[t][l] else { continue }
+        for e in sharedSlots.indices { sharedSlots[e] = nil }
         var legacySlot: Int?
         for (y, year) in years.enumerated() {
           let rate = tenant.employees.employees(in: year) * location.share.value * network.perEmployeeMbps.value(in: year)
@@ -101,7 +149,7 @@ struct NetworkDemands {
       for (k, i) in shared.enumerated() {
         for j in shared[(k + 1)...] {
           let (a, b) = (scenario.sites[i], scenario.sites[j])
-          guard let from = siteNode[a.id], let to = siteNode[b.id] else { continue }
+          guard let from = layout.siteNodes[i], let to = layout.siteNodes[j] else { continue }
           var slot: Int?
           for y in years.indices {
             let stored = max(demand.sites[i].demand.storageTiB[y], demand.sites[j].demand.storageTiB[y])
@@ -126,7 +174,7 @@ struct NetworkDemands {
       }
     }
     for explicit in network.demands {
-      guard let from = nodeIndex[explicit.from], let to = nodeIndex[explicit.to] else { continue }
+      guard let from = layout.nodeIndex[explicit.from], let to = layout.nodeIndex[explicit.to] else { continue }
       var slot: Int?
       for (y, year) in years.enumerated() {
         result.add(from: from, to: to, year: y, mbps: explicit.mbps.value(in: year),

@@ -11,9 +11,30 @@ public struct NetworkResults: Hashable, Sendable {
   public let disconnections: [Disconnection]
   /// How many failures were analysed (links, nodes, shared-risk groups).
   public let failuresAnalysed: Int
+  /// The loads and capacities by link index (all a Monte Carlo trial keeps: its `links` is empty).
+  let table: LinkTable
 
   /// No network.
-  public static let empty = NetworkResults(links: [], upgrades: [], disconnections: [], failuresAnalysed: 0)
+  public static let empty = NetworkResults(
+    links: [], upgrades: [], disconnections: [], failuresAnalysed: 0,
+    table: LinkTable(loadMbps: Matrix(rows: 0, columns: 0), n1LoadMbps: Matrix(rows: 0, columns: 0), capacityMbps: Matrix(rows: 0, columns: 0)))
+}
+
+/// Per link (rows, in scenario order) and year (columns), Mbit/s: the figures the costs and the
+/// Monte Carlo trials read.
+struct LinkTable: Hashable, Sendable {
+  /// Busy-hour load in normal operation, voice included.
+  let loadMbps: Matrix
+  /// Highest load under any single failure.
+  let n1LoadMbps: Matrix
+  /// Capacity per direction standing.
+  let capacityMbps: Matrix
+
+  /// Load ÷ capacity of link `l` in year `y` (0 where no capacity stands), as ``LinkResult/utilisation``.
+  func utilisation(link l: Int, year y: Int) -> Double {
+    let capacity = capacityMbps[l, y]
+    return capacity > 0 ? loadMbps[l, y] / capacity : 0
+  }
 }
 
 /// One link over the horizon.

@@ -26,8 +26,9 @@ public enum NetworkStage {
 
   /// ``run(_:_:voice:delays:)`` keeping the routes in `cache` for the next call on the same topology.
   ///
-  /// - Parameter lean: a Monte Carlo trial's run: no demand labels, warnings or list of
-  ///   disconnections (the loads, N-1 loads and upgrades are the same).
+  /// - Parameter lean: a Monte Carlo trial's run: no demand labels, warnings, list of
+  ///   disconnections or ``LinkResult`` rows (the loads, N-1 loads, capacities and upgrades,
+  ///   in ``NetworkResults/table``, are the same).
   static func run(
     _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults, delays: Bool, cache: RouteCache?,
     lean: Bool = false, progress: (@Sendable (Int) -> WorkProgress?)? = nil
@@ -38,7 +39,10 @@ public enum NetworkStage {
     let yearCount = years.count
     let graph = cache?.graph ?? Graph(network)
     cache?.graph = graph
-    let demands = NetworkDemands.build(scenario, demand, voice: voice, labels: !lean, nodeIndex: cache?.nodeIndex(of: network))
+    var layout = cache?.takeDemandLayout()
+      ?? NetworkDemands.Layout(scenario, nodeIndex: cache?.nodeIndex(of: network) ?? network.nodeIndices())
+    let demands = NetworkDemands.build(scenario, demand, voice: voice, labels: !lean, layout: &layout)
+    cache?.demandLayout = layout
     let pairCount = demands.pairs.count
     let linkCount = network.links.count
 
@@ -210,15 +214,15 @@ public enum NetworkStage {
       terms.apply(rates: demands.mbps, years: yearCount, load: load, to: &n1Load)
     }
     routes.removeAll()
-    var linkStanding: [[Double]] = []
 
     // Upgrade plan, link by link.
+    var standing = Matrix(rows: linkCount, columns: yearCount)
     var results: [LinkResult] = []
     var upgrades: [LinkUpgrade] = []
     var warnings: [PlanWarning] = []
     for (l, link) in network.links.enumerated() {
-      var standing = [Double](repeating: link.capacity.megabitsPerSecond, count: yearCount)
-      var stepReady = [Int?](repeating: nil, count: yearCount)
+      for y in 0..<yearCount { standing[l, y] = link.capacity.megabitsPerSecond }
+      var stepReady = [Int?](repeating: nil, count: lean ? 0 : yearCount)
       var chosen = -1  // index of the last step ordered
       for (y, year) in years.enumerated() {
         let required = max(load[l, y] / network.targetUtilisation.value, n1Load[l, y] / network.failureUtilisation.value)
@@ -234,14 +238,16 @@ public enum NetworkStage {
           chosen = k
           let readyIndex = ready - first
           if readyIndex < yearCount {
-            stepReady[readyIndex] = k + 1
-            for later in readyIndex..<yearCount { standing[later] = step.capacity.megabitsPerSecond }
+            if !lean { stepReady[readyIndex] = k + 1 }
+            for later in readyIndex..<yearCount { standing[l, later] = step.capacity.megabitsPerSecond }
           }
         }
       }
-      for (y, year) in years.enumerated() where !lean {
-        let utilisation = load[l, y] / standing[y]
-        let n1 = n1Load[l, y] / standing[y]
+      // A trial needs only the loads, the capacities standing and the upgrades.
+      guard !lean else { continue }
+      for (y, year) in years.enumerated() {
+        let utilisation = load[l, y] / standing[l, y]
+        let n1 = n1Load[l, y] / standing[l, y]
         if utilisation > network.targetUtilisation.value + 1e-12 {
           warnings.append(PlanWarning(
             code: "link-over-target", year: year, subject: link.id,
@@ -254,9 +260,8 @@ public enum NetworkStage {
             message: "link '\(link.id)' runs at \(percent(n1)) % in \(year) when \(worst[l * yearCount + y] ?? "another element") fails, above the \(percent(network.failureUtilisation.value)) % failure target; add capacity or another route"))
         }
       }
-      linkStanding.append(standing)
       results.append(LinkResult(
-        id: link.id, from: link.from, to: link.to, capacityMbps: standing, loadMbps: Array(load.row(l)),
+        id: link.id, from: link.from, to: link.to, capacityMbps: Array(standing.row(l)), loadMbps: Array(load.row(l)),
         voiceMbps: Array(voiceLoad.row(l)),
         n1LoadMbps: Array(n1Load.row(l)), n1WorstFailure: Array(worst[(l * yearCount)..<((l + 1) * yearCount)]),
         upgradeStep: stepReady))
@@ -275,10 +280,12 @@ public enum NetworkStage {
     if delays {
       warnings += VoiceDelay.annotate(
       &voice, scenario: scenario, graph: graph, years: years,
-      links: .init(capacityMbps: linkStanding, loadMbps: load, voiceMbps: voiceLoad, n1LoadMbps: n1Load), failures: failures,
+      links: .init(capacityMbps: (0..<linkCount).map { Array(standing.row($0)) }, loadMbps: load, voiceMbps: voiceLoad, n1LoadMbps: n1Load), failures: failures,
       normalDistances: distances(to:))
     }
-    return (NetworkResults(links: results, upgrades: upgrades, disconnections: disconnections, failuresAnalysed: failures.count), warnings)
+    let table = LinkTable(loadMbps: load, n1LoadMbps: n1Load, capacityMbps: standing)
+    return (NetworkResults(
+      links: results, upgrades: upgrades, disconnections: disconnections, failuresAnalysed: failures.count, table: table), warnings)
   }
 
   /// Every single failure: each link, each node, each shared-risk group.

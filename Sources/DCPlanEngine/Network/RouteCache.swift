@@ -23,6 +23,8 @@ final class RouteCache {
   /// ECMP shares of each pair, normally and under each failure (empty: cut off).
   var routes: [Key: [(link: Int, share: Double)]] = [:]
 
+  /// Where the demands' ends sit (see ``takeDemandLayout()``).
+  var demandLayout: NetworkDemands.Layout?
   /// Erlang B answers found so far (locations and gateways alike) at the grade of service.
   var trunkMemo = TrunkMemo()
   /// The failures' load-change terms for the pairs of the trial that found them.
@@ -36,6 +38,13 @@ final class RouteCache {
     let made = network.nodeIndices()
     knownNodeIndex = made
     return made
+  }
+
+  /// The kept demand layout, taken out so that its pair table is not shared while a build
+  /// writes to it (put it back in ``demandLayout`` afterwards).
+  func takeDemandLayout() -> NetworkDemands.Layout? {
+    defer { demandLayout = nil }
+    return demandLayout
   }
 
   /// The terms found for exactly these pairs (in this order), if any.

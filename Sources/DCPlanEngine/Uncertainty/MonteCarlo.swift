@@ -90,9 +90,8 @@ public enum MonteCarlo {
       shortfalls += [space, power, cooling]
     }
     let target = scenario.network.targetUtilisation.value
-    for link in network.links {
-      let utilisation = link.utilisation
-      shortfalls.append(years.indices.first { utilisation[$0] > target + 1e-9 }.map { years[$0] })
+    for l in scenario.network.links.indices where network.table.loadMbps.rows == scenario.network.links.count {
+      shortfalls.append(years.indices.first { network.table.utilisation(link: l, year: $0) > target + 1e-9 }.map { years[$0] })
     }
     let total = totalByYear.reduce(0, +)
     return TrialOutcome(
