@@ -224,3 +224,15 @@ void dcplan_segment_sums_portable(const double *baseA, const double *baseB, cons
                                   double *lanes, double *sumsA, double *sumsB) {
   segment_generic(baseA, baseB, scaleA, scaleB, initial, step, count, first, years, lanes, sumsA, sumsB);
 }
+
+size_t dcplan_lower_bound(const double *sorted, size_t count, double x) {
+  if (count == 0) return 0;
+  size_t base = 0;
+  size_t length = count;
+  while (length > 1) {
+    size_t half = length / 2;
+    base = __builtin_unpredictable(sorted[base + half - 1] < x) ? base + half : base;
+    length -= half;
+  }
+  return base + (sorted[base] < x);
+}

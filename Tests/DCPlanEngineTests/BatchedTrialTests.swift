@@ -122,6 +122,17 @@ struct TrialKernelTests {
     #expect(fast.map(\.bitPattern) == scalar.map(\.bitPattern))
   }
 
+  @Test("lower bound: the first index not below x, as a linear scan finds it", arguments: [0, 1, 2, 3, 8, 13, 64])
+  func lowerBound(_ count: Int) {
+    // Sorted with repeats, so that ties between x and an element are exercised.
+    let sorted = (0..<count).map { Double($0 / 2) }
+    for x in [-1, 0, 0.5, 1, 2.5, 3, Double(count / 2), Double(count), .infinity] {
+      let expected = sorted.firstIndex { $0 >= x } ?? count
+      let found = sorted.withUnsafeBufferPointer { dcplan_lower_bound($0.baseAddress, count, x) }
+      #expect(found == expected, "x = \(x) in \(count) elements")
+    }
+  }
+
   @Test("segment sums: the same bytes on both paths, and the sums a plain loop gives", arguments: [0, 1, 4, 7, 37])
   func segmentSums(_ count: Int) {
     var random = SplitMix64(seed: UInt64(count) + 1)

@@ -24,6 +24,10 @@ void dcplan_segment_sums(const double *baseA, const double *baseB, const double 
 /// eight at a time where the processor has 64-bit vector multiplies (AVX-512DQ).
 void dcplan_splitmix_uniforms(unsigned long long state, double *u, size_t n);
 
+/// The first index i in [0, count) with sorted[i] >= x (count if none): a lower bound whose
+/// halving steps do not depend on the comparisons (conditional moves, no mispredicted branches).
+size_t dcplan_lower_bound(const double *sorted, size_t count, double x);
+
 /// The portable paths of the kernels above, whatever the processor (tests compare them
 /// with the dispatched ones byte for byte).
 void dcplan_triangular_quantiles_portable(double *u, size_t n, double low, double high, double cut, double below,

@@ -1,3 +1,5 @@
+import CKernels
+
 /// Erlang B answers a Monte Carlo worker has found, used again where they settle a new traffic
 /// exactly: the fewest trunks N*(A) at a grade of service never falls as the traffic A grows,
 /// so a traffic between two known traffics with the same answer has that answer too. Other
@@ -14,19 +16,12 @@ struct TrunkMemo {
     var highs: [Double] = []
     var answers: [Int] = []
 
-    /// The first interval whose high end is at least `traffic` (a branch-free lower bound:
-    /// the halving steps do not depend on the comparisons, so nothing is mispredicted).
+    /// The first interval whose high end is at least `traffic` (``dcplan_lower_bound``: no
+    /// mispredicted branches).
     func position(_ traffic: Double) -> Int {
       highs.withUnsafeBufferPointer { highs in
-        var length = highs.count
-        guard length > 0 else { return 0 }
-        var base = 0
-        while length > 1 {
-          let half = length / 2
-          base = highs[base + half - 1] < traffic ? base + half : base
-          length -= half
-        }
-        return highs[base] < traffic ? base + 1 : base
+        guard let base = highs.baseAddress else { return 0 }
+        return dcplan_lower_bound(base, highs.count, traffic)
       }
     }
 
