@@ -91,18 +91,51 @@ extension MonteCarlo {
     let baseline = fixedOutcomes[0]
     let years = scenario.info.horizon.years
     let ps = percentiles.map { min(100, max(0, $0)) / 100 }
-    func band(_ values: [Double]) -> [Double] {
-      let sorted = values.sorted()
-      return ps.map { Statistics.percentile(sorted: sorted, $0) }
-    }
-    let figures: [(String, (TrialOutcome) -> Double)] = [
+    let figures: [(String, @Sendable (TrialOutcome) -> Double)] = [
       ("npv_eur", \.npvEUR), ("total_capex_eur", \.capexEUR), ("total_opex_eur", \.opexEUR), ("tco_eur", \.tcoEUR),
     ]
-    let summary = figures.map { name, value in
-      let values = outcomes.map(value)
-      return (name, values.reduce(0, +) / Double(max(1, values.count)), band(values))
-    }
     let never = (years.last ?? Year(0)) + 1
+    // Each figure's values over the trials: the summary figures, then each yearly figure by year.
+    let yearlyColumns = YearlyFigure.allCases.indices.flatMap { f in years.indices.map { y in (f, y) } }
+    let summaryColumns = figures.count + yearlyColumns.count
+    @Sendable func column(_ c: Int) -> [Double] {
+      if c < figures.count { return outcomes.map(figures[c].1) }
+      let (f, y) = yearlyColumns[c - figures.count]
+      return outcomes.map { $0.yearly[f][y] }
+    }
+    // The bands of every column and the ranks for the correlations, on the workers side by side.
+    var bands = [[Double]](repeating: [], count: summaryColumns)
+    var inputRanks = [[Double]](repeating: [], count: inputs.count)
+    var outputRanks = [[Double]](repeating: [], count: 2)
+    bands.withUnsafeMutableBufferPointer { bandBuffer in
+      inputRanks.withUnsafeMutableBufferPointer { inputBuffer in
+        outputRanks.withUnsafeMutableBufferPointer { outputBuffer in
+          let (bandSlots, inputSlots, outputSlots) = (
+            DisjointSlots(base: bandBuffer.baseAddress), DisjointSlots(base: inputBuffer.baseAddress),
+            DisjointSlots(base: outputBuffer.baseAddress))
+          let jobs = summaryColumns + inputs.count + 2
+          let workers = max(1, min(threads, jobs))
+          DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for job in stride(from: worker, to: jobs, by: workers) {
+              if job < summaryColumns {
+                let sorted = column(job).sorted()
+                bandSlots.base?[job] = ps.map { Statistics.percentile(sorted: sorted, $0) }
+              } else if job < summaryColumns + inputs.count {
+                let i = job - summaryColumns
+                inputSlots.base?[i] = Statistics.ranks(inputDraws.map { $0[i] })
+              } else if job == summaryColumns + inputs.count {
+                outputSlots.base?[0] = Statistics.ranks(outcomes.map(\.npvEUR))
+              } else {
+                outputSlots.base?[1] = Statistics.ranks(outcomes.map { Double(($0.firstShortfallYear ?? never).number) })
+              }
+            }
+          }
+        }
+      }
+    }
+    let summary = figures.indices.map { c in
+      (figures[c].0, column(c).reduce(0, +) / Double(max(1, outcomes.count)), bands[c])
+    }
     let shortfallYears = outcomes.map { $0.firstShortfallYear ?? never }.sorted()
     let firstShortfall: [Year?] = ps.map { p in
       guard !shortfallYears.isEmpty else { return nil }
@@ -110,7 +143,7 @@ extension MonteCarlo {
       return year == never ? nil : year
     }
     let yearly = YearlyFigure.allCases.indices.map { f in
-      years.indices.map { y in band(outcomes.map { $0.yearly[f][y] }) }
+      years.indices.map { y in bands[figures.count + f * years.count + y] }
     }
     let resources = resourceKeys(scenario)
     var probability: [(ShortfallResource, [Double])] = []
@@ -138,11 +171,8 @@ extension MonteCarlo {
         high: Quantiles.value(inputs[i].distribution, at: 0.9), npvLowDelta: low.npvEUR - baseline.npvEUR,
         npvHighDelta: high.npvEUR - baseline.npvEUR, shortfallLow: low.firstShortfallYear, shortfallHigh: high.firstShortfallYear)
     }.sorted { abs($0.npvHighDelta - $0.npvLowDelta) > abs($1.npvHighDelta - $1.npvLowDelta) }
-    let npvs = outcomes.map(\.npvEUR)
-    let shortfallNumbers = outcomes.map { Double(($0.firstShortfallYear ?? never).number) }
     let correlations = inputs.indices.map { i -> (String, Double, Double) in
-      let x = inputDraws.map { $0[i] }
-      return (inputs[i].name, Statistics.spearman(x, npvs), Statistics.spearman(x, shortfallNumbers))
+      (inputs[i].name, Statistics.pearson(inputRanks[i], outputRanks[0]), Statistics.pearson(inputRanks[i], outputRanks[1]))
     }.sorted { abs($0.1) > abs($1.1) }
     return MonteCarloResults(
       trials: outcomes.count, seed: seed, percentiles: percentiles, summary: summary, firstShortfall: firstShortfall,
@@ -180,15 +210,17 @@ public enum Statistics {
     pearson(ranks(x), ranks(y))
   }
 
+  /// Each value's rank, 1-based; tied values share their mean rank.
   static func ranks(_ values: [Double]) -> [Double] {
-    let order = values.indices.sorted { values[$0] < values[$1] }
+    // Sorted as (value, index) pairs: the values sit next to their indices, not behind them.
+    let order = values.enumerated().map { (value: $0.element, index: $0.offset) }.sorted { $0.value < $1.value }
     var ranks = [Double](repeating: 0, count: values.count)
     var i = 0
     while i < order.count {
       var j = i
-      while j + 1 < order.count, values[order[j + 1]] == values[order[i]] { j += 1 }
+      while j + 1 < order.count, order[j + 1].value == order[i].value { j += 1 }
       let mean = Double(i + j) / 2 + 1
-      for k in i...j { ranks[order[k]] = mean }
+      for k in i...j { ranks[order[k].index] = mean }
       i = j + 1
     }
     return ranks
