@@ -118,6 +118,7 @@ public enum MonteCarlo {
     let onWorkloads = demand.handledSlots(count: sampler.slots.count)
     let scenarioSlotIndices = sampler.slots.indices.filter { !onWorkloads[$0] }
     let scenarioSlots = scenarioSlotIndices.map { sampler.slots[$0] }
+    let scenarioElements = Perturbation.elements(of: scenarioSlots, in: scenario)
     let count = max(0, trials)
     var outcomes = [TrialOutcome?](repeating: nil, count: count)
     var draws = [[Double]](repeating: [], count: count)
@@ -135,7 +136,8 @@ public enum MonteCarlo {
           for t in stride(from: worker, to: count, by: workers) {
             sampler.draws(trial: firstTrial + t, into: &values)
             for (k, s) in scenarioSlotIndices.enumerated() { scenarioDraws[k] = values[s] }
-            let perturbed = Perturbation.apply(scenarioDraws, slots: scenarioSlots, to: scenario)
+            let perturbed = Perturbation.apply(
+              scenarioDraws, slots: scenarioSlots, elements: scenarioElements, to: scenario)
             let plan = CapacityPlan(perturbed, demand: demand.project(perturbed, draws: values, scratch: &scratch), warnings: false)
             drawSlots.base?[t] = sampler.inputMeans(values)
             outcomeSlots.base?[t] = trial(perturbed, plan: plan, routes: routes)

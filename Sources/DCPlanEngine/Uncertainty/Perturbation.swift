@@ -7,22 +7,30 @@ import DCPlanModel
 public enum Perturbation {
   /// `scenario` with the draws of `sampler`'s slots; a nil draw keeps the file's value.
   public static func apply(_ draws: [Double?], slots: [Sampler.Slot], to scenario: Scenario) -> Scenario {
+    apply(draws, slots: slots, elements: elements(of: slots, in: scenario), to: scenario)
+  }
+
+  /// The same with each slot's elements found beforehand by ``elements(of:in:)`` (a Monte
+  /// Carlo run finds them once for all its trials).
+  static func apply(_ draws: [Double?], slots: [Sampler.Slot], elements: [[Int]], to scenario: Scenario) -> Scenario {
     var result = scenario
     let inputs = scenario.uncertainty.inputs
-    for (slot, draw) in zip(slots, draws) {
-      guard let draw else { continue }
-      let input = inputs[slot.input]
-      let indices: [Int]
-      if let element = slot.element {
-        indices = [element]
-      } else if let id = input.element {
-        indices = elementIndices(input.target, id: id, in: scenario)
-      } else {
-        indices = input.target.hasElements ? Array(0..<Sampler.elementCount(input.target, scenario)) : []
-      }
-      apply(input.target, draw, indices: indices, to: &result)
+    for k in slots.indices where k < draws.count {
+      guard let draw = draws[k] else { continue }
+      apply(inputs[slots[k].input].target, draw, indices: elements[k], to: &result)
     }
     return result
+  }
+
+  /// The elements (workloads, tenants, sites, types) each slot's draw goes to.
+  static func elements(of slots: [Sampler.Slot], in scenario: Scenario) -> [[Int]] {
+    let inputs = scenario.uncertainty.inputs
+    return slots.map { slot in
+      let input = inputs[slot.input]
+      if let element = slot.element { return [element] }
+      if let id = input.element { return elementIndices(input.target, id: id, in: scenario) }
+      return input.target.hasElements ? Array(0..<Sampler.elementCount(input.target, scenario)) : []
+    }
   }
 
   private static func elementIndices(_ target: ParameterTarget, id: String, in scenario: Scenario) -> [Int] {
