@@ -1,5 +1,4 @@
 import DCPlanModel
-import Dispatch
 
 /// A discrete-event Monte Carlo of failures and repairs: each block of a service's structure
 /// runs its own timeline (blocks are independent), and the service is down whenever any
@@ -67,7 +66,7 @@ public enum FailureSimulation {
         // Each trial writes only its own slot: disjoint writes, no lock needed.
         let downBase = DisjointSlots(base: down.baseAddress)
         let countBase = DisjointSlots(base: counts.baseAddress)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        Workers.run(chunks) { chunk in
           let lower = trialCount * chunk / chunks
           let upper = trialCount * (chunk + 1) / chunks
           var intervals: [(Double, Double)] = []

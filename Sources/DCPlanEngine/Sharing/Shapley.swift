@@ -1,5 +1,4 @@
 import DCPlanModel
-import Dispatch
 
 /// The Shapley value of a cost game, per player and year (docs/conventions.md, "Cost sharing"):
 ///
@@ -48,7 +47,7 @@ public enum Shapley {
     table.withUnsafeMutableBufferPointer { buffer in
       let slots = DisjointSlots(base: buffer.baseAddress)
       let workers = max(1, min(threads, tasks))
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      Workers.run(workers) { worker in
         var cache = CostGame.Cache()
         for prefix in stride(from: worker, to: tasks, by: workers) {
           var state = game.emptyState()
@@ -91,7 +90,7 @@ public enum Shapley {
           let squareSlots = DisjointSlots(base: squareBuffer.baseAddress)
           let npvSlots = DisjointSlots(base: npvBuffer.baseAddress)
           let workers = max(1, min(threads, blocks))
-          DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          Workers.run(workers) { worker in
             var cache = CostGame.Cache()
             for block in stride(from: worker, to: blocks, by: workers) {
               for sample in (count * block / blocks)..<(count * (block + 1) / blocks) {

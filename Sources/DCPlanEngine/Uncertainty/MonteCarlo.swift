@@ -1,5 +1,4 @@
 import DCPlanModel
-import Dispatch
 
 /// What one trial of the plan gives: the summary figures, yearly figures and the first
 /// shortfall year of each resource.
@@ -127,7 +126,7 @@ public enum MonteCarlo {
         let outcomeSlots = DisjointSlots(base: outcomeBuffer.baseAddress)
         let drawSlots = DisjointSlots(base: drawBuffer.baseAddress)
         let workers = max(1, min(threads, count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        Workers.run(workers) { worker in
           // Trials never change the topology: each worker keeps the routes it has found.
           let routes = RouteCache()
           var scratch = demand.makeScratch()

@@ -1,5 +1,4 @@
 import DCPlanModel
-import Dispatch
 
 /// The Monte Carlo results a planner reads: percentiles of every summary and yearly figure,
 /// the probability of a shortfall by each year, the tornado and the rank correlations.
@@ -67,7 +66,7 @@ extension MonteCarlo {
     outcomes.withUnsafeMutableBufferPointer { buffer in
       let slots = DisjointSlots(base: buffer.baseAddress)
       let workers = max(1, min(threads, scenarios.count))
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      Workers.run(workers) { worker in
         let routes = RouteCache()
         for k in stride(from: worker, to: scenarios.count, by: workers) { slots.base?[k] = trial(scenarios[k], routes: routes) }
       }
@@ -115,7 +114,7 @@ extension MonteCarlo {
             DisjointSlots(base: outputBuffer.baseAddress))
           let jobs = summaryColumns + inputs.count + 2
           let workers = max(1, min(threads, jobs))
-          DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          Workers.run(workers) { worker in
             for job in stride(from: worker, to: jobs, by: workers) {
               if job < summaryColumns {
                 let sorted = column(job).sorted()
