@@ -119,6 +119,25 @@ struct UncertaintyTests {
     // scipy.stats.spearmanr([1, 2, 2, 3], [1, 3, 2, 4]).statistic = 0.9486832980505138
     #expect(approximately(Statistics.spearman([1, 2, 2, 3], [1, 3, 2, 4]), 0.9486832980505138, relative: 1e-12))
   }
+
+  @Test("percentiles by selection equal those read from the sorted values, bit for bit", arguments: [1, 2, 3, 10, 1_001])
+  func selectedPercentiles(_ count: Int) {
+    var random = SplitMix64(seed: UInt64(count))
+    let ps = [0, 0.01, 0.1, 0.5, 0.9, 0.99, 1]
+    // Continuous values, and values with many ties (a count of servers).
+    for tied in [false, true] {
+      let values = (0..<count).map { _ in
+        tied ? Double(random.next() % 7) : Double(random.next() >> 11) * 0x1.0p-53 * 1e6 - 2e5
+      }
+      var selected = values
+      let expected = ps.map { Statistics.percentile(sorted: values.sorted(), $0) }
+      #expect(Statistics.percentiles(of: &selected, ps).map(\.bitPattern) == expected.map(\.bitPattern))
+      #expect(selected.sorted() == values.sorted(), "selection only reorders")
+    }
+    // NaN has no place in an order: the answer is unspecified, but the selection stays in bounds.
+    var withNaN = (0..<count).map { Double($0) } + [.nan, 3, .nan]
+    _ = Statistics.percentiles(of: &withNaN, ps)
+  }
 }
 
 extension UncertaintyTests {

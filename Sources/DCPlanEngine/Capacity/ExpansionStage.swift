@@ -51,8 +51,9 @@ public enum ExpansionStage {
     var capacities: [[FacilityCapacity]] = []
     var warnings: [PlanWarning] = []
     var firstShortfall: Year?
-    for (site, needs) in zip(scenario.sites, facility) {
-      let plan = planSite(site, needs, years: years, warnings: wantsWarnings)
+    // By index: a site and its needs are read where they stand, not copied.
+    for s in 0..<min(scenario.sites.count, facility.count) {
+      let plan = planSite(scenario.sites[s], facility[s], years: years, warnings: wantsWarnings)
       capacities.append(plan.capacity)
       expansions += plan.built
       warnings += plan.warnings

@@ -33,10 +33,10 @@ public enum RefreshStage {
   public static func fleets(_ scenario: Scenario, _ sizing: [SiteSizing], years: [Year]) -> [SiteFleet] {
     let serverLife = CatalogueChoice.server(scenario)?.lifetimeYears ?? 1
     let storageLife = CatalogueChoice.storage(scenario)?.lifetimeYears ?? 1
-    return sizing.map { sized in
+    return sizing.indices.map { s in
       SiteFleet(
-        site: sized.site, servers: flow(need: sized.servers, lifetime: serverLife),
-        storage: flow(need: sized.storageUnits, lifetime: storageLife))
+        site: sizing[s].site, servers: flow(need: sizing[s].servers, lifetime: serverLife),
+        storage: flow(need: sizing[s].storageUnits, lifetime: storageLife))
     }
   }
 

@@ -46,8 +46,8 @@ public enum SizingStage {
         sharedRAM[y] += demand.sites[index].demand.ramGiB[y]
       }
     }
-    return scenario.sites.enumerated().map { index, site in
-      sizeSite(site, own: demand.sites[index].demand, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM,
+    return scenario.sites.indices.map { index in
+      sizeSite(scenario.sites[index], own: demand.sites[index].demand, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM,
                sharedSites: shared.count, rules: rules)
     }
   }

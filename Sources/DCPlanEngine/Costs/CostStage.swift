@@ -25,8 +25,8 @@ public enum CostStage {
   ) -> CostResults {
     let served = SiteTenants(scenario, demand)
     var lines: [CostLine] = []
-    eachSite(scenario, demand, sizing, facility, fleets, expansion, years) { index, site in
-      LedgerSink(site: site.id, years: years, tenants: { served.tenants(site: index, year: $0) })
+    eachSite(scenario, demand, sizing, facility, fleets, expansion, years) { index in
+      LedgerSink(site: scenario.sites[index].id, years: years, tenants: { served.tenants(site: index, year: $0) })
     } done: { sink in
       lines += sink.lines.enumerated().sorted { a, b in
         (a.element.year, a.element.category.sortKey, a.offset) < (b.element.year, b.element.category.sortKey, b.offset)
@@ -64,7 +64,7 @@ public enum CostStage {
   ) -> (capex: [Double], opex: [Double]) {
     let zero = [Double](repeating: 0, count: years.count)
     var sink = CapexOpexSink(capex: zero, opex: zero)
-    eachSite(scenario, demand, sizing, facility, fleets, expansion, years) { _, _ in
+    eachSite(scenario, demand, sizing, facility, fleets, expansion, years) { _ in
       CapexOpexSink(capex: zero, opex: zero)
     } done: { site in
       for y in years.indices {
@@ -88,17 +88,19 @@ public enum CostStage {
   /// the prices of the year's purchases pooled over every site.
   private static func eachSite<Sink: CostSink>(
     _ scenario: Scenario, _ demand: DemandProjection, _ sizing: [SiteSizing], _ facility: [SiteFacility],
-    _ fleets: [SiteFleet], _ expansion: ExpansionPlan, _ years: [Year], makeSink: (Int, Site) -> Sink, done: (Sink) -> Void
+    _ fleets: [SiteFleet], _ expansion: ExpansionPlan, _ years: [Year], makeSink: (Int) -> Sink, done: (Sink) -> Void
   ) {
     let rules = SizingStage.Rules(scenario)
     let prices = HardwarePrices(
       scenario, serverPurchases: pooled(fleets.map(\.servers.purchases), years.count),
       storagePurchases: pooled(fleets.map(\.storage.purchases), years.count))
     let rates = CostRates(scenario.costs, years: years)
-    for (index, site) in scenario.sites.enumerated() {
-      var sink = makeSink(index, site)
+    // By index: each site's figures are read where they stand, not copied.
+    for index in scenario.sites.indices {
+      var sink = makeSink(index)
       SiteCosts.add(
-        site, sizing[index], facility[index], fleets[index], built: expansion.expansions.filter { $0.site == site.id },
+        scenario.sites[index], sizing[index], facility[index], fleets[index],
+        built: expansion.expansions.filter { $0.site == scenario.sites[index].id },
         placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
       done(sink)
     }

@@ -94,14 +94,23 @@ extension MonteCarlo {
       ("npv_eur", \.npvEUR), ("total_capex_eur", \.capexEUR), ("total_opex_eur", \.opexEUR), ("tco_eur", \.tcoEUR),
     ]
     let never = (years.last ?? Year(0)) + 1
-    // Each figure's values over the trials: the summary figures, then each yearly figure by year.
-    let yearlyColumns = YearlyFigure.allCases.indices.flatMap { f in years.indices.map { y in (f, y) } }
-    let summaryColumns = figures.count + yearlyColumns.count
-    @Sendable func column(_ c: Int) -> [Double] {
-      if c < figures.count { return outcomes.map(figures[c].1) }
-      let (f, y) = yearlyColumns[c - figures.count]
-      return outcomes.map { $0.yearly[f][y] }
+    // Each figure's values over the trials, column by column: the summary figures, then each
+    // yearly figure by year (one pass over the outcomes, read in place).
+    let n = outcomes.count
+    let summaryColumns = figures.count + YearlyFigure.allCases.count * years.count
+    var filling = [Double](repeating: 0, count: summaryColumns * n)
+    outcomes.withUnsafeBufferPointer { outcomes in
+      for t in 0..<n {
+        for c in figures.indices { filling[c * n + t] = figures[c].1(outcomes[t]) }
+        for f in YearlyFigure.allCases.indices {
+          outcomes[t].yearly[f].withUnsafeBufferPointer { values in
+            for y in 0..<min(years.count, values.count) { filling[(figures.count + f * years.count + y) * n + t] = values[y] }
+          }
+        }
+      }
     }
+    let columns = filling
+    @Sendable func column(_ c: Int) -> ArraySlice<Double> { columns[(c * n)..<((c + 1) * n)] }
     // The bands of every column and the ranks for the correlations, on the workers side by side.
     var bands = [[Double]](repeating: [], count: summaryColumns)
     var inputRanks = [[Double]](repeating: [], count: inputs.count)
@@ -117,8 +126,8 @@ extension MonteCarlo {
           Workers.run(workers) { worker in
             for job in stride(from: worker, to: jobs, by: workers) {
               if job < summaryColumns {
-                let sorted = column(job).sorted()
-                bandSlots.base?[job] = ps.map { Statistics.percentile(sorted: sorted, $0) }
+                var values = Array(column(job))
+                bandSlots.base?[job] = Statistics.percentiles(of: &values, ps)
               } else if job < summaryColumns + inputs.count {
                 let i = job - summaryColumns
                 inputSlots.base?[i] = Statistics.ranks(inputDraws.map { $0[i] })
@@ -194,6 +203,70 @@ public enum Statistics {
     let above = min(sorted.count - 1, below + 1)
     let weight = rank - Double(below)
     return sorted[below] + (sorted[above] - sorted[below]) * weight
+  }
+
+  /// ``percentile(sorted:_:)`` at each of `ps`, without sorting: each needed order statistic
+  /// is selected in place (Hoare's quickselect, expected linear time), and `values` is left
+  /// partly ordered. The values must not be NaN.
+  public static func percentiles(of values: inout [Double], _ ps: [Double]) -> [Double] {
+    let n = values.count
+    guard n > 1 else { return ps.map { _ in values.first ?? .nan } }
+    // The ranks each percentile reads: below and above its position p · (n − 1).
+    let positions = ps.map { p -> (below: Int, above: Int, weight: Double) in
+      let rank = p * Double(n - 1)
+      let below = Int(rank.rounded(.down))
+      return (below, min(n - 1, below + 1), rank - Double(below))
+    }
+    let ranks = Set(positions.flatMap { [$0.below, $0.above] }).sorted()
+    var known: [Int: Double] = [:]
+    values.withUnsafeMutableBufferPointer { buffer in
+      // Ranks in ascending order: each selection leaves larger ranks to the right of the last.
+      var low = 0
+      for rank in ranks {
+        select(rank, in: buffer, from: low)
+        known[rank] = buffer[rank]
+        low = rank + 1
+      }
+    }
+    return positions.map { position in
+      let below = known[position.below] ?? .nan
+      let above = known[position.above] ?? .nan
+      return below + (above - below) * position.weight
+    }
+  }
+
+  /// Moves the k-th smallest of `buffer[low...]` to index k, the smaller before it and the
+  /// larger after it (Hoare partition around the median of three).
+  private static func select(_ k: Int, in buffer: UnsafeMutableBufferPointer<Double>, from low: Int) {
+    var low = low
+    var high = buffer.count - 1
+    while high > low {
+      let mid = low + (high - low) / 2
+      // Median of three as the pivot.
+      if buffer[mid] < buffer[low] { buffer.swapAt(mid, low) }
+      if buffer[high] < buffer[low] { buffer.swapAt(high, low) }
+      if buffer[high] < buffer[mid] { buffer.swapAt(high, mid) }
+      let pivot = buffer[mid]
+      var i = low
+      var j = high
+      while i <= j {
+        while buffer[i] < pivot { i += 1 }
+        while pivot < buffer[j] { j -= 1 }
+        if i <= j {
+          buffer.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      // Now buffer[low...j] ≤ pivot ≤ buffer[i...high], and j < i.
+      if k <= j {
+        high = j
+      } else if k >= i {
+        low = i
+      } else {
+        return  // between j and i: equal to the pivot, in place
+      }
+    }
   }
 
   /// The smallest value whose share of values at or below it reaches p (nearest rank), for
