@@ -3,11 +3,12 @@ import DCPlanModel
 /// The data-centre stages in order, from demand to the fleets: what the plan, the cost game's
 /// reference runs and the Monte Carlo trials all start with.
 struct CapacityPlan {
-  let demand: DemandProjection
-  let sizing: [SiteSizing]
-  let facility: [SiteFacility]
-  let expansion: ExpansionPlan
-  let fleets: [SiteFleet]
+  /// The demand the stages ran on (a Monte Carlo worker rewrites it in place, then replans).
+  var demand: DemandProjection
+  private(set) var sizing: [SiteSizing] = []
+  private(set) var facility: [SiteFacility] = []
+  private(set) var expansion: ExpansionPlan
+  private(set) var fleets: [SiteFleet] = []
   var years: [Year] { demand.years }
 
   /// Projects, sizes, equips, expands and refreshes; `warnings` asks for the expansion's
@@ -19,11 +20,20 @@ struct CapacityPlan {
   /// The stages after demand, on a given projection (a Monte Carlo trial's).
   init(_ scenario: Scenario, demand: DemandProjection, warnings: Bool) {
     self.demand = demand
+    expansion = ExpansionPlan(expansions: [], capacity: [], warnings: [], firstShortfallYear: nil)
+    replan(scenario, warnings: warnings)
+  }
+
+  /// The stages again on the plan's ``demand`` (a Monte Carlo trial's, written in place),
+  /// rewriting this plan's arrays in place: a worker that keeps its plan from trial to trial
+  /// allocates no stage arrays.
+  mutating func replan(_ scenario: Scenario, warnings: Bool) {
     let years = demand.years
-    sizing = SizingStage.size(scenario, demand)
-    facility = FacilityStage.facility(scenario, sizing, years: years)
+    let rules = SizingStage.Rules(scenario)
+    SizingStage.size(scenario, demand, rules: rules, into: &sizing)
+    FacilityStage.facility(scenario, sizing, years: years, rules: rules, into: &facility)
     expansion = ExpansionStage.plan(scenario, facility, years: years, warnings: warnings)
-    fleets = RefreshStage.fleets(scenario, sizing, years: years)
+    RefreshStage.fleets(scenario, sizing, rules: rules, into: &fleets)
   }
 
   /// The yearly capex and opex of its sites plus `otherLines`, without a ledger.

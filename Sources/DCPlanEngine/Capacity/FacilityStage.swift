@@ -18,6 +18,13 @@ public struct SiteFacility: Hashable, Sendable {
   public var energyMWh: [Double]
 }
 
+extension SiteFacility {
+  /// The needs of `site` with no years yet.
+  init(empty site: String) {
+    self.init(site: site, racks: [], itKW: [], itPeakKW: [], pue: [], facilityKW: [], energyMWh: [])
+  }
+}
+
 /// The facility stage: servers and storage units → racks, kW, facility kW and energy.
 ///
 ///     racks       = ⌈servers / serversPerRack⌉ + ⌈units / unitsPerRack⌉
@@ -30,23 +37,44 @@ public enum FacilityStage {
 
   /// The facility needs of every site.
   public static func facility(_ scenario: Scenario, _ sizing: [SiteSizing], years: [Year]) -> [SiteFacility] {
-    let rules = SizingStage.Rules(scenario)
-    return zip(scenario.sites, sizing).map { site, sized in siteFacility(site, sized, years: years, rules: rules) }
+    var facility: [SiteFacility] = []
+    self.facility(scenario, sizing, years: years, rules: SizingStage.Rules(scenario), into: &facility)
+    return facility
+  }
+
+  /// The same into `facility`, whose arrays are rewritten in place where they fit.
+  static func facility(
+    _ scenario: Scenario, _ sizing: [SiteSizing], years: [Year], rules: SizingStage.Rules, into facility: inout [SiteFacility]
+  ) {
+    let count = min(scenario.sites.count, sizing.count)
+    if facility.count != count || facility.indices.contains(where: { facility[$0].site != scenario.sites[$0].id }) {
+      facility = scenario.sites.prefix(count).map { SiteFacility(empty: $0.id) }
+    }
+    for s in 0..<count { siteFacility(scenario.sites[s], sizing[s], years: years, rules: rules, into: &facility[s]) }
   }
 
   /// The facility needs of one site.
   public static func siteFacility(
     _ site: Site, _ sized: SiteSizing, years: [Year], rules: SizingStage.Rules, pue: [Double]? = nil
   ) -> SiteFacility {
+    var result = SiteFacility(empty: site.id)
+    siteFacility(site, sized, years: years, rules: rules, pue: pue, into: &result)
+    return result
+  }
+
+  /// The same into `result` (of the same site), its arrays rewritten in place where they fit.
+  static func siteFacility(
+    _ site: Site, _ sized: SiteSizing, years: [Year], rules: SizingStage.Rules, pue: [Double]? = nil,
+    into result: inout SiteFacility
+  ) {
     let server = rules.server
     let storage = rules.storage
-    var result = SiteFacility(site: site.id, racks: [], itKW: [], itPeakKW: [], pue: [], facilityKW: [], energyMWh: [])
-    result.racks.reserveCapacity(years.count)
-    result.itKW.reserveCapacity(years.count)
-    result.itPeakKW.reserveCapacity(years.count)
-    result.pue.reserveCapacity(years.count)
-    result.facilityKW.reserveCapacity(years.count)
-    result.energyMWh.reserveCapacity(years.count)
+    result.racks.reset(count: years.count, to: 0)
+    result.itKW.reset(count: years.count, to: 0)
+    result.itPeakKW.reset(count: years.count, to: 0)
+    result.pue.reset(count: years.count, to: 0)
+    result.facilityKW.reset(count: years.count, to: 0)
+    result.energyMWh.reset(count: years.count, to: 0)
     for (y, year) in years.enumerated() {
       let servers = sized.servers[y]
       let units = sized.storageUnits[y]
@@ -64,13 +92,12 @@ public enum FacilityStage {
         peakKW += Double(units) * storage.peakKW
       }
       let pue = pue?[y] ?? site.pue.value(in: year)
-      result.racks.append(racks)
-      result.itKW.append(typicalKW)
-      result.itPeakKW.append(peakKW)
-      result.pue.append(pue)
-      result.facilityKW.append(typicalKW * pue)
-      result.energyMWh.append(typicalKW * pue * hoursPerYear / 1000)
+      result.racks[y] = racks
+      result.itKW[y] = typicalKW
+      result.itPeakKW[y] = peakKW
+      result.pue[y] = pue
+      result.facilityKW[y] = typicalKW * pue
+      result.energyMWh[y] = typicalKW * pue * hoursPerYear / 1000
     }
-    return result
   }
 }

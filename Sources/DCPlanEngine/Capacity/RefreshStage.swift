@@ -31,12 +31,22 @@ public struct SiteFleet: Hashable, Sendable {
 public enum RefreshStage {
   /// The flows of every site.
   public static func fleets(_ scenario: Scenario, _ sizing: [SiteSizing], years: [Year]) -> [SiteFleet] {
-    let serverLife = CatalogueChoice.server(scenario)?.lifetimeYears ?? 1
-    let storageLife = CatalogueChoice.storage(scenario)?.lifetimeYears ?? 1
-    return sizing.indices.map { s in
-      SiteFleet(
-        site: sizing[s].site, servers: flow(need: sizing[s].servers, lifetime: serverLife),
-        storage: flow(need: sizing[s].storageUnits, lifetime: storageLife))
+    var fleets: [SiteFleet] = []
+    self.fleets(scenario, sizing, rules: SizingStage.Rules(scenario), into: &fleets)
+    return fleets
+  }
+
+  /// The same into `fleets`, whose arrays are rewritten in place where they fit.
+  static func fleets(_ scenario: Scenario, _ sizing: [SiteSizing], rules: SizingStage.Rules, into fleets: inout [SiteFleet]) {
+    let serverLife = rules.server?.lifetimeYears ?? 1
+    let storageLife = rules.storage?.lifetimeYears ?? 1
+    let empty = FleetFlow(purchases: [], replacements: [], retirements: [])
+    if fleets.count != sizing.count || fleets.indices.contains(where: { fleets[$0].site != sizing[$0].site }) {
+      fleets = sizing.map { SiteFleet(site: $0.site, servers: empty, storage: empty) }
+    }
+    for s in sizing.indices {
+      flow(need: sizing[s].servers, lifetime: serverLife, into: &fleets[s].servers)
+      flow(need: sizing[s].storageUnits, lifetime: storageLife, into: &fleets[s].storage)
     }
   }
 
@@ -45,18 +55,24 @@ public enum RefreshStage {
   /// The units in service are kept by the year index they reach end of life (`units[e]`),
   /// which orders them oldest first: the installed base at 1 … L, a purchase in year y at y + L.
   public static func flow(need: [Int], lifetime: Int) -> FleetFlow {
+    var result = FleetFlow(purchases: [], replacements: [], retirements: [])
+    flow(need: need, lifetime: lifetime, into: &result)
+    return result
+  }
+
+  /// The same into `result`, its arrays rewritten in place where they fit.
+  static func flow(need: [Int], lifetime: Int, into result: inout FleetFlow) {
     let life = max(1, lifetime)
     let count = need.count
-    var result = FleetFlow(
-      purchases: Array(repeating: 0, count: count), replacements: Array(repeating: 0, count: count),
-      retirements: Array(repeating: 0, count: count))
-    guard let initial = need.first else { return result }
+    result.purchases.reset(count: count, to: 0)
+    result.replacements.reset(count: count, to: 0)
+    result.retirements.reset(count: count, to: 0)
+    guard let initial = need.first else { return }
     // A scratch buffer on the stack where it is small (no heap allocation per flow).
     withUnsafeTemporaryAllocation(of: Int.self, capacity: count + life + 1) { units in
       units.initialize(repeating: 0)
       fill(&result, need: need, life: life, initial: initial, units: units)
     }
-    return result
   }
 
   /// The flows of ``flow(need:lifetime:)`` with `units` (zeros, `need.count + life + 1` long)

@@ -21,6 +21,13 @@ public struct SiteSizing: Hashable, Sendable {
   public var storageUnits: [Int]
 }
 
+extension SiteSizing {
+  /// A sizing of `site` with no years yet.
+  init(empty site: String) {
+    self.init(site: site, sizedVCPU: [], sizedRAMGiB: [], storedTiB: [], workingServers: [], clusters: [], servers: [], storageUnits: [])
+  }
+}
+
 /// The sizing stage: demand per site → servers (N+k per cluster) and storage units
 /// (docs/conventions.md, "Sizing").
 ///
@@ -34,7 +41,14 @@ public struct SiteSizing: Hashable, Sendable {
 public enum SizingStage {
   /// Sizes every site in every year of the projection.
   public static func size(_ scenario: Scenario, _ demand: DemandProjection) -> [SiteSizing] {
-    let rules = Rules(scenario)
+    var sizing: [SiteSizing] = []
+    size(scenario, demand, rules: Rules(scenario), into: &sizing)
+    return sizing
+  }
+
+  /// The same into `sizing`, whose arrays are rewritten in place where they fit (a Monte
+  /// Carlo worker's from its previous trial).
+  static func size(_ scenario: Scenario, _ demand: DemandProjection, rules: Rules, into sizing: inout [SiteSizing]) {
     let yearCount = demand.years.count
     let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
     // Total shared compute demand per year, for the failover rule.
@@ -46,9 +60,12 @@ public enum SizingStage {
         sharedRAM[y] += demand.sites[index].demand.ramGiB[y]
       }
     }
-    return scenario.sites.indices.map { index in
+    if sizing.count != scenario.sites.count || sizing.indices.contains(where: { sizing[$0].site != scenario.sites[$0].id }) {
+      sizing = scenario.sites.map { SiteSizing(empty: $0.id) }
+    }
+    for index in scenario.sites.indices {
       sizeSite(scenario.sites[index], own: demand.sites[index].demand, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM,
-               sharedSites: shared.count, rules: rules)
+               sharedSites: shared.count, rules: rules, into: &sizing[index])
     }
   }
 
@@ -121,17 +138,30 @@ public enum SizingStage {
   public static func sizeSite(
     _ site: Site, own: ResourceSeries, sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, rules: Rules
   ) -> SiteSizing {
+    var sizing = SiteSizing(empty: site.id)
+    sizeSite(site, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites, rules: rules, into: &sizing)
+    return sizing
+  }
+
+  /// The same into `sizing` (of the same site), its arrays rewritten in place where they fit.
+  static func sizeSite(
+    _ site: Site, own: ResourceSeries, sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, rules: Rules,
+    into sizing: inout SiteSizing
+  ) {
     let yearCount = own.vcpu.count
-    var sizing = SiteSizing(
-      site: site.id, sizedVCPU: own.vcpu, sizedRAMGiB: own.ramGiB, storedTiB: own.storageTiB,
-      workingServers: [Int](repeating: 0, count: yearCount), clusters: [Int](repeating: 0, count: yearCount),
-      servers: [Int](repeating: 0, count: yearCount), storageUnits: [Int](repeating: 0, count: yearCount))
-    if site.kind == .shared, sharedSites > 1 {
-      let share = rules.failoverShare
-      for y in 0..<yearCount {
-        sizing.sizedVCPU[y] = max(own.vcpu[y], share * sharedVCPU[y])
-        sizing.sizedRAMGiB[y] = max(own.ramGiB[y], share * sharedRAM[y])
-      }
+    sizing.sizedVCPU.reset(count: yearCount, to: 0)
+    sizing.sizedRAMGiB.reset(count: yearCount, to: 0)
+    sizing.storedTiB.reset(count: yearCount, to: 0)
+    sizing.workingServers.reset(count: yearCount, to: 0)
+    sizing.clusters.reset(count: yearCount, to: 0)
+    sizing.servers.reset(count: yearCount, to: 0)
+    sizing.storageUnits.reset(count: yearCount, to: 0)
+    let failover = site.kind == .shared && sharedSites > 1
+    let share = rules.failoverShare
+    for y in 0..<yearCount {
+      sizing.sizedVCPU[y] = failover ? max(own.vcpu[y], share * sharedVCPU[y]) : own.vcpu[y]
+      sizing.sizedRAMGiB[y] = failover ? max(own.ramGiB[y], share * sharedRAM[y]) : own.ramGiB[y]
+      sizing.storedTiB[y] = own.storageTiB[y]
     }
     let hasServer = rules.server != nil
     let hasStorage = rules.storage != nil
@@ -145,7 +175,6 @@ public enum SizingStage {
       sizing.servers[y] = working + rules.spares * clusters
       sizing.storageUnits[y] = hasStorage ? ceilCount(sizing.storedTiB[y] * rules.rawFactor, per: rules.tibPerUnit) : 0
     }
-    return sizing
   }
 
   /// `⌈amount / per⌉`, with a tolerance of 1e-9 so that 3.0000000000004 units stay 3, and 0

@@ -7,7 +7,7 @@ import DCPlanModel
 /// the later stages and the Monte Carlo read; ``workloads`` gives them row by row.
 public struct DemandProjection: Hashable, Sendable {
   /// The years of the horizon, in order; every per-year array is indexed like this one.
-  public let years: [Year]
+  public internal(set) var years: [Year]
   /// Workload ids, in scenario order.
   public let workloadIDs: [String]
   /// The owning tenant of each workload.
@@ -22,9 +22,9 @@ public struct DemandProjection: Hashable, Sendable {
   /// or nil (not started, or no site).
   public let placement: [String?]
   /// One row per site, in scenario order.
-  public let sites: [SiteDemand]
+  public internal(set) var sites: [SiteDemand]
   /// The sums over all workloads per year, placed or not.
-  public let totals: ResourceSeries
+  public internal(set) var totals: ResourceSeries
 
   /// The workloads row by row, in scenario order.
   public var workloads: [WorkloadDemand] {
@@ -82,7 +82,7 @@ public struct SiteDemand: Hashable, Sendable {
   /// The site's id.
   public let site: String
   /// Demand per year (for a shared site, its load share of the shared demand).
-  public let demand: ResourceSeries
+  public internal(set) var demand: ResourceSeries
   /// Number of workloads running there per year (shared workloads count at every shared site).
-  public let workloadCount: [Int]
+  public internal(set) var workloadCount: [Int]
 }

@@ -132,14 +132,21 @@ public enum MonteCarlo {
           var scratch = demand.makeScratch()
           var scenarioDraws = [Double?](repeating: nil, count: scenarioSlots.count)
           var values = [Double](repeating: 0, count: sampler.slots.count)
+          // The plan's arrays are rewritten from trial to trial.
+          var plan: CapacityPlan?
           for t in stride(from: worker, to: count, by: workers) {
             sampler.draws(trial: firstTrial + t, into: &values)
             for (k, s) in scenarioSlotIndices.enumerated() { scenarioDraws[k] = values[s] }
             let perturbed = Perturbation.apply(
               scenarioDraws, slots: scenarioSlots, elements: scenarioElements, to: scenario)
-            let plan = CapacityPlan(perturbed, demand: demand.project(perturbed, draws: values, scratch: &scratch), warnings: false)
+            if plan == nil {
+              plan = CapacityPlan(perturbed, demand: demand.project(perturbed, draws: values, scratch: &scratch), warnings: false)
+            } else {
+              demand.project(perturbed, draws: values, scratch: &scratch, into: &plan!.demand)
+              plan!.replan(perturbed, warnings: false)
+            }
             drawSlots.base?[t] = sampler.inputMeans(values)
-            outcomeSlots.base?[t] = trial(perturbed, plan: plan, routes: routes)
+            if let plan { outcomeSlots.base?[t] = trial(perturbed, plan: plan, routes: routes) }
             progress?.advance()
           }
         }

@@ -174,7 +174,8 @@ struct TrialDemand: Sendable {
     startsAtBase = segments.map { segment in segment.range.allSatisfy { elapsedAtStart[$0] == 0 } }
     fixedSums = []
     var scratch = makeScratch()
-    fixedSums = sums(draws: [], scratch: &scratch, only: varies.map { !$0 }, useDraws: false)
+    sums(draws: [], scratch: &scratch, only: varies.map { !$0 }, useDraws: false)
+    fixedSums = scratch.sums
   }
 
   /// For each of `count` slots, whether it is applied here rather than to the scenario.
@@ -196,6 +197,15 @@ struct TrialDemand: Sendable {
     var lanes: [Double]
     /// Segment sums, `(segment · 3 + r) · years + y`.
     var sums: [Double]
+    /// Per tenant and year of the growth axis: its headcount.
+    var headcount: [Double] = []
+    /// Per tenant, resource and year: its sums (`(tenant · 3 + r) · years + y`).
+    var tenantTotals: [Double] = []
+    /// Per year of the growth axis: the accrual that starts then.
+    var accrualFrom: [Double] = []
+    /// Per site, resource and year: the placed sums; and per site and year the workloads running.
+    var perSite: [Double] = []
+    var counts: [Int] = []
 
     init(count: Int, segments: Int, years: Int) {
       step = [Double](repeating: 0, count: 3 * count)
@@ -208,22 +218,30 @@ struct TrialDemand: Sendable {
 
   func makeScratch() -> Scratch { Scratch(count: baseVCPU.count, segments: segments.count, years: years.count) }
 
+  /// The base amounts of resource `r` (vCPU, RAM, storage) per position.
+  private func base(_ r: Int) -> [Double] { r == 0 ? baseVCPU : r == 1 ? baseRAM : baseStorage }
+
+  /// The file's growth of group `g` (vCPU, RAM, storage growth) per position.
+  private func fileGrowth(_ g: Int) -> [Double] { g == 0 ? vcpuGrowth : g == 1 ? ramGrowth : storageGrowth }
+
   /// The segment sums (`(segment · 3 + r) · years + y`) of the resources in `only`, with the
   /// trial's `draws` put in (none with `useDraws` false); the others are left at 0.
-  private func sums(draws: [Double], scratch: inout Scratch, only: [Bool], useDraws: Bool) -> [Double] {
+  private func sums(draws: [Double], scratch: inout Scratch, only: [Bool], useDraws: Bool) {
     let count = years.count
     let n = baseVCPU.count
-    let usedGroups = (0..<3).map { g in (0..<3).contains { only[$0] && group[$0] == g } }
-    let usesScale = (0..<3).map { useDraws && scaled[$0] && only[$0] }
+    // Three flags each, kept in the bits of one integer (no array per trial).
+    let usedGroupBits = (0..<3).reduce(0) { bits, g in (0..<3).contains { only[$0] && group[$0] == g } ? bits | 1 << g : bits }
+    let scaleBits = (0..<3).reduce(0) { bits, r in useDraws && scaled[r] && only[r] ? bits | 1 << r : bits }
+    @inline(__always) func usedGroups(_ g: Int) -> Bool { usedGroupBits & 1 << g != 0 }
+    @inline(__always) func usesScale(_ r: Int) -> Bool { scaleBits & 1 << r != 0 }
     scratch.step.withUnsafeMutableBufferPointer { step in
       scratch.scale.withUnsafeMutableBufferPointer { scale in
         // The file's growth, then the trial's draws in input order (Perturbation's rules:
         // growth also sets the RAM and storage growth that equalled the vCPU growth).
-        let fileGrowth = [vcpuGrowth, ramGrowth, storageGrowth]
-        for g in 0..<3 where usedGroups[g] || (g == 0 && useDraws) {
-          for i in 0..<n { step[g * n + i] = fileGrowth[g][i] }
+        for g in 0..<3 where usedGroups(g) || (g == 0 && useDraws) {
+          fileGrowth(g).withUnsafeBufferPointer { growth in for i in 0..<n { step[g * n + i] = growth[i] } }
         }
-        for r in 0..<3 where usesScale[r] { for i in 0..<n { scale[r * n + i] = 1 } }
+        for r in 0..<3 where usesScale(r) { for i in 0..<n { scale[r * n + i] = 1 } }
         if useDraws {
           for entry in workloadSlots {
             // The draw of position k of this input.
@@ -234,31 +252,31 @@ struct TrialDemand: Sendable {
                 let growth = max(-0.99, draw(k))
                 let old = step[p]
                 step[p] = growth
-                if usedGroups[1], step[n + p] == old { step[n + p] = growth }
-                if usedGroups[2], step[2 * n + p] == old { step[2 * n + p] = growth }
+                if usedGroups(1), step[n + p] == old { step[n + p] = growth }
+                if usedGroups(2), step[2 * n + p] == old { step[2 * n + p] = growth }
               }
             case .workloadStorageGrowth:
-              if usedGroups[2] { for (k, p) in entry.positions.enumerated() { step[2 * n + p] = max(-0.99, draw(k)) } }
+              if usedGroups(2) { for (k, p) in entry.positions.enumerated() { step[2 * n + p] = max(-0.99, draw(k)) } }
             case .workloadVCPU:
-              if usesScale[0] { for (k, p) in entry.positions.enumerated() { scale[p] *= max(0, draw(k)) } }
+              if usesScale(0) { for (k, p) in entry.positions.enumerated() { scale[p] *= max(0, draw(k)) } }
             case .workloadRAM:
-              if usesScale[1] { for (k, p) in entry.positions.enumerated() { scale[n + p] *= max(0, draw(k)) } }
+              if usesScale(1) { for (k, p) in entry.positions.enumerated() { scale[n + p] *= max(0, draw(k)) } }
             default:
-              if usesScale[2] { for (k, p) in entry.positions.enumerated() { scale[2 * n + p] *= max(0, draw(k)) } }
+              if usesScale(2) { for (k, p) in entry.positions.enumerated() { scale[2 * n + p] *= max(0, draw(k)) } }
             }
           }
         }
       }
     }
-    let bases = [baseVCPU, baseRAM, baseStorage]
     for i in scratch.sums.indices { scratch.sums[i] = 0 }
     scratch.step.withUnsafeMutableBufferPointer { step in
       scratch.scale.withUnsafeBufferPointer { scale in
         scratch.initial.withUnsafeMutableBufferPointer { initial in
           scratch.lanes.withUnsafeMutableBufferPointer { lanes in
             scratch.sums.withUnsafeMutableBufferPointer { out in
-              for g in 0..<3 where usedGroups[g] {
-                let resources = (0..<3).filter { only[$0] && group[$0] == g }
+              for g in 0..<3 where usedGroups(g) {
+                // The resources of this group, two per kernel call.
+                let resourceBits = (0..<3).reduce(0) { bits, r in only[r] && group[r] == g ? bits | 1 << r : bits }
                 for (s, segment) in segments.enumerated() {
                   let lower = segment.range.lowerBound
                   let stepStart = step.baseAddress! + g * n + lower
@@ -269,21 +287,22 @@ struct TrialDemand: Sendable {
                     first = UnsafePointer(initial.baseAddress!)
                   }
                   for k in 0..<segment.range.count { stepStart[k] += 1 }
-                  var index = 0
-                  while index < resources.count {
-                    let a = resources[index]
-                    let b = index + 1 < resources.count ? resources[index + 1] : nil
-                    bases[a].withUnsafeBufferPointer { baseA in
-                      bases[b ?? a].withUnsafeBufferPointer { baseB in
+                  var remaining = resourceBits
+                  while remaining != 0 {
+                    let a = remaining.trailingZeroBitCount
+                    remaining &= remaining - 1
+                    let b: Int? = remaining == 0 ? nil : remaining.trailingZeroBitCount
+                    if let b { remaining &= remaining - 1 }
+                    base(a).withUnsafeBufferPointer { baseA in
+                      base(b ?? a).withUnsafeBufferPointer { baseB in
                         dcplan_segment_sums(
                           baseA.baseAddress! + lower, b.map { _ in baseB.baseAddress! + lower },
-                          usesScale[a] ? scale.baseAddress! + a * n + lower : nil,
-                          b.flatMap { usesScale[$0] ? scale.baseAddress! + $0 * n + lower : nil },
+                          usesScale(a) ? scale.baseAddress! + a * n + lower : nil,
+                          b.flatMap { usesScale($0) ? scale.baseAddress! + $0 * n + lower : nil },
                           first, UnsafePointer(stepStart), segment.range.count, segment.firstYear, count, lanes.baseAddress!,
                           out.baseAddress! + (s * 3 + a) * count, b.map { out.baseAddress! + (s * 3 + $0) * count })
                       }
                     }
-                    index += 2
                   }
                 }
               }
@@ -292,88 +311,104 @@ struct TrialDemand: Sendable {
         }
       }
     }
-    return scratch.sums
   }
 
   /// The demand of one trial: `draws` are the trial's draws (every slot), `scenario` the
   /// trial's perturbed scenario (tenants' headcounts and join years).
   func project(_ scenario: Scenario, draws: [Double], scratch: inout Scratch) -> DemandProjection {
+    var projection = DemandProjection(
+      years: years, workloadIDs: [], workloadTenants: [], vcpu: [], ramGiB: [], storageTiB: [], placement: [], sites: [],
+      totals: ResourceSeries(count: 0))
+    project(scenario, draws: draws, scratch: &scratch, into: &projection)
+    return projection
+  }
+
+  /// The same into `projection` (a worker's from its previous trial): its per-site and total
+  /// series are rewritten in place where they fit, and the work arrays are `scratch`'s.
+  func project(_ scenario: Scenario, draws: [Double], scratch: inout Scratch, into projection: inout DemandProjection) {
     let count = years.count
     let n = baseVCPU.count
-    var sums = self.sums(draws: draws, scratch: &scratch, only: varies, useDraws: true)
+    sums(draws: draws, scratch: &scratch, only: varies, useDraws: true)
     for r in 0..<3 where !varies[r] {
-      for s in segments.indices { for y in 0..<count { sums[(s * 3 + r) * count + y] = fixedSums[(s * 3 + r) * count + y] } }
+      for s in segments.indices { for y in 0..<count { scratch.sums[(s * 3 + r) * count + y] = fixedSums[(s * 3 + r) * count + y] } }
     }
-    let storageScale = scratch.scale[(2 * n)...]
     let storageScaled = scaled[2]
     // Tenant sums (`(tenant · 3 + r) · years + y`): per-employee segments scaled by the
     // tenant's headcount that year (`tenant · axis + a`).
     let tenants = scenario.tenants
     let tenantCount = tenants.count
     let axis = axisCount
-    var headcount = [Double](repeating: 1, count: tenantCount * axis)
-    for (t, tenant) in tenants.enumerated() {
-      for a in 0..<axis { headcount[t * axis + a] = tenant.employees.employees(in: axisFirst + a) }
+    scratch.headcount.reset(count: tenantCount * axis, to: 1)
+    for t in tenants.indices {
+      for a in 0..<axis { scratch.headcount[t * axis + a] = tenants[t].employees.employees(in: axisFirst + a) }
     }
-    var tenantTotals = [Double](repeating: 0, count: tenantCount * 3 * count)
-    var totals = ResourceSeries(count: count)
-    var accrualFrom = [Double](repeating: 0, count: axis)
+    scratch.tenantTotals.reset(count: tenantCount * 3 * count, to: 0)
+    if projection.years != years { projection.years = years }
+    projection.totals.vcpu.reset(count: count, to: 0)
+    projection.totals.ramGiB.reset(count: count, to: 0)
+    projection.totals.storageTiB.reset(count: count, to: 0)
+    scratch.accrualFrom.reset(count: axis, to: 0)
     for (s, segment) in segments.enumerated() {
       for r in 0..<3 {
         let perEmployee = r == 0 ? segment.perEmployee.vcpu : r == 1 ? segment.perEmployee.ram : segment.perEmployee.storage
         for y in 0..<count {
-          var value = sums[(s * 3 + r) * count + y]
-          if perEmployee, let t = segment.tenant { value *= headcount[t * axis + y + horizonOffset] }
-          if let t = segment.tenant { tenantTotals[(t * 3 + r) * count + y] += value }
-          Self.add(value, to: &totals, resource: r, year: y)
+          var value = scratch.sums[(s * 3 + r) * count + y]
+          if perEmployee, let t = segment.tenant { value *= scratch.headcount[t * axis + y + horizonOffset] }
+          if let t = segment.tenant { scratch.tenantTotals[(t * 3 + r) * count + y] += value }
+          Self.add(value, to: &projection.totals, resource: r, year: y)
         }
       }
       // Accrued storage: each workload's yearly accrual from its start year, retained.
       guard hasAccrual else { continue }
-      for a in 0..<axis { accrualFrom[a] = 0 }
+      for a in 0..<axis { scratch.accrualFrom[a] = 0 }
       for p in segment.range where accrual[p] != 0 && startAxis[p] < axis {
-        accrualFrom[max(0, startAxis[p])] += accrual[p] * (storageScaled ? storageScale[2 * n + p] : 1)
+        scratch.accrualFrom[max(0, startAxis[p])] += accrual[p] * (storageScaled ? scratch.scale[2 * n + p] : 1)
       }
       var rate = 0.0
       var accrued = 0.0
       for a in 0..<axis {
-        rate += accrualFrom[a]
+        rate += scratch.accrualFrom[a]
         let perEmployee = segment.perEmployee.accrual
-        accrued += rate * (perEmployee ? segment.tenant.map { headcount[$0 * axis + a] } ?? 1 : 1)
+        accrued += rate * (perEmployee ? segment.tenant.map { scratch.headcount[$0 * axis + a] } ?? 1 : 1)
         let y = a - horizonOffset
         guard y >= 0 else { continue }
-        if let t = segment.tenant { tenantTotals[(t * 3 + 2) * count + y] += accrued }
-        totals.storageTiB[y] += accrued
+        if let t = segment.tenant { scratch.tenantTotals[(t * 3 + 2) * count + y] += accrued }
+        projection.totals.storageTiB[y] += accrued
       }
     }
     // Place each tenant's sums: at its legacy site until it joins, then each shared site its
     // load share (the engine's placement product, written out: each tenant has one place a year).
     let siteCount = scenario.sites.count
-    var perSite = [Double](repeating: 0, count: siteCount * 3 * count)
-    var counts = [Int](repeating: 0, count: siteCount * count)
-    for (t, tenant) in tenants.enumerated() {
+    scratch.perSite.reset(count: siteCount * 3 * count, to: 0)
+    scratch.counts.reset(count: siteCount * count, to: 0)
+    for t in tenants.indices {
       for (y, year) in years.enumerated() {
-        if tenant.isInSharedDataCentre(in: year) {
+        if tenants[t].isInSharedDataCentre(in: year) {
           for (site, share) in sharedSites {
-            for r in 0..<3 { perSite[(site * 3 + r) * count + y] += share * tenantTotals[(t * 3 + r) * count + y] }
-            counts[site * count + y] += runningCount[t][y]
+            for r in 0..<3 { scratch.perSite[(site * 3 + r) * count + y] += share * scratch.tenantTotals[(t * 3 + r) * count + y] }
+            scratch.counts[site * count + y] += runningCount[t][y]
           }
         } else if let site = legacySite[t] {
-          for r in 0..<3 { perSite[(site * 3 + r) * count + y] += tenantTotals[(t * 3 + r) * count + y] }
-          counts[site * count + y] += runningCount[t][y]
+          for r in 0..<3 { scratch.perSite[(site * 3 + r) * count + y] += scratch.tenantTotals[(t * 3 + r) * count + y] }
+          scratch.counts[site * count + y] += runningCount[t][y]
         }
       }
     }
-    let sites = scenario.sites.enumerated().map { s, site in
-      var series = ResourceSeries(count: 0)
-      series.vcpu = Array(perSite[(s * 3) * count..<(s * 3 + 1) * count])
-      series.ramGiB = Array(perSite[(s * 3 + 1) * count..<(s * 3 + 2) * count])
-      series.storageTiB = Array(perSite[(s * 3 + 2) * count..<(s * 3 + 3) * count])
-      return SiteDemand(site: site.id, demand: series, workloadCount: Array(counts[s * count..<(s + 1) * count]))
+    if projection.sites.count != siteCount || projection.sites.indices.contains(where: { projection.sites[$0].site != scenario.sites[$0].id }) {
+      projection.sites = scenario.sites.map { SiteDemand(site: $0.id, demand: ResourceSeries(count: 0), workloadCount: []) }
     }
-    return DemandProjection(
-      years: years, workloadIDs: [], workloadTenants: [], vcpu: [], ramGiB: [], storageTiB: [], placement: [], sites: sites,
-      totals: totals)
+    for s in 0..<siteCount {
+      projection.sites[s].demand.vcpu.reset(count: count, to: 0)
+      projection.sites[s].demand.ramGiB.reset(count: count, to: 0)
+      projection.sites[s].demand.storageTiB.reset(count: count, to: 0)
+      projection.sites[s].workloadCount.reset(count: count, to: 0)
+      for y in 0..<count {
+        projection.sites[s].demand.vcpu[y] = scratch.perSite[(s * 3) * count + y]
+        projection.sites[s].demand.ramGiB[y] = scratch.perSite[(s * 3 + 1) * count + y]
+        projection.sites[s].demand.storageTiB[y] = scratch.perSite[(s * 3 + 2) * count + y]
+        projection.sites[s].workloadCount[y] = scratch.counts[s * count + y]
+      }
+    }
   }
 
   private static func add(_ value: Double, to totals: inout ResourceSeries, resource: Int, year y: Int) {
