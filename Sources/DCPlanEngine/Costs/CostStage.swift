@@ -25,8 +25,9 @@ public enum CostStage {
   ) -> CostResults {
     let served = SiteTenants(scenario, demand)
     var lines: [CostLine] = []
-    eachSite(scenario, demand, sizing, facility, fleets, expansion, years) { index in
-      LedgerSink(site: scenario.sites[index].id, years: years, tenants: { served.tenants(site: index, year: $0) })
+    var sink = LedgerSink(site: "", years: years, tenants: { _ in [] })
+    eachSite(scenario, demand, sizing, facility, fleets, expansion, years, sink: &sink) { index, sink in
+      sink = LedgerSink(site: scenario.sites[index].id, years: years, tenants: { served.tenants(site: index, year: $0) })
     } done: { sink in
       lines += sink.lines.enumerated().sorted { a, b in
         (a.element.year, a.element.category.sortKey, a.offset) < (b.element.year, b.element.category.sortKey, b.offset)
@@ -64,8 +65,11 @@ public enum CostStage {
   ) -> (capex: [Double], opex: [Double]) {
     let zero = [Double](repeating: 0, count: years.count)
     var sink = CapexOpexSink(capex: zero, opex: zero)
-    eachSite(scenario, demand, sizing, facility, fleets, expansion, years) { _ in
-      CapexOpexSink(capex: zero, opex: zero)
+    // One site's sums at a time, in one pair of arrays, added to the plan's.
+    var site = CapexOpexSink(capex: zero, opex: zero)
+    eachSite(scenario, demand, sizing, facility, fleets, expansion, years, sink: &site) { _, site in
+      site.capex.reset(count: years.count, to: 0)
+      site.opex.reset(count: years.count, to: 0)
     } done: { site in
       for y in years.indices {
         sink.capex[y] += site.capex[y]
@@ -84,23 +88,30 @@ public enum CostStage {
     return (sink.capex, sink.opex)
   }
 
-  /// Each site's cost terms into its own sink from `makeSink`, handed to `done`; hardware at
-  /// the prices of the year's purchases pooled over every site.
+  /// Each site's cost terms into `sink`, made ready for the site by `begin` and handed to
+  /// `done` after it; hardware at the prices of the year's purchases pooled over every site.
   private static func eachSite<Sink: CostSink>(
     _ scenario: Scenario, _ demand: DemandProjection, _ sizing: [SiteSizing], _ facility: [SiteFacility],
-    _ fleets: [SiteFleet], _ expansion: ExpansionPlan, _ years: [Year], makeSink: (Int) -> Sink, done: (Sink) -> Void
+    _ fleets: [SiteFleet], _ expansion: ExpansionPlan, _ years: [Year], sink: inout Sink, begin: (Int, inout Sink) -> Void,
+    done: (Sink) -> Void
   ) {
     let rules = SizingStage.Rules(scenario)
     let prices = HardwarePrices(
       scenario, serverPurchases: pooled(fleets.map(\.servers.purchases), years.count),
       storagePurchases: pooled(fleets.map(\.storage.purchases), years.count))
     let rates = CostRates(scenario.costs, years: years)
-    // By index: each site's figures are read where they stand, not copied.
+    // By index: each site's figures are read where they stand, not copied. The expansions
+    // come by site in scenario order: each site's are the run that names it.
+    var nextExpansion = 0
     for index in scenario.sites.indices {
-      var sink = makeSink(index)
+      begin(index, &sink)
+      let firstExpansion = nextExpansion
+      while nextExpansion < expansion.expansions.count, expansion.expansions[nextExpansion].site == scenario.sites[index].id {
+        nextExpansion += 1
+      }
       SiteCosts.add(
         scenario.sites[index], sizing[index], facility[index], fleets[index],
-        built: expansion.expansions.filter { $0.site == scenario.sites[index].id },
+        built: expansion.expansions[firstExpansion..<nextExpansion],
         placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
       done(sink)
     }
@@ -123,8 +134,8 @@ public enum CostStage {
 
   /// The years a build's capex is spread over: from the order year to the year before it is
   /// ready, or the ready year itself when there is no lead time (docs/conventions.md, "Costs").
-  static func spendingYears(order: Year, ready: Year) -> [Year] {
-    ready <= order ? [ready] : (order.number..<ready.number).map(Year.init)
+  static func spendingYears(order: Year, ready: Year) -> LazyMapCollection<Range<Int>, Year> {
+    (ready <= order ? ready.number..<(ready.number + 1) : order.number..<ready.number).lazy.map(Year.init)
   }
 
   /// A figure with at most two decimals, for drivers.
@@ -193,7 +204,7 @@ struct CostRates: Sendable {
 enum SiteCosts {
   // swiftlint:disable:next function_parameter_count
   static func add<Sink: CostSink>(
-    _ site: Site, _ sized: SiteSizing, _ needs: SiteFacility, _ fleet: SiteFleet, built: [Expansion], placedVCPU: [Double],
+    _ site: Site, _ sized: SiteSizing, _ needs: SiteFacility, _ fleet: SiteFleet, built: ArraySlice<Expansion>, placedVCPU: [Double],
     years: [Year], rates: CostRates, rules: SizingStage.Rules, prices: HardwarePrices, into sink: inout Sink
   ) {
     guard let first = years.first else { return }
