@@ -10,10 +10,18 @@ public struct TrialOutcome: Hashable, Sendable {
   public let tcoEUR: Double
   /// The first year any site is short of space, power or cooling.
   public let firstShortfallYear: Year?
-  /// Per year: total cost (EUR), servers, racks, IT kW, energy MWh.
-  public let yearly: [[Double]]
+  /// Per ``YearlyFigure`` (total cost in EUR, servers, racks, IT kW, energy MWh) and year,
+  /// figure-major: `yearly[f · years + y]` (see ``values(of:)``).
+  public let yearly: [Double]
   /// The first year each resource is short (keys from ``MonteCarlo/resourceKeys(_:)``), nil if never.
   public let shortfalls: [Year?]
+
+  /// One yearly figure's values, year by year.
+  public func values(of figure: YearlyFigure) -> ArraySlice<Double> {
+    let years = yearly.count / YearlyFigure.allCases.count
+    let f = YearlyFigure.allCases.firstIndex(of: figure) ?? 0
+    return yearly[(f * years)..<((f + 1) * years)]
+  }
 }
 
 /// The yearly figures a trial records, in ``TrialOutcome/yearly`` order.
@@ -64,17 +72,19 @@ public enum MonteCarlo {
     VoiceCosts.add(scenario, voice, years: years, into: &other)
     let (capex, opex) = plan.yearlyTotals(scenario, other: other)
     let totalByYear = zip(capex, opex).map(+)
-    var yearly = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: YearlyFigure.allCases.count)
+    let count = years.count
+    var yearly = [Double](repeating: 0, count: YearlyFigure.allCases.count * count)
     for y in years.indices {
-      yearly[0][y] = totalByYear[y]
+      yearly[y] = totalByYear[y]
       for site in sizing.indices {
-        yearly[1][y] += Double(sizing[site].servers[y])
-        yearly[2][y] += Double(facility[site].racks[y])
-        yearly[3][y] += facility[site].itKW[y]
-        yearly[4][y] += facility[site].energyMWh[y]
+        yearly[count + y] += Double(sizing[site].servers[y])
+        yearly[2 * count + y] += Double(facility[site].racks[y])
+        yearly[3 * count + y] += facility[site].itKW[y]
+        yearly[4 * count + y] += facility[site].energyMWh[y]
       }
     }
     var shortfalls: [Year?] = []
+    shortfalls.reserveCapacity(3 * scenario.sites.count + scenario.network.links.count)
     for (s, site) in scenario.sites.enumerated() {
       _ = site
       var space: Year?

@@ -102,10 +102,8 @@ extension MonteCarlo {
     outcomes.withUnsafeBufferPointer { outcomes in
       for t in 0..<n {
         for c in figures.indices { filling[c * n + t] = figures[c].1(outcomes[t]) }
-        for f in YearlyFigure.allCases.indices {
-          outcomes[t].yearly[f].withUnsafeBufferPointer { values in
-            for y in 0..<min(years.count, values.count) { filling[(figures.count + f * years.count + y) * n + t] = values[y] }
-          }
+        outcomes[t].yearly.withUnsafeBufferPointer { values in
+          for i in 0..<min(YearlyFigure.allCases.count * years.count, values.count) { filling[(figures.count + i) * n + t] = values[i] }
         }
       }
     }
