@@ -16,4 +16,8 @@ void dgels_(const char *trans, const int *m, const int *n, const int *nrhs, doub
             const int *lda, double *b, const int *ldb, double *work, const int *lwork,
             int *info, size_t trans_len);
 
+/// Stops OpenBLAS's thread pool (its threads poll for work with sched_yield for about 0.1 s
+/// after the library loads; dcplan runs OpenBLAS on the calling thread only).
+int blas_thread_shutdown_(void);
+
 #endif

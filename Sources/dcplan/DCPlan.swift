@@ -1,9 +1,16 @@
 import ArgumentParser
+import DCPlanEngine
 
 /// The `dcplan` command: thin wiring of the library's stages; each subcommand loads,
 /// runs, renders and maps the outcome to an exit status.
 @main
 struct DCPlan: ParsableCommand {
+  static func main() {
+    // Before anything else: OpenBLAS's idle threads would poll beside the work.
+    BLAS.runOnCallingThread()
+    main(nil)
+  }
+
   static let configuration = CommandConfiguration(
     commandName: "dcplan",
     abstract: "Plan and simulate a data centre and wide-area network shared by public bodies.",

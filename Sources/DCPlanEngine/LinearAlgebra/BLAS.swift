@@ -6,7 +6,16 @@ import COpenBLAS
 /// busy-waiting threads slow everything else down on a small machine
 /// (../shared/PLATFORM.md). Results are then independent of the thread count.
 public enum BLAS {
-  private static let singleThreaded: Void = { openblas_set_num_threads(1) }()
+  private static let singleThreaded: Void = {
+    openblas_set_num_threads(1)
+    // The pool OpenBLAS started when it loaded polls for work with sched_yield for about
+    // 0.1 s (measured: a tenth of a core through a 10,000-trial run's start); stop it.
+    _ = blas_thread_shutdown_()
+  }()
+
+  /// Puts OpenBLAS on the calling thread alone and stops its thread pool; the command line
+  /// calls it first thing (every BLAS call here makes sure of it too).
+  public static func runOnCallingThread() { _ = singleThreaded }
 
   /// `C = alpha · A · B + beta · C` (dgemm).
   ///
