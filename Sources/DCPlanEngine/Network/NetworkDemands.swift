@@ -44,6 +44,8 @@ struct NetworkDemands {
     /// A table of nodes × nodes pair indices, all −1, lent to each build (empty for more
     /// than 2,048 nodes, where a dictionary serves).
     var pairTable: [Int32]
+    /// Pairs the last build found: the next reserves room for as many.
+    var pairCountHint = 0
 
     init(_ scenario: Scenario, nodeIndex: [String: Int]) {
       self.nodeIndex = nodeIndex
@@ -114,7 +116,11 @@ struct NetworkDemands {
     var result = NetworkDemands(years: years.count, keepsLabels: labels)
     swap(&result.pairTable, &layout.pairTable)
     result.nodeCount = network.nodes.count
+    result.pairs.reserveCapacity(layout.pairCountHint)
+    result.mbps.reserveCapacity(layout.pairCountHint * years.count)
+    result.voiceMbps.reserveCapacity(layout.pairCountHint * years.count)
     defer {
+      layout.pairCountHint = result.pairs.count
       // Hand the table back with every entry −1 again.
       for pair in result.pairs where !result.pairTable.isEmpty { result.pairTable[pair.from * result.nodeCount + pair.to] = -1 }
       swap(&result.pairTable, &layout.pairTable)
@@ -123,15 +129,19 @@ struct NetworkDemands {
     // The shared sites' nodes and load shares, looked up once.
     let sharedEnds = shared.compactMap { s in layout.siteNodes[s].map { (node: $0, share: scenario.sites[s].loadShare.value) } }
     var sharedSlots = [Int?](repeating: nil, count: sharedEnds.count)
+    // The year's busy-hour rate per employee, and each tenant's headcount, once per year.
+    let perEmployee = years.map { network.perEmployeeMbps.value(in: $0) }
+    var employees = [Double](repeating: 0, count: years.count)
     // Employees at each location to where the tenant's workloads run.
     for (t, tenant) in scenario.tenants.enumerated() {
       let legacyNode = layout.legacyNodes[t]
+      if !tenant.locations.isEmpty { for (y, year) in years.enumerated() { employees[y] = tenant.employees.employees(in: year) } }
       for (l, location) in tenant.locations.enumerated() {
         guard let from = layout.locationNodes[t][l] else { continue }
         for e in sharedSlots.indices { sharedSlots[e] = nil }
         var legacySlot: Int?
         for (y, year) in years.enumerated() {
-          let rate = tenant.employees.employees(in: year) * location.share.value * network.perEmployeeMbps.value(in: year)
+          let rate = employees[y] * location.share.value * perEmployee[y]
           func label() -> String { "tenant '\(tenant.id)' at '\(location.node)'" }
           if tenant.isInSharedDataCentre(in: year) {
             for (e, end) in sharedEnds.enumerated() {

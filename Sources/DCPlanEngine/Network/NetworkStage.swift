@@ -58,16 +58,18 @@ public enum NetworkStage {
     func key(_ failure: Int, _ pair: NetworkDemands.Pair) -> RouteCache.Key {
       RouteCache.Key(failure: Int32(failure), from: Int32(pair.from), to: Int32(pair.to))
     }
-    var routes: [[(link: Int, share: Double)]] = demands.pairs.map { pair in
+    // A trial with the pairs of the worker's previous one takes its routes as they were.
+    var routes: [[(link: Int, share: Double)]] = cache?.normalRoutes(for: demands.pairs) ?? demands.pairs.map { pair in
       if let known = cache?.routes[key(-1, pair)] { return known }
       let route = graph.ecmpShares(from: pair.from, toTarget: distances(to: pair.to), avoiding: .none)
       cache?.routes[key(-1, pair)] = route
       return route
     }
+    cache?.keepNormalRoutes(routes, for: demands.pairs)
     // A Monte Carlo trial keeps each failure's load changes as sparse terms in its cache.
     let sparse = lean && cache != nil
     var load = Matrix(rows: linkCount, columns: yearCount)
-    var voiceLoad = Matrix(rows: linkCount, columns: yearCount)
+    var voiceLoad = Matrix(rows: sparse ? 0 : linkCount, columns: sparse ? 0 : yearCount)
     if sparse {
       // A trial: rates along each route hop by hop (the routing matrix is mostly zeros at
       // state scale); the voice part is not kept.
@@ -99,14 +101,14 @@ public enum NetworkStage {
     let failures = cache?.failures ?? failureList(network, graph)
     cache?.failures = failures
     var n1Load = load
-    var worst = [String?](repeating: nil, count: linkCount * yearCount)
+    var worst = [String?](repeating: nil, count: lean ? 0 : linkCount * yearCount)
     // A trial whose pairs the cache has seen skips the search; otherwise the terms are collected.
     let knownTerms = sparse ? cache?.failureTerms(for: demands.pairs) : nil
     let searching = knownTerms == nil
     var linksUsedBy = [[Int]](repeating: [], count: searching ? linkCount : 0)  // pairs crossing each link
     if searching { for (p, route) in routes.enumerated() { for hop in route { linksUsedBy[hop.link].append(p) } } }
     var disconnections: [Disconnection] = []
-    let nodeIDs = network.nodes.map(\.id)
+    let nodeIDs = lean ? [] : network.nodes.map(\.id)
     let failureProgress = progress?(failures.count)
     // Each failure's load changes, per link and year, in one dense buffer reused from failure
     // to failure (only the links touched are read and cleared); a trial collects terms instead.

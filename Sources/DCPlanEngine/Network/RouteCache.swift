@@ -29,6 +29,8 @@ final class RouteCache {
   var trunkMemo = TrunkMemo()
   /// The failures' load-change terms for the pairs of the trial that found them.
   private var terms: (pairs: [NetworkDemands.Pair], terms: FailureTerms)?
+  /// The normal routes of the last trial's pairs, in their order.
+  private var lastRoutes: (pairs: [NetworkDemands.Pair], routes: [[(link: Int, share: Double)]])?
 
   init() {}
 
@@ -45,6 +47,17 @@ final class RouteCache {
   func takeDemandLayout() -> NetworkDemands.Layout? {
     defer { demandLayout = nil }
     return demandLayout
+  }
+
+  /// The normal routes kept for exactly these pairs (in this order), if any.
+  func normalRoutes(for pairs: [NetworkDemands.Pair]) -> [[(link: Int, share: Double)]]? {
+    guard let lastRoutes, lastRoutes.pairs == pairs else { return nil }
+    return lastRoutes.routes
+  }
+
+  /// Keeps the normal routes of `pairs` for the next trial.
+  func keepNormalRoutes(_ routes: [[(link: Int, share: Double)]], for pairs: [NetworkDemands.Pair]) {
+    if lastRoutes?.pairs != pairs { lastRoutes = (pairs, routes) }
   }
 
   /// The terms found for exactly these pairs (in this order), if any.
