@@ -57,23 +57,26 @@ struct TrunkMemo {
   private var gradeOfService = Double.nan
 
   /// The trunks for each of `traffics`, from the memo where it settles them, else by
-  /// ``ErlangB/trunks(traffics:gradeOfService:)``.
+  /// ``ErlangB/trunks(traffic:gradeOfService:)`` (which the batched search equals, and which
+  /// allocates nothing: once the memo is warm, a miss is rare and large).
   mutating func trunks(traffics: [Double], gradeOfService: Double) -> [Int] {
     if self.gradeOfService != gradeOfService {
       known = Intervals()
       self.gradeOfService = gradeOfService
     }
     var result = [Int](repeating: 0, count: traffics.count)
-    var missing: [Int] = []
     for (i, traffic) in traffics.enumerated() {
-      if traffic.isFinite, let answer = known.answer(traffic) { result[i] = answer } else { missing.append(i) }
-    }
-    guard !missing.isEmpty else { return result }
-    let found = ErlangB.trunks(traffics: missing.map { traffics[$0] }, gradeOfService: gradeOfService)
-    for (k, i) in missing.enumerated() {
-      result[i] = found[k]
-      // Two missing traffics may fall in one gap: the first recorded may settle the second.
-      if traffics[i].isFinite, known.answer(traffics[i]) == nil { known.record(traffics[i], found[k]) }
+      guard traffic.isFinite else {
+        result[i] = ErlangB.trunks(traffic: traffic, gradeOfService: gradeOfService)
+        continue
+      }
+      if let answer = known.answer(traffic) {
+        result[i] = answer
+      } else {
+        let found = ErlangB.trunks(traffic: traffic, gradeOfService: gradeOfService)
+        result[i] = found
+        known.record(traffic, found)
+      }
     }
     return result
   }
