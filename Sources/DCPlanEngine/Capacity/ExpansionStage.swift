@@ -49,6 +49,7 @@ public enum ExpansionStage {
     }
     var expansions: [Expansion] = []
     var capacities: [[FacilityCapacity]] = []
+    capacities.reserveCapacity(scenario.sites.count)
     var warnings: [PlanWarning] = []
     var firstShortfall: Year?
     // By index: a site and its needs are read where they stand, not copied.
@@ -70,14 +71,15 @@ public enum ExpansionStage {
     guard let first = years.first else { return ([], [], [], nil) }
     var warnings: [PlanWarning] = []
     var firstShortfall: Year?
-    var built: [Expansion] = site.modules.compactMap { module in
-      module.fixedReadyYear.map { ready in
-        Expansion(
-          site: site.id, module: module.name, orderYear: ready + (-module.leadTimeYears), readyYear: ready,
-          capacity: module.capacity, capex: module.capex, isFixed: true)
-      }
+    var built: [Expansion] = []
+    for module in site.modules {
+      guard let ready = module.fixedReadyYear else { continue }
+      built.append(Expansion(
+        site: site.id, module: module.name, orderYear: ready + (-module.leadTimeYears), readyYear: ready,
+        capacity: module.capacity, capex: module.capex, isFixed: true))
     }
-    var candidates = site.modules.filter { $0.fixedReadyYear == nil }[...]
+    // The modules the plan may build, in list order: those without a fixed year.
+    var nextCandidate = site.modules.firstIndex { $0.fixedReadyYear == nil } ?? site.modules.endIndex
     // A closed site offers nothing from its decommissioning year on.
     func standing(in year: Year) -> FacilityCapacity {
       guard site.isOperating(in: year) else { return .none }
@@ -89,8 +91,9 @@ public enum ExpansionStage {
     perYear.reserveCapacity(years.count)
     for (y, year) in years.enumerated() {
       let need = Need(racks: needs.racks[y], peakKW: needs.itPeakKW[y])
-      while site.isOperating(in: year), !need.fits(standing(in: year)), let module = candidates.first {
-        candidates = candidates.dropFirst()
+      while site.isOperating(in: year), !need.fits(standing(in: year)), nextCandidate < site.modules.endIndex {
+        let module = site.modules[nextCandidate]
+        nextCandidate = site.modules[(nextCandidate + 1)...].firstIndex { $0.fixedReadyYear == nil } ?? site.modules.endIndex
         let ready = max(year, first + module.leadTimeYears)
         built.append(
           Expansion(
