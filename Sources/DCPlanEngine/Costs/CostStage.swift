@@ -97,8 +97,8 @@ public enum CostStage {
   ) {
     let rules = SizingStage.Rules(scenario)
     let prices = HardwarePrices(
-      scenario, serverPurchases: pooled(fleets, \.servers.purchases, years.count),
-      storagePurchases: pooled(fleets, \.storage.purchases, years.count))
+      scenario, serverPurchases: pooled(fleets, servers: true, years.count),
+      storagePurchases: pooled(fleets, servers: false, years.count))
     let rates = CostRates(scenario.costs, years: years)
     // By index: each site's figures are read where they stand, not copied. The expansions
     // come by site in scenario order: each site's are the run that names it.
@@ -141,18 +141,14 @@ public enum CostStage {
   /// A figure with at most two decimals, for drivers.
   static func rounded(_ value: Double) -> String { NumberText.fixed(value, decimals: 2) }
 
-  /// Units per year summed over sites.
-  static func pooled(_ perSite: [[Int]], _ count: Int) -> [Int] {
-    var sum = [Int](repeating: 0, count: count)
-    for site in perSite { for y in 0..<min(count, site.count) { sum[y] += site[y] } }
-    return sum
-  }
-
-  /// The same for one kind of fleet flow, read from each site's fleet in place.
-  static func pooled(_ fleets: [SiteFleet], _ flow: KeyPath<SiteFleet, [Int]>, _ count: Int) -> [Int] {
+  /// The purchases of servers (or storage units) per year summed over the sites' fleets,
+  /// read in place.
+  static func pooled(_ fleets: [SiteFleet], servers: Bool, _ count: Int) -> [Int] {
     var sum = [Int](repeating: 0, count: count)
     for s in fleets.indices {
-      fleets[s][keyPath: flow].withUnsafeBufferPointer { site in for y in 0..<min(count, site.count) { sum[y] += site[y] } }
+      (servers ? fleets[s].servers.purchases : fleets[s].storage.purchases).withUnsafeBufferPointer { site in
+        for y in 0..<min(count, site.count) { sum[y] += site[y] }
+      }
     }
     return sum
   }
