@@ -32,6 +32,20 @@ struct BatchedTrialTests {
     Perturbation.apply(sampler.draws(trial: t).map(Optional.some), slots: sampler.slots, to: scenario)
   }
 
+  @Test("a scenario perturbed in place trial after trial equals a fresh copy perturbed once")
+  func perturbationInPlace() throws {
+    // Every kind of input: the file's own and those on each workload and tenant parameter.
+    let scenario = Self.withWorkloadInputs(try UncertaintyTests.load("niedersachsen-2025.yaml"))
+    let sampler = Sampler(scenario, seed: 9)
+    let elements = Perturbation.elements(of: sampler.slots, in: scenario)
+    var inPlace = scenario
+    for t in 0..<40 {
+      let draws = sampler.draws(trial: t).map(Optional.some)
+      Perturbation.apply(draws, slots: sampler.slots, elements: elements, base: scenario, into: &inPlace)
+      #expect(inPlace == Perturbation.apply(draws, slots: sampler.slots, to: scenario), "trial \(t)")
+    }
+  }
+
   @Test("batched demand equals the engine's demand stage per site and year", arguments: ["teaching-demand.yaml", "niedersachsen-2025.yaml"])
   func demand(_ file: String) throws {
     let scenario = Self.withWorkloadInputs(try UncertaintyTests.load(file))

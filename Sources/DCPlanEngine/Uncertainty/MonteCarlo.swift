@@ -142,13 +142,14 @@ public enum MonteCarlo {
           var scratch = demand.makeScratch()
           var scenarioDraws = [Double?](repeating: nil, count: scenarioSlots.count)
           var values = [Double](repeating: 0, count: sampler.slots.count)
-          // The plan's arrays are rewritten from trial to trial.
+          // The plan's arrays and the perturbed scenario are rewritten from trial to trial.
           var plan: CapacityPlan?
+          var perturbed = scenario
           for t in stride(from: worker, to: count, by: workers) {
             sampler.draws(trial: firstTrial + t, into: &values)
             for (k, s) in scenarioSlotIndices.enumerated() { scenarioDraws[k] = values[s] }
-            let perturbed = Perturbation.apply(
-              scenarioDraws, slots: scenarioSlots, elements: scenarioElements, to: scenario)
+            Perturbation.apply(
+              scenarioDraws, slots: scenarioSlots, elements: scenarioElements, base: scenario, into: &perturbed)
             if plan == nil {
               plan = CapacityPlan(perturbed, demand: demand.project(perturbed, draws: values, scratch: &scratch), warnings: false)
             } else {

@@ -22,6 +22,57 @@ public enum Perturbation {
     return result
   }
 
+  /// The same written into `scenario`, a copy of `base` that an earlier call perturbed with
+  /// the same slots: the parameters those slots touch are first set back to `base`'s, then
+  /// the draws applied. A Monte Carlo worker keeps one such copy, so a trial copies no arrays.
+  static func apply(
+    _ draws: [Double?], slots: [Sampler.Slot], elements: [[Int]], base: Scenario, into scenario: inout Scenario
+  ) {
+    let inputs = base.uncertainty.inputs
+    for k in slots.indices { restore(inputs[slots[k].input].target, indices: elements[k], from: base, to: &scenario) }
+    for k in slots.indices where k < draws.count {
+      guard let draw = draws[k] else { continue }
+      apply(inputs[slots[k].input].target, draw, indices: elements[k], to: &scenario)
+    }
+  }
+
+  /// Sets every parameter that ``apply(_:_:indices:to:)`` may change for `target` back to `base`'s.
+  private static func restore(_ target: ParameterTarget, indices: [Int], from base: Scenario, to s: inout Scenario) {
+    switch target {
+    case .workloadGrowth, .workloadStorageGrowth:
+      for w in indices {
+        s.workloads[w].vcpuGrowth = base.workloads[w].vcpuGrowth
+        s.workloads[w].ramGrowth = base.workloads[w].ramGrowth
+        s.workloads[w].storageGrowth = base.workloads[w].storageGrowth
+      }
+    case .workloadVCPU: for w in indices { s.workloads[w].vcpu = base.workloads[w].vcpu }
+    case .workloadRAM: for w in indices { s.workloads[w].ram = base.workloads[w].ram }
+    case .workloadStorage:
+      for w in indices {
+        s.workloads[w].storage = base.workloads[w].storage
+        s.workloads[w].storageAccrualPerYear = base.workloads[w].storageAccrualPerYear
+      }
+    case .tenantEmployees, .tenantEmployeeGrowth: for t in indices { s.tenants[t].employees = base.tenants[t].employees }
+    case .tenantJoinDelay: for t in indices { s.tenants[t].joinsSharedDataCentre = base.tenants[t].joinsSharedDataCentre }
+    case .sitePUE: for i in indices { s.sites[i].pue = base.sites[i].pue }
+    case .siteLeadTime:
+      for i in indices {
+        for m in s.sites[i].modules.indices { s.sites[i].modules[m].leadTimeYears = base.sites[i].modules[m].leadTimeYears }
+      }
+    case .serverPrice: for i in indices { s.hardware.servers[i].price = base.hardware.servers[i].price }
+    case .storagePrice: for i in indices { s.hardware.storage[i].price = base.hardware.storage[i].price }
+    case .energyPrice: s.costs.energyPricePerKWh = base.costs.energyPricePerKWh
+    case .fteCost: s.costs.ftePerYear = base.costs.ftePerYear
+    case .spaceCost: s.costs.spacePerRackYear = base.costs.spacePerRackYear
+    case .licencePerCore: s.costs.licencePerCoreYear = base.costs.licencePerCoreYear
+    case .discountRate: s.info.discountRate = base.info.discountRate
+    case .cpuOvercommit: s.policy.cpuOvercommit = base.policy.cpuOvercommit
+    case .targetUtilisation: s.policy.targetUtilisation = base.policy.targetUtilisation
+    case .busyHour: s.network.perEmployeeMbps = base.network.perEmployeeMbps
+    case .erlangsPerPhone: if let erlangs = base.voice?.erlangsPerPhone { s.voice?.erlangsPerPhone = erlangs }
+    }
+  }
+
   /// The elements (workloads, tenants, sites, types) each slot's draw goes to.
   static func elements(of slots: [Sampler.Slot], in scenario: Scenario) -> [[Int]] {
     let inputs = scenario.uncertainty.inputs
