@@ -111,7 +111,6 @@ public enum ServiceAvailabilityStage {
     }
     let infrastructure = powerChain + [single(components.cooling), single(components.site)]
     let stackU = 1 - infrastructure.reduce(1.0) { $0 * (1 - $1.unavailability) }
-    let stackRate = infrastructure.reduce(0.0) { $0 + $1.rate }
     // Per cluster size: unavailability and the rate of down episodes, π_{n−k} · k · λ (the
     // chain leaves its last up state by one of the k working servers failing).
     var clusterCache: [Int: (unavailability: Double, episodes: Double)] = [:]

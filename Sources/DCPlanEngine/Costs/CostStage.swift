@@ -110,8 +110,7 @@ public enum CostStage {
         nextExpansion += 1
       }
       SiteCosts.add(
-        scenario.sites[index], sizing[index], facility[index], fleets[index],
-        built: expansion.expansions[firstExpansion..<nextExpansion],
+        sizing[index], facility[index], fleets[index], built: expansion.expansions[firstExpansion..<nextExpansion],
         placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
       done(sink)
     }
@@ -209,7 +208,7 @@ struct CostRates: Sendable {
 enum SiteCosts {
   // swiftlint:disable:next function_parameter_count
   static func add<Sink: CostSink>(
-    _ site: Site, _ sized: SiteSizing, _ needs: SiteFacility, _ fleet: SiteFleet, built: ArraySlice<Expansion>, placedVCPU: [Double],
+    _ sized: SiteSizing, _ needs: SiteFacility, _ fleet: SiteFleet, built: ArraySlice<Expansion>, placedVCPU: [Double],
     years: [Year], rates: CostRates, rules: SizingStage.Rules, prices: HardwarePrices, into sink: inout Sink
   ) {
     guard let first = years.first else { return }

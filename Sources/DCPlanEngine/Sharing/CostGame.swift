@@ -154,7 +154,7 @@ struct CostGame: Sendable {
       serverPurchases: outcome.fleet.servers.purchases, storagePurchases: outcome.fleet.storage.purchases)
     var sink = YearlySumSink(eur: tenantVoiceEUR[t])
     SiteCosts.add(
-      site, outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...], placedVCPU: own.vcpu, years: years,
+      outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...], placedVCPU: own.vcpu, years: years,
       rates: rates, rules: rules, prices: prices, into: &sink)
     addGateways(erlangs: tenantErlangs[t], to: &sink.eur)
     for y in 0..<count { sink.eur[y] *= deflation[y] }
@@ -396,7 +396,7 @@ struct CostGame: Sendable {
     var sink = YearlySumSink(eur: state.voiceEUR)
     for outcome in cache.scratch {
       SiteCosts.add(
-        scenario.sites[outcome.site], outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...],
+        outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...],
         placedVCPU: outcome.placedVCPU, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
     }
     // Gateways: trunks for the members' pooled Erlangs; capex in the first year with calls.
