@@ -292,7 +292,7 @@ struct TrialDemand: Sendable {
                     let a = remaining.trailingZeroBitCount
                     remaining &= remaining - 1
                     let b: Int? = remaining == 0 ? nil : remaining.trailingZeroBitCount
-                    if let b { remaining &= remaining - 1 }
+                    if b != nil { remaining &= remaining - 1 }
                     base(a).withUnsafeBufferPointer { baseA in
                       base(b ?? a).withUnsafeBufferPointer { baseB in
                         dcplan_segment_sums(
