@@ -31,6 +31,23 @@ struct VoiceErrorTests {
     ])
   }
 
+  @Test("contracted trunks: a whole number of channels, read into the gateway")
+  func trunks() throws {
+    let source = MarkedSource(Self.head + """
+      voice:
+        gateways: [{id: gw, node: a, trunks: 1️⃣-5}, {id: gw2, node: b, trunks: 2️⃣12.5}]
+      """)
+    #expect(errorLines(source) == [
+      at(source, "1️⃣", "'trunks' of gateway 'gw' must lie in 0...10000000; found -5"),
+      at(source, "2️⃣", "'trunks' of gateway 'gw2' must be a whole number; found '12.5'; write e.g. 'trunks: 1200'"),
+    ])
+    let good = ScenarioLoader.load(text: Self.head + """
+      voice:
+        gateways: [{id: gw, node: a, trunks: 1200}, {id: gw2, node: b}]
+      """, file: "good.yaml")
+    #expect(good.scenario?.voice?.gateways.map(\.trunks) == [1200, nil])
+  }
+
   @Test("calls without a holding time, and voice without a network")
   func missing() {
     let source = MarkedSource(Self.head + """

@@ -67,6 +67,7 @@ public enum Planner {
     warnings += CatalogueCheck.warnings(scenario, demand)
     warnings += expansion.warnings
     warnings += networkWarnings
+    warnings += VoiceStage.trunkWarnings(scenario, voice, years: years)
     var availability = ServiceAvailabilityStage.run(scenario, demand: demand, sizing: sizing, network: network)
     if failureTrials > 0 {
       ServiceAvailabilityStage.simulate(&availability, trials: failureTrials, seed: scenario.info.seed)

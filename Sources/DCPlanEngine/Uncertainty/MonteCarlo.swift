@@ -33,11 +33,12 @@ public enum YearlyFigure: String, CaseIterable, Sendable {
   case energyMWh = "energy_mwh"
 }
 
-/// A resource that can run short: a site's space, power or cooling, or a link's capacity.
+/// A resource that can run short: a site's space, power or cooling, a link's capacity, or a
+/// gateway's contracted trunk group.
 public struct ShortfallResource: Hashable, Sendable {
-  /// `space`, `power`, `cooling` or `link`.
+  /// `space`, `power`, `cooling`, `link` or `trunks`.
   public let kind: String
-  /// The site or link.
+  /// The site, link or gateway.
   public let subject: String
 }
 
@@ -49,6 +50,7 @@ public enum MonteCarlo {
   public static func resourceKeys(_ scenario: Scenario) -> [ShortfallResource] {
     scenario.sites.flatMap { site in ["space", "power", "cooling"].map { ShortfallResource(kind: $0, subject: site.id) } }
       + scenario.network.links.map { ShortfallResource(kind: "link", subject: $0.id) }
+      + (scenario.voice?.gateways ?? []).filter { $0.trunks != nil }.map { ShortfallResource(kind: "trunks", subject: $0.id) }
   }
 
   /// One trial: the stages that give costs, capacity and shortfalls (no availability, site
@@ -84,7 +86,7 @@ public enum MonteCarlo {
       }
     }
     var shortfalls: [Year?] = []
-    shortfalls.reserveCapacity(3 * scenario.sites.count + scenario.network.links.count)
+    shortfalls.reserveCapacity(3 * scenario.sites.count + scenario.network.links.count + (scenario.voice?.gateways.count ?? 0))
     for (s, site) in scenario.sites.enumerated() {
       _ = site
       var space: Year?
@@ -99,8 +101,14 @@ public enum MonteCarlo {
       shortfalls += [space, power, cooling]
     }
     let target = scenario.network.targetUtilisation.value
-    for l in scenario.network.links.indices where network.table.loadMbps.rows == scenario.network.links.count {
-      shortfalls.append(years.indices.first { network.table.utilisation(link: l, year: $0) > target + 1e-9 }.map { years[$0] })
+    let linksLoaded = network.table.loadMbps.rows == scenario.network.links.count
+    for l in scenario.network.links.indices {
+      shortfalls.append(
+        linksLoaded ? years.indices.first { network.table.utilisation(link: l, year: $0) > target + 1e-9 }.map { years[$0] } : nil)
+    }
+    for (g, gateway) in (scenario.voice?.gateways ?? []).enumerated() {
+      guard let contracted = gateway.trunks else { continue }
+      shortfalls.append(voice.table.firstTrunkShortfall(gateway: g, contracted: contracted).map { years[$0] })
     }
     let total = totalByYear.reduce(0, +)
     return TrialOutcome(

@@ -144,6 +144,24 @@ enum VoiceStage {
     return VoiceResults(locations: locations, gateways: gateways, perCall: perCall, codec: codec, table: table)
   }
 
+  /// A `trunk-shortfall` warning for each year a gateway with a contracted trunk group needs
+  /// more channels at the grade of service than the group has.
+  static func trunkWarnings(_ scenario: Scenario, _ voice: VoiceResults, years: [Year]) -> [PlanWarning] {
+    guard let settings = scenario.voice, voice.table.yearCount == years.count else { return [] }
+    var warnings: [PlanWarning] = []
+    for (g, gateway) in settings.gateways.enumerated() {
+      guard let contracted = gateway.trunks, (g + 1) * years.count <= voice.table.gatewayTrunks.count else { continue }
+      for (y, year) in years.enumerated() where voice.table.gatewayTrunks[g * years.count + y] > contracted {
+        let needed = voice.table.gatewayTrunks[g * years.count + y]
+        warnings.append(PlanWarning(
+          code: "trunk-shortfall", year: year, subject: gateway.id,
+          message: "gateway '\(gateway.id)' needs \(needed) SIP channels in \(year) at the \(NumberText.fixed(settings.gradeOfService.value * 100, decimals: 2)) % grade of service "
+            + "(\(NumberText.fixed(voice.table.gatewayErlangs[g * years.count + y], decimals: 1)) Erlang) but \(contracted) are contracted; enlarge the trunk group or move calls to another gateway"))
+      }
+    }
+    return warnings
+  }
+
   /// Each tenant location on the network with its nearest gateway by routing weight (ties go
   /// to the first listed), and the gateways' nodes: the topology's part, kept by a worker.
   private static func layout(

@@ -45,6 +45,12 @@ struct VoiceTable: Hashable, Sendable {
     Double(channels[r * yearCount + y]) * bitsPerSecondPerCall / 1e6
   }
 
+  /// The first year index in which gateway `g` needs more trunks than `contracted`, if any.
+  func firstTrunkShortfall(gateway g: Int, contracted: Int) -> Int? {
+    guard (g + 1) * yearCount <= gatewayTrunks.count else { return nil }
+    return (0..<yearCount).first { gatewayTrunks[g * yearCount + $0] > contracted }
+  }
+
   /// Bandwidth of gateway `g`'s trunks in year `y` when all are busy, Mbit/s.
   func gatewayMbps(gateway g: Int, year y: Int) -> Double {
     Double(gatewayTrunks[g * yearCount + y]) * bitsPerSecondPerCall / 1e6

@@ -70,5 +70,8 @@ enum GatewaySection {
   static let node = KeySpec("node", .reference("node"), required: true, example: "hannover", meaning: "The network node it sits on.")
   static let capex = KeySpec("capex", .quantity(QuantityKind(.money, example: "250 kEUR")), default: "0 EUR", example: "250 kEUR",
                              meaning: "Its cost, once, in the first year it carries calls.")
-  static let spec = SectionSpec(name: "gateway", summary: "A gateway to the public network (one entry of 'voice.gateways').", keys: [id, node, capex])
+  static let trunks = KeySpec("trunks", .integer(0...10_000_000), example: "1200",
+                              meaning: "SIP channels contracted; a year that needs more at the grade of service is a trunk shortfall (left out: sized to each year's need).")
+  static let spec = SectionSpec(
+    name: "gateway", summary: "A gateway to the public network (one entry of 'voice.gateways').", keys: [id, node, capex, trunks])
 }

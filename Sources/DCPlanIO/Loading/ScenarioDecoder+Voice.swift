@@ -43,7 +43,8 @@ extension ScenarioDecoder {
       defer { entry.finish() }
       return VoiceGateway(
         id: id, node: entry.identifier(GatewaySection.node) ?? "",
-        capex: entry.quantity(GatewaySection.capex, QuantityKind(.money, example: "250 kEUR"))?.value.baseValue ?? 0)
+        capex: entry.quantity(GatewaySection.capex, QuantityKind(.money, example: "250 kEUR"))?.value.baseValue ?? 0,
+        trunks: entry.integer(GatewaySection.trunks, in: 0...10_000_000))
     }
     var migration = YearValue.constant(1)
     if let year = reader.year(V.convergence) {

@@ -59,7 +59,7 @@ extension ResultTables {
   static func shortfallProbability(_ mc: MonteCarloResults) -> Table {
     var table = Table(
       id: "shortfall_probability", title: "Probability of a shortfall by each year (%)",
-      columns: [Column("resource", "Resource"), Column("subject", "Site or link")]
+      columns: [Column("resource", "Resource"), Column("subject", "Site, link or gateway")]
         + mc.years.map { Column("p_\($0.number)", String($0.number), decimals: 1) })
     for row in mc.shortfallProbability {
       table.rows.append([.text(row.resource.kind), .text(row.resource.subject)] + row.byYear.map { .number($0 * 100) })

@@ -122,11 +122,15 @@ public struct VoiceGateway: Hashable, Sendable, Identifiable {
   public var node: String
   /// What it costs, once, in the first year it carries calls (EUR).
   public var capex: Double
+  /// SIP trunk channels contracted: a year needing more is a shortfall of the trunk group;
+  /// nil when the group is sized to the year's need (no shortfall).
+  public var trunks: Int?
 
   /// A gateway from its values.
-  public init(id: String, node: String, capex: Double) {
+  public init(id: String, node: String, capex: Double, trunks: Int? = nil) {
     self.id = id
     self.node = node
     self.capex = capex
+    self.trunks = trunks
   }
 }
