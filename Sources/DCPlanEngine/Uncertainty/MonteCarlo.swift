@@ -11,17 +11,10 @@ public struct TrialOutcome: Hashable, Sendable {
   /// The first year any site is short of space, power or cooling.
   public let firstShortfallYear: Year?
   /// Per ``YearlyFigure`` (total cost in EUR, servers, racks, IT kW, energy MWh) and year,
-  /// figure-major: `yearly[f · years + y]` (see ``values(of:)``).
+  /// figure-major: `yearly[f · years + y]`.
   public let yearly: [Double]
   /// The first year each resource is short (keys from ``MonteCarlo/resourceKeys(_:)``), nil if never.
   public let shortfalls: [Year?]
-
-  /// One yearly figure's values, year by year.
-  public func values(of figure: YearlyFigure) -> ArraySlice<Double> {
-    let years = yearly.count / YearlyFigure.allCases.count
-    let f = YearlyFigure.allCases.firstIndex(of: figure) ?? 0
-    return yearly[(f * years)..<((f + 1) * years)]
-  }
 }
 
 /// The yearly figures a trial records, in ``TrialOutcome/yearly`` order.
@@ -87,8 +80,7 @@ public enum MonteCarlo {
     }
     var shortfalls: [Year?] = []
     shortfalls.reserveCapacity(3 * scenario.sites.count + scenario.network.links.count + (scenario.voice?.gateways.count ?? 0))
-    for (s, site) in scenario.sites.enumerated() {
-      _ = site
+    for s in scenario.sites.indices {
       var space: Year?
       var power: Year?
       var cooling: Year?
