@@ -50,7 +50,7 @@ public enum FacilityStage {
     if facility.count != count || facility.indices.contains(where: { facility[$0].site != scenario.sites[$0].id }) {
       facility = scenario.sites.prefix(count).map { SiteFacility(empty: $0.id) }
     }
-    for s in 0..<count { siteFacility(scenario.sites[s], sizing[s], years: years, rules: rules, into: &facility[s]) }
+    for s in 0..<count { siteFacility(sitePUE: scenario.sites[s].pue, sizing[s], years: years, rules: rules, into: &facility[s]) }
   }
 
   /// The facility needs of one site.
@@ -58,13 +58,14 @@ public enum FacilityStage {
     _ site: Site, _ sized: SiteSizing, years: [Year], rules: SizingStage.Rules, pue: [Double]? = nil
   ) -> SiteFacility {
     var result = SiteFacility(empty: site.id)
-    siteFacility(site, sized, years: years, rules: rules, pue: pue, into: &result)
+    siteFacility(sitePUE: site.pue, sized, years: years, rules: rules, pue: pue, into: &result)
     return result
   }
 
-  /// The same into `result` (of the same site), its arrays rewritten in place where they fit.
+  /// The same for a site whose PUE is `sitePUE`, into `result` (of that site), its arrays
+  /// rewritten in place where they fit (the PUE alone is passed: a whole `Site` would be copied).
   static func siteFacility(
-    _ site: Site, _ sized: SiteSizing, years: [Year], rules: SizingStage.Rules, pue: [Double]? = nil,
+    sitePUE: YearValue, _ sized: SiteSizing, years: [Year], rules: SizingStage.Rules, pue: [Double]? = nil,
     into result: inout SiteFacility
   ) {
     let server = rules.server
@@ -91,7 +92,7 @@ public enum FacilityStage {
         typicalKW += Double(units) * storage.typicalKW
         peakKW += Double(units) * storage.peakKW
       }
-      let pue = pue?[y] ?? site.pue.value(in: year)
+      let pue = pue?[y] ?? sitePUE.value(in: year)
       result.racks[y] = racks
       result.itKW[y] = typicalKW
       result.itPeakKW[y] = peakKW

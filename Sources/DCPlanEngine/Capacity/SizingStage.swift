@@ -64,8 +64,9 @@ public enum SizingStage {
       sizing = scenario.sites.map { SiteSizing(empty: $0.id) }
     }
     for index in scenario.sites.indices {
-      sizeSite(scenario.sites[index], own: demand.sites[index].demand, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM,
-               sharedSites: shared.count, rules: rules, into: &sizing[index])
+      sizeSite(
+        kind: scenario.sites[index].kind, own: demand.sites[index].demand, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM,
+        sharedSites: shared.count, rules: rules, into: &sizing[index])
     }
   }
 
@@ -139,13 +140,16 @@ public enum SizingStage {
     _ site: Site, own: ResourceSeries, sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, rules: Rules
   ) -> SiteSizing {
     var sizing = SiteSizing(empty: site.id)
-    sizeSite(site, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites, rules: rules, into: &sizing)
+    sizeSite(
+      kind: site.kind, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites, rules: rules,
+      into: &sizing)
     return sizing
   }
 
-  /// The same into `sizing` (of the same site), its arrays rewritten in place where they fit.
+  /// The same for a site of `kind`, into `sizing` (of that site), its arrays rewritten in
+  /// place where they fit (the kind alone is passed: a whole `Site` would be copied).
   static func sizeSite(
-    _ site: Site, own: ResourceSeries, sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, rules: Rules,
+    kind: Site.Kind, own: ResourceSeries, sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, rules: Rules,
     into sizing: inout SiteSizing
   ) {
     let yearCount = own.vcpu.count
@@ -156,7 +160,7 @@ public enum SizingStage {
     sizing.clusters.reset(count: yearCount, to: 0)
     sizing.servers.reset(count: yearCount, to: 0)
     sizing.storageUnits.reset(count: yearCount, to: 0)
-    let failover = site.kind == .shared && sharedSites > 1
+    let failover = kind == .shared && sharedSites > 1
     let share = rules.failoverShare
     for y in 0..<yearCount {
       sizing.sizedVCPU[y] = failover ? max(own.vcpu[y], share * sharedVCPU[y]) : own.vcpu[y]
