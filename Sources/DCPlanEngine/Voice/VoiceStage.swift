@@ -66,8 +66,8 @@ enum VoiceStage {
   /// Plans the voice of every tenant location and gateway.
   ///
   /// - Parameters:
-  ///   - cache: a Monte Carlo worker's kept routes: gateway distances, the rows and the
-  ///     Erlang B answers of earlier trials (``TrunkMemo``).
+  ///   - cache: a Monte Carlo worker's kept routes: the rows (each location's nearest
+  ///     gateway) and the Erlang B answers of earlier trials (``TrunkMemo``).
   ///   - lean: a trial's run: only the ``VoiceResults/table``, the gateways' trunks from the
   ///     memo and their blocking not worked out.
   static func plan(_ scenario: Scenario, years: [Year], cache: RouteCache? = nil, lean: Bool = false) -> VoiceResults {
