@@ -23,6 +23,28 @@ extension CLITests {
     #expect(markdown.stdout.contains("Probability of a shortfall by each year (%)"))
   }
 
+  @Test("a gateway's contracted trunks: the warning in the plan, the resource 'trunks' in the trials' JSON")
+  func trunkShortfall() throws {
+    // The teaching voice scenario needs 42 channels in 2022 (worked by hand in the file).
+    let text = try String(contentsOfFile: RepositoryPaths.scenario("teaching-voice.yaml"), encoding: .utf8)
+      .replacingOccurrences(of: "capex: 20000 EUR}]", with: "capex: 20000 EUR, trunks: 41}]")
+      + "uncertainty:\n  inputs:\n    - {name: staff, path: \"tenants[*].employees\", distribution: normal, mean: 1, sd: 0.05}\n"
+    let file = try temporaryFolder().appendingPathComponent("trunks.yaml")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let plan = try dcplan(["run", file.path, "--table", "warnings"])
+    #expect(plan.status == 0, "\(plan.stderr)")
+    #expect(plan.stdout.contains("gateway 'gw-a' needs 42 SIP channels in 2022"))
+    let trials = try dcplan(["run", file.path, "--trials", "200", "--format", "json"])
+    let mc = try #require(try jsonObject(trials.stdout)["montecarlo"] as? [String: Any])
+    let rows = try #require(mc["shortfall_probability"] as? [[String: Any]])
+    let trunks = try #require(rows.first { $0["resource"] as? String == "trunks" })
+    #expect(trunks["subject"] as? String == "gw-a")
+    // 41 channels carry 29.89 Erlang at 1 %: P(30 f > 29.89) for f ~ N(1, 0.05) is 0.53.
+    let byYear = try #require(trunks["by_year"] as? [String: Double])
+    #expect(byYear["2021"] == 0)
+    #expect((0.3...0.7).contains(byYear["2022"] ?? -1), "\(byYear)")
+  }
+
   @Test("--trials-csv writes one row per trial; it needs --trials; a scenario without uncertainty warns")
   func trialsCSV() throws {
     let folder = try temporaryFolder()
