@@ -19,6 +19,7 @@ public enum Perturbation {
       guard let draw = draws[k] else { continue }
       apply(inputs[slots[k].input].target, draw, indices: elements[k], to: &result)
     }
+    closeRoomsAfterDelayedMoves(slots, inputs, &result)
     return result
   }
 
@@ -34,6 +35,13 @@ public enum Perturbation {
       guard let draw = draws[k] else { continue }
       apply(inputs[slots[k].input].target, draw, indices: elements[k], to: &scenario)
     }
+    closeRoomsAfterDelayedMoves(slots, inputs, &scenario)
+  }
+
+  /// Rooms that close after their tenants' move close after the drawn move.
+  private static func closeRoomsAfterDelayedMoves(_ slots: [Sampler.Slot], _ inputs: [UncertainInput], _ scenario: inout Scenario) {
+    guard slots.contains(where: { inputs[$0.input].target == .tenantJoinDelay }) else { return }
+    scenario.closeRoomsAfterMoves()
   }
 
   /// Sets every parameter that ``apply(_:_:indices:to:)`` may change for `target` back to `base`'s.

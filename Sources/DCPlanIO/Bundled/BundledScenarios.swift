@@ -132,7 +132,7 @@ sites:
     node: hannover
     capacity: {racks: 60, it_power: 300 kW, cooling: 300 kW}
     pue: 1.9
-    decommission_year: 2020           # E: closed the year after the Land joins
+    closes_after_move: true           # E: closed the year after the Land joins (2020; later if the move slips)
     modules:                          # E: what the room could add alone (standalone comparison)
       - {name: extension 1, racks: 40, it_power: 300 kW, cooling: 300 kW, capex: 3.6 MEUR, lead_time: 2 years}
       - {name: extension 2, racks: 40, it_power: 300 kW, cooling: 300 kW, capex: 3.6 MEUR, lead_time: 2 years}

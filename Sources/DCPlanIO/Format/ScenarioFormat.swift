@@ -182,6 +182,9 @@ enum SiteSection {
                             meaning: "The network node the site sits on.")
   static let decommission = KeySpec("decommission_year", .year, default: "never", example: "2022",
                                     meaning: "The first year the site no longer runs.")
+  static let closesAfterMove = KeySpec(
+    "closes_after_move", .boolean, default: "false", example: "true",
+    meaning: "A legacy room closes the year after the last tenant with it as 'legacy_site' joins the shared data centre (instead of a 'decommission_year'); a drawn join delay moves the closing with it.")
   static let loadShare = KeySpec("load_share", .fraction, default: "equal split among shared sites", example: "50 %",
                                  meaning: "A shared site's share of the shared data centre's load; the shares must add up to 100 %.")
   static let capacity = KeySpec(
@@ -195,5 +198,5 @@ enum SiteSection {
     meaning: "Power usage effectiveness (facility power ÷ IT power): a number or a table from year to number.")
   static let spec = SectionSpec(
     name: "site", summary: "A data-centre site (one entry of 'sites').",
-    keys: [id, name, kind, node, decommission, loadShare, capacity, modules, pue])
+    keys: [id, name, kind, node, decommission, closesAfterMove, loadShare, capacity, modules, pue])
 }

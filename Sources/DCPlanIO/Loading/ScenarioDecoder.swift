@@ -200,10 +200,18 @@ struct ScenarioDecoder {
     let modules = list(reader, S.modules, ModuleSection.spec) { moduleReader, index in
       decodeModule(moduleReader, index, site: reader.label)
     }
+    let closesAfterMove = reader.boolean(S.closesAfterMove) ?? false
+    if closesAfterMove, reader.has(S.decommission) {
+      context.error("give 'decommission_year' or 'closes_after_move', not both", at: reader.keyPosition(of: S.closesAfterMove))
+    }
+    if closesAfterMove, kind == .shared {
+      context.error("'closes_after_move' is for legacy rooms; \(reader.label) is a shared site; remove it",
+                    at: reader.keyPosition(of: S.closesAfterMove))
+    }
     let site = Site(
       id: id, name: reader.text(S.name) ?? id, kind: kind, node: reader.identifier(S.node),
       decommissionYear: reader.year(S.decommission), loadShare: .zero, existingCapacity: capacity ?? .none,
-      modules: modules, pue: pue)
+      modules: modules, pue: pue, closesAfterMove: closesAfterMove)
     return (site, share)
   }
 }

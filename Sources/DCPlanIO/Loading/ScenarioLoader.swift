@@ -97,6 +97,7 @@ public enum ScenarioLoader {
     if !context.budgetExhausted {
       scenario.sites = SharedDataCentreRule.resolveLoadShares(
         scenario.sites, explicit: decoded.explicitLoadShares, map, &diagnostics, file: file)
+      scenario.closeRoomsAfterMoves()
       ValidationRules.checkAll(scenario, map, &diagnostics, file: file)
     }
     var sorted = diagnostics.enumerated().sorted { a, b in

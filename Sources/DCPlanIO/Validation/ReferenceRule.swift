@@ -17,6 +17,13 @@ enum ReferenceRule: ValidationRule {
       guard map.positions[path] != nil else { continue }
       report.append(.error(file, map.position(path), unknown("site", outage.site, known: siteIDs)))
     }
+    for (index, site) in scenario.sites.enumerated()
+    where site.closesAfterMove && site.kind == .legacy && !scenario.tenants.contains(where: { $0.legacySite == site.id }) {
+      report.append(
+        .error(file, map.position("sites[\(index)].closes_after_move"),
+               "site '\(site.id)' closes after a move, but no tenant has it as its 'legacy_site'; "
+                 + "name it in a tenant's 'legacy_site', or give a 'decommission_year'"))
+    }
     for (index, tenant) in scenario.tenants.enumerated() {
       guard let siteID = tenant.legacySite else { continue }
       let position = map.position("tenants[\(index)].legacy_site")

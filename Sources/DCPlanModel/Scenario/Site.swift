@@ -18,6 +18,9 @@ public struct Site: Hashable, Sendable, Identifiable {
   public var node: String?
   /// The first year the site no longer runs; nil if it stays.
   public var decommissionYear: Year?
+  /// Whether the site closes the year after the last tenant with it as `legacySite` joins
+  /// the shared data centre (``Scenario/closeRoomsAfterMoves()`` sets ``decommissionYear``).
+  public var closesAfterMove: Bool
   /// For a shared site, its share of the shared data centre's load in normal operation.
   public var loadShare: Fraction
   /// What stands at the start of the plan (a legacy room's fixed capacity, say).
@@ -30,8 +33,10 @@ public struct Site: Hashable, Sendable, Identifiable {
   /// A site from its values.
   public init(
     id: String, name: String, kind: Kind, node: String?, decommissionYear: Year?, loadShare: Fraction,
-    existingCapacity: FacilityCapacity = .none, modules: [BuildModule] = [], pue: YearValue = .constant(1)
+    existingCapacity: FacilityCapacity = .none, modules: [BuildModule] = [], pue: YearValue = .constant(1),
+    closesAfterMove: Bool = false
   ) {
+    self.closesAfterMove = closesAfterMove
     self.id = id
     self.name = name
     self.kind = kind
@@ -46,5 +51,25 @@ public struct Site: Hashable, Sendable, Identifiable {
   /// Whether the site still runs in `year`.
   public func isOperating(in year: Year) -> Bool {
     decommissionYear.map { year < $0 } ?? true
+  }
+}
+
+extension Scenario {
+  /// Sets the closing year of every site that closes after its tenants' move: the year after
+  /// the last tenant with it as `legacySite` joins the shared data centre; never while one of
+  /// them never joins, or when no tenant names it (docs/conventions.md, "Sites").
+  public mutating func closeRoomsAfterMoves() {
+    for s in sites.indices where sites[s].closesAfterMove {
+      var last: Year?
+      var everyoneMoves = true
+      for tenant in tenants where tenant.legacySite == sites[s].id {
+        guard let join = tenant.joinsSharedDataCentre else {
+          everyoneMoves = false
+          break
+        }
+        last = max(last ?? join, join)
+      }
+      sites[s].decommissionYear = everyoneMoves ? last.map { $0 + 1 } : nil
+    }
   }
 }
