@@ -24,7 +24,7 @@ public enum VoiceCosts {
       table.gatewayTrunks.count == settings.gateways.count * years.count
     else { return }
     let yearCount = table.yearCount
-    let legacyPerPhone = years.map { settings.legacyLinePerPhoneYear.value(in: $0) + settings.pbxPerPhoneYear.value(in: $0) }
+    let legacyPerPhone = legacyEURPerPhone(settings, years: years)
     let ipPhonePrice = settings.ipPhonePrice
     for (r, row) in table.rows.enumerated() {
       let tenant = scenario.tenants[row.tenant]
@@ -85,12 +85,15 @@ public enum VoiceCosts {
     guard let settings = scenario.voice, !years.isEmpty else { return [] }
     var cost = [Double](repeating: 0, count: years.count)
     let table = voice.table
+    let legacyPerPhone = legacyEURPerPhone(settings, years: years)
     for r in table.rows.indices where table.yearCount == years.count {
-      for (y, year) in years.enumerated() {
-        let legacy = settings.legacyLinePerPhoneYear.value(in: year) + settings.pbxPerPhoneYear.value(in: year)
-        cost[y] += table.phones[r * table.yearCount + y] * legacy
-      }
+      for y in years.indices { cost[y] += table.phones[r * table.yearCount + y] * legacyPerPhone[y] }
     }
     return cost
+  }
+
+  /// A legacy phone's line and PBX maintenance per year.
+  private static func legacyEURPerPhone(_ settings: Voice, years: [Year]) -> [Double] {
+    years.map { settings.legacyLinePerPhoneYear.value(in: $0) + settings.pbxPerPhoneYear.value(in: $0) }
   }
 }
