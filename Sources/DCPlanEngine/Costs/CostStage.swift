@@ -275,33 +275,31 @@ enum SiteCosts {
   }
 }
 
-/// The tenants each site serves per year: those whose workloads run there that year; for a
-/// year nobody runs there (a module built ahead), those who run there in any year
-/// (docs/conventions.md, "Cost sharing").
+/// The tenants each site serves per year: those whose workloads run there that year
+/// (``Placement``); for a year nobody runs there (a module built ahead), those who run there in
+/// any year (docs/conventions.md, "Cost sharing").
 struct SiteTenants {
   private var perYear: [[[String]]]
   private var anyYear: [[String]]
 
   init(_ scenario: Scenario, _ demand: DemandProjection) {
     let count = demand.years.count
-    let siteIndex = Dictionary(scenario.sites.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
-    let tenantOrder = Dictionary(scenario.tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    var sets = [[Set<Int>]](repeating: [Set<Int>](repeating: [], count: count), count: scenario.sites.count)
-    for w in demand.workloadIDs.indices {
-      guard let tenant = tenantOrder[demand.workloadTenants[w]] else { continue }
-      for y in 0..<count {
-        guard let place = demand.placement[w * count + y] else { continue }
-        if place == WorkloadDemand.sharedDataCentre {
-          for s in shared { sets[s][y].insert(tenant) }
-        } else if let s = siteIndex[place] {
-          sets[s][y].insert(tenant)
+    let placement = Placement(scenario, years: demand.years)
+    let running = DemandStage.TenantSums(scenario, demand).running
+    let ids = scenario.tenants.map(\.id)
+    // Tenants in scenario order, so each year's list is in scenario order.
+    var lists = [[[String]]](repeating: [[String]](repeating: [], count: count), count: scenario.sites.count)
+    var any = [[Bool]](repeating: [Bool](repeating: false, count: scenario.tenants.count), count: scenario.sites.count)
+    for t in scenario.tenants.indices {
+      for y in 0..<count where running[t][y] > 0 {
+        for s in scenario.sites.indices where placement.runs(tenant: t, atSite: s, year: y) {
+          lists[s][y].append(ids[t])
+          any[s][t] = true
         }
       }
     }
-    let ids = scenario.tenants.map(\.id)
-    perYear = sets.map { site in site.map { $0.sorted().map { ids[$0] } } }
-    anyYear = sets.map { site in site.reduce(into: Set<Int>()) { $0.formUnion($1) }.sorted().map { ids[$0] } }
+    perYear = lists
+    anyYear = any.map { site in site.indices.filter { site[$0] }.map { ids[$0] } }
   }
 
   func tenants(site: Int, year y: Int) -> [String] {

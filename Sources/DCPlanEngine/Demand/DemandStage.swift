@@ -11,53 +11,47 @@ import DCPlanModel
 /// for an absolute one, and demand is zero before `start(w)`. The accrual does not grow by
 /// `g`: it is the data added each year and retained (docs/conventions.md, "Demand").
 ///
-/// All workloads of a tenant sit at the same place in a year, so the sums per site are one
-/// matrix product through BLAS: placement (sites × 2·tenants: the legacy site of each
-/// tenant, and each shared site's load share) times the tenants' demand (2·tenants ×
-/// 3·years: while at the legacy site, while in the shared data centre).
+/// All workloads of a tenant sit at the same place in a year, so the sums per site are the
+/// tenants' sums placed by ``Placement`` (legacy site until the join, then each shared site's
+/// load share).
 ///
-/// - Complexity: O(workloads × years) plus the product, O(sites × tenants × years).
+/// - Complexity: O(workloads × years) plus O(tenants × shared sites × years) to place.
 public enum DemandStage {
   /// Projects every workload of `scenario` over its horizon.
   public static func project(_ scenario: Scenario) -> DemandProjection {
     projectWithTenantSums(scenario).projection
   }
 
-  /// Each tenant's demand summed over its workloads (`[tenant][resource · years + year]`,
-  /// resources vCPU, RAM, storage): while at its legacy site, and while in the shared data centre.
-  struct TenantSums {
-    let legacy: [[Double]]
-    let shared: [[Double]]
+  /// Each tenant's demand summed over its workloads in the years they have a site
+  /// (`[tenant][resource · years + year]`, resources vCPU, RAM, storage), and its running
+  /// workloads per year: what ``Placement`` puts into sites.
+  struct TenantSums: Sendable {
+    let sums: [[Double]]
+    let running: [[Int]]
 
-    init(legacy: [[Double]], shared: [[Double]]) {
-      self.legacy = legacy
-      self.shared = shared
+    init(sums: [[Double]], running: [[Int]]) {
+      self.sums = sums
+      self.running = running
     }
 
-    /// The sums read back from a projection's per-workload rows and placements.
+    /// The sums read back from a projection's per-workload rows (the workloads with a site).
     init(_ scenario: Scenario, _ demand: DemandProjection) {
       let count = demand.years.count
       let tenantIndex = Dictionary(scenario.tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-      var legacy = [[Double]](repeating: [Double](repeating: 0, count: 3 * count), count: scenario.tenants.count)
-      var shared = legacy
+      var sums = [[Double]](repeating: [Double](repeating: 0, count: 3 * count), count: scenario.tenants.count)
+      var running = [[Int]](repeating: [Int](repeating: 0, count: count), count: scenario.tenants.count)
       for w in demand.workloadIDs.indices {
         guard let t = tenantIndex[demand.workloadTenants[w]] else { continue }
-        for y in 0..<count {
-          guard let place = demand.placement[w * count + y] else { continue }
+        for y in 0..<count where demand.placement[w * count + y] != nil {
           let i = w * count + y
-          if place == WorkloadDemand.sharedDataCentre {
-            shared[t][y] += demand.vcpu[i]
-            shared[t][count + y] += demand.ramGiB[i]
-            shared[t][2 * count + y] += demand.storageTiB[i]
-          } else {
-            legacy[t][y] += demand.vcpu[i]
-            legacy[t][count + y] += demand.ramGiB[i]
-            legacy[t][2 * count + y] += demand.storageTiB[i]
-          }
+          running[t][y] += 1
+          sums[t][y] += demand.vcpu[i]
+          sums[t][count + y] += demand.ramGiB[i]
+          sums[t][2 * count + y] += demand.storageTiB[i]
         }
       }
-      self.legacy = legacy
-      self.shared = shared
+      self.sums = sums
+      self.running = running
     }
   }
 
@@ -77,26 +71,26 @@ public enum DemandStage {
       (0..<axisCount).map { tenant.employees.employees(in: axisFirst + $0) }
     }
     let ones = [Double](repeating: 1, count: axisCount)
-    let hasSharedSite = scenario.sites.contains { $0.kind == .shared }
-    // Each tenant's placement per horizon year.
-    let tenantPlacement: [[String?]] = tenants.map { tenant in
-      horizonYears.map { year in
-        if tenant.isInSharedDataCentre(in: year) { return hasSharedSite ? WorkloadDemand.sharedDataCentre : nil }
-        return tenant.legacySite
+    let placement = Placement(scenario, years: horizonYears)
+    // Each tenant's place per horizon year, as the projection names it.
+    let placeNames: [[String?]] = tenants.indices.map { t in
+      (0..<count).map { y in
+        switch placement.place(tenant: t, year: y) {
+        case .nowhere: return nil
+        case let .legacy(site): return scenario.sites[site].id
+        case .shared: return WorkloadDemand.sharedDataCentre
+        }
       }
     }
-    let tenantIsShared: [[Bool]] = tenantPlacement.map { $0.map { $0 == WorkloadDemand.sharedDataCentre } }
     var totals = ResourceSeries(count: count)
-    // Tenant sums: [tenant][resource · count + year], while at the legacy site or shared.
-    var legacyDemand = [[Double]](repeating: [Double](repeating: 0, count: 3 * count), count: tenants.count)
-    var sharedDemand = legacyDemand
-    var legacyCounts = [[Int]](repeating: [Int](repeating: 0, count: count), count: tenants.count)
-    var sharedCounts = legacyCounts
+    // Tenant sums: [tenant][resource · count + year], in the years the tenant has a site.
+    var tenantSums = [[Double]](repeating: [Double](repeating: 0, count: 3 * count), count: tenants.count)
+    var running = [[Int]](repeating: [Int](repeating: 0, count: count), count: tenants.count)
     let workloadCount = scenario.workloads.count
     var vcpu = [Double](repeating: 0, count: workloadCount * count)
     var ram = vcpu
     var storage = vcpu
-    var placement = [String?](repeating: nil, count: workloadCount * count)
+    var workloadPlacement = [String?](repeating: nil, count: workloadCount * count)
     for (w, workload) in scenario.workloads.enumerated() {
       let owner = tenantIndex[workload.tenant]
       let employees = owner.map { headcount[$0] } ?? ones
@@ -137,65 +131,36 @@ public enum DemandStage {
         totals.vcpu[i] += vcpu[row + i]
         totals.ramGiB[i] += ram[row + i]
         totals.storageTiB[i] += storage[row + i]
-        guard let owner, i + horizonOffset >= startIndex, let place = tenantPlacement[owner][i] else { continue }
-        placement[row + i] = place
-        if tenantIsShared[owner][i] {
-          sharedCounts[owner][i] += 1
-          sharedDemand[owner][i] += vcpu[row + i]
-          sharedDemand[owner][count + i] += ram[row + i]
-          sharedDemand[owner][2 * count + i] += storage[row + i]
-        } else {
-          legacyCounts[owner][i] += 1
-          legacyDemand[owner][i] += vcpu[row + i]
-          legacyDemand[owner][count + i] += ram[row + i]
-          legacyDemand[owner][2 * count + i] += storage[row + i]
-        }
+        guard let owner, i + horizonOffset >= startIndex, let place = placeNames[owner][i] else { continue }
+        workloadPlacement[row + i] = place
+        running[owner][i] += 1
+        tenantSums[owner][i] += vcpu[row + i]
+        tenantSums[owner][count + i] += ram[row + i]
+        tenantSums[owner][2 * count + i] += storage[row + i]
       }
     }
-    let sites = sumPerSite(scenario, legacy: (legacyDemand, legacyCounts), shared: (sharedDemand, sharedCounts), yearCount: count)
+    let sums = TenantSums(sums: tenantSums, running: running)
     let projection = DemandProjection(
       years: horizonYears, workloadIDs: scenario.workloads.map(\.id), workloadTenants: scenario.workloads.map(\.tenant),
-      vcpu: vcpu, ramGiB: ram, storageTiB: storage, placement: placement, sites: sites, totals: totals)
-    return (projection, TenantSums(legacy: legacyDemand, shared: sharedDemand))
+      vcpu: vcpu, ramGiB: ram, storageTiB: storage, placement: workloadPlacement,
+      sites: siteDemand(scenario, placement, sums), totals: totals)
+    return (projection, sums)
   }
 
-  /// Sums per site as one product: placement (sites × 2·tenants) times the tenants' demand
-  /// (2·tenants × 3·years), the first block of tenant rows while at their legacy site, the
-  /// second while in the shared data centre.
-  static func sumPerSite(
-    _ scenario: Scenario, legacy: ([[Double]], [[Int]]), shared: ([[Double]], [[Int]]),
-    yearCount: Int
-  ) -> [SiteDemand] {
-    let sites = scenario.sites
-    let tenantCount = scenario.tenants.count
-    let siteIndex = Dictionary(sites.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    var placement = Matrix(rows: sites.count, columns: 2 * tenantCount)
-    var demand = Matrix(rows: 2 * tenantCount, columns: 3 * yearCount)
-    var counts = [[Int]](repeating: [Int](repeating: 0, count: yearCount), count: sites.count)
-    let sharedIndices = sites.indices.filter { sites[$0].kind == .shared }
-    for (t, tenant) in scenario.tenants.enumerated() {
-      if let legacySite = tenant.legacySite, let s = siteIndex[legacySite] {
-        placement[s, t] = 1
-        for y in 0..<yearCount { counts[s][y] += legacy.1[t][y] }
+  /// Each site's demand and running workloads per year: the tenants' sums placed.
+  static func siteDemand(_ scenario: Scenario, _ placement: Placement, _ tenants: TenantSums) -> [SiteDemand] {
+    let count = placement.yearCount
+    let perSite = placement.perSite(tenants.sums, resources: 3)
+    var counts = [Int](repeating: 0, count: scenario.sites.count * count)
+    for t in tenants.running.indices { placement.addCounts(tenant: t, tenants.running[t], into: &counts) }
+    return scenario.sites.enumerated().map { s, site in
+      var series = ResourceSeries(count: count)
+      for y in 0..<count {
+        series.vcpu[y] = perSite[(s * 3) * count + y]
+        series.ramGiB[y] = perSite[(s * 3 + 1) * count + y]
+        series.storageTiB[y] = perSite[(s * 3 + 2) * count + y]
       }
-      for s in sharedIndices {
-        placement[s, tenantCount + t] = sites[s].loadShare.value
-        for y in 0..<yearCount { counts[s][y] += shared.1[t][y] }
-      }
-      for column in 0..<(3 * yearCount) {
-        demand[t, column] = legacy.0[t][column]
-        demand[tenantCount + t, column] = shared.0[t][column]
-      }
-    }
-    let perSite = BLAS.product(placement, demand)
-    return sites.enumerated().map { s, site in
-      var series = ResourceSeries(count: yearCount)
-      for y in 0..<yearCount {
-        series.vcpu[y] = perSite[s, y]
-        series.ramGiB[y] = perSite[s, yearCount + y]
-        series.storageTiB[y] = perSite[s, 2 * yearCount + y]
-      }
-      return SiteDemand(site: site.id, demand: series, workloadCount: counts[s])
+      return SiteDemand(site: site.id, demand: series, workloadCount: Array(counts[(s * count)..<((s + 1) * count)]))
     }
   }
 }

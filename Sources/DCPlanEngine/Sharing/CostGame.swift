@@ -29,9 +29,10 @@ struct CostGame: Sendable {
   /// For a shared site built, run and loaded exactly like an earlier one (twins), that one:
   /// its outcome is the same for every coalition and is computed once.
   private let twinOf: [Int?]
-  private let loadShare: [Double]
-  private let legacySums: [[Double]]
-  private let sharedSums: [[Double]]
+  /// Where each tenant's demand runs in each year (the plan's rule).
+  private let placement: Placement
+  /// Each tenant's demand sums (``DemandStage/TenantSums``), placed by ``placement``.
+  private let tenantSums: [[Double]]
   private let serverLife: Int
   private let storageLife: Int
   private let tenantErlangs: [[Double]]
@@ -78,7 +79,6 @@ struct CostGame: Sendable {
     siteUserCount = users.map(\.count)
     cacheable = users.map { $0.count <= 64 }
     keptAlways = sites.indices.map { sites[$0].kind == .shared || users[$0].isEmpty }
-    loadShare = sites.map { $0.kind == .shared ? $0.loadShare.value : 0 }
     func design(_ site: Site) -> Site {
       var design = site
       design.id = ""
@@ -93,9 +93,8 @@ struct CostGame: Sendable {
       guard shared.contains(s) else { return nil }
       return shared.first { $0 < s && design(sites[$0]) == design(sites[s]) }
     }
-    let sums = demand.map { DemandStage.TenantSums(scenario, $0) } ?? DemandStage.projectWithTenantSums(scenario).sums
-    legacySums = sums.legacy
-    sharedSums = sums.shared
+    placement = Placement(scenario, years: years)
+    tenantSums = (demand.map { DemandStage.TenantSums(scenario, $0) } ?? DemandStage.projectWithTenantSums(scenario).sums).sums
     serverLife = CatalogueChoice.server(scenario)?.lifetimeYears ?? 1
     storageLife = CatalogueChoice.storage(scenario)?.lifetimeYears ?? 1
     let first = years.first ?? Year(0)
@@ -141,13 +140,11 @@ struct CostGame: Sendable {
     let count = years.count
     var site = scenario.sites[room]
     site.decommissionYear = nil
-    // All of its demand, wherever the plan places it (each year it is in one place only).
-    var own = ResourceSeries(count: count)
-    for y in 0..<count {
-      own.vcpu[y] = legacySums[t][y] + sharedSums[t][y]
-      own.ramGiB[y] = legacySums[t][count + y] + sharedSums[t][count + y]
-      own.storageTiB[y] = legacySums[t][2 * count + y] + sharedSums[t][2 * count + y]
-    }
+    // All of its demand, wherever the plan places it.
+    var own = ResourceSeries(count: 0)
+    own.vcpu = Array(tenantSums[t][0..<count])
+    own.ramGiB = Array(tenantSums[t][count..<(2 * count)])
+    own.storageTiB = Array(tenantSums[t][(2 * count)..<(3 * count)])
     let outcome = siteOutcome(site, index: room, own: own, sharedVCPU: own.vcpu, sharedRAM: own.ramGiB, sharedSites: 0)
     let prices = HardwarePrices(
       tiers: scenario.costs.procurement, serverListEUR: serverListEUR, storageListEUR: storageListEUR,
@@ -243,24 +240,14 @@ struct CostGame: Sendable {
       erlangs: [Double](repeating: 0, count: gatewayCount * count), voiceEUR: [Double](repeating: 0, count: count))
   }
 
-  /// Adds tenant `t` to the coalition.
+  /// Adds tenant `t` to the coalition: its demand where the plan places it, and its legacy
+  /// room among the coalition's sites.
   func add(_ t: Int, to state: inout State) {
-    let width = 3 * years.count
-    if let site = legacyOf[t] {
-      let base = site * width
-      let sums = legacySums[t]
-      for i in 0..<width { state.siteDemand[base + i] += sums[i] }
-      if userBit[t] >= 0 {
-        state.usersIn[site] += 1
-        if userBit[t] < 64 { state.userMask[site] |= 1 << UInt64(userBit[t]) }
-      }
+    if let site = legacyOf[t], userBit[t] >= 0 {
+      state.usersIn[site] += 1
+      if userBit[t] < 64 { state.userMask[site] |= 1 << UInt64(userBit[t]) }
     }
-    let shared = sharedSums[t]
-    for site in sharedSites {
-      let base = site * width
-      let share = loadShare[site]
-      for i in 0..<width { state.siteDemand[base + i] += share * shared[i] }
-    }
+    placement.add(tenant: t, tenantSums[t], resources: 3, into: &state.siteDemand)
     let erlangs = tenantErlangs[t]
     for i in erlangs.indices { state.erlangs[i] += erlangs[i] }
     let voice = tenantVoiceEUR[t]

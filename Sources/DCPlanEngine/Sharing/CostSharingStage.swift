@@ -240,13 +240,10 @@ struct UsageKey {
     let n = scenario.tenants.count
     let tenantIndex = Dictionary(scenario.tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     amounts = [[Double]](repeating: [Double](repeating: 0, count: n * count), count: 4)
-    for w in demand.workloadIDs.indices {
-      guard let t = tenantIndex[demand.workloadTenants[w]] else { continue }
-      for y in 0..<count where demand.placement[w * count + y] != nil {
-        amounts[0][t * count + y] += demand.vcpu[w * count + y]
-        amounts[1][t * count + y] += demand.ramGiB[w * count + y]
-        amounts[2][t * count + y] += demand.storageTiB[w * count + y]
-      }
+    // Placed vCPU, RAM and storage: the tenants' sums the plan places.
+    let placed = DemandStage.TenantSums(scenario, demand).sums
+    for t in placed.indices {
+      for r in 0..<3 { for y in 0..<count { amounts[r][t * count + y] = placed[t][r * count + y] } }
     }
     if !scenario.network.nodes.isEmpty {
       for (t, tenant) in scenario.tenants.enumerated() {

@@ -51,10 +51,8 @@ struct TrialDemand: Sendable {
   private let startAxis: [Int]
   /// Workloads running per tenant and horizon year (deterministic: start years are fixed).
   private let runningCount: [[Int]]
-  /// Each tenant's legacy site (index), and the shared sites with their load shares: no input
-  /// changes them.
-  private let legacySite: [Int?]
-  private let sharedSites: [(site: Int, share: Double)]
+  /// Where tenants run (the plan's ``Placement``); a trial reads its join years again.
+  private let placement: Placement
   private let hasAccrual: Bool
   private let workloadSlots: [WorkloadSlots]
   /// The growth group each resource follows: 0 its vCPU growth, 1 its own RAM growth, 2 its
@@ -134,9 +132,7 @@ struct TrialDemand: Sendable {
       if let t = tenantIndex[workload.tenant] { for y in index..<years.count { runningCount[t][y] += 1 } }
     }
     self.runningCount = runningCount
-    let siteIndex = Dictionary(scenario.sites.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    legacySite = scenario.tenants.map { $0.legacySite.flatMap { siteIndex[$0] } }
-    sharedSites = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }.map { ($0, scenario.sites[$0].loadShare.value) }
+    placement = Placement(scenario, years: years)
     // The inputs on workloads: the slots they draw into and the positions each slot touches
     // (a per-element input: slot `first + e` touches the position of workload e).
     let inputs = scenario.uncertainty.inputs
@@ -206,6 +202,8 @@ struct TrialDemand: Sendable {
     /// Per site, resource and year: the placed sums; and per site and year the workloads running.
     var perSite: [Double] = []
     var counts: [Int] = []
+    /// The trial's placement (its join years).
+    var placement: Placement?
 
     init(count: Int, segments: Int, years: Int) {
       step = [Double](repeating: 0, count: 3 * count)
@@ -376,23 +374,22 @@ struct TrialDemand: Sendable {
         projection.totals.storageTiB[y] += accrued
       }
     }
-    // Place each tenant's sums: at its legacy site until it joins, then each shared site its
-    // load share (the engine's placement product, written out: each tenant has one place a year).
+    // Place each tenant's sums with the trial's join years (``Placement``, as the plan does).
     let siteCount = scenario.sites.count
     scratch.perSite.reset(count: siteCount * 3 * count, to: 0)
     scratch.counts.reset(count: siteCount * count, to: 0)
-    for t in tenants.indices {
-      for (y, year) in years.enumerated() {
-        if tenants[t].isInSharedDataCentre(in: year) {
-          for (site, share) in sharedSites {
-            for r in 0..<3 { scratch.perSite[(site * 3 + r) * count + y] += share * scratch.tenantTotals[(t * 3 + r) * count + y] }
-            scratch.counts[site * count + y] += runningCount[t][y]
+    if scratch.placement == nil { scratch.placement = placement }
+    scratch.placement?.rejoin(scenario, years: years)
+    if let trialPlacement = scratch.placement {
+      scratch.tenantTotals.withUnsafeBufferPointer { totals in
+        scratch.perSite.withUnsafeMutableBufferPointer { perSite in
+          for t in tenants.indices {
+            let sums = UnsafeBufferPointer(rebasing: totals[((t * 3) * count)..<((t * 3 + 3) * count)])
+            trialPlacement.add(tenant: t, sums, resources: 3, into: perSite)
           }
-        } else if let site = legacySite[t] {
-          for r in 0..<3 { scratch.perSite[(site * 3 + r) * count + y] += scratch.tenantTotals[(t * 3 + r) * count + y] }
-          scratch.counts[site * count + y] += runningCount[t][y]
         }
       }
+      for t in tenants.indices { trialPlacement.addCounts(tenant: t, runningCount[t], into: &scratch.counts) }
     }
     if projection.sites.count != siteCount || projection.sites.indices.contains(where: { projection.sites[$0].site != scenario.sites[$0].id }) {
       projection.sites = scenario.sites.map { SiteDemand(site: $0.id, demand: ResourceSeries(count: 0), workloadCount: []) }
