@@ -102,44 +102,35 @@ public enum Perturbation {
     }
   }
 
-  // swiftlint:disable:next cyclomatic_complexity function_body_length
+  /// Puts one draw into `s` for `target` at `indices`: every rule through ``DrawRules``, the
+  /// workload targets through ``apply(_:_:toWorkload:)`` (what the batched trials apply too).
+  // swiftlint:disable:next cyclomatic_complexity
   private static func apply(_ target: ParameterTarget, _ draw: Double, indices: [Int], to s: inout Scenario) {
-    let factor = max(0, draw)
-    let growth = GrowthRate(perYear: max(-0.99, draw)) ?? .zero
-    let years = Int(draw.rounded())
+    if let parameter = target.workloadParameter {
+      for w in indices { apply(parameter, draw, toWorkload: &s.workloads[w]) }
+      return
+    }
+    let factor = DrawRules.factor(draw)
     switch target {
-    case .workloadGrowth:
-      for w in indices {
-        let old = s.workloads[w].vcpuGrowth
-        s.workloads[w].vcpuGrowth = growth
-        if s.workloads[w].ramGrowth == old { s.workloads[w].ramGrowth = growth }
-        if s.workloads[w].storageGrowth == old { s.workloads[w].storageGrowth = growth }
-      }
-    case .workloadStorageGrowth:
-      for w in indices { s.workloads[w].storageGrowth = growth }
-    case .workloadVCPU:
-      for w in indices { s.workloads[w].vcpu = s.workloads[w].vcpu.scaled(by: factor) }
-    case .workloadRAM:
-      for w in indices { s.workloads[w].ram = s.workloads[w].ram.scaled(by: factor) }
-    case .workloadStorage:
-      for w in indices {
-        s.workloads[w].storage = s.workloads[w].storage.scaled(by: factor)
-        s.workloads[w].storageAccrualPerYear = s.workloads[w].storageAccrualPerYear.scaled(by: factor)
-      }
+    case .workloadGrowth, .workloadStorageGrowth, .workloadVCPU, .workloadRAM, .workloadStorage:
+      return  // applied above
     case .tenantEmployees:
       for t in indices { s.tenants[t].employees = s.tenants[t].employees.scaled(by: factor) }
     case .tenantEmployeeGrowth:
+      let growth = GrowthRate(perYear: DrawRules.growth(draw)) ?? .zero
       for t in indices {
         if case let .compounding(base, baseYear, _) = s.tenants[t].employees {
           s.tenants[t].employees = .compounding(base: base, baseYear: baseYear, growth: growth)
         }
       }
     case .tenantJoinDelay:
+      let years = DrawRules.years(draw)
       for t in indices { s.tenants[t].joinsSharedDataCentre = s.tenants[t].joinsSharedDataCentre.map { $0 + years } }
     case .sitePUE:
-      for i in indices { s.sites[i].pue = s.sites[i].pue.mapped { max(1, $0 * factor) } }
+      for i in indices { s.sites[i].pue = s.sites[i].pue.mapped { DrawRules.pue($0, factor: draw) } }
     case .siteLeadTime:
-      for i in indices { for m in s.sites[i].modules.indices { s.sites[i].modules[m].leadTimeYears = max(0, years) } }
+      let years = DrawRules.leadTime(draw)
+      for i in indices { for m in s.sites[i].modules.indices { s.sites[i].modules[m].leadTimeYears = years } }
     case .serverPrice:
       for i in indices { s.hardware.servers[i].price = Money(baseUnits: s.hardware.servers[i].price.baseUnits * factor) }
     case .storagePrice:
@@ -148,11 +139,36 @@ public enum Perturbation {
     case .fteCost: s.costs.ftePerYear = s.costs.ftePerYear.mapped { $0 * factor }
     case .spaceCost: s.costs.spacePerRackYear = s.costs.spacePerRackYear.mapped { $0 * factor }
     case .licencePerCore: s.costs.licencePerCoreYear = s.costs.licencePerCoreYear.mapped { $0 * factor }
-    case .discountRate: s.info.discountRate = Fraction(min(1, max(0, draw))) ?? s.info.discountRate
-    case .cpuOvercommit: s.policy.cpuOvercommit = max(0.01, draw)
-    case .targetUtilisation: s.policy.targetUtilisation = Fraction(min(1, max(0.01, draw))) ?? s.policy.targetUtilisation
+    case .discountRate: s.info.discountRate = Fraction(DrawRules.share(draw)) ?? s.info.discountRate
+    case .cpuOvercommit: s.policy.cpuOvercommit = DrawRules.overcommit(draw)
+    case .targetUtilisation: s.policy.targetUtilisation = Fraction(DrawRules.utilisation(draw)) ?? s.policy.targetUtilisation
     case .busyHour: s.network.perEmployeeMbps = s.network.perEmployeeMbps.mapped { $0 * factor }
     case .erlangsPerPhone: s.voice?.erlangsPerPhone *= factor
+    }
+  }
+
+  /// Puts one draw of a workload parameter into `workload` (``TrialDemand`` applies the same
+  /// rules to its arrays): growth rates through ``DrawRules/setGrowth(_:vcpu:ram:storage:)``
+  /// and ``DrawRules/growth(_:)``, factors through ``DrawRules/factor(_:)``.
+  static func apply(_ parameter: WorkloadParameter, _ draw: Double, toWorkload workload: inout Workload) {
+    switch parameter {
+    case .growth:
+      var vcpu = workload.vcpuGrowth.perYear
+      var ram = workload.ramGrowth.perYear
+      var storage = workload.storageGrowth.perYear
+      DrawRules.setGrowth(draw, vcpu: &vcpu, ram: &ram, storage: &storage)
+      workload.vcpuGrowth = GrowthRate(perYear: vcpu) ?? .zero
+      workload.ramGrowth = GrowthRate(perYear: ram) ?? .zero
+      workload.storageGrowth = GrowthRate(perYear: storage) ?? .zero
+    case .storageGrowth:
+      workload.storageGrowth = GrowthRate(perYear: DrawRules.growth(draw)) ?? .zero
+    case .vcpu:
+      workload.vcpu = workload.vcpu.scaled(by: DrawRules.factor(draw))
+    case .ram:
+      workload.ram = workload.ram.scaled(by: DrawRules.factor(draw))
+    case .storage:
+      workload.storage = workload.storage.scaled(by: DrawRules.factor(draw))
+      workload.storageAccrualPerYear = workload.storageAccrualPerYear.scaled(by: DrawRules.factor(draw))
     }
   }
 }

@@ -71,7 +71,7 @@ struct TrialDemand: Sendable {
   /// An input on workloads: one slot for all its positions, or (per element) one slot each.
   struct WorkloadSlots {
     let input: Int
-    let target: ParameterTarget
+    let parameter: WorkloadParameter
     let firstSlot: Int
     let perElement: Bool
     let positions: [Int]
@@ -139,31 +139,31 @@ struct TrialDemand: Sendable {
     var workloadSlots: [WorkloadSlots] = []
     for (s, slot) in sampler.slots.enumerated() {
       let input = inputs[slot.input]
-      guard input.target.collection == "workloads" else { continue }
+      guard let parameter = input.target.workloadParameter else { continue }
       if slot.element != nil {
         if let last = workloadSlots.last, last.perElement, last.input == slot.input, last.slots.contains(s) { continue }
         let count = sampler.slots[s...].prefix { $0.input == slot.input }.count
         workloadSlots.append(WorkloadSlots(
-          input: slot.input, target: input.target, firstSlot: s, perElement: true, positions: (0..<count).map { position[$0] }))
+          input: slot.input, parameter: parameter, firstSlot: s, perElement: true, positions: (0..<count).map { position[$0] }))
       } else {
         let touched = input.element.map { id in workloads.indices.filter { workloads[$0].id == id } } ?? Array(workloads.indices)
         workloadSlots.append(WorkloadSlots(
-          input: slot.input, target: input.target, firstSlot: s, perElement: false, positions: touched.map { position[$0] }))
+          input: slot.input, parameter: parameter, firstSlot: s, perElement: false, positions: touched.map { position[$0] }))
       }
     }
     self.workloadSlots = workloadSlots
-    let targets = Set(workloadSlots.map(\.target))
-    let growthDrawn = targets.contains(.workloadGrowth)
+    let drawn = Set(workloadSlots.map(\.parameter))
+    let growthDrawn = drawn.contains(.growth)
     let ramShares = ramGrowth == vcpuGrowth
-    let storageShares = storageGrowth == vcpuGrowth && !targets.contains(.workloadStorageGrowth)
+    let storageShares = storageGrowth == vcpuGrowth && !drawn.contains(.storageGrowth)
     group = [0, ramShares ? 0 : 1, storageShares ? 0 : 2]
-    let scaled = [targets.contains(.workloadVCPU), targets.contains(.workloadRAM), targets.contains(.workloadStorage)]
+    let scaled = [drawn.contains(.vcpu), drawn.contains(.ram), drawn.contains(.storage)]
     self.scaled = scaled
     let (vcpuGrowth, ramGrowth, storageGrowth) = (vcpuGrowth, ramGrowth, storageGrowth)
     varies = [
       growthDrawn || scaled[0],
       scaled[1] || (growthDrawn && vcpuGrowth.indices.contains { ramGrowth[$0] == vcpuGrowth[$0] }),
-      scaled[2] || targets.contains(.workloadStorageGrowth)
+      scaled[2] || drawn.contains(.storageGrowth)
         || (growthDrawn && vcpuGrowth.indices.contains { storageGrowth[$0] == vcpuGrowth[$0] }),
     ]
     let elapsedAtStart = elapsedAtStart
@@ -244,23 +244,28 @@ struct TrialDemand: Sendable {
           for entry in workloadSlots {
             // The draw of position k of this input.
             @inline(__always) func draw(_ k: Int) -> Double { draws[entry.perElement ? entry.firstSlot + k : entry.firstSlot] }
-            switch entry.target {
-            case .workloadGrowth:
+            // The rules of ``DrawRules``, as ``Perturbation`` applies them to a workload; the
+            // switch is exhaustive, so a new workload parameter must be handled here too.
+            switch entry.parameter {
+            case .growth:
+              // A resource whose growth is not a group of its own follows the vCPU growth.
+              let ramGroup = usedGroups(1)
+              let storageGroup = usedGroups(2)
               for (k, p) in entry.positions.enumerated() {
-                let growth = max(-0.99, draw(k))
-                let old = step[p]
-                step[p] = growth
-                if usedGroups(1), step[n + p] == old { step[n + p] = growth }
-                if usedGroups(2), step[2 * n + p] == old { step[2 * n + p] = growth }
+                var ram = ramGroup ? step[n + p] : step[p]
+                var storage = storageGroup ? step[2 * n + p] : step[p]
+                DrawRules.setGrowth(draw(k), vcpu: &step[p], ram: &ram, storage: &storage)
+                if ramGroup { step[n + p] = ram }
+                if storageGroup { step[2 * n + p] = storage }
               }
-            case .workloadStorageGrowth:
-              if usedGroups(2) { for (k, p) in entry.positions.enumerated() { step[2 * n + p] = max(-0.99, draw(k)) } }
-            case .workloadVCPU:
-              if usesScale(0) { for (k, p) in entry.positions.enumerated() { scale[p] *= max(0, draw(k)) } }
-            case .workloadRAM:
-              if usesScale(1) { for (k, p) in entry.positions.enumerated() { scale[n + p] *= max(0, draw(k)) } }
-            default:
-              if usesScale(2) { for (k, p) in entry.positions.enumerated() { scale[2 * n + p] *= max(0, draw(k)) } }
+            case .storageGrowth:
+              if usedGroups(2) { for (k, p) in entry.positions.enumerated() { step[2 * n + p] = DrawRules.growth(draw(k)) } }
+            case .vcpu:
+              if usesScale(0) { for (k, p) in entry.positions.enumerated() { scale[p] *= DrawRules.factor(draw(k)) } }
+            case .ram:
+              if usesScale(1) { for (k, p) in entry.positions.enumerated() { scale[n + p] *= DrawRules.factor(draw(k)) } }
+            case .storage:
+              if usesScale(2) { for (k, p) in entry.positions.enumerated() { scale[2 * n + p] *= DrawRules.factor(draw(k)) } }
             }
           }
         }

@@ -114,11 +114,42 @@ public enum ParameterTarget: String, Hashable, Sendable, CaseIterable {
     }
   }
 
+  /// The workload parameter it draws, or nil for a target elsewhere in the scenario. The
+  /// switch lists every target: a new one does not compile until it says whether it is on
+  /// workloads (the Monte Carlo's demand kernel takes those; docs/conventions.md, "Uncertainty").
+  public var workloadParameter: WorkloadParameter? {
+    switch self {
+    case .workloadGrowth: return .growth
+    case .workloadStorageGrowth: return .storageGrowth
+    case .workloadVCPU: return .vcpu
+    case .workloadRAM: return .ram
+    case .workloadStorage: return .storage
+    case .tenantEmployees, .tenantEmployeeGrowth, .tenantJoinDelay, .sitePUE, .siteLeadTime, .serverPrice, .storagePrice,
+      .energyPrice, .fteCost, .spaceCost, .licencePerCore, .discountRate, .cpuOvercommit, .targetUtilisation, .busyHour,
+      .erlangsPerPhone:
+      return nil
+    }
+  }
+
   /// The path as written, with `X` for the element: `workloads[X].growth`.
   public var pattern: String {
     guard let collection else { return rawValue }
     return "\(collection)[X].\(key)"
   }
+}
+
+/// The parameters of a workload an uncertain input may draw.
+public enum WorkloadParameter: Hashable, Sendable, CaseIterable {
+  /// The vCPU growth, and the RAM and storage growth that equal it (a value).
+  case growth
+  /// The storage growth alone (a value).
+  case storageGrowth
+  /// The base vCPU (a factor).
+  case vcpu
+  /// The base RAM (a factor).
+  case ram
+  /// The base storage and its yearly accrual (a factor).
+  case storage
 }
 
 /// A probability distribution of one draw.
