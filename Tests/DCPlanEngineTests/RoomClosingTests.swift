@@ -56,6 +56,6 @@ struct RoomClosingTests {
     #expect(slipped.sites[room].decommissionYear == Year(2022))
     // The room stays open for the Land's services: no trial is short of space there.
     let mc = MonteCarlo.analyse(scenario, trials: 20, seed: 1)
-    #expect(!mc.shortfallProbability.contains { $0.resource.subject == "hannover-legacy" && $0.resource.kind == "space" })
+    #expect(!mc.shortfallProbability.contains { $0.resource.subject == "hannover-legacy" && $0.resource.kind == .space })
   }
 }

@@ -37,13 +37,13 @@ struct TrunkShortfallTests {
       correlations: [])
     let trials = 4000
     let mc = MonteCarlo.analyse(scenario, trials: trials, seed: 17)
-    #expect(MonteCarlo.resourceKeys(scenario).last.map { [$0.kind, $0.subject] } == ["trunks", "gw-a"])
+    #expect(MonteCarlo.resourceKeys(scenario).last.map { [$0.kind.rawValue, $0.subject] } == ["trunks", "gw-a"])
     // 42 channels carry at most A₄₂ Erlang at 1 % (found by bisection on the blocking, not
     // by the trunk search); the traffic is 30 Erlang × the headcount factor f ~ N(1, sd).
     let capacity = ErlangB.traffic(trunks: 42, gradeOfService: 0.01)
     let z = (capacity / 30 - 1) / sd
     let expected = 0.5 * erfc(z / 2.squareRoot())
-    let row = try #require(mc.shortfallProbability.first { $0.resource.kind == "trunks" })
+    let row = try #require(mc.shortfallProbability.first { $0.resource.kind == .trunks })
     #expect(row.resource.subject == "gw-a")
     #expect(row.byYear.first == 0, "nothing migrated in 2021")
     // The share of trials is binomial: four standard errors.

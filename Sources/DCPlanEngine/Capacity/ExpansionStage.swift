@@ -118,30 +118,33 @@ public enum ExpansionStage {
     let racks: Int
     let peakKW: Double
 
-    func fits(_ capacity: FacilityCapacity) -> Bool {
-      racks <= capacity.racks && peakKW <= capacity.itPower.kilowatts + 1e-9
-        && peakKW <= capacity.cooling.kilowatts + 1e-9
+    /// What is short with `capacity` standing (``Shortfall``, the rule the trials use too).
+    func short(_ capacity: FacilityCapacity) -> Shortfall.Facility {
+      Shortfall.facility(racks: racks, peakKW: peakKW, capacity: capacity)
     }
+
+    func fits(_ capacity: FacilityCapacity) -> Bool { !short(capacity).any }
 
     func shortfalls(_ capacity: FacilityCapacity, site: String, year: Year, pending: Expansion?) -> [PlanWarning] {
       let hint = pending.map { module in
         "module '\(module.module)' is ready only in \(module.readyYear) (ordered \(module.orderYear)); "
           + "start it earlier or shorten its lead time"
       } ?? "no module is left to build: add a module to the site or move load elsewhere"
+      let short = short(capacity)
       var warnings: [PlanWarning] = []
-      if racks > capacity.racks {
+      if short.space {
         warnings.append(
           PlanWarning(
             code: "shortfall-space", year: year, subject: site,
             message: "site '\(site)' needs \(racks) racks in \(year) but has \(capacity.racks); \(hint)"))
       }
-      if peakKW > capacity.itPower.kilowatts + 1e-9 {
+      if short.power {
         warnings.append(
           PlanWarning(
             code: "shortfall-power", year: year, subject: site,
             message: "site '\(site)' needs \(kw(peakKW)) kW of peak IT power in \(year) but has \(kw(capacity.itPower.kilowatts)) kW; \(hint)"))
       }
-      if peakKW > capacity.cooling.kilowatts + 1e-9 {
+      if short.cooling {
         warnings.append(
           PlanWarning(
             code: "shortfall-cooling", year: year, subject: site,

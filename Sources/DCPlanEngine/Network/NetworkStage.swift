@@ -250,13 +250,13 @@ public enum NetworkStage {
       for (y, year) in years.enumerated() {
         let utilisation = load[l, y] / standing[l, y]
         let n1 = n1Load[l, y] / standing[l, y]
-        if utilisation > network.targetUtilisation.value + 1e-12 {
+        if Shortfall.linkOverTarget(loadMbps: load[l, y], capacityMbps: standing[l, y], target: network.targetUtilisation.value) {
           warnings.append(PlanWarning(
             code: "link-over-target", year: year, subject: link.id,
             message: "link '\(link.id)' runs at \(percent(utilisation)) % in \(year), above the \(percent(network.targetUtilisation.value)) % target; "
               + (chosen + 1 < link.steps.count || stepReady[y...].contains { $0 != nil } ? "its upgrade comes too late: order it earlier" : "no larger step is left: add an upgrade step or another route")))
         }
-        if n1 > network.failureUtilisation.value + 1e-12 {
+        if Shortfall.linkOverTarget(loadMbps: n1Load[l, y], capacityMbps: standing[l, y], target: network.failureUtilisation.value) {
           warnings.append(PlanWarning(
             code: "link-over-failure-target", year: year, subject: link.id,
             message: "link '\(link.id)' runs at \(percent(n1)) % in \(year) when \(worst[l * yearCount + y] ?? "another element") fails, above the \(percent(network.failureUtilisation.value)) % failure target; add capacity or another route"))

@@ -26,24 +26,15 @@ public enum YearlyFigure: String, CaseIterable, Sendable {
   case energyMWh = "energy_mwh"
 }
 
-/// A resource that can run short: a site's space, power or cooling, a link's capacity, or a
-/// gateway's contracted trunk group.
-public struct ShortfallResource: Hashable, Sendable {
-  /// `space`, `power`, `cooling`, `link` or `trunks`.
-  public let kind: String
-  /// The site, link or gateway.
-  public let subject: String
-}
-
 /// Monte Carlo over the scenario's uncertain inputs (docs/conventions.md, "Uncertainty"):
 /// every trial runs the plan's stages (demand to network and costs) on the scenario with
 /// that trial's draws.
 public enum MonteCarlo {
   /// The resources whose first shortfall year a trial records, in order.
   public static func resourceKeys(_ scenario: Scenario) -> [ShortfallResource] {
-    scenario.sites.flatMap { site in ["space", "power", "cooling"].map { ShortfallResource(kind: $0, subject: site.id) } }
-      + scenario.network.links.map { ShortfallResource(kind: "link", subject: $0.id) }
-      + (scenario.voice?.gateways ?? []).filter { $0.trunks != nil }.map { ShortfallResource(kind: "trunks", subject: $0.id) }
+    scenario.sites.flatMap { site in [ShortfallKind.space, .power, .cooling].map { ShortfallResource(kind: $0, subject: site.id) } }
+      + scenario.network.links.map { ShortfallResource(kind: .link, subject: $0.id) }
+      + (scenario.voice?.gateways ?? []).filter { $0.trunks != nil }.map { ShortfallResource(kind: .trunks, subject: $0.id) }
   }
 
   /// One trial: the stages that give costs, capacity and shortfalls (no availability, site
@@ -78,30 +69,8 @@ public enum MonteCarlo {
         yearly[4 * count + y] += facility[site].energyMWh[y]
       }
     }
-    var shortfalls: [Year?] = []
-    shortfalls.reserveCapacity(3 * scenario.sites.count + scenario.network.links.count + (scenario.voice?.gateways.count ?? 0))
-    for s in scenario.sites.indices {
-      var space: Year?
-      var power: Year?
-      var cooling: Year?
-      for (y, year) in years.enumerated() {
-        let standing = expansion.capacity[s][y]
-        if space == nil, facility[s].racks[y] > standing.racks { space = year }
-        if power == nil, facility[s].itPeakKW[y] > standing.itPower.kilowatts + 1e-9 { power = year }
-        if cooling == nil, facility[s].itPeakKW[y] > standing.cooling.kilowatts + 1e-9 { cooling = year }
-      }
-      shortfalls += [space, power, cooling]
-    }
-    let target = scenario.network.targetUtilisation.value
-    let linksLoaded = network.table.loadMbps.rows == scenario.network.links.count
-    for l in scenario.network.links.indices {
-      shortfalls.append(
-        linksLoaded ? years.indices.first { network.table.utilisation(link: l, year: $0) > target + 1e-9 }.map { years[$0] } : nil)
-    }
-    for (g, gateway) in (scenario.voice?.gateways ?? []).enumerated() {
-      guard let contracted = gateway.trunks else { continue }
-      shortfalls.append(voice.table.firstTrunkShortfall(gateway: g, contracted: contracted).map { years[$0] })
-    }
+    let shortfalls = Shortfall.firstYears(
+      scenario, facility: facility, capacity: expansion.capacity, links: network.table, voice: voice.table, years: years)
     let total = totalByYear.reduce(0, +)
     return TrialOutcome(
       npvEUR: NPV.value(totalByYear, rate: scenario.info.discountRate.value), capexEUR: capex.reduce(0, +),

@@ -151,7 +151,8 @@ enum VoiceStage {
     var warnings: [PlanWarning] = []
     for (g, gateway) in settings.gateways.enumerated() {
       guard let contracted = gateway.trunks, (g + 1) * years.count <= voice.table.gatewayTrunks.count else { continue }
-      for (y, year) in years.enumerated() where voice.table.gatewayTrunks[g * years.count + y] > contracted {
+      for (y, year) in years.enumerated()
+      where Shortfall.trunks(needed: voice.table.gatewayTrunks[g * years.count + y], contracted: contracted) {
         let needed = voice.table.gatewayTrunks[g * years.count + y]
         warnings.append(PlanWarning(
           code: "trunk-shortfall", year: year, subject: gateway.id,

@@ -48,7 +48,7 @@ struct VoiceTable: Hashable, Sendable {
   /// The first year index in which gateway `g` needs more trunks than `contracted`, if any.
   func firstTrunkShortfall(gateway g: Int, contracted: Int) -> Int? {
     guard (g + 1) * yearCount <= gatewayTrunks.count else { return nil }
-    return (0..<yearCount).first { gatewayTrunks[g * yearCount + $0] > contracted }
+    return (0..<yearCount).first { Shortfall.trunks(needed: gatewayTrunks[g * yearCount + $0], contracted: contracted) }
   }
 
   /// Bandwidth of gateway `g`'s trunks in year `y` when all are busy, Mbit/s.

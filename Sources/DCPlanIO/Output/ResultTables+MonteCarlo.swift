@@ -62,7 +62,7 @@ extension ResultTables {
       columns: [Column("resource", "Resource"), Column("subject", "Site, link or gateway")]
         + mc.years.map { Column("p_\($0.number)", String($0.number), decimals: 1) })
     for row in mc.shortfallProbability {
-      table.rows.append([.text(row.resource.kind), .text(row.resource.subject)] + row.byYear.map { .number($0 * 100) })
+      table.rows.append([.text(row.resource.kind.rawValue), .text(row.resource.subject)] + row.byYear.map { .number($0 * 100) })
     }
     return table
   }

@@ -37,7 +37,7 @@ extension ResultsJSON {
     ]
     members.append(("shortfall_probability", .array(mc.shortfallProbability.map { row in
       .object([
-        ("resource", .string(row.resource.kind)), ("subject", .string(row.resource.subject)),
+        ("resource", .string(row.resource.kind.rawValue)), ("subject", .string(row.resource.subject)),
         ("by_year", .object(zip(mc.years, row.byYear).map { (String($0.number), JSONValue.number($1)) })),
       ])
     })))
