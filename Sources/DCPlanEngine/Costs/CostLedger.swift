@@ -160,17 +160,35 @@ struct CapexOpexSink: CostSink {
 }
 
 /// Where the network and voice stages put their cost lines: the ledger keeps every line, a
-/// Monte Carlo trial only the yearly capex and opex (the line is then never made).
+/// Monte Carlo trial or the cost game only yearly sums (the line's site, tenants and driver
+/// are then never made). Each line's year, category and amount are given once.
 protocol CostLineSink {
-  mutating func add(_ year: Year, _ category: CostCategory, _ amountEUR: Double, _ line: @autoclosure () -> CostLine)
+  mutating func add(
+    _ year: Year, _ category: CostCategory, _ amountEUR: Double, at site: @autoclosure () -> String,
+    serving tenants: @autoclosure () -> [String], _ driver: @autoclosure () -> CostDriver, serviceYear: Year?)
+}
+
+extension CostLineSink {
+  /// A line with no service year of its own (opex, or capex serving from its own year).
+  mutating func add(
+    _ year: Year, _ category: CostCategory, _ amountEUR: Double, at site: @autoclosure () -> String,
+    serving tenants: @autoclosure () -> [String], _ driver: @autoclosure () -> CostDriver
+  ) {
+    add(year, category, amountEUR, at: site(), serving: tenants(), driver(), serviceYear: nil)
+  }
 }
 
 /// Keeps the lines.
 struct CostLineList: CostLineSink {
   var lines: [CostLine] = []
 
-  mutating func add(_ year: Year, _ category: CostCategory, _ amountEUR: Double, _ line: @autoclosure () -> CostLine) {
-    lines.append(line())
+  mutating func add(
+    _ year: Year, _ category: CostCategory, _ amountEUR: Double, at site: @autoclosure () -> String,
+    serving tenants: @autoclosure () -> [String], _ driver: @autoclosure () -> CostDriver, serviceYear: Year?
+  ) {
+    lines.append(CostLine(
+      year: year, category: category, site: site(), tenants: tenants(), amountEUR: amountEUR, driver: driver(),
+      serviceYear: serviceYear))
   }
 }
 
@@ -186,10 +204,34 @@ struct YearlyCapexOpex: CostLineSink {
     opex = capex
   }
 
-  mutating func add(_ year: Year, _ category: CostCategory, _ amountEUR: Double, _ line: @autoclosure () -> CostLine) {
+  mutating func add(
+    _ year: Year, _ category: CostCategory, _ amountEUR: Double, at site: @autoclosure () -> String,
+    serving tenants: @autoclosure () -> [String], _ driver: @autoclosure () -> CostDriver, serviceYear: Year?
+  ) {
     let y = year - first
     guard y >= 0, y < capex.count else { return }
     if category.isCapex { capex[y] += amountEUR } else { opex[y] += amountEUR }
+  }
+}
+
+/// Sums capex and opex together per year of `years`, onto the amounts it starts with (the
+/// cost game's coalitions).
+struct YearlyTotal: CostLineSink {
+  let first: Year
+  var eur: [Double]
+
+  init(years: [Year], startingWith eur: [Double]) {
+    first = years.first ?? Year(0)
+    self.eur = eur
+  }
+
+  mutating func add(
+    _ year: Year, _ category: CostCategory, _ amountEUR: Double, at site: @autoclosure () -> String,
+    serving tenants: @autoclosure () -> [String], _ driver: @autoclosure () -> CostDriver, serviceYear: Year?
+  ) {
+    let y = year - first
+    guard y >= 0, y < eur.count else { return }
+    eur[y] += amountEUR
   }
 }
 

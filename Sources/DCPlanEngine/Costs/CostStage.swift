@@ -52,7 +52,9 @@ public enum CostStage {
     expansion: ExpansionPlan, years: [Year], otherLines: [CostLine]
   ) -> (capex: [Double], opex: [Double]) {
     var other = YearlyCapexOpex(years: years)
-    for line in otherLines { other.add(line.year, line.category, line.amountEUR, line) }
+    for line in otherLines {
+      other.add(line.year, line.category, line.amountEUR, at: line.site, serving: line.tenants, line.driverKind)
+    }
     return yearlyTotals(
       scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
       other: other)

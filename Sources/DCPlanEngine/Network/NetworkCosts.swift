@@ -34,18 +34,16 @@ enum NetworkCosts {
       for upgrade in linkUpgrades {
         let spendYears = CostStage.spendingYears(order: upgrade.orderYear, ready: upgrade.readyYear)
         for year in spendYears where year >= first && year - first < years.count {
-          sink.add(year, .linkUpgrades, upgrade.capex.euros / Double(spendYears.count), CostLine(
-            year: year, category: .linkUpgrades, site: link.id, tenants: users(), amountEUR: upgrade.capex.euros / Double(spendYears.count),
-            driver: .spread(what: "step \(upgrade.step) to \(CostStage.rounded(upgrade.capacityMbps)) Mbit/s", totalEUR: upgrade.capex.euros, years: spendYears.count),
-            serviceYear: upgrade.readyYear))
+          sink.add(
+            year, .linkUpgrades, upgrade.capex.euros / Double(spendYears.count), at: link.id, serving: users(),
+            .spread(what: "step \(upgrade.step) to \(CostStage.rounded(upgrade.capacityMbps)) Mbit/s", totalEUR: upgrade.capex.euros, years: spendYears.count),
+            serviceYear: upgrade.readyYear)
         }
         let ready = upgrade.readyYear - first
         if ready < years.count { for y in max(0, ready)..<years.count { leases[y] = upgrade.leasePerYear.euros } }
       }
       for (y, year) in years.enumerated() where leases[y] > 0 {
-        sink.add(year, .linkLeases, leases[y], CostLine(
-          year: year, category: .linkLeases, site: link.id, tenants: users(), amountEUR: leases[y],
-          driver: .lease(capacityMbps: capacity[l, y])))
+        sink.add(year, .linkLeases, leases[y], at: link.id, serving: users(), .lease(capacityMbps: capacity[l, y]))
       }
     }
   }

@@ -37,9 +37,8 @@ struct CostGame: Sendable {
   private let storageLife: Int
   private let tenantErlangs: [[Double]]
   private let tenantVoiceEUR: [[Double]]
-  private let gatewayCapexEUR: [Double]
-  private let sipPerChannel: [Double]
-  private let grade: Double
+  /// The scenario's voice settings (gateways, SIP prices, grade of service), if any.
+  private let voice: Voice?
   private let gatewayCount: Int
   private let deflation: [Double]
   /// Each tenant's standalone cost per year (data centre and voice): the engine's stages on
@@ -116,9 +115,7 @@ struct CostGame: Sendable {
       ownVoice[t][line.year - first] += line.amountEUR
     }
     tenantVoiceEUR = ownVoice
-    gatewayCapexEUR = gateways.map(\.capex)
-    sipPerChannel = years.map { scenario.voice?.sipPerChannelYear.value(in: $0) ?? 0 }
-    grade = scenario.voice?.gradeOfService.value ?? 0.01
+    self.voice = scenario.voice
     // Standalone: each tenant's own scenario through the same per-site stages.
     var cache = Cache()
     for t in scenario.tenants.indices {
@@ -289,22 +286,19 @@ struct CostGame: Sendable {
       firstShortfall: plan.firstShortfall)
   }
 
-  /// Adds the gateways' SIP trunks for `erlangs` (gateway-major) and each gateway's capex in
-  /// its first year with calls.
+  /// Adds the gateways' lines (``VoiceCosts/addGateway(_:_:years:trunks:serving:into:)``) with
+  /// the trunks for `erlangs` (gateway-major) at the grade of service.
   private func addGateways(erlangs: [Double], to eur: inout [Double]) {
+    guard let voice else { return }
     let count = years.count
-    for g in 0..<gatewayCount {
-      var opened = false
-      for y in 0..<count {
-        let trunks = ErlangB.trunks(traffic: erlangs[g * count + y], gradeOfService: grade)
-        guard trunks > 0 else { continue }
-        eur[y] += Double(trunks) * sipPerChannel[y]
-        if !opened {
-          opened = true
-          eur[y] += gatewayCapexEUR[g]
-        }
-      }
+    var total = YearlyTotal(years: years, startingWith: eur)
+    for (g, gateway) in voice.gateways.enumerated() {
+      VoiceCosts.addGateway(
+        gateway, voice, years: years,
+        trunks: { ErlangB.trunks(traffic: erlangs[g * count + $0], gradeOfService: voice.gradeOfService.value) },
+        serving: { _ in [] }, into: &total)
     }
+    eur = total.eur
   }
 
   /// Cached legacy-room outcomes, by site and the members among its tenants.

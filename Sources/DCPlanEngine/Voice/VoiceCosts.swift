@@ -34,16 +34,16 @@ public enum VoiceCosts {
         let unmigrated = table.phones[i] - table.migratedPhones[i]
         let legacy = legacyPerPhone[y]
         if unmigrated > 0, legacy > 0 {
-          sink.add(year, .voiceLegacy, unmigrated * legacy, CostLine(
-            year: year, category: .voiceLegacy, site: key(), tenants: [tenant.id], amountEUR: unmigrated * legacy,
-            driver: .units(count: unmigrated, noun: "legacy phones", unitEUR: legacy)))
+          sink.add(
+            year, .voiceLegacy, unmigrated * legacy, at: key(), serving: [tenant.id],
+            .units(count: unmigrated, noun: "legacy phones", unitEUR: legacy))
         }
         // Phones migrated since the location's year before.
         let bought = table.migratedPhones[i] - (y > 0 ? table.migratedPhones[i - 1] : 0)
         if bought > 0, ipPhonePrice > 0 {
-          sink.add(year, .ipPhones, bought * ipPhonePrice, CostLine(
-            year: year, category: .ipPhones, site: key(), tenants: [tenant.id], amountEUR: bought * ipPhonePrice,
-            driver: .units(count: bought, noun: "IP phones", unitEUR: ipPhonePrice)))
+          sink.add(
+            year, .ipPhones, bought * ipPhonePrice, at: key(), serving: [tenant.id],
+            .units(count: bought, noun: "IP phones", unitEUR: ipPhonePrice))
         }
       }
     }
@@ -57,24 +57,34 @@ public enum VoiceCosts {
       return tenants
     }
     for (g, gateway) in settings.gateways.enumerated() {
-      var opened = false
-      for (y, year) in years.enumerated() {
-        let trunks = table.gatewayTrunks[g * yearCount + y]
-        guard trunks > 0 else { continue }
-        let sip = settings.sipPerChannelYear.value(in: year)
-        if sip > 0 {
-          sink.add(year, .sipTrunks, Double(trunks) * sip, CostLine(
-            year: year, category: .sipTrunks, site: gateway.id, tenants: served(g, y), amountEUR: Double(trunks) * sip,
-            driver: .units(count: Double(trunks), noun: "SIP channels", unitEUR: sip)))
-        }
-        // Its capex falls in the first year it carries calls.
-        if !opened {
-          opened = true
-          if gateway.capex > 0 {
-            sink.add(year, .voiceGateways, gateway.capex, CostLine(
-              year: year, category: .voiceGateways, site: gateway.id, tenants: served(g, y), amountEUR: gateway.capex,
-              driver: .note("gateway '\(gateway.id)' opens")))
-          }
+      addGateway(
+        gateway, settings, years: years, trunks: { table.gatewayTrunks[g * yearCount + $0] }, serving: { served(g, $0) },
+        into: &sink)
+    }
+  }
+
+  /// One gateway's lines: its SIP trunk channels in every year it needs some (`trunks(y)` for
+  /// year index y), and its capex in the first of those years. The plan's ledger, the trials
+  /// and the cost game's coalitions (trunks for their own Erlangs) all cost a gateway here.
+  static func addGateway<Sink: CostLineSink>(
+    _ gateway: VoiceGateway, _ settings: Voice, years: [Year], trunks: (Int) -> Int, serving served: (Int) -> [String],
+    into sink: inout Sink
+  ) {
+    var opened = false
+    for (y, year) in years.enumerated() {
+      let channels = trunks(y)
+      guard channels > 0 else { continue }
+      let sip = settings.sipPerChannelYear.value(in: year)
+      if sip > 0 {
+        sink.add(
+          year, .sipTrunks, Double(channels) * sip, at: gateway.id, serving: served(y),
+          .units(count: Double(channels), noun: "SIP channels", unitEUR: sip))
+      }
+      // Its capex falls in the first year it carries calls.
+      if !opened {
+        opened = true
+        if gateway.capex > 0 {
+          sink.add(year, .voiceGateways, gateway.capex, at: gateway.id, serving: served(y), .note("gateway '\(gateway.id)' opens"))
         }
       }
     }
