@@ -34,38 +34,24 @@ struct CapacityPropertyTests {
     }
   }
 
-  @Test("more demand never gives fewer servers, storage units or racks", arguments: scenarios)
-  func monotone(_ name: String) throws {
-    let base = try load(name)
-    for factor in [1.07, 1.5, 3.0] {
-      let before = Planner.run(base)
-      let after = Planner.run(scaled(base, by: factor))
-      for (a, b) in zip(before.sizing, after.sizing) {
-        for y in a.servers.indices {
-          #expect(b.servers[y] >= a.servers[y], "\(a.site) year \(y) ×\(factor)")
-          #expect(b.storageUnits[y] >= a.storageUnits[y])
-        }
-      }
-      for (a, b) in zip(before.facility, after.facility) {
-        for y in a.racks.indices { #expect(b.racks[y] >= a.racks[y]) }
-      }
-    }
-  }
-
-  @Test("every year a site lacks space, power or cooling has a warning", arguments: scenarios)
-  func shortfallsWarned(_ name: String) throws {
-    // Tripled demand outgrows the modules of both scenarios.
-    let results = Planner.run(scaled(try load(name), by: 3))
-    for (index, needs) in results.facility.enumerated() {
-      for (y, year) in results.demand.years.enumerated() {
-        let capacity = results.expansion.capacity[index][y]
-        let codes = Set(results.warnings.filter { $0.subject == needs.site && $0.year == year }.map(\.code))
-        #expect((needs.racks[y] > capacity.racks) == codes.contains("shortfall-space"), "\(needs.site) \(year)")
-        #expect((needs.itPeakKW[y] > capacity.itPower.kilowatts + 1e-9) == codes.contains("shortfall-power"))
-        #expect((needs.itPeakKW[y] > capacity.cooling.kilowatts + 1e-9) == codes.contains("shortfall-cooling"))
+  @Test("more demand never gives fewer servers, storage units or racks (random scenarios, random factors)",
+        arguments: Array(UInt64(0)..<40))
+  func monotone(_ seed: UInt64) throws {
+    var random = RandomScenario(seed: seed)
+    let text = random.yaml(.init(uncertainty: false, network: false))
+    let base = try #require(ScenarioLoader.load(text: text, file: "random-\(seed).yaml").scenario)
+    let factor = random.uniform(1...3)
+    let before = Planner.run(base)
+    let after = Planner.run(scaled(base, by: factor))
+    for (a, b) in zip(before.sizing, after.sizing) {
+      for y in a.servers.indices {
+        #expect(b.servers[y] >= a.servers[y], "seed \(seed): \(a.site) year \(y) ×\(factor)")
+        #expect(b.storageUnits[y] >= a.storageUnits[y], "seed \(seed): \(a.site) year \(y) ×\(factor)")
       }
     }
-    #expect(results.firstShortfallYear != nil)
+    for (a, b) in zip(before.facility, after.facility) {
+      for y in a.racks.indices { #expect(b.racks[y] >= a.racks[y], "seed \(seed): \(a.site) year \(y) ×\(factor)") }
+    }
   }
 
   @Test("energy equals typical IT power × PUE × 8,760 h", arguments: scenarios)

@@ -14,24 +14,37 @@ struct DemandPropertyTests {
     return try #require(outcome.scenario, "\(outcome.diagnostics)")
   }
 
-  @Test("sites together carry every placed workload, no more and no less", arguments: scenarios)
-  func conservation(_ name: String) throws {
-    let projection = DemandStage.project(try load(name))
+  private func random(_ seed: UInt64) throws -> (Scenario, RandomScenario) {
+    var random = RandomScenario(seed: seed)
+    let text = random.yaml(.init(uncertainty: false, network: false))
+    return (try #require(ScenarioLoader.load(text: text, file: "random-\(seed).yaml").scenario), random)
+  }
+
+  @Test("sites together carry every placed workload, no more and no less (random scenarios)", arguments: Array(UInt64(0)..<40))
+  func conservation(_ seed: UInt64) throws {
+    let projection = DemandStage.project(try random(seed).0)
     for index in projection.years.indices {
       let bySites = projection.sites.reduce(0) { $0 + $1.demand.vcpu[index] }
       let placed = projection.workloads.filter { $0.placement[index] != nil }.reduce(0) { $0 + $1.demand.vcpu[index] }
-      #expect(approximately(bySites, placed, relative: 1e-9))
+      #expect(approximately(bySites, placed, relative: 1e-9), "seed \(seed) year \(index)")
+      let stored = projection.sites.reduce(0) { $0 + $1.demand.storageTiB[index] }
+      let placedStored = projection.workloads.filter { $0.placement[index] != nil }.reduce(0) { $0 + $1.demand.storageTiB[index] }
+      #expect(approximately(stored, placedStored, relative: 1e-9), "seed \(seed) year \(index)")
     }
   }
 
-  @Test("more employees never give less demand", arguments: scenarios)
-  func monotoneInHeadcount(_ name: String) throws {
-    let scenario = try load(name)
+  @Test("more employees never give less demand (random scenarios, random factors)", arguments: Array(UInt64(0)..<40))
+  func monotoneInHeadcount(_ seed: UInt64) throws {
+    let (scenario, generator) = try random(seed)
+    var draws = generator
+    let factor = draws.uniform(1...2)
     var larger = scenario
     larger.tenants = scenario.tenants.map { tenant in
       var copy = tenant
-      if case let .compounding(base, year, growth) = tenant.employees {
-        copy.employees = .compounding(base: base * 1.25, baseYear: year, growth: growth)
+      switch tenant.employees {
+      case let .compounding(base, year, growth): copy.employees = .compounding(base: base * factor, baseYear: year, growth: growth)
+      case let .table(series):
+        copy.employees = .table(YearSeries(series.points.map { ($0.year, $0.value * factor) }) ?? series)
       }
       return copy
     }
@@ -39,8 +52,8 @@ struct DemandPropertyTests {
     let after = DemandStage.project(larger)
     for (a, b) in zip(before.workloads, after.workloads) {
       for index in before.years.indices {
-        #expect(b.demand.vcpu[index] >= a.demand.vcpu[index])
-        #expect(b.demand.storageTiB[index] >= a.demand.storageTiB[index])
+        #expect(b.demand.vcpu[index] >= a.demand.vcpu[index], "seed \(seed) \(a.workload) year \(index)")
+        #expect(b.demand.storageTiB[index] >= a.demand.storageTiB[index], "seed \(seed) \(a.workload) year \(index)")
       }
     }
   }
