@@ -1,12 +1,20 @@
 // swift-tools-version: 6.1
 // dcplan: capacity planner and simulator for a shared data centre and wide-area network.
 //
-// Layers (each module knows only the ones below it):
-//   DCPlanModel  – scenario value types with units; no I/O
-//   DCPlanEngine – pure functions from a scenario to results (uses COpenBLAS, and CKernels
-//                  for the Monte Carlo's inner loops)
-//   DCPlanIO     – scenario loading and validation, result rendering, atomic writes
-//   dcplan       – the command, on swift-argument-parser
+// Layers (each module knows only the ones below it; the compiler keeps them, since a target
+// can import only what it lists):
+//   DCPlanModel          – scenario value types with units, cost categories, codecs, the
+//                          seeded random generator; no I/O, no engine
+//   DCPlanEngine         – pure functions from a scenario to results (model only, plus
+//                          COpenBLAS and CKernels for the Monte Carlo's inner loops)
+//   DCPlanJSON           – a JSON value and its writer (shortest round-trip numbers)
+//   DCPlanScenarioFormat – the scenario file: key declarations, loading with positions,
+//                          validation, schema, the bundled and generated scenarios (model and
+//                          JSON only: it cannot see the engine)
+//   DCPlanReports        – results rendered to bytes: tables, Markdown, CSV, JSON, HTML with
+//                          SVG, comparisons, atomic writes (model, engine and JSON: it cannot
+//                          see the scenario file)
+//   dcplan               – the command, on swift-argument-parser, wiring the above
 import PackageDescription
 
 let package = Package(
@@ -15,7 +23,9 @@ let package = Package(
     .executable(name: "dcplan", targets: ["dcplan"]),
     .library(name: "DCPlanModel", targets: ["DCPlanModel"]),
     .library(name: "DCPlanEngine", targets: ["DCPlanEngine"]),
-    .library(name: "DCPlanIO", targets: ["DCPlanIO"]),
+    .library(name: "DCPlanScenarioFormat", targets: ["DCPlanScenarioFormat"]),
+    .library(name: "DCPlanReports", targets: ["DCPlanReports"]),
+    .library(name: "DCPlanJSON", targets: ["DCPlanJSON"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,25 +41,32 @@ let package = Package(
     .target(name: "DCPlanModel"),
     .target(name: "CKernels"),
     .target(name: "DCPlanEngine", dependencies: ["DCPlanModel", "COpenBLAS", "CKernels"]),
+    .target(name: "DCPlanJSON"),
     .target(
-      name: "DCPlanIO",
-      dependencies: ["DCPlanModel", "DCPlanEngine", .product(name: "Yams", package: "Yams")]
+      name: "DCPlanScenarioFormat",
+      dependencies: ["DCPlanModel", "DCPlanJSON", .product(name: "Yams", package: "Yams")]
     ),
+    .target(name: "DCPlanReports", dependencies: ["DCPlanModel", "DCPlanEngine", "DCPlanJSON"]),
     .executableTarget(
       name: "dcplan",
       dependencies: [
-        "DCPlanModel", "DCPlanEngine", "DCPlanIO",
+        "DCPlanModel", "DCPlanEngine", "DCPlanJSON", "DCPlanScenarioFormat", "DCPlanReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(
       name: "DCPlanTestSupport",
-      dependencies: ["DCPlanModel", "DCPlanIO", .product(name: "Numerics", package: "swift-numerics")],
+      dependencies: ["DCPlanModel", "DCPlanScenarioFormat", .product(name: "Numerics", package: "swift-numerics")],
       path: "Tests/DCPlanTestSupport"
     ),
     .testTarget(name: "DCPlanModelTests", dependencies: ["DCPlanModel", "DCPlanTestSupport"]),
-    .testTarget(name: "DCPlanEngineTests", dependencies: ["DCPlanEngine", "CKernels", "DCPlanIO", "DCPlanTestSupport"]),
-    .testTarget(name: "DCPlanIOTests", dependencies: ["DCPlanIO", "DCPlanEngine", "DCPlanTestSupport"]),
+    .testTarget(
+      name: "DCPlanEngineTests", dependencies: ["DCPlanEngine", "CKernels", "DCPlanScenarioFormat", "DCPlanTestSupport"]),
+    .testTarget(
+      name: "DCPlanScenarioFormatTests",
+      dependencies: ["DCPlanScenarioFormat", "DCPlanEngine", "DCPlanReports", "DCPlanJSON", "DCPlanTestSupport"]),
+    .testTarget(
+      name: "DCPlanReportsTests", dependencies: ["DCPlanReports", "DCPlanJSON", "DCPlanEngine", "DCPlanTestSupport"]),
     .testTarget(name: "DCPlanCLITests", dependencies: ["DCPlanTestSupport"]),
   ]
 )

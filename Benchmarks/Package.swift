@@ -22,7 +22,9 @@ let package = Package(
         .product(name: "Benchmark", package: "package-benchmark"),
         .product(name: "DCPlanModel", package: rootPackage),
         .product(name: "DCPlanEngine", package: rootPackage),
-        .product(name: "DCPlanIO", package: rootPackage),
+        .product(name: "DCPlanJSON", package: rootPackage),
+        .product(name: "DCPlanScenarioFormat", package: rootPackage),
+        .product(name: "DCPlanReports", package: rootPackage),
       ],
       path: "Benchmarks/DCPlanBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

@@ -14,7 +14,9 @@ let package = Package(
     .target(name: "CFuzzerDriver"),
     .executableTarget(
       name: "LoaderFuzzer",
-      dependencies: ["CFuzzerDriver", .product(name: "DCPlanIO", package: rootPackage)]
+      dependencies: ["CFuzzerDriver", .product(name: "DCPlanScenarioFormat", package: rootPackage),
+                     .product(name: "DCPlanReports", package: rootPackage), .product(name: "DCPlanJSON", package: rootPackage),
+                     .product(name: "DCPlanEngine", package: rootPackage)]
     ),
   ]
 )

@@ -1,6 +1,8 @@
+import DCPlanJSON
 import ArgumentParser
 import DCPlanEngine
-import DCPlanIO
+import DCPlanReports
+import DCPlanScenarioFormat
 import Foundation
 
 /// `dcplan compare A B [C...]`: key figures side by side, with deltas against the first.
@@ -37,7 +39,7 @@ struct Compare: ParsableCommand {
     }
     guard !failed, results.count == scenarios.count else { throw ExitCode.failure }
     let labels = scenarios.map { URL(fileURLWithPath: $0).lastPathComponent }
-    let comparison = Comparison(labels: labels, texts: texts, results: results)
+    let comparison = Comparison(labels: labels, assumptions: ScenarioDifferences.assumptions(texts).map { Comparison.Assumption(path: $0.path, values: $0.values) }, results: results)
     let tables = [comparison.figuresTable(), comparison.assumptionsTable()]
     switch output.format {
     case .markdown: try output.emit(MarkdownRenderer.render(tables, heading: "Comparison"))

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DCPlanIO
+import DCPlanScenarioFormat
 
 /// `dcplan generate`: a synthetic scenario of a given size, for scale tests.
 struct Generate: ParsableCommand {

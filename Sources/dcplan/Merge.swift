@@ -1,5 +1,6 @@
 import ArgumentParser
-import DCPlanIO
+import DCPlanReports
+import DCPlanScenarioFormat
 import Foundation
 
 /// `dcplan merge PARTS...`: joins the parts of a sharded sweep into exactly the output of the

@@ -1,11 +1,12 @@
 import ArgumentParser
-import DCPlanIO
+import DCPlanReports
+import DCPlanScenarioFormat
 import Foundation
 
 /// The formats results are written in.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case markdown, csv, json
-}
+typealias OutputFormat = ResultsFormat
+
+extension ResultsFormat: ExpressibleByArgument {}
 
 extension CSVDialect: ExpressibleByArgument {}
 
@@ -24,16 +25,19 @@ struct OutputOptions: ParsableArguments {
   var quiet = false
 
   /// Writes `text` to the output file atomically, or to standard output.
-  func emit(_ text: String) throws {
+  func emit(_ text: String) throws { try emit(bytes: Array(text.utf8)) }
+
+  /// Writes `bytes` to the output file atomically, or to standard output.
+  func emit(bytes: [UInt8]) throws {
     if let output {
       do {
-        try AtomicFile.write(text, to: output)
+        try AtomicFile.write(bytes: bytes, to: output)
       } catch {
         Console.error("dcplan: error: \(error)")
         throw ExitCode.failure
       }
     } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      FileHandle.standardOutput.write(Data(bytes))
     }
   }
 }

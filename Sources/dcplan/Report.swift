@@ -1,6 +1,7 @@
 import ArgumentParser
 import DCPlanEngine
-import DCPlanIO
+import DCPlanReports
+import DCPlanScenarioFormat
 import Foundation
 
 /// `dcplan report SCENARIO [--compare B...] -o report.html`: one self-contained HTML file.
@@ -52,7 +53,7 @@ struct Report: ParsableCommand {
     }
     guard !failed, let main = all.first, all.count == 1 + compare.count else { throw ExitCode.failure }
     let labels = ([scenario] + compare).map { URL(fileURLWithPath: $0).lastPathComponent }
-    let comparison = compare.isEmpty ? nil : Comparison(labels: labels, texts: texts, results: all)
+    let comparison = compare.isEmpty ? nil : Comparison(labels: labels, assumptions: ScenarioDifferences.assumptions(texts).map { Comparison.Assumption(path: $0.path, values: $0.values) }, results: all)
     do {
       try AtomicFile.write(HTMLReport.render(main, comparison: comparison), to: output)
     } catch {

@@ -1,6 +1,8 @@
+import DCPlanJSON
 import ArgumentParser
 import DCPlanEngine
-import DCPlanIO
+import DCPlanReports
+import DCPlanScenarioFormat
 
 /// `dcplan run [SCENARIO]`: runs a scenario, or the bundled default without one.
 struct Run: ParsableCommand {
@@ -110,21 +112,7 @@ struct Run: ParsableCommand {
         }
       }
     }
-    // Markdown shows the most loaded links unless --all; CSV and JSON carry them all.
-    var tables = ResultTables.tables(results, allLinks: all || output.format != .markdown)
-    if let table {
-      tables = tables.filter { $0.id == table }
-    } else if output.format == .markdown && !all {
-      tables = tables.filter { !ResultTables.detailIDs.contains($0.id) }
-    }
-    switch output.format {
-    case .markdown:
-      let info = results.info
-      try output.emit(MarkdownRenderer.render(tables, heading: "\(info.name), \(info.horizon.first)–\(info.horizon.last)"))
-    case .csv:
-      try output.emit(CSVRenderer.render(tables, dialect: output.csvDialect))
-    case .json:
-      try output.emit(JSONWriter.write(ResultsJSON.value(results)))
-    }
+    try output.emit(bytes: ResultsDocument.render(
+      results, format: output.format, selection: .init(table: table, all: all, dialect: output.csvDialect)))
   }
 }

@@ -1,5 +1,6 @@
+import DCPlanJSON
 import ArgumentParser
-import DCPlanIO
+import DCPlanScenarioFormat
 
 /// `dcplan schema`: the JSON Schema of the scenario format, or its Markdown reference.
 struct Schema: ParsableCommand {

@@ -1,6 +1,8 @@
+import DCPlanJSON
 import ArgumentParser
 import DCPlanEngine
-import DCPlanIO
+import DCPlanReports
+import DCPlanScenarioFormat
 import Dispatch
 import Foundation
 

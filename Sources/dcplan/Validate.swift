@@ -1,5 +1,5 @@
 import ArgumentParser
-import DCPlanIO
+import DCPlanScenarioFormat
 
 /// `dcplan validate SCENARIO...`: checks files, reports every problem, writes nothing.
 struct Validate: ParsableCommand {

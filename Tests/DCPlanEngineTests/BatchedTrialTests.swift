@@ -1,6 +1,6 @@
 import CKernels
 @testable import DCPlanEngine
-import DCPlanIO
+import DCPlanScenarioFormat
 import DCPlanModel
 import DCPlanTestSupport
 import Testing

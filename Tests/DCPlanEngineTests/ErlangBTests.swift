@@ -1,3 +1,4 @@
+import DCPlanModel
 @testable import DCPlanEngine
 import DCPlanTestSupport
 import Testing

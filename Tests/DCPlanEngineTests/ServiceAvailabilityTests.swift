@@ -1,5 +1,5 @@
 import DCPlanEngine
-import DCPlanIO
+import DCPlanScenarioFormat
 import DCPlanModel
 import DCPlanTestSupport
 import Testing

@@ -1,3 +1,4 @@
+import DCPlanModel
 import DCPlanEngine
 import DCPlanTestSupport
 import Testing

@@ -1,4 +1,4 @@
-import DCPlanIO
+import DCPlanScenarioFormat
 
 /// A scenario snippet with a marker (`1️⃣`, `2️⃣`, ...) where a diagnostic must point, in the
 /// manner of swift-format's tests: the markers are removed and their positions kept.

@@ -2,8 +2,10 @@ import Benchmark
 import Dispatch
 import Foundation
 import DCPlanEngine
-import DCPlanIO
+import DCPlanJSON
 import DCPlanModel
+import DCPlanReports
+import DCPlanScenarioFormat
 
 /// Benchmarks of the stages that sweeps, Monte Carlo and the Shapley cost game will call in
 /// their inner loop. Figures go into the issue notes; nothing here is asserted.

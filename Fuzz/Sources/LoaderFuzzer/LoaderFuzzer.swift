@@ -1,6 +1,8 @@
 import CFuzzerDriver
 import DCPlanEngine
-import DCPlanIO
+import DCPlanJSON
+import DCPlanReports
+import DCPlanScenarioFormat
 import Glibc
 
 /// Feeds arbitrary bytes to the scenario loader: the whole load stage (UTF-8 check, alias

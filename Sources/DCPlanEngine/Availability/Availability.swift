@@ -1,3 +1,5 @@
+import DCPlanModel
+
 /// Steady-state availability of independent parts combined in a reliability block diagram
 /// (series, parallel, k-out-of-n). Unavailability is carried alongside, so that five nines do
 /// not lose their digits in `1 − A` (docs/conventions.md, "Availability").

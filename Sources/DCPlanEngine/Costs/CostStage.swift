@@ -30,7 +30,7 @@ public enum CostStage {
       sink = LedgerSink(site: scenario.sites[index].id, years: years, tenants: { served.tenants(site: index, year: $0) })
     } done: { sink in
       lines += sink.lines.enumerated().sorted { a, b in
-        (a.element.year, a.element.category.sortKey, a.offset) < (b.element.year, b.element.category.sortKey, b.offset)
+        (a.element.year, a.element.category.tableOrder, a.offset) < (b.element.year, b.element.category.tableOrder, b.offset)
       }.map(\.element)
     }
     lines += otherLines

@@ -1,0 +1,43 @@
+/// A category of cost, each either capital or operating expenditure.
+public enum CostCategory: String, Hashable, Sendable, CaseIterable {
+  /// Building modules (capex, spread over the lead time).
+  case modules
+  /// Servers bought (capex).
+  case servers
+  /// Storage units bought (capex).
+  case storage
+  /// Electricity for the facility (opex).
+  case energy
+  /// Hardware maintenance (opex).
+  case maintenance
+  /// Operations staff (opex).
+  case staff
+  /// Rack space and building upkeep (opex).
+  case space
+  /// Software licences per core or per vCPU (opex).
+  case licences
+  /// Leases of network links (opex).
+  case linkLeases = "link_leases"
+  /// Upgrades of network links (capex, spread over the lead time).
+  case linkUpgrades = "link_upgrades"
+  /// Legacy lines and PBX maintenance of phones not yet migrated (opex).
+  case voiceLegacy = "voice_legacy"
+  /// SIP trunk channels at the gateways (opex).
+  case sipTrunks = "sip_trunks"
+  /// IP phones bought as phones migrate (capex).
+  case ipPhones = "ip_phones"
+  /// Voice gateways (capex).
+  case voiceGateways = "voice_gateways"
+
+  /// Whether the category is capital expenditure.
+  public var isCapex: Bool {
+    [.modules, .servers, .storage, .linkUpgrades, .ipPhones, .voiceGateways].contains(self)
+  }
+
+  /// Whether the category belongs to the wide-area network, a common cost shared by usage
+  /// outside the cost game (docs/conventions.md, "Cost sharing").
+  public var isNetwork: Bool { self == .linkLeases || self == .linkUpgrades }
+
+  /// The position of the category in tables (its place in ``allCases``).
+  public var tableOrder: Int { CostCategory.allCases.firstIndex(of: self) ?? 0 }
+}

@@ -1,0 +1,53 @@
+import DCPlanEngine
+import DCPlanJSON
+
+/// The formats a run's results are written in (docs/results-format.md).
+public enum ResultsFormat: String, CaseIterable, Sendable {
+  /// Tables for reading, thousands grouped (a terminal, a report draft).
+  case markdown
+  /// One section per table with a header row, full precision.
+  case csv
+  /// One object by the results contract.
+  case json
+}
+
+/// A run's results rendered to the bytes of one file or stream: what `dcplan run` writes.
+/// Every format ends as bytes here, so a binary format (a workbook) fits beside the text ones.
+public enum ResultsDocument {
+  /// What to put in the document.
+  public struct Selection: Sendable {
+    /// Only this table (by id), if given.
+    public var table: String?
+    /// Markdown: every link and the detail tables too (CSV and JSON always carry them).
+    public var all: Bool
+    /// The CSV dialect.
+    public var dialect: CSVDialect
+
+    /// A selection from its parts.
+    public init(table: String? = nil, all: Bool = false, dialect: CSVDialect = .plain) {
+      self.table = table
+      self.all = all
+      self.dialect = dialect
+    }
+  }
+
+  /// The bytes of `results` in `format`.
+  public static func render(_ results: PlanResults, format: ResultsFormat, selection: Selection = .init()) -> [UInt8] {
+    // Markdown shows the most loaded links unless `all`; CSV and JSON carry them all.
+    var tables = ResultTables.tables(results, allLinks: selection.all || format != .markdown)
+    if let table = selection.table {
+      tables = tables.filter { $0.id == table }
+    } else if format == .markdown && !selection.all {
+      tables = tables.filter { !ResultTables.detailIDs.contains($0.id) }
+    }
+    switch format {
+    case .markdown:
+      let info = results.info
+      return Array(MarkdownRenderer.render(tables, heading: "\(info.name), \(info.horizon.first)–\(info.horizon.last)").utf8)
+    case .csv:
+      return Array(CSVRenderer.render(tables, dialect: selection.dialect).utf8)
+    case .json:
+      return Array(JSONWriter.write(ResultsJSON.value(results)).utf8)
+    }
+  }
+}

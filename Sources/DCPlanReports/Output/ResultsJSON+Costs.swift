@@ -1,0 +1,79 @@
+import DCPlanJSON
+import DCPlanEngine
+import DCPlanModel
+
+/// The JSON members of cost sharing, budgets and capital costs (docs/results-format.md).
+extension ResultsJSON {
+  static func sharingMembers(_ results: PlanResults) -> [(String, JSONValue)] {
+    let years = results.demand.years
+    let rate = results.info.discountRate.value
+    let sharing = results.sharing
+    func optional(_ values: [Double]?, _ y: Int) -> JSONValue { values.map { .number($0[y]) } ?? .null }
+    func npv(_ values: [Double]?) -> JSONValue { values.map { .number(NPV.value($0, rate: rate)) } ?? .null }
+    var members: [(String, JSONValue)] = [
+      ("tenants", .array(sharing.tenants.flatMap { tenant in
+        years.indices.map { y in
+          JSONValue.object([
+            ("id", .string(tenant.tenant)), ("year", .integer(years[y].number)), ("cost_eur", .number(tenant.costEUR[y])),
+            ("standalone_cost_eur", .number(tenant.standaloneEUR[y])), ("saving_eur", .number(tenant.savingEUR[y])),
+            ("usage_eur", .number(tenant.usageEUR[y])), ("keys_eur", optional(tenant.keysEUR, y)),
+            ("shapley_eur", optional(tenant.shapleyEUR, y)), ("network_eur", .number(tenant.networkEUR[y])),
+          ])
+        }
+      })),
+      ("tenant_totals", .array(sharing.tenants.map { tenant in
+        .object([
+          ("id", .string(tenant.tenant)), ("cost_npv_eur", npv(tenant.costEUR)),
+          ("standalone_npv_eur", npv(tenant.standaloneEUR)), ("saving_npv_eur", npv(tenant.savingEUR)),
+          ("usage_npv_eur", npv(tenant.usageEUR)), ("keys_npv_eur", npv(tenant.keysEUR)),
+          ("shapley_npv_eur", npv(tenant.shapleyEUR)), ("network_npv_eur", npv(tenant.networkEUR)),
+          ("standalone_shortfall_year", tenant.standaloneShortfallYear.map { .integer($0.number) } ?? .null),
+        ])
+      })),
+    ]
+    members.append(("sharing", .object([
+      ("method", .string(sharing.method.rawValue)),
+      ("shapley", .string(sharing.shapleySamples.map { $0 == 0 ? "exact" : "sampled" } ?? "not computed")),
+      ("shapley_samples", sharing.shapleySamples.map { .integer($0) } ?? .null),
+      ("shapley_standard_error_npv_eur", .number(sharing.shapleyStandardErrorNPV)),
+      ("blocking_coalition", sharing.blockingCoalition.map { coalition in
+        .object([
+          ("members", .array(coalition.members.map(JSONValue.string))), ("excess_npv_eur", .number(coalition.excessNPV)),
+        ])
+      } ?? .null),
+    ])))
+    members.append(("budgets", .array(results.budgets.flatMap { budget in
+      years.indices.map { y in
+        JSONValue.object([
+          ("id", .string(budget.id)), ("year", .integer(years[y].number)),
+          ("categories", .array(budget.categories.map { .string($0.rawValue) })),
+          ("budget_eur", .number(budget.budgetEUR[y])), ("spent_eur", .number(budget.spentEUR[y])),
+          ("headroom_eur", .number(budget.headroomEUR[y])),
+        ])
+      }
+    })))
+    let capital = results.capital
+    members.append(("capital", .array(capital.classes.indices.flatMap { c in
+      years.indices.map { y in
+        JSONValue.object([
+          ("category", .string(capital.classes[c].category.rawValue)), ("life_years", .integer(capital.classes[c].lifeYears)),
+          ("year", .integer(years[y].number)), ("depreciation_eur", .number(capital.depreciationEUR[c][y])),
+          ("annuity_eur", .number(capital.annuityEUR[c][y])),
+        ])
+      }
+    })))
+    return members
+  }
+
+  static func money(_ results: PlanResults) -> JSONValue {
+    switch results.money {
+    case .nominal:
+      return .object([("basis", .string("nominal")), ("inflation", .null), ("base_year", .null)])
+    case let .real(inflation):
+      return .object([
+        ("basis", .string("real")), ("inflation", .number(inflation.perYear)),
+        ("base_year", .integer(results.info.horizon.first.number)),
+      ])
+    }
+  }
+}

@@ -1,0 +1,234 @@
+import DCPlanModel
+
+/// Keys of the `hardware` section.
+enum HardwareSection {
+  static let servers = KeySpec(
+    "servers", .list(ServerSection.spec), default: "none", example: "[{id: std-2s, cores: 64, ...}]",
+    meaning: "Server types the plan may buy.")
+  static let storage = KeySpec(
+    "storage", .list(StorageSection.spec), default: "none", example: "[{id: san, usable: 500 TiB, ...}]",
+    meaning: "Storage unit types the plan may buy.")
+  static let spec = SectionSpec(
+    name: "hardware", summary: "The hardware catalogue: server and storage types.", keys: [servers, storage])
+}
+
+/// Keys shared by server and storage types.
+enum HardwareKeys {
+  static let power = QuantityKind(.power, example: "450 W")
+  static let money = QuantityKind(.money, example: "9000 EUR")
+  static let duration = QuantityKind(.duration, example: "5 years")
+  static let typicalPower = KeySpec("typical_power", .quantity(power), required: true, example: "450 W",
+                                    meaning: "Power drawn at typical load; energy is computed from it.")
+  static let peakPower = KeySpec("peak_power", .quantity(power), required: true, example: "750 W",
+                                 meaning: "Power drawn at peak load; power and cooling capacity are checked against it.")
+  static let price = KeySpec("price", .quantity(money), required: true, example: "9000 EUR", meaning: "Purchase price per unit.")
+  static let lifetime = KeySpec("lifetime", .quantity(duration), required: true, example: "5 years",
+                                meaning: "Years in service before replacement; a whole number of years.")
+  static let perRack = KeySpec("per_rack", .integer(1...1000), required: true, example: "20", meaning: "Units that fit in one rack.")
+}
+
+/// Keys of one entry of `hardware.servers`.
+enum ServerSection {
+  static let id = KeySpec("id", .identifier, required: true, example: "std-2s", meaning: "The id the policy refers to.")
+  static let cores = KeySpec("cores", .integer(1...100_000), required: true, example: "64", meaning: "Physical cores per server.")
+  static let ram = KeySpec("ram", .quantity(QuantityKind(.information, example: "1 TiB")), required: true, example: "1 TiB",
+                           meaning: "Memory per server.")
+  static let spec = SectionSpec(
+    name: "server", summary: "A server type (one entry of 'hardware.servers').",
+    keys: [id, cores, ram, HardwareKeys.typicalPower, HardwareKeys.peakPower, HardwareKeys.price, HardwareKeys.lifetime,
+           HardwareKeys.perRack])
+}
+
+/// Keys of one entry of `hardware.storage`.
+enum StorageSection {
+  static let id = KeySpec("id", .identifier, required: true, example: "san", meaning: "The id the policy refers to.")
+  static let usable = KeySpec("usable", .quantity(QuantityKind(.information, example: "500 TiB")), required: true,
+                              example: "500 TiB", meaning: "Usable capacity per unit, before the policy's copies.")
+  static let spec = SectionSpec(
+    name: "storage unit", summary: "A storage unit type (one entry of 'hardware.storage').",
+    keys: [id, usable, HardwareKeys.typicalPower, HardwareKeys.peakPower, HardwareKeys.price, HardwareKeys.lifetime,
+           HardwareKeys.perRack])
+}
+
+/// Keys of the `policy` section.
+enum PolicySection {
+  static let cpuOvercommit = KeySpec("cpu_overcommit", .number(0.01...1000), default: "4", example: "4",
+                                     meaning: "vCPU per physical core.")
+  static let ramOvercommit = KeySpec("ram_overcommit", .number(0.01...100), default: "1", example: "1",
+                                     meaning: "Allocated RAM per physical RAM (1: none).")
+  static let targetUtilisation = KeySpec("target_utilisation", .fraction, default: "70 %", example: "70 %",
+                                         meaning: "Share of server capacity planned to be used; the rest is headroom.")
+  static let storageTargetUtilisation = KeySpec("storage_target_utilisation", .fraction, default: "80 %", example: "80 %",
+                                                meaning: "Share of usable storage planned to be filled.")
+  static let clusterSize = KeySpec("cluster_size", .integer(2...10_000), default: "16", example: "16",
+                                   meaning: "Most servers in one compute cluster, spares included.")
+  static let spares = KeySpec("spares_per_cluster", .integer(0...1000), default: "1", example: "1",
+                              meaning: "Spare servers per cluster: the k of N+k.")
+  static let copies = KeySpec("storage_copies", .number(1...10), default: "2", example: "2",
+                              meaning: "Copies of every stored byte (2: mirrored). Not with 'erasure_coding'.")
+  static let erasureCoding = KeySpec("erasure_coding", .text, default: "none", example: "8+3",
+                                     meaning: "Erasure coding 'k+m': raw storage is (k+m)/k of the data. Not with 'storage_copies'.")
+  static let siteMode = KeySpec("site_mode", .choice(["active-active", "active-passive"]), default: "active-active",
+                                example: "active-active",
+                                meaning: "How shared sites back each other up: all run load, or one runs and the others stand by sized like it.")
+  static let failoverShare = KeySpec("failover_share", .fraction, default: "100 %", example: "100 %",
+                                     meaning: "Active-active: the share of the whole shared compute load each shared site must carry when the others fail.")
+  static let serverType = KeySpec("server_type", .reference("server type"), default: "the first server type",
+                                  example: "std-2s", meaning: "The server type bought.")
+  static let storageType = KeySpec("storage_type", .reference("storage type"), default: "the first storage type",
+                                   example: "san", meaning: "The storage type bought.")
+  static let spec = SectionSpec(
+    name: "policy", summary: "How demand becomes hardware: overcommit, headroom, N+k, storage protection, site mode.",
+    keys: [cpuOvercommit, ramOvercommit, targetUtilisation, storageTargetUtilisation, clusterSize, spares, copies,
+           erasureCoding, siteMode, failoverShare, serverType, storageType])
+}
+
+/// Keys of a facility capacity (`sites[].capacity`) and of a module.
+enum FacilityKeys {
+  static let power = QuantityKind(.power, example: "400 kW")
+  static let racks = KeySpec("racks", .integer(0...1_000_000), required: true, example: "40", meaning: "Rack positions.")
+  static let itPower = KeySpec("it_power", .quantity(power), required: true, example: "400 kW",
+                               meaning: "IT power the electrical chain can deliver (checked against peak IT power).")
+  static let cooling = KeySpec("cooling", .quantity(power), default: "the IT power", example: "450 kW",
+                               meaning: "Heat the cooling can remove (checked against peak IT power).")
+  static let capacitySpec = SectionSpec(
+    name: "capacity", summary: "What a site's building offers at the start of the plan (`sites[].capacity`).",
+    keys: [racks, itPower, cooling])
+}
+
+/// Keys of one entry of `sites[].modules`.
+enum ModuleSection {
+  static let name = KeySpec("name", .text, default: "'module N'", example: "hall 2", meaning: "A name for tables.")
+  static let capex = KeySpec("capex", .quantity(QuantityKind(.money, example: "3.4 MEUR")), required: true, example: "3.4 MEUR",
+                             meaning: "What it costs to build, spread evenly over its lead time.")
+  static let leadTime = KeySpec("lead_time", .quantity(QuantityKind(.duration, example: "2 years")), default: "0 years",
+                                example: "2 years", meaning: "From order to operation; rounded up to whole years.")
+  static let readyYear = KeySpec("ready_year", .year, default: "when demand needs it", example: "2019",
+                                 meaning: "A fixed year of operation (already built or under construction); its capex before the horizon is sunk.")
+  static let spec = SectionSpec(
+    name: "module", summary: "A building module a site can add (one entry of 'sites[].modules'); built in list order as needed.",
+    keys: [name, FacilityKeys.racks, FacilityKeys.itPower, FacilityKeys.cooling, capex, leadTime, readyYear])
+}
+
+/// Keys of the `costs` section.
+enum CostsSection {
+  static let energyPrice = KeySpec(
+    "energy_price", .quantityOrYearTable(QuantityKind(.energyPrice, example: "15.6 ct/kWh")), default: "0 ct/kWh",
+    example: "15.6 ct/kWh", meaning: "Price of electricity: a value (escalating by 'energy_price_escalation') or a table from year to price.")
+  static let energyEscalation = KeySpec("energy_price_escalation", .growthRate, default: "0 %", example: "2 %",
+                                        meaning: "Yearly change of a single energy price from the first year of the horizon.")
+  static let maintenance = KeySpec("maintenance", .fraction, default: "0 %", example: "8 %",
+                                   meaning: "Yearly maintenance as a share of the purchase value of the hardware in service.")
+  static let serversPerFTE = KeySpec("servers_per_fte", .number(0.001...1_000_000), default: "no staff cost", example: "40",
+                                     meaning: "Servers one full-time operator looks after.")
+  static let minFTE = KeySpec(
+    "min_fte_per_site", .number(0...1_000_000), default: "0", example: "5.5",
+    meaning: "The fewest operators a site with servers in service needs, however few servers it has (one 24×7 seat is about 5.5 FTE).")
+  static let fteCost = KeySpec(
+    "fte_cost", .quantityOrYearTable(QuantityKind(.moneyRate, example: "85000 EUR/year")), default: "0 EUR/year",
+    example: "85000 EUR/year", meaning: "Fully loaded cost of one operator: a value (escalating by 'fte_cost_escalation') or a table.")
+  static let fteEscalation = KeySpec("fte_cost_escalation", .growthRate, default: "0 %", example: "2.5 %",
+                                     meaning: "Yearly change of a single operator cost.")
+  static let spaceCost = KeySpec(
+    "space_cost_per_rack", .quantityOrYearTable(QuantityKind(.moneyRate, example: "1200 EUR/year")), default: "0 EUR/year",
+    example: "1200 EUR/year", meaning: "Cost of one occupied rack position (space, building upkeep): a value or a table.")
+  static let spaceEscalation = KeySpec("space_cost_escalation", .growthRate, default: "0 %", example: "2 %",
+                                       meaning: "Yearly change of a single space cost.")
+  static let licencePerCore = KeySpec(
+    "licence_per_core", .quantityOrYearTable(QuantityKind(.moneyRate, example: "150 EUR/year")), default: "0 EUR/year",
+    example: "150 EUR/year", meaning: "Licences per physical core of the servers in service (hypervisor, operating system): a value or a table.")
+  static let licencePerCoreEscalation = KeySpec("licence_per_core_escalation", .growthRate, default: "0 %", example: "3 %",
+                                                meaning: "Yearly change of a single per-core licence price.")
+  static let licencePerVCPU = KeySpec(
+    "licence_per_vcpu", .quantityOrYearTable(QuantityKind(.moneyRate, example: "40 EUR/year")), default: "0 EUR/year",
+    example: "40 EUR/year", meaning: "Licences per vCPU of demand placed at a site (per-VM software counted by its vCPU): a value or a table.")
+  static let licencePerVCPUEscalation = KeySpec("licence_per_vcpu_escalation", .growthRate, default: "0 %", example: "3 %",
+                                                meaning: "Yearly change of a single per-vCPU licence price.")
+  static let procurement = KeySpec(
+    "procurement_tiers", .mapping(ProcurementSection.spec), default: "no volume discounts",
+    example: "{servers: [{from: 100, discount: 8 %}]}",
+    meaning: "Volume discounts on the units bought in a year (docs/conventions.md, \"Procurement tiers\").")
+  static let money = KeySpec(
+    "money", .choice(["nominal", "real"]), default: "nominal", example: "real",
+    meaning: "'nominal': each year's prices, escalation included; 'real': every amount deflated by 'inflation' to money of the horizon's first year.")
+  static let inflation = KeySpec("inflation", .growthRate, default: "none (required with 'money: real')", example: "2 %",
+                                 meaning: "Yearly inflation for 'money: real'.")
+  static let assetLives = KeySpec(
+    "asset_lives", .mapping(AssetLivesSection.spec), default: "modules 25, link upgrades 10, phones and gateways 7 years",
+    example: "{modules: 30 years}", meaning: "Lifetimes for depreciation and annuities; servers and storage use their catalogue lifetime.")
+  static let budget = KeySpec(
+    "budget", .list(BudgetSection.spec), default: "none", example: "[{id: it, amount: 40 MEUR}]",
+    meaning: "Budget lines: money per year for some cost categories; each year's headroom or overrun is shown.")
+  static let spec = SectionSpec(
+    name: "costs", summary: "Prices for energy, maintenance, staff, space and licences; discounts, money basis, budgets (docs/conventions.md, \"Costs\").",
+    keys: [energyPrice, energyEscalation, maintenance, serversPerFTE, minFTE, fteCost, fteEscalation, spaceCost, spaceEscalation,
+           licencePerCore, licencePerCoreEscalation, licencePerVCPU, licencePerVCPUEscalation, procurement, money, inflation,
+           assetLives, budget])
+}
+
+/// Keys of `costs.procurement_tiers`.
+enum ProcurementSection {
+  static let servers = KeySpec("servers", .list(TierSection.spec), default: "none", example: "[{from: 100, discount: 8 %}]",
+                               meaning: "Tiers for servers.")
+  static let storage = KeySpec("storage", .list(TierSection.spec), default: "none", example: "[{from: 20, discount: 5 %}]",
+                               meaning: "Tiers for storage units.")
+  static let spec = SectionSpec(
+    name: "procurement_tiers", summary: "Volume discounts by kind of hardware (the 'procurement_tiers' of section 'costs').",
+    keys: [servers, storage])
+}
+
+/// Keys of one procurement tier.
+enum TierSection {
+  static let from = KeySpec("from", .integer(0...1_000_000_000), required: true, example: "100",
+                            meaning: "Units bought in one year from which the tier applies (pooled over the buyers of the plan).")
+  static let discount = KeySpec("discount", .fraction, required: true, example: "8 %",
+                                meaning: "The discount on the catalogue price of every unit bought that year.")
+  static let spec = SectionSpec(name: "tier", summary: "One volume tier (an entry of 'procurement_tiers.servers' or '.storage').",
+                                keys: [from, discount])
+}
+
+/// Keys of `costs.asset_lives`.
+enum AssetLivesSection {
+  static func life(_ name: String, _ fallback: Int, _ what: String) -> KeySpec {
+    KeySpec(name, .quantity(QuantityKind(.duration, example: "\(fallback) years")), default: "\(fallback) years",
+            example: "\(fallback) years", meaning: "Lifetime of \(what); rounded up to whole years.")
+  }
+  static let modules = life("modules", 25, "building modules")
+  static let linkUpgrades = life("link_upgrades", 10, "link upgrades")
+  static let ipPhones = life("ip_phones", 7, "IP phones")
+  static let voiceGateways = life("voice_gateways", 7, "voice gateways")
+  static let spec = SectionSpec(name: "asset_lives", summary: "Lifetimes of capital assets (the 'asset_lives' of section 'costs').",
+                                keys: [modules, linkUpgrades, ipPhones, voiceGateways])
+}
+
+/// Keys of one budget line.
+enum BudgetSection {
+  static let id = KeySpec("id", .identifier, required: true, example: "network-voice", meaning: "The id tables show.")
+  static let categories = KeySpec(
+    "categories", .identifierList("cost category"), default: "all", example: "[link_leases, link_upgrades]",
+    meaning: "The ledger categories it pays for: \(CostCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+  static let amount = KeySpec(
+    "amount", .quantityOrYearTable(QuantityKind(.money, example: "20 MEUR")), required: true, example: "{2017: 20 MEUR, 2018: 20 MEUR}",
+    meaning: "Money per year: one amount for every year, or a table (years not listed: the nearest given, linear between).")
+  static let spec = SectionSpec(name: "budget", summary: "A budget line (one entry of 'costs.budget').", keys: [id, categories, amount])
+}
+
+/// Keys of the `allocation` section.
+enum AllocationSection {
+  static let method = KeySpec(
+    "method", .choice(CostAllocation.Method.allCases.map(\.rawValue)), default: "usage", example: "shapley",
+    meaning: "Whose figures are each tenant's cost: 'usage' (weighted vCPU, RAM, storage, bandwidth), 'keys' (tenants' 'cost_key') or 'shapley' (the cost game).")
+  static func weight(_ name: String, _ what: String) -> KeySpec {
+    KeySpec(name, .number(0...1e9), default: "1", example: "2", meaning: "Weight of \(what) in the usage key.")
+  }
+  static let vcpu = weight("vcpu_weight", "the vCPU share")
+  static let ram = weight("ram_weight", "the RAM share")
+  static let storage = weight("storage_weight", "the storage share")
+  static let bandwidth = weight("bandwidth_weight", "the busy-hour bandwidth share")
+  static let samples = KeySpec(
+    "shapley_samples", .integer(1...10_000_000), default: "2000", example: "5000",
+    meaning: "Random tenant orders sampled (seeded) when there are more than 20 tenants; the standard error is shown.")
+  static let spec = SectionSpec(
+    name: "allocation", summary: "How costs are shared among tenants (docs/conventions.md, \"Cost sharing\").",
+    keys: [method, vcpu, ram, storage, bandwidth, samples])
+}

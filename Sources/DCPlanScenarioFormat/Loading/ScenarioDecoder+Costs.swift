@@ -1,0 +1,125 @@
+import DCPlanModel
+import Yams
+
+/// Decoding of procurement tiers, the money basis, asset lives, budget lines and the
+/// allocation section.
+extension ScenarioDecoder {
+  func decodeMoneyAndBudgets(_ reader: MappingReader, into costs: inout CostInputs, horizon: YearRange) {
+    typealias C = CostsSection
+    if let node = reader.node(C.procurement) { costs.procurement = decodeTiers(node) }
+    let inflation = reader.growthRate(C.inflation)
+    if reader.choice(C.money, ["nominal", "real"]) == "real" {
+      if let inflation {
+        costs.money = .real(inflation: inflation)
+      } else {
+        context.error("'money: real' needs 'inflation' to deflate each year's amounts; add e.g. 'inflation: 2 %'",
+                      at: reader.position(of: C.money))
+      }
+    } else if inflation != nil {
+      context.warning("'inflation' is used only with 'money: real'; amounts stay nominal", at: reader.keyPosition(of: C.inflation))
+    }
+    if let node = reader.node(C.assetLives) { costs.assetLives = decodeAssetLives(node) }
+    costs.budgets = list(reader, C.budget, BudgetSection.spec) { entry, index in
+      decodeBudget(entry, index, horizon: horizon)
+    }
+  }
+
+  private func decodeTiers(_ node: Node) -> ProcurementTiers {
+    guard let reader = MappingReader(
+      node, spec: ProcurementSection.spec, path: "costs.procurement_tiers", label: "'procurement_tiers' of section 'costs'",
+      context: context)
+    else { return .none }
+    defer { reader.finish() }
+    func tiers(_ key: KeySpec) -> [ProcurementTier] {
+      let tiers = list(reader, key, TierSection.spec) { entry, index -> ProcurementTier? in
+        var entry = entry
+        entry.label = "tier \(index + 1) of '\(key.name)'"
+        defer { entry.finish() }
+        guard let from = entry.integer(TierSection.from, in: 0...1_000_000_000),
+          let discount = entry.fraction(TierSection.discount)
+        else { return nil }
+        if discount.value >= 1 {
+          context.error("'discount' of \(entry.label) must be less than 100 %", at: entry.position(of: TierSection.discount))
+        }
+        return ProcurementTier(fromUnits: from, discount: discount)
+      }
+      var seen = Set<Int>()
+      for tier in tiers where !seen.insert(tier.fromUnits).inserted {
+        context.error("two tiers of '\(key.name)' start at \(tier.fromUnits) units; give each tier its own 'from'",
+                      at: reader.position(of: key))
+      }
+      return tiers
+    }
+    return ProcurementTiers(servers: tiers(ProcurementSection.servers), storage: tiers(ProcurementSection.storage))
+  }
+
+  private func decodeAssetLives(_ node: Node) -> AssetLives {
+    typealias A = AssetLivesSection
+    var lives = AssetLives.standard
+    guard let reader = MappingReader(
+      node, spec: A.spec, path: "costs.asset_lives", label: "'asset_lives' of section 'costs'", context: context)
+    else { return lives }
+    defer { reader.finish() }
+    func life(_ key: KeySpec) -> Int? {
+      guard let years = wholeYears(reader, key, rounding: true) else { return nil }
+      guard years >= 1 else {
+        context.error("'\(key.name)' of \(reader.label) must be at least one year", at: reader.position(of: key))
+        return nil
+      }
+      return years
+    }
+    lives.modules = life(A.modules) ?? lives.modules
+    lives.linkUpgrades = life(A.linkUpgrades) ?? lives.linkUpgrades
+    lives.ipPhones = life(A.ipPhones) ?? lives.ipPhones
+    lives.voiceGateways = life(A.voiceGateways) ?? lives.voiceGateways
+    return lives
+  }
+
+  private func decodeBudget(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> BudgetLine {
+    let (reader, id) = identified(reader, BudgetSection.id, "budget line", index)
+    defer { reader.finish() }
+    let known = CostCategory.allCases.map(\.rawValue)
+    var categories: [String] = []
+    for (name, position) in reader.identifierList(BudgetSection.categories) ?? [] {
+      guard known.contains(name) else {
+        let hint = Spelling.nearest(to: name, among: known).map { "did you mean '\($0)'?" }
+          ?? "use one of \(MappingReader.list(known, conjunction: "or"))"
+        context.error("unknown cost category '\(name)' in \(reader.label); \(hint)", at: position)
+        continue
+      }
+      categories.append(name)
+    }
+    return BudgetLine(
+      id: id, categories: categories, amountEUR: yearValue(reader, BudgetSection.amount, horizon: horizon, toResult: 1))
+  }
+
+  func decodeAllocation(_ node: Node, tenants: [Tenant]) -> CostAllocation {
+    typealias A = AllocationSection
+    var allocation = CostAllocation.standard
+    guard let reader = MappingReader(node, spec: A.spec, path: "allocation", label: "section 'allocation'", context: context)
+    else { return allocation }
+    defer { reader.finish() }
+    if let method = reader.choice(A.method, CostAllocation.Method.allCases.map(\.rawValue)).flatMap(CostAllocation.Method.init) {
+      allocation.method = method
+      if method == .keys {
+        let missing = tenants.filter { $0.costKey == nil }.map(\.id)
+        if !missing.isEmpty {
+          context.error(
+            "'method: keys' shares costs by each tenant's 'cost_key', but \(MappingReader.list(missing)) "
+              + "\(missing.count == 1 ? "has" : "have") none; add 'cost_key' to every tenant or use 'usage'",
+            at: reader.position(of: A.method))
+        }
+      }
+    }
+    allocation.vcpuWeight = reader.number(A.vcpu, in: 0...1e9) ?? allocation.vcpuWeight
+    allocation.ramWeight = reader.number(A.ram, in: 0...1e9) ?? allocation.ramWeight
+    allocation.storageWeight = reader.number(A.storage, in: 0...1e9) ?? allocation.storageWeight
+    allocation.bandwidthWeight = reader.number(A.bandwidth, in: 0...1e9) ?? allocation.bandwidthWeight
+    if allocation.vcpuWeight + allocation.ramWeight + allocation.storageWeight + allocation.bandwidthWeight <= 0 {
+      context.error("the usage weights of section 'allocation' are all zero; give at least one a positive weight",
+                    at: reader.position)
+    }
+    allocation.shapleySamples = reader.integer(A.samples, in: 1...10_000_000) ?? allocation.shapleySamples
+    return allocation
+  }
+}

@@ -1,0 +1,228 @@
+import DCPlanModel
+import Yams
+
+/// Decoding of the uncertainty section: parameter paths, distributions, correlations.
+extension ScenarioDecoder {
+  func decodeUncertainty(_ node: Node, scenario: Scenario) -> Uncertainty {
+    typealias U = UncertaintySection
+    guard let reader = MappingReader(node, spec: U.spec, path: "uncertainty", label: "section 'uncertainty'", context: context)
+    else { return .none }
+    defer { reader.finish() }
+    var names: [String: Int] = [:]
+    let inputs = list(reader, U.inputs, UncertainInputSection.spec) { entry, index -> UncertainInput? in
+      let input = decodeInput(entry, index, scenario: scenario)
+      if let input {
+        if names[input.name] != nil {
+          context.error("two uncertain inputs are named '\(input.name)'; give one a different 'name'", at: entry.position)
+        }
+        names[input.name] = index
+      }
+      return input
+    }
+    let correlations = list(reader, U.correlations, CorrelationSection.spec) { entry, index -> RankCorrelation? in
+      var entry = entry
+      entry.label = "correlation \(index + 1)"
+      defer { entry.finish() }
+      guard let pair = entry.identifierList(CorrelationSection.between), let rank = entry.number(CorrelationSection.rank, in: -1...1)
+      else { return nil }
+      guard pair.count == 2, pair[0].id != pair[1].id else {
+        context.error("'between' of \(entry.label) must name two different inputs", at: entry.position(of: CorrelationSection.between))
+        return nil
+      }
+      for (name, position) in pair {
+        guard let found = names[name] else {
+          let hint = Spelling.nearest(to: name, among: inputs.map(\.name)).map { "did you mean '\($0)'?" } ?? "name an input of 'uncertainty.inputs'"
+          context.error("unknown uncertain input '\(name)' in \(entry.label); \(hint)", at: position)
+          return nil
+        }
+        if inputs.first(where: { $0.name == name })?.drawsPerElement ?? (found < 0) {
+          context.error("input '\(name)' draws once per element ('[*]'); correlate inputs that draw once per trial", at: position)
+          return nil
+        }
+      }
+      return RankCorrelation(first: pair[0].id, second: pair[1].id, rank: rank)
+    }
+    let uncertainty = Uncertainty(inputs: inputs, correlations: correlations)
+    if !correlations.isEmpty, uncertainty.correlationFactor() == nil {
+      context.error("the rank correlations of section 'uncertainty' contradict each other (no valid correlation matrix); weaken them",
+                    at: reader.keyPosition(of: U.correlations))
+    }
+    return uncertainty
+  }
+
+  /// The distributions written where values stand, as uncertain inputs named by their path
+  /// (`workloads[eakte].growth`).
+  func inlineUncertainInputs(_ scenario: Scenario) -> [UncertainInput] {
+    context.inlineDistributions.compactMap { path, distribution, position -> UncertainInput? in
+      // `workloads[2].growth` → collection, index, key.
+      var shape = path
+      var element: String?
+      if let open = path.firstIndex(of: "["), let close = path[open...].firstIndex(of: "]"),
+        let index = Int(path[path.index(after: open)..<close])
+      {
+        let collection = String(path[..<open])
+        shape = collection + String(path[path.index(after: close)...])
+        switch collection {
+        case "workloads": element = scenario.workloads.indices.contains(index) ? scenario.workloads[index].id : nil
+        case "tenants": element = scenario.tenants.indices.contains(index) ? scenario.tenants[index].id : nil
+        case "sites": element = scenario.sites.indices.contains(index) ? scenario.sites[index].id : nil
+        default: element = nil
+        }
+      }
+      guard let target = ParameterTarget(rawValue: shape), target.allowsInlineDistribution,
+        target.hasElements == (element != nil)
+      else {
+        let allowed = ParameterTarget.allCases.filter(\.allowsInlineDistribution).map(\.pattern)
+        context.error(
+          "'\(path)' cannot be uncertain; a distribution can stand for \(MappingReader.list(allowed, conjunction: "or")) "
+            + "(others in 'uncertainty.inputs')", at: position)
+        return nil
+      }
+      let name = element.map { "\(target.collection ?? "")[\($0)].\(target.key)" } ?? target.rawValue
+      return UncertainInput(name: name, target: target, element: element, distribution: distribution)
+    }
+  }
+
+  private func decodeInput(_ entry: MappingReader, _ index: Int, scenario: Scenario) -> UncertainInput? {
+    typealias I = UncertainInputSection
+    var entry = entry
+    entry.label = "uncertain input \(index + 1)"
+    defer { entry.finish() }
+    guard let pathText = entry.text(I.path) else { return nil }
+    let name = entry.identifier(I.name) ?? pathText
+    let position = entry.position(of: I.path)
+    guard let (target, element) = parsePath(pathText, scenario: scenario, at: position, label: entry.label) else {
+      _ = entry.distribution()
+      return nil
+    }
+    guard let distribution = entry.distribution() else { return nil }
+    return UncertainInput(name: name, target: target, element: element, distribution: distribution)
+  }
+
+  /// `workloads[eakte].growth` → (.workloadGrowth, "eakte"); `[*]` → nil element.
+  private func parsePath(_ text: String, scenario: Scenario, at position: SourcePosition, label: String)
+    -> (ParameterTarget, String?)?
+  {
+    let trimmed = text.trimmingSpaces()
+    var element: String?
+    var shape = trimmed
+    if let open = trimmed.firstIndex(of: "["), let close = trimmed[open...].firstIndex(of: "]") {
+      let inside = String(trimmed[trimmed.index(after: open)..<close]).trimmingSpaces()
+      element = inside
+      shape = String(trimmed[..<open]) + String(trimmed[trimmed.index(after: close)...])
+    }
+    let patterns = ParameterTarget.allCases.map(\.pattern)
+    guard let target = ParameterTarget(rawValue: shape) else {
+      let hint = Spelling.nearest(to: trimmed.replacingElement(), among: patterns).map { "did you mean '\($0)'?" }
+        ?? "use one of \(MappingReader.list(patterns, conjunction: "or"))"
+      context.error("'path' of \(label) names no parameter that can be uncertain: '\(trimmed)'; \(hint)", at: position)
+      return nil
+    }
+    guard let collection = target.collection else {
+      if element != nil {
+        context.error("'path' of \(label): '\(target.rawValue)' takes no element in brackets; write '\(target.rawValue)'", at: position)
+        return nil
+      }
+      return (target, nil)
+    }
+    guard let id = element else {
+      context.error("'path' of \(label) needs an element of '\(collection)': write '\(collection)[ID].\(target.key)' or '\(collection)[*].\(target.key)'",
+                    at: position)
+      return nil
+    }
+    if id == "*" { return (target, nil) }
+    let ids: [String]
+    switch collection {
+    case "workloads": ids = scenario.workloads.map(\.id)
+    case "tenants": ids = scenario.tenants.map(\.id)
+    case "sites": ids = scenario.sites.map(\.id)
+    case "hardware.servers": ids = scenario.hardware.servers.map(\.id)
+    default: ids = scenario.hardware.storage.map(\.id)
+    }
+    guard ids.contains(id) else {
+      let hint = Spelling.nearest(to: id, among: ids).map { "did you mean '\($0)'?" } ?? "use an id of '\(collection)' or '*'"
+      context.error("'path' of \(label): no entry of '\(collection)' has the id '\(id)'; \(hint)", at: position)
+      return nil
+    }
+    return (target, id)
+  }
+
+}
+
+extension ParameterTarget {
+  /// Whether a distribution may stand where the value is written (growth rates, shares and
+  /// plain numbers whose draw replaces the value).
+  var allowsInlineDistribution: Bool { mode == .value && self != .tenantJoinDelay && self != .siteLeadTime }
+}
+
+extension MappingReader {
+  /// The distribution described by this mapping's keys (those of an uncertain input).
+  func distribution() -> Distribution? {
+    let entry = self
+    typealias I = UncertainInputSection
+    guard let kindText = entry.choice(I.distribution, DistributionName.allCases.map(\.rawValue)),
+      let kind = DistributionName(rawValue: kindText)
+    else { return nil }
+    let allParameters = [I.mean, I.sd, I.median, I.sigma, I.min, I.mode, I.max, I.values, I.probabilities]
+    let needed: [KeySpec]
+    switch kind {
+    case .normal: needed = [I.mean, I.sd]
+    case .logNormal: needed = [I.median, I.sigma]
+    case .triangular, .pert: needed = [I.min, I.mode, I.max]
+    case .uniform: needed = [I.min, I.max]
+    case .discrete: needed = [I.values, I.probabilities]
+    }
+    var complete = true
+    for key in needed where !entry.has(key) {
+      context.error("a \(kind.rawValue) distribution needs '\(key.name)' in \(entry.label); add e.g. '\(key.name): \(key.example)'",
+                    at: entry.position)
+      complete = false
+    }
+    for key in allParameters where entry.has(key) && !needed.map(\.name).contains(key.name) {
+      context.error("'\(key.name)' is no parameter of a \(kind.rawValue) distribution; it takes \(MappingReader.list(needed.map(\.name)))",
+                    at: entry.keyPosition(of: key))
+    }
+    func value(_ key: KeySpec) -> Double? { entry.numberOrPercentage(key) }
+    func bad(_ message: String, _ key: KeySpec) -> Distribution? {
+      context.error("\(message) in \(entry.label)", at: entry.position(of: key))
+      return nil
+    }
+    switch kind {
+    case .normal:
+      guard let mean = value(I.mean), let sd = value(I.sd), complete else { return nil }
+      guard sd > 0 else { return bad("'sd' must be more than zero", I.sd) }
+      return .normal(mean: mean, sd: sd)
+    case .logNormal:
+      guard let median = value(I.median), let sigma = value(I.sigma), complete else { return nil }
+      guard median > 0 else { return bad("'median' must be more than zero", I.median) }
+      guard sigma > 0 else { return bad("'sigma' must be more than zero", I.sigma) }
+      return .logNormal(median: median, sigma: sigma)
+    case .triangular, .pert:
+      guard let low = value(I.min), let mode = value(I.mode), let high = value(I.max), complete else { return nil }
+      guard low < high else { return bad("'min' must be below 'max'", I.max) }
+      guard low <= mode, mode <= high else { return bad("'mode' must lie between 'min' and 'max'", I.mode) }
+      return kind == .pert ? .pert(min: low, mode: mode, max: high) : .triangular(min: low, mode: mode, max: high)
+    case .uniform:
+      guard let low = value(I.min), let high = value(I.max), complete else { return nil }
+      guard low < high else { return bad("'min' must be below 'max'", I.max) }
+      return .uniform(min: low, max: high)
+    case .discrete:
+      guard let values = entry.numberList(I.values), let probabilities = entry.numberList(I.probabilities), complete else { return nil }
+      guard !values.isEmpty, values.count == probabilities.count else {
+        return bad("'values' and 'probabilities' must be lists of the same length, at least one", I.probabilities)
+      }
+      guard probabilities.allSatisfy({ $0 >= 0 }), abs(probabilities.reduce(0, +) - 1) < 1e-6 else {
+        return bad("'probabilities' must be at least 0 and add up to 100 %", I.probabilities)
+      }
+      return .discrete(values: values, probabilities: probabilities)
+    }
+  }
+}
+
+extension String {
+  /// `workloads[eakte].growth` → `workloads[X].growth`, for suggestions.
+  fileprivate func replacingElement() -> String {
+    guard let open = firstIndex(of: "["), let close = self[open...].firstIndex(of: "]") else { return self }
+    return String(self[..<open]) + "[X]" + String(self[index(after: close)...])
+  }
+}

@@ -1,0 +1,47 @@
+import DCPlanJSON
+import DCPlanReports
+import Testing
+
+@Suite("rendering")
+struct RenderingTests {
+  let table = Table(
+    id: "t", title: "T", columns: [Column("site", "Site"), Column("year", "Year"), Column("value_tib", "Value (TiB)", decimals: 1)],
+    rows: [[.text("a, \"b\""), .year(2017), .number(12345.678)], [.text("c"), .year(2018), .empty]])
+
+  @Test("CSV quotes fields with commas and quotes and keeps full precision")
+  func csv() {
+    #expect(CSVRenderer.render(table) == "site,year,value_tib\n\"a, \"\"b\"\"\",2017,12345.678\nc,2018,\n")
+  }
+
+  @Test("Markdown groups thousands, rounds to the column's decimals and leaves years alone")
+  func markdown() {
+    #expect(MarkdownRenderer.render(table) == """
+      ## T
+
+      | Site | Year | Value (TiB) |
+      |---|---:|---:|
+      | a, "b" | 2017 | 12,345.7 |
+      | c | 2018 |  |
+
+      """)
+    #expect(MarkdownRenderer.formatNumber(-0.04, decimals: 1) == "0.0")
+    #expect(MarkdownRenderer.formatNumber(-1234.5, decimals: 0) == "-1,235")
+  }
+
+  @Test("JSON keeps member order, escapes control characters and writes numbers shortest")
+  func json() {
+    let value = JSONValue.object([("b", .number(0.1)), ("a", .array([.integer(3), .number(2), .null])), ("s", .string("x\"\n\u{1}"))])
+    #expect(JSONWriter.write(value) == """
+      {
+        "b": 0.1,
+        "a": [
+          3,
+          2,
+          null
+        ],
+        "s": "x\\"\\n\\u0001"
+      }
+
+      """)
+  }
+}

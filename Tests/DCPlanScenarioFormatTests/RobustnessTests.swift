@@ -1,0 +1,116 @@
+import DCPlanReports
+import DCPlanJSON
+import DCPlanEngine
+import DCPlanScenarioFormat
+import DCPlanTestSupport
+import Testing
+
+/// No input may crash the loader: each of these must end in diagnostics, not a trap.
+@Suite("robustness: broken input gives errors, never a crash")
+struct RobustnessTests {
+  @Test("an empty file")
+  func empty() {
+    let outcome = ScenarioLoader.load(text: "", file: "empty.yaml")
+    #expect(outcome.scenario == nil)
+    #expect(outcome.diagnostics.map(\.description) == [
+      "empty.yaml:1:1: error: the file is empty; a scenario needs at least the sections 'scenario' and 'tenants'"
+    ])
+  }
+
+  @Test("binary garbage that is not UTF-8 is reported at its first bad byte")
+  func garbage() {
+    // "ab\n" then an invalid byte 0xFF on line 2, column 1.
+    let outcome = ScenarioLoader.load(bytes: [0x61, 0x62, 0x0A, 0xFF, 0x00, 0xC3], file: "garbage.bin")
+    #expect(outcome.diagnostics.map(\.description) == [
+      "garbage.bin:2:1: error: the file is not UTF-8 text; save it as UTF-8"
+    ])
+  }
+
+  @Test("pseudo-random bytes never crash", arguments: 0..<20)
+  func randomBytes(seed: UInt64) {
+    var state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1
+    let bytes = (0..<512).map { _ -> UInt8 in
+      state ^= state << 13
+      state ^= state >> 7
+      state ^= state << 17
+      return UInt8(truncatingIfNeeded: state)
+    }
+    let outcome = ScenarioLoader.load(bytes: bytes, file: "random.bin")
+    #expect(outcome.scenario == nil)
+  }
+
+  @Test("10 MB of nesting stops at the parser's depth limit")
+  func deepNesting() {
+    let text = String(repeating: "[", count: 10_000_000)
+    let outcome = ScenarioLoader.load(text: text, file: "deep.yaml")
+    #expect(outcome.scenario == nil)
+    #expect(outcome.diagnostics.count == 1)
+  }
+
+  @Test("deep block nesting of mappings")
+  func deepBlocks() {
+    var text = ""
+    for depth in 0..<3000 { text += String(repeating: " ", count: depth) + "a:\n" }
+    let outcome = ScenarioLoader.load(text: text, file: "blocks.yaml")
+    #expect(outcome.scenario == nil)
+  }
+
+  @Test("aliases that expand a small file into a huge tree are stopped")
+  func billionLaughs() {
+    var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in 1..<12 {
+      let previous = "*a\(level - 1)"
+      text += "a\(level): &a\(level) [\(Array(repeating: previous, count: 10).joined(separator: ", "))]\n"
+    }
+    // A complex key made of the largest alias: hashing it would visit 10^12 nodes.
+    text += "? *a11\n: 1\n"
+    let outcome = ScenarioLoader.load(text: text, file: "laughs.yaml")
+    #expect(outcome.scenario == nil)
+    #expect(outcome.diagnostics.map(\.description) == [
+      "laughs.yaml:2:10: error: YAML aliases ('*name') are not supported in scenario files; write the value out in full"
+    ])
+  }
+
+  @Test("a '*' inside ordinary text is no alias")
+  func starInText() {
+    let outcome = ScenarioLoader.load(
+      text: "scenario: {name: Test, horizon: 2020..2022, description: Note *important* here}\ntenants: [{id: a, kind: state}]\n",
+      file: "star.yaml")
+    #expect(outcome.scenario != nil, "\(outcome.diagnostics)")
+  }
+
+  @Test("a file that is a list, a word, or two documents")
+  func wrongShapes() {
+    for text in ["- a\n- b\n", "hello\n", "a: 1\n---\nb: 2\n", "\u{0}\u{1}\u{2}"] {
+      let outcome = ScenarioLoader.load(text: text, file: "shape.yaml")
+      #expect(outcome.scenario == nil, "\(text)")
+      #expect(!outcome.diagnostics.isEmpty)
+    }
+  }
+
+  @Test("JSON is read like YAML, with positions")
+  func json() throws {
+    let source = MarkedSource("""
+      {
+        "scenario": {"name": "Test", "horizon": "2020..2022"},
+        "tenants": [{"id": "land", "kind": 1️⃣"stat"}]
+      }
+      """)
+    #expect(errorLines(source) == [at(source, "1️⃣", "unknown kind 'stat' for tenant 'land'; did you mean 'state'?")])
+  }
+}
+
+/// Inputs the fuzzer found crashing the engine once, kept as regression tests.
+@Suite("robustness: fuzzer finds")
+struct FuzzerFindTests {
+  @Test("25 % growth over 173 years: numbers beyond Int64 in ledger drivers and warnings")
+  func hugeNumbers() throws {
+    let path = RepositoryPaths.root.appendingPathComponent("Tests/Fixtures/crashes/huge-growth-over-173-years.yaml").path
+    let outcome = ScenarioLoader.load(path: path)
+    let scenario = try #require(outcome.scenario, "\(outcome.diagnostics)")
+    let results = Planner.run(scenario)
+    _ = MarkdownRenderer.render(ResultTables.tables(results))
+    _ = JSONWriter.write(ResultsJSON.value(results))
+    #expect(results.costs.lines.contains { $0.driver.contains("e+") })
+  }
+}
