@@ -86,9 +86,8 @@ struct CapacityPropertyTests {
     // missed (legacy rooms before the move, VK3 services as failovers add up) and the KDO
     // room's fire taking its service down; and the cooperative costing every tenant more than
     // going alone (the twin sites' full failover reserve), as the Kommunen found in 2017/2018.
-    let shown: Set<String> = [
-      "availability-below-target", "site-outage-loses-service", "tenant-pays-more-than-alone", "sharing-costs-more",
-      "allocation-outside-core",
+    let shown: Set<WarningCode> = [
+      .availabilityBelowTarget, .siteOutageLosesService, .tenantPaysMoreThanAlone, .sharingCostsMore, .allocationOutsideCore,
     ]
     #expect(results.warnings.allSatisfy { shown.contains($0.code) }, "\(results.warnings.map(\.message))")
     let scenario = try load("niedersachsen-2025.yaml")

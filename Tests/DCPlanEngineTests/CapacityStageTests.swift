@@ -91,12 +91,12 @@ struct CapacityStageTests {
     #expect(results.expansion.expansions.map(\.readyYear) == [Year(2022)])
     #expect(results.expansion.expansions.map(\.orderYear) == [Year(2020)])
     let siteA = results.warnings.filter { $0.subject == "a" }
-    #expect(siteA.map(\.code) == ["shortfall-space", "shortfall-power", "shortfall-cooling",
-                                  "shortfall-space", "shortfall-power", "shortfall-cooling"])
+    #expect(siteA.map(\.code) == [.shortfallSpace, .shortfallPower, .shortfallCooling,
+                                  .shortfallSpace, .shortfallPower, .shortfallCooling])
     #expect(siteA.map(\.year) == [Year(2020), Year(2020), Year(2020), Year(2021), Year(2021), Year(2021)])
     #expect(siteA.first?.message == "site 'a' needs 2 racks in 2020 but has 0; module 'hall' is ready only in 2022 (ordered 2020); start it earlier or shorten its lead time")
     // Site b has no module at all: short every year.
-    #expect(results.warnings.filter { $0.subject == "b" && $0.code == "shortfall-space" }.count == 4)
+    #expect(results.warnings.filter { $0.subject == "b" && $0.code == .shortfallSpace }.count == 4)
     #expect(results.firstShortfallYear == Year(2020))
   }
 

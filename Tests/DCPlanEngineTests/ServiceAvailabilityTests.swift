@@ -41,7 +41,7 @@ struct ServiceAvailabilityTests {
     #expect(row.dominant == "site infrastructure")
     // VK3 asks for 99.99 %: 52.56 minutes a year; this room misses it.
     #expect(!row.meetsTarget)
-    #expect(results.warnings.map(\.code) == ["availability-below-target"])
+    #expect(results.warnings.map(\.code) == [.availabilityBelowTarget])
   }
 
   @Test("UPS in series with mains and generators in parallel; the simulation agrees")
@@ -241,6 +241,6 @@ struct SiteOutageTests {
     #expect(shared.servicesDown == ["svc"] && shared.downtimeHours == 72)
     let oneCopy = try run(Self.twin(failover: "100 %", copies: 1))
     #expect(oneCopy.siteOutages.first.map { approximately($0.dataShare, 0.5) } == true)
-    #expect(oneCopy.warnings.filter { $0.code == "site-outage-loses-service" }.count == 2)
+    #expect(oneCopy.warnings.filter { $0.code == .siteOutageLosesService }.count == 2)
   }
 }

@@ -71,7 +71,7 @@ struct TeachingCostsTests {
     #expect(approximately(try #require(tenant("b").keysEUR), [14_900, 27_000]))
     #expect(approximately(try #require(tenant("c").keysEUR), [9_600, 18_000]))
     #expect(results.sharing.blockingCoalition == nil)
-    #expect(!results.warnings.contains { $0.code == "tenant-pays-more-than-alone" })
+    #expect(!results.warnings.contains { $0.code == .tenantPaysMoreThanAlone })
   }
 
   @Test("keys that load the small tenant: it pays more than alone, and B with C block the split")
@@ -85,7 +85,7 @@ struct TeachingCostsTests {
     // C: (3,000 + 26,400; 72,000) = NPV 94,854.55 against 33,000 alone.
     let c = try #require(results.sharing.tenants.last)
     #expect(approximately(npv(c.costEUR), 94_854.545455, relative: 1e-9))
-    #expect(results.warnings.contains { $0.code == "tenant-pays-more-than-alone" && $0.subject == "c" })
+    #expect(results.warnings.contains { $0.code == .tenantPaysMoreThanAlone && $0.subject == "c" })
     // B pays NPV 16,481.82, with C 111,336.36 against c(BC) = 88,000: the worst coalition.
     let blocking = try #require(results.sharing.blockingCoalition)
     #expect(blocking.members == ["b", "c"])
@@ -99,7 +99,7 @@ struct TeachingCostsTests {
     let hardware = try #require(results.budgets.first { $0.id == "hardware" })
     #expect(approximately(hardware.spentEUR, [0, 80_000]))
     #expect(approximately(hardware.headroomEUR, [70_000, -10_000]))
-    #expect(results.warnings.filter { $0.code == "budget-overrun" }.map(\.year) == [Year(2021)])
+    #expect(results.warnings.filter { $0.code == .budgetOverrun }.map(\.year) == [Year(2021)])
   }
 
   @Test("depreciation from the first year of service, annuity at the discount rate")

@@ -53,7 +53,7 @@ struct TeachingNetworkTests {
   func disconnections() {
     let cuts = results.network.disconnections.map { "\($0.from)→\($0.to) \($0.failure)" }
     #expect(cuts == ["E→A link D-E", "E→A node D"])
-    #expect(results.warnings.map(\.code) == ["n1-disconnection"])
+    #expect(results.warnings.map(\.code) == [.n1Disconnection])
   }
 
   @Test("link leases and upgrades in the ledger, and the NPV")

@@ -33,16 +33,16 @@ struct TrialOracleTests {
 
   /// The first year the plan warns of each resource of ``MonteCarlo/resourceKeys(_:)``.
   static func warnedFirstYears(_ scenario: Scenario, _ results: PlanResults) -> [Year?] {
-    func first(_ codes: Set<String>, _ subject: String) -> Year? {
+    func first(_ codes: Set<WarningCode>, _ subject: String) -> Year? {
       results.warnings.filter { codes.contains($0.code) && $0.subject == subject }.compactMap(\.year).min()
     }
     return MonteCarlo.resourceKeys(scenario).map { resource in
       switch resource.kind {
-      case .space: return first(["shortfall-space"], resource.subject)
-      case .power: return first(["shortfall-power"], resource.subject)
-      case .cooling: return first(["shortfall-cooling"], resource.subject)
-      case .link: return first(["link-over-target", "link-over-failure-target"], resource.subject)
-      case .trunks: return first(["trunk-shortfall"], resource.subject)
+      case .space: return first([.shortfallSpace], resource.subject)
+      case .power: return first([.shortfallPower], resource.subject)
+      case .cooling: return first([.shortfallCooling], resource.subject)
+      case .link: return first([.linkOverTarget, .linkOverFailureTarget], resource.subject)
+      case .trunks: return first([.trunkShortfall], resource.subject)
       }
     }
   }

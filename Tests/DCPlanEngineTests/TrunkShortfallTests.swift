@@ -18,13 +18,13 @@ struct TrunkShortfallTests {
 
   @Test("41 contracted channels fall one short in 2022; 42 or none contracted, no warning")
   func warnings() throws {
-    let short = Planner.run(try Self.scenario(trunks: 41)).warnings.filter { $0.code == "trunk-shortfall" }
+    let short = Planner.run(try Self.scenario(trunks: 41)).warnings.filter { $0.code == .trunkShortfall }
     #expect(short.map(\.year) == [Year(2022)])
     #expect(short.first?.subject == "gw-a")
     #expect(short.first?.message.contains("needs 42 SIP channels in 2022") == true)
     #expect(short.first?.message.contains("but 41 are contracted") == true)
     for trunks in [42, nil] as [Int?] {
-      #expect(Planner.run(try Self.scenario(trunks: trunks)).warnings.allSatisfy { $0.code != "trunk-shortfall" })
+      #expect(Planner.run(try Self.scenario(trunks: trunks)).warnings.allSatisfy { $0.code != .trunkShortfall })
     }
   }
 

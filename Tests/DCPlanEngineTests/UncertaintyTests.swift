@@ -64,7 +64,7 @@ struct UncertaintyTests {
     let b = MonteCarlo.trial(scenario).npvEUR - a
     let trials = 4000
     let mc = MonteCarlo.analyse(scenario, trials: trials, seed: 3, percentiles: [10, 50, 90])
-    let npv = try #require(mc.summary.first { $0.figure == "npv_eur" })
+    let npv = try #require(mc.summary.first { $0.figure == .npvEUR })
     for (k, p) in [0.1, 0.5, 0.9].enumerated() {
       let expected = a + b * (0.8 + 0.4 * p)
       // The sample quantile's standard error: √(p(1−p)/n) / density, density 1/0.4 per unit of f.

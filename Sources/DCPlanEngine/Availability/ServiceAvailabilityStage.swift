@@ -284,7 +284,7 @@ public enum ServiceAvailabilityStage {
     return rows.compactMap { row in
       guard !row.meetsTarget, let target = row.target, warned.insert(row.service).inserted else { return nil }
       return PlanWarning(
-        code: "availability-below-target", year: row.year, subject: row.service,
+        code: .availabilityBelowTarget, year: row.year, subject: row.service,
         message: "service '\(row.service)' reaches \(NumberText.fixed(row.availability * 100, decimals: 4)) % in \(row.year), "
           + "below its target \(target.className.map { "\($0) " } ?? "")(\(NumberText.fixed(target.availability.value * 100, decimals: 4)) %): "
           + "\(NumberText.fixed(row.downtimeMinutesPerYear, decimals: 1)) minutes a year, mostly from \(row.dominant)")

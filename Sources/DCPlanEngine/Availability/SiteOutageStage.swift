@@ -77,7 +77,7 @@ enum SiteOutageStage {
       results.append(result)
       if !survive && !ids.isEmpty {
         warnings.append(PlanWarning(
-          code: "site-outage-loses-service", year: outage.year, subject: site.id,
+          code: .siteOutageLosesService, year: outage.year, subject: site.id,
           message: "with site '\(site.id)' out for \(NumberText.fixed(outage.durationHours, decimals: 1)) h in \(outage.year), "
             + "\(ids.count) service(s) of \(tenants.map { "'\($0)'" }.joined(separator: ", ")) are down for the whole outage"
             + (site.kind == .shared

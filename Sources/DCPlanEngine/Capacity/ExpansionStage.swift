@@ -135,19 +135,19 @@ public enum ExpansionStage {
       if short.space {
         warnings.append(
           PlanWarning(
-            code: "shortfall-space", year: year, subject: site,
+            code: .shortfallSpace, year: year, subject: site,
             message: "site '\(site)' needs \(racks) racks in \(year) but has \(capacity.racks); \(hint)"))
       }
       if short.power {
         warnings.append(
           PlanWarning(
-            code: "shortfall-power", year: year, subject: site,
+            code: .shortfallPower, year: year, subject: site,
             message: "site '\(site)' needs \(kw(peakKW)) kW of peak IT power in \(year) but has \(kw(capacity.itPower.kilowatts)) kW; \(hint)"))
       }
       if short.cooling {
         warnings.append(
           PlanWarning(
-            code: "shortfall-cooling", year: year, subject: site,
+            code: .shortfallCooling, year: year, subject: site,
             message: "site '\(site)' must cool \(kw(peakKW)) kW of peak IT power in \(year) but can cool \(kw(capacity.cooling.kilowatts)) kW; \(hint)"))
       }
       return warnings

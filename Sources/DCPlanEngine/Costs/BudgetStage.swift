@@ -43,7 +43,7 @@ public enum BudgetStage {
         let headroom = result.headroomEUR[y]
         guard headroom < -0.005 else { return nil }
         return PlanWarning(
-          code: "budget-overrun", year: result.years[y], subject: result.id,
+          code: .budgetOverrun, year: result.years[y], subject: result.id,
           message: "budget line '\(result.id)' is overrun by \(NumberText.fixed(-headroom, decimals: 2)) EUR in "
             + "\(result.years[y]) (costs \(NumberText.fixed(result.spentEUR[y], decimals: 2)) EUR, budget "
             + "\(NumberText.fixed(result.budgetEUR[y], decimals: 2)) EUR); raise the budget or defer spending")

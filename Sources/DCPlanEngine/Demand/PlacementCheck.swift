@@ -21,7 +21,7 @@ public enum PlacementCheck {
         if let place = demand.placement[k], !closing.isEmpty, let site = closing[place], !site.isOperating(in: year) {
           warnings.append(
             PlanWarning(
-              code: "closed-site-in-use", year: year, subject: site.id,
+              code: .closedSiteInUse, year: year, subject: site.id,
               message:
                 "workload '\(row.workload)' of tenant '\(row.tenant)' still runs at site '\(site.id)', "
                 + "which closes in \(site.decommissionYear.map(String.init(describing:)) ?? "?"); "
@@ -33,7 +33,7 @@ public enum PlacementCheck {
       if let first = unplacedYears.first, let last = unplacedYears.last {
         warnings.append(
           PlanWarning(
-            code: "demand-without-site", year: first, subject: row.workload,
+            code: .demandWithoutSite, year: first, subject: row.workload,
             message:
               "workload '\(row.workload)' of tenant '\(row.tenant)' has demand but no site in "
               + (first == last ? "\(first)" : "\(first)..\(last)")

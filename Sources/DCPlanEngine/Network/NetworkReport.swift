@@ -18,14 +18,14 @@ enum NetworkReport {
           let utilisation = load[l, y] / standing[l, y]
           let comesLate = plan.hasStepLeft[l] || plan.stepReady[l][y...].contains { $0 != nil }
           warnings.append(PlanWarning(
-            code: "link-over-target", year: year, subject: link.id,
+            code: .linkOverTarget, year: year, subject: link.id,
             message: "link '\(link.id)' runs at \(percent(utilisation)) % in \(year), above the \(percent(network.targetUtilisation.value)) % target; "
               + (comesLate ? "its upgrade comes too late: order it earlier" : "no larger step is left: add an upgrade step or another route")))
         }
         if Shortfall.linkOverTarget(loadMbps: n1Load[l, y], capacityMbps: standing[l, y], target: network.failureUtilisation.value) {
           let n1 = n1Load[l, y] / standing[l, y]
           warnings.append(PlanWarning(
-            code: "link-over-failure-target", year: year, subject: link.id,
+            code: .linkOverFailureTarget, year: year, subject: link.id,
             message: "link '\(link.id)' runs at \(percent(n1)) % in \(year) when \(worst[l * yearCount + y] ?? "another element") fails, above the \(percent(network.failureUtilisation.value)) % failure target; add capacity or another route"))
         }
       }
@@ -47,7 +47,7 @@ enum NetworkReport {
     for cut in disconnections where warned.insert("\(cut.from)>\(cut.to)").inserted {
       let count = cutCount["\(cut.from)>\(cut.to)"] ?? 1
       warnings.append(PlanWarning(
-        code: "n1-disconnection", year: nil, subject: "\(cut.from)–\(cut.to)",
+        code: .n1Disconnection, year: nil, subject: "\(cut.from)–\(cut.to)",
         message: "the demand from '\(cut.from)' to '\(cut.to)' (\(cut.carries.joined(separator: ", "))) loses its only path when \(cut.failure) fails"
           + (count > 1 ? " (and under \(count - 1) other failure\(count > 2 ? "s" : ""))" : "") + "; give it a second path"))
     }

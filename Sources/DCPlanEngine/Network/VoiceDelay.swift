@@ -91,12 +91,12 @@ enum VoiceDelay {
       let key = "\(location.tenant)@\(location.node)"
       if let delay = location.delayMs, delay > settings.delayBudgetMs, warned.insert(key + "/normal").inserted {
         warnings.append(PlanWarning(
-          code: "voice-delay", year: location.year, subject: key,
+          code: .voiceDelay, year: location.year, subject: key,
           message: "calls of tenant '\(location.tenant)' at '\(location.node)' take \(oneDecimal(delay)) ms one way to gateway '\(location.gateway)' in \(location.year), over the \(oneDecimal(settings.delayBudgetMs)) ms budget (ITU-T G.114); shorten the packetisation or jitter buffer, or add a nearer gateway"))
       }
       if let delay = location.n1DelayMs, delay > settings.delayBudgetMs, warned.insert(key + "/n1").inserted {
         warnings.append(PlanWarning(
-          code: "voice-delay-n1", year: location.year, subject: key,
+          code: .voiceDelayN1, year: location.year, subject: key,
           message: "under its worst single failure, calls of tenant '\(location.tenant)' at '\(location.node)' take \(oneDecimal(delay)) ms one way in \(location.year), over the \(oneDecimal(settings.delayBudgetMs)) ms budget; give them a shorter backup path"))
       }
     }

@@ -96,12 +96,12 @@ enum CatalogueCheck {
     var warnings: [PlanWarning] = []
     if hasCompute, CatalogueChoice.server(scenario) == nil {
       warnings.append(PlanWarning(
-        code: "no-server-type", year: nil, subject: nil,
+        code: .noServerType, year: nil, subject: nil,
         message: "there is compute demand but no server type in 'hardware.servers'; servers, racks, power and costs are not computed"))
     }
     if hasStorage, CatalogueChoice.storage(scenario) == nil {
       warnings.append(PlanWarning(
-        code: "no-storage-type", year: nil, subject: nil,
+        code: .noStorageType, year: nil, subject: nil,
         message: "there is storage demand but no storage type in 'hardware.storage'; storage units and their racks, power and costs are not computed"))
     }
     return warnings

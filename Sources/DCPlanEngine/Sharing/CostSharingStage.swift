@@ -163,13 +163,13 @@ public enum CostSharingStage {
       let alone = NPV.value(result.standaloneEUR, rate: rate)
       if cost > alone + 1e-9 * max(1, abs(alone)) + 0.005 {
         warnings.append(PlanWarning(
-          code: "tenant-pays-more-than-alone", year: nil, subject: result.tenant,
+          code: .tenantPaysMoreThanAlone, year: nil, subject: result.tenant,
           message: "tenant '\(result.tenant)' pays \(eur(cost)) EUR (NPV) under '\(method)' sharing but "
             + "\(eur(alone)) EUR alone; \(hint)"))
       }
       if let year = result.standaloneShortfallYear {
         warnings.append(PlanWarning(
-          code: "standalone-shortfall", year: year, subject: result.tenant,
+          code: .standaloneShortfall, year: year, subject: result.tenant,
           message: "tenant '\(result.tenant)' alone would be short of space, power or cooling from \(year); "
             + "its standalone cost does not include building more: give its legacy site modules to make the comparison fair"))
       }
@@ -178,7 +178,7 @@ public enum CostSharingStage {
     let aloneTotal = results.reduce(0) { $0 + NPV.value($1.standaloneEUR, rate: rate) }
     if total > aloneTotal + 0.005 {
       warnings.append(PlanWarning(
-        code: "sharing-costs-more", year: nil, subject: nil,
+        code: .sharingCostsMore, year: nil, subject: nil,
         message: "the shared plan costs \(eur(total)) EUR (NPV) but all tenants alone \(eur(aloneTotal)) EUR; "
           + "sharing saves nothing in this scenario"))
     }
@@ -188,7 +188,7 @@ public enum CostSharingStage {
       blocking = worstBlocking(table: table, players: n, width: width, rate: rate, charged: charged, ids: tenants.map(\.id))
       if let blocking {
         warnings.append(PlanWarning(
-          code: "allocation-outside-core", year: nil, subject: nil,
+          code: .allocationOutsideCore, year: nil, subject: nil,
           message: "under '\(method)' sharing, tenants \(blocking.members.map { "'\($0)'" }.joined(separator: ", ")) together "
             + "pay \(eur(blocking.excessNPV)) EUR (NPV) more than they would on their own; \(allocation.method == .shapley ? "no split keeps every group in: the shared plan costs more than they save together" : "use 'shapley' or change the keys")"))
       }

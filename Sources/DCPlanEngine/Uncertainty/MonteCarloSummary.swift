@@ -10,7 +10,7 @@ public struct MonteCarloResults: Hashable, Sendable {
   public let percentiles: [Double]
   /// Per summary figure (`npv_eur`, `total_capex_eur`, `total_opex_eur`, `tco_eur`): its mean
   /// and its value at each percentile.
-  public let summary: [(figure: String, mean: Double, values: [Double])]
+  public let summary: [(figure: SummaryFigure, mean: Double, values: [Double])]
   /// The first shortfall year at each percentile (nil: none by the end of the horizon), and
   /// the share of trials with any shortfall.
   public let firstShortfall: [Year?]
@@ -90,9 +90,7 @@ extension MonteCarlo {
     let baseline = fixedOutcomes[0]
     let years = scenario.info.horizon.years
     let ps = percentiles.map { min(100, max(0, $0)) / 100 }
-    let figures: [(String, @Sendable (TrialOutcome) -> Double)] = [
-      ("npv_eur", \.npvEUR), ("total_capex_eur", \.capexEUR), ("total_opex_eur", \.opexEUR), ("tco_eur", \.tcoEUR),
-    ]
+    let figures = SummaryFigure.allCases
     let never = (years.last ?? Year(0)) + 1
     // Each figure's values over the trials, column by column: the summary figures, then each
     // yearly figure by year (one pass over the outcomes, read in place).
@@ -101,7 +99,7 @@ extension MonteCarlo {
     var filling = [Double](repeating: 0, count: summaryColumns * n)
     outcomes.withUnsafeBufferPointer { outcomes in
       for t in 0..<n {
-        for c in figures.indices { filling[c * n + t] = figures[c].1(outcomes[t]) }
+        for c in figures.indices { filling[c * n + t] = figures[c].value(outcomes[t]) }
         outcomes[t].yearly.withUnsafeBufferPointer { values in
           for i in 0..<min(YearlyFigure.allCases.count * years.count, values.count) { filling[(figures.count + i) * n + t] = values[i] }
         }
@@ -140,7 +138,7 @@ extension MonteCarlo {
       }
     }
     let summary = figures.indices.map { c in
-      (figures[c].0, column(c).reduce(0, +) / Double(max(1, outcomes.count)), bands[c])
+      (figures[c], column(c).reduce(0, +) / Double(max(1, outcomes.count)), bands[c])
     }
     let shortfallYears = outcomes.map { $0.firstShortfallYear ?? never }.sorted()
     let firstShortfall: [Year?] = ps.map { p in

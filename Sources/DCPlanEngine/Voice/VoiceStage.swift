@@ -155,7 +155,7 @@ enum VoiceStage {
       where Shortfall.trunks(needed: voice.table.gatewayTrunks[g * years.count + y], contracted: contracted) {
         let needed = voice.table.gatewayTrunks[g * years.count + y]
         warnings.append(PlanWarning(
-          code: "trunk-shortfall", year: year, subject: gateway.id,
+          code: .trunkShortfall, year: year, subject: gateway.id,
           message: "gateway '\(gateway.id)' needs \(needed) SIP channels in \(year) at the \(NumberText.fixed(settings.gradeOfService.value * 100, decimals: 2)) % grade of service "
             + "(\(NumberText.fixed(voice.table.gatewayErlangs[g * years.count + y], decimals: 1)) Erlang) but \(contracted) are contracted; enlarge the trunk group or move calls to another gateway"))
       }

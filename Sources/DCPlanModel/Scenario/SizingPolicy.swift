@@ -6,8 +6,10 @@ public struct SizingPolicy: Hashable, Sendable {
     /// Every shared site runs load; each must be able to carry `failoverShare` of the whole
     /// shared compute load when the others fail (100 % for full twin-site redundancy).
     case activeActive(failoverShare: Fraction)
-    /// The shared site with the largest load share runs everything; every other shared site
-    /// is a standby sized like it.
+    /// Every shared site is sized for the whole shared compute load, as active-active with a
+    /// failover share of 100 %: whichever runs can carry everything. Load, storage, energy and
+    /// traffic still follow the load shares (docs/conventions.md, "Sizing"): a cold standby
+    /// that runs nothing is a shared site with a load share of 0 %.
     case activePassive
   }
 

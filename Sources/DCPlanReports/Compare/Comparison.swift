@@ -10,10 +10,10 @@ public enum KeyFigures {
     var out: [(key: String, label: String, value: Double?, isYear: Bool)] = []
     func add(_ key: String, _ label: String, isYear: Bool = false, _ value: Double?) { out.append((key, label, value, isYear)) }
     let rate = results.info.discountRate.value
-    add("npv_eur", "NPV (EUR)", results.costs.npvEUR)
-    add("total_capex_eur", "Total capex (EUR)", results.costs.capexEUR.reduce(0, +))
-    add("total_opex_eur", "Total opex (EUR)", results.costs.opexEUR.reduce(0, +))
-    add("tco_eur", "TCO (EUR)", results.costs.totalEUR.reduce(0, +))
+    add(SummaryFigure.npvEUR.rawValue, "NPV (EUR)", results.costs.npvEUR)
+    add(SummaryFigure.totalCapexEUR.rawValue, "Total capex (EUR)", results.costs.capexEUR.reduce(0, +))
+    add(SummaryFigure.totalOpexEUR.rawValue, "Total opex (EUR)", results.costs.opexEUR.reduce(0, +))
+    add(SummaryFigure.tcoEUR.rawValue, "TCO (EUR)", results.costs.totalEUR.reduce(0, +))
     add("first_shortfall_year", "First shortfall year", isYear: true, results.firstShortfallYear.map { Double($0.number) })
     add("worst_n1_utilisation_percent", "Worst single-failure link utilisation (%)",
         results.network.links.isEmpty ? nil : (results.network.links.flatMap(\.n1Utilisation).max() ?? 0) * 100)

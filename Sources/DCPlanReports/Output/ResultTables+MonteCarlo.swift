@@ -21,13 +21,8 @@ extension ResultTables {
       id: "montecarlo_summary", title: "Monte Carlo: \(mc.trials) trials, seed \(mc.seed) (EUR)",
       columns: [Column("figure", "Figure"), Column("baseline", "Baseline"), Column("mean", "Mean")]
         + mc.percentiles.map { Column(percentileKey($0), percentileLabel($0)) })
-    let baseline: [String: Double] = [
-      "npv_eur": mc.baseline.npvEUR, "total_capex_eur": mc.baseline.capexEUR, "total_opex_eur": mc.baseline.opexEUR,
-      "tco_eur": mc.baseline.tcoEUR,
-    ]
-    let labels = ["npv_eur": "NPV", "total_capex_eur": "Total capex", "total_opex_eur": "Total opex", "tco_eur": "TCO"]
     for row in mc.summary {
-      table.rows.append([.text(labels[row.figure] ?? row.figure), .number(baseline[row.figure] ?? 0), .number(row.mean)]
+      table.rows.append([.text(row.figure.label), .number(row.figure.value(mc.baseline)), .number(row.mean)]
                         + row.values.map(Cell.number))
     }
     table.rows.append(
@@ -110,8 +105,8 @@ extension ResultTables {
     var table = Table(
       id: "trials", title: "Trials",
       columns: [Column("trial", "Trial")] + mc.inputNames.map { Column($0, $0) } + [
-        Column("npv_eur", "NPV"), Column("total_capex_eur", "Capex"), Column("total_opex_eur", "Opex"),
-        Column("tco_eur", "TCO"), Column("first_shortfall_year", "First shortfall"),
+        Column(SummaryFigure.npvEUR.rawValue, "NPV"), Column(SummaryFigure.totalCapexEUR.rawValue, "Capex"), Column(SummaryFigure.totalOpexEUR.rawValue, "Opex"),
+        Column(SummaryFigure.tcoEUR.rawValue, "TCO"), Column("first_shortfall_year", "First shortfall"),
       ])
     for (t, outcome) in mc.outcomes.enumerated() {
       table.rows.append(

@@ -93,7 +93,7 @@ public enum ResultTables {
       columns: [Column("code", "Code"), Column("year", "Year"), Column("subject", "Subject"), Column("message", "Message")])
     for warning in warnings {
       table.rows.append([
-        .text(warning.code), warning.year.map { .year($0.number) } ?? .empty,
+        .text(warning.code.rawValue), warning.year.map { .year($0.number) } ?? .empty,
         warning.subject.map(Cell.text) ?? .empty, .text(warning.message),
       ])
     }

@@ -8,12 +8,9 @@ extension ResultsJSON {
     func band(_ values: [Double]) -> [(String, JSONValue)] {
       zip(mc.percentiles, values).map { (ResultTables.percentileKey($0), JSONValue.number($1)) }
     }
-    let baseline: [String: Double] = [
-      "npv_eur": mc.baseline.npvEUR, "total_capex_eur": mc.baseline.capexEUR, "total_opex_eur": mc.baseline.opexEUR,
-      "tco_eur": mc.baseline.tcoEUR,
-    ]
     var summary: [(String, JSONValue)] = mc.summary.map { row in
-      (row.figure, JSONValue.object([("baseline", .number(baseline[row.figure] ?? 0)), ("mean", .number(row.mean))] + band(row.values)))
+      (row.figure.rawValue, JSONValue.object(
+        [("baseline", .number(row.figure.value(mc.baseline))), ("mean", .number(row.mean))] + band(row.values)))
     }
     let shortfallBand: [(String, JSONValue)] = zip(mc.percentiles, mc.firstShortfall).map { p, year in
       (ResultTables.percentileKey(p), year.map { JSONValue.integer($0.number) } ?? .null)

@@ -113,7 +113,7 @@ public enum ResultsJSON {
       })),
       ("warnings", .array(results.warnings.map { warning in
         .object([
-          ("code", .string(warning.code)), ("year", warning.year.map { .integer($0.number) } ?? .null),
+          ("code", .string(warning.code.rawValue)), ("year", warning.year.map { .integer($0.number) } ?? .null),
           ("subject", warning.subject.map(JSONValue.string) ?? .null), ("message", .string(warning.message)),
         ])
       })),
@@ -183,13 +183,13 @@ public enum ResultsJSON {
     let worstN1: Double = results.network.links.flatMap(\.n1Utilisation).max() ?? 0
     let shortfall: JSONValue = results.firstShortfallYear.map { .integer($0.number) } ?? .null
     var members: [(String, JSONValue)] = [
-      ("npv_eur", .number(results.costs.npvEUR)),
-      ("total_capex_eur", .number(results.costs.capexEUR.reduce(0, +))),
-      ("total_opex_eur", .number(results.costs.opexEUR.reduce(0, +))),
+      (SummaryFigure.npvEUR.rawValue, .number(results.costs.npvEUR)),
+      (SummaryFigure.totalCapexEUR.rawValue, .number(results.costs.capexEUR.reduce(0, +))),
+      (SummaryFigure.totalOpexEUR.rawValue, .number(results.costs.opexEUR.reduce(0, +))),
     ]
     members.append(("first_shortfall_year", shortfall))
     members.append(("worst_n1_utilisation", .number(worstN1)))
-    members.append(("tco_eur", .number(results.costs.totalEUR.reduce(0, +))))
+    members.append((SummaryFigure.tcoEUR.rawValue, .number(results.costs.totalEUR.reduce(0, +))))
     members.append(("money", money(results)))
     members.append(("allocation_method", .string(results.sharing.method.rawValue)))
     let rate = results.info.discountRate.value

@@ -70,7 +70,7 @@ enum PolicySection {
                                      meaning: "Erasure coding 'k+m': raw storage is (k+m)/k of the data. Not with 'storage_copies'.")
   static let siteMode = KeySpec("site_mode", .choice(["active-active", "active-passive"]), default: "active-active",
                                 example: "active-active",
-                                meaning: "How shared sites back each other up: all run load, or one runs and the others stand by sized like it.")
+                                meaning: "How shared sites back each other up: 'active-active' sizes each for 'failover_share' of the shared compute load; 'active-passive' sizes each for all of it (load still follows 'load_share': give a cold standby 0 %).")
   static let failoverShare = KeySpec("failover_share", .fraction, default: "100 %", example: "100 %",
                                      meaning: "Active-active: the share of the whole shared compute load each shared site must carry when the others fail.")
   static let serverType = KeySpec("server_type", .reference("server type"), default: "the first server type",

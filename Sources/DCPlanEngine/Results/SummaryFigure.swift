@@ -1,0 +1,44 @@
+import DCPlanModel
+
+/// The summary figures of a plan or a trial, each once: the results' `summary`, the Monte Carlo
+/// bands, the comparison's key figures and the trials' CSV read these names.
+public enum SummaryFigure: String, Hashable, Sendable, CaseIterable {
+  /// Net present value of all costs (docs/conventions.md, "NPV").
+  case npvEUR = "npv_eur"
+  /// Capital expenditure over the horizon, undiscounted.
+  case totalCapexEUR = "total_capex_eur"
+  /// Operating expenditure over the horizon, undiscounted.
+  case totalOpexEUR = "total_opex_eur"
+  /// Capex plus opex over the horizon, undiscounted.
+  case tcoEUR = "tco_eur"
+
+  /// A short label for tables ("NPV", "Total capex").
+  public var label: String {
+    switch self {
+    case .npvEUR: return "NPV"
+    case .totalCapexEUR: return "Total capex"
+    case .totalOpexEUR: return "Total opex"
+    case .tcoEUR: return "TCO"
+    }
+  }
+
+  /// The figure of a trial.
+  public func value(_ outcome: TrialOutcome) -> Double {
+    switch self {
+    case .npvEUR: return outcome.npvEUR
+    case .totalCapexEUR: return outcome.capexEUR
+    case .totalOpexEUR: return outcome.opexEUR
+    case .tcoEUR: return outcome.tcoEUR
+    }
+  }
+
+  /// The figure of a plan.
+  public func value(_ results: PlanResults) -> Double {
+    switch self {
+    case .npvEUR: return results.costs.npvEUR
+    case .totalCapexEUR: return results.costs.capexEUR.reduce(0, +)
+    case .totalOpexEUR: return results.costs.opexEUR.reduce(0, +)
+    case .tcoEUR: return results.costs.totalEUR.reduce(0, +)
+    }
+  }
+}
