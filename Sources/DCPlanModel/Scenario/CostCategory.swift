@@ -30,12 +30,17 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   case voiceGateways = "voice_gateways"
 
   /// Whether the category is capital expenditure.
+  @inlinable
   public var isCapex: Bool {
-    [.modules, .servers, .storage, .linkUpgrades, .ipPhones, .voiceGateways].contains(self)
+    switch self {
+    case .modules, .servers, .storage, .linkUpgrades, .ipPhones, .voiceGateways: return true
+    case .energy, .maintenance, .staff, .space, .licences, .linkLeases, .voiceLegacy, .sipTrunks: return false
+    }
   }
 
   /// Whether the category belongs to the wide-area network, a common cost shared by usage
   /// outside the cost game (docs/conventions.md, "Cost sharing").
+  @inlinable
   public var isNetwork: Bool { self == .linkLeases || self == .linkUpgrades }
 
   /// The position of the category in tables (its place in ``allCases``).
