@@ -94,8 +94,10 @@ struct TrialOracleTests {
     var shortKinds = Set<ShortfallKind>()
     var upgrades = 0
     var inputs = Set<ParameterTarget>()
+    var withClasses = 0
     for seed in Self.seeds {
       let scenario = try Self.scenario(seed)
+      if !scenario.policy.classes.isEmpty { withClasses += 1 }
       inputs.formUnion(scenario.uncertainty.inputs.map(\.target))
       let (_, outcomes, _) = MonteCarlo.run(scenario, trials: 6, seed: seed &+ 100, threads: 2)
       let keys = MonteCarlo.resourceKeys(scenario)
@@ -106,6 +108,7 @@ struct TrialOracleTests {
     }
     #expect(shortKinds.isSuperset(of: [.space, .power, .link]), "\(shortKinds)")
     #expect(upgrades > 0)
+    #expect(withClasses >= 4, "redundancy per class in \(withClasses) of \(Self.seeds.count) scenarios")
     #expect(inputs.count >= ParameterTarget.allCases.count - 3, "\(Set(ParameterTarget.allCases).subtracting(inputs))")
   }
 }

@@ -88,3 +88,22 @@ struct CapacitySectionErrorTests {
     ])
   }
 }
+
+extension CapacitySectionErrorTests {
+  @Test("policy classes: a percentage for a class, a class given twice, spares not below the cluster size")
+  func classPolicies() {
+    let source = MarkedSource(Self.head + """
+      policy:
+        classes:
+          - {class: 1️⃣99.9 %, failover_share: 0 %}
+          - {class: VK3, spares_per_cluster: 2}
+          - {class: 2️⃣VK3, failover_share: 50 %}
+          - {class: VK2, cluster_size: 4, spares_per_cluster: 3️⃣4}
+      """)
+    #expect(errorLines(source) == [
+      at(source, "1️⃣", "'class' of class policy 1 must name a class ('VK0', 'VK1', 'VK2', 'VK3', 'VK4', 'VK5', 'Tier I', 'Tier II', 'Tier III', 'Tier IV'), not a percentage"),
+      at(source, "2️⃣", "class 'VK3' has a policy already (entry 2); give each class once"),
+      at(source, "3️⃣", "'spares_per_cluster' (4) of class 'VK2' must be below its 'cluster_size' (4)"),
+    ])
+  }
+}

@@ -165,6 +165,7 @@ public struct RandomScenario {
       if chance(0.4) { fields.append("storage_growth: \(Self.text(uniform(0...25))) %") }
       if chance(0.3) { fields.append("storage_accrual: \(Self.text(uniform(0.5...3))) GB/employee/year") }
       if chance(0.3) { fields.append("start_year: \(integer(first...last))") }
+      if chance(0.7) { fields.append("availability_target: \(pick(["VK2", "VK3", "VK4", "99.95 %", "99.5 %"]))") }
       line("  - {\(fields.joined(separator: ", "))}")
     }
 
@@ -179,6 +180,13 @@ public struct RandomScenario {
     ]
     policy.append(chance(0.5) ? "storage_copies: \(integer(1...3))" : "erasure_coding: \(integer(2...8))+\(integer(1...3))")
     if chance(0.2) { policy.append("site_mode: active-passive") }
+    if chance(0.5) {
+      // Redundancy per class: a failover class with more spares, a class without failover.
+      var classes = ["{class: VK3, failover_share: 100 %, spares_per_cluster: \(integer(1...3)), cluster_size: \(integer(8...24))}"]
+      classes.append("{class: VK2, failover_share: \(pick([0, 50])) %, \(chance(0.5) ? "storage_copies: \(integer(1...2))" : "erasure_coding: 4+2")}")
+      if chance(0.3) { classes.append("{class: VK4, storage_copies: 3}") }
+      policy.append("classes: [\(classes.joined(separator: ", "))]")
+    }
     line("policy: {\(policy.joined(separator: ", "))}")
 
     var costs = [

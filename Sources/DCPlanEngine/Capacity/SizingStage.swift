@@ -19,25 +19,42 @@ public struct SiteSizing: Hashable, Sendable {
   public var servers: [Int]
   /// Storage units per year.
   public var storageUnits: [Int]
+  /// The same per compute pool (``RedundancyClasses``: classes whose clusters are alike share
+  /// one): working servers, clusters and servers per year.
+  public var pools: [PoolSizing]
+}
+
+/// One compute pool of a site: the clusters of the classes with one cluster size and spares.
+public struct PoolSizing: Hashable, Sendable {
+  /// Servers needed to carry the pool's load at target utilisation, before spares.
+  public var workingServers: [Int]
+  /// Compute clusters per year.
+  public var clusters: [Int]
+  /// Servers per year, spares included.
+  public var servers: [Int]
 }
 
 extension SiteSizing {
   /// A sizing of `site` with no years yet.
   init(empty site: String) {
-    self.init(site: site, sizedVCPU: [], sizedRAMGiB: [], storedTiB: [], workingServers: [], clusters: [], servers: [], storageUnits: [])
+    self.init(
+      site: site, sizedVCPU: [], sizedRAMGiB: [], storedTiB: [], workingServers: [], clusters: [], servers: [], storageUnits: [],
+      pools: [])
   }
 }
 
-/// The sizing stage: demand per site → servers (N+k per cluster) and storage units
-/// (docs/conventions.md, "Sizing").
+/// The sizing stage: demand per site → servers (N+k per cluster) and storage units, class by
+/// class (docs/conventions.md, "Sizing"; "Redundancy per availability class").
 ///
-/// For a site with vCPU demand `V` and RAM demand `R` (failover included), a server type with
-/// `c` cores and `m` GiB, overcommits `o_cpu`, `o_ram` and target utilisation `u`:
+/// For a site with vCPU demand `V_c` and RAM demand `R_c` of class c (a shared site among
+/// several: at least the class's failover share `f_c` of the class's whole shared load), a
+/// server type with `c` cores and `m` GiB, overcommits `o_cpu`, `o_ram` and target utilisation
+/// `u`, per compute pool p (the classes with one cluster size and spares `k_p`):
 ///
-///     N        = max(⌈V / (c · o_cpu · u)⌉, ⌈R / (m · o_ram · u)⌉)
-///     clusters = ⌈N / (clusterSize − k)⌉
-///     servers  = N + k · clusters
-///     units    = ⌈stored · rawFactor / (usable · u_storage)⌉
+///     V_p      = Σ_{c in p} max(V_c, f_c · shared V_c),  R_p likewise
+///     N_p      = max(⌈V_p / (c · o_cpu · u)⌉, ⌈R_p / (m · o_ram · u)⌉)
+///     clusters = ⌈N_p / (clusterSize_p − k_p)⌉,  servers = N_p + k_p · clusters
+///     units    = ⌈Σ_c stored_c · rawFactor_c / (usable · u_storage)⌉
 public enum SizingStage {
   /// Sizes every site in every year of the projection.
   public static func size(_ scenario: Scenario, _ demand: DemandProjection) -> [SiteSizing] {
@@ -51,13 +68,17 @@ public enum SizingStage {
   static func size(_ scenario: Scenario, _ demand: DemandProjection, rules: Rules, into sizing: inout [SiteSizing]) {
     let yearCount = demand.years.count
     let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
-    // Total shared compute demand per year, for the failover rule.
-    var sharedVCPU = [Double](repeating: 0, count: yearCount)
-    var sharedRAM = [Double](repeating: 0, count: yearCount)
+    // Each class's total shared compute demand per year, for the failover rule.
+    let classCount = rules.classCount
+    var sharedVCPU = [Double](repeating: 0, count: classCount * yearCount)
+    var sharedRAM = sharedVCPU
     for index in shared {
-      for y in 0..<yearCount {
-        sharedVCPU[y] += demand.sites[index].demand.vcpu[y]
-        sharedRAM[y] += demand.sites[index].demand.ramGiB[y]
+      let byClass = demand.sites[index].byClass
+      for c in 0..<min(classCount, byClass.count) {
+        for y in 0..<yearCount {
+          sharedVCPU[c * yearCount + y] += byClass[c].vcpu[y]
+          sharedRAM[c * yearCount + y] += byClass[c].ramGiB[y]
+        }
       }
     }
     if sizing.count != scenario.sites.count || sizing.indices.contains(where: { sizing[$0].site != scenario.sites[$0].id }) {
@@ -65,7 +86,7 @@ public enum SizingStage {
     }
     for index in scenario.sites.indices {
       sizeSite(
-        kind: scenario.sites[index].kind, own: demand.sites[index].demand, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM,
+        kind: scenario.sites[index].kind, own: demand.sites[index].byClass, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM,
         sharedSites: shared.count, rules: rules, into: &sizing[index])
     }
   }
@@ -97,14 +118,19 @@ public enum SizingStage {
     /// vCPU and GiB one server carries at the overcommit and target utilisation.
     let vcpuPerServer: Double
     let ramPerServer: Double
-    /// Working servers per cluster, and spares per cluster.
-    let workingPerCluster: Int
-    let spares: Int
-    /// Raw TiB stored per TiB of data, and TiB one unit holds at its target utilisation.
-    let rawFactor: Double
+    /// TiB one unit holds at its target utilisation.
     let tibPerUnit: Double
-    /// The share of all shared demand each shared site must carry.
-    let failoverShare: Double
+    /// The redundancy classes and their pools.
+    let classes: RedundancyClasses
+    /// Per class: the share of its shared load each shared site must carry, and raw TiB per TiB.
+    let failoverShare: [Double]
+    let rawFactor: [Double]
+    /// Per pool: working servers per cluster, and spares per cluster.
+    let workingPerCluster: [Int]
+    let spares: [Int]
+
+    /// Redundancy classes (at least 1).
+    var classCount: Int { failoverShare.count }
 
     /// The rules of `scenario`.
     public init(_ scenario: Scenario) {
@@ -123,21 +149,20 @@ public enum SizingStage {
       }
       vcpuPerServer = serverType.map { Double($0.cores) * policy.cpuOvercommit * policy.targetUtilisation.value } ?? 0
       ramPerServer = serverType.map { $0.ram.gibibytes * policy.ramOvercommit * policy.targetUtilisation.value } ?? 0
-      workingPerCluster = max(1, policy.clusterSize - policy.sparesPerCluster)
-      spares = policy.sparesPerCluster
-      rawFactor = policy.storageRawFactor
       tibPerUnit = storageType.map { $0.usable.tebibytes * policy.storageTargetUtilisation.value } ?? 0
-      switch policy.siteMode {
-      case let .activeActive(share): failoverShare = share.value
-      case .activePassive: failoverShare = 1
-      }
+      classes = RedundancyClasses(scenario)
+      failoverShare = classes.redundancy.map(\.failoverShare.value)
+      rawFactor = classes.redundancy.map(\.storageRawFactor)
+      workingPerCluster = classes.pools.map { max(1, $0.clusterSize - $0.spares) }
+      spares = classes.pools.map(\.spares)
     }
   }
 
-  /// Sizes one site for its own demand `own`; a shared site among `sharedSites` > 1 is sized
-  /// for at least its failover share of the shared demand `sharedVCPU`, `sharedRAM`.
+  /// Sizes one site for its own demand per class `own`; a shared site among `sharedSites` > 1
+  /// is sized for at least each class's failover share of its shared demand (`sharedVCPU`,
+  /// `sharedRAM`: class-major, `[class · years + year]`).
   public static func sizeSite(
-    _ site: Site, own: ResourceSeries, sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, rules: Rules
+    _ site: Site, own: [ResourceSeries], sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, rules: Rules
   ) -> SiteSizing {
     var sizing = SiteSizing(empty: site.id)
     sizeSite(
@@ -149,10 +174,11 @@ public enum SizingStage {
   /// The same for a site of `kind`, into `sizing` (of that site), its arrays rewritten in
   /// place where they fit (the kind alone is passed: a whole `Site` would be copied).
   static func sizeSite(
-    kind: Site.Kind, own: ResourceSeries, sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, rules: Rules,
+    kind: Site.Kind, own: [ResourceSeries], sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, rules: Rules,
     into sizing: inout SiteSizing
   ) {
-    let yearCount = own.vcpu.count
+    let yearCount = own.first?.vcpu.count ?? 0
+    let poolCount = rules.spares.count
     sizing.sizedVCPU.reset(count: yearCount, to: 0)
     sizing.sizedRAMGiB.reset(count: yearCount, to: 0)
     sizing.storedTiB.reset(count: yearCount, to: 0)
@@ -160,24 +186,49 @@ public enum SizingStage {
     sizing.clusters.reset(count: yearCount, to: 0)
     sizing.servers.reset(count: yearCount, to: 0)
     sizing.storageUnits.reset(count: yearCount, to: 0)
-    let failover = kind == .shared && sharedSites > 1
-    let share = rules.failoverShare
-    for y in 0..<yearCount {
-      sizing.sizedVCPU[y] = failover ? max(own.vcpu[y], share * sharedVCPU[y]) : own.vcpu[y]
-      sizing.sizedRAMGiB[y] = failover ? max(own.ramGiB[y], share * sharedRAM[y]) : own.ramGiB[y]
-      sizing.storedTiB[y] = own.storageTiB[y]
+    if sizing.pools.count != poolCount {
+      sizing.pools = [PoolSizing](repeating: PoolSizing(workingServers: [], clusters: [], servers: []), count: poolCount)
     }
+    for p in 0..<poolCount {
+      sizing.pools[p].workingServers.reset(count: yearCount, to: 0)
+      sizing.pools[p].clusters.reset(count: yearCount, to: 0)
+      sizing.pools[p].servers.reset(count: yearCount, to: 0)
+    }
+    let failover = kind == .shared && sharedSites > 1
     let hasServer = rules.server != nil
     let hasStorage = rules.storage != nil
+    let classCount = min(own.count, rules.classCount)
+    let pool = rules.classes.pool
     for y in 0..<yearCount {
-      let working = hasServer
-        ? max(ceilCount(sizing.sizedVCPU[y], per: rules.vcpuPerServer), ceilCount(sizing.sizedRAMGiB[y], per: rules.ramPerServer))
-        : 0
-      let clusters = working == 0 ? 0 : (working + rules.workingPerCluster - 1) / rules.workingPerCluster
-      sizing.workingServers[y] = working
-      sizing.clusters[y] = clusters
-      sizing.servers[y] = working + rules.spares * clusters
-      sizing.storageUnits[y] = hasStorage ? ceilCount(sizing.storedTiB[y] * rules.rawFactor, per: rules.tibPerUnit) : 0
+      var raw = 0.0
+      for p in 0..<poolCount {
+        // The pool's sized load: each class's own, or its failover share of the shared load.
+        var poolVCPU = 0.0
+        var poolRAM = 0.0
+        for c in 0..<classCount where pool[c] == p {
+          let share = rules.failoverShare[c]
+          let vcpu = failover ? max(own[c].vcpu[y], share * sharedVCPU[c * yearCount + y]) : own[c].vcpu[y]
+          let ram = failover ? max(own[c].ramGiB[y], share * sharedRAM[c * yearCount + y]) : own[c].ramGiB[y]
+          poolVCPU += vcpu
+          poolRAM += ram
+        }
+        let working = hasServer
+          ? max(ceilCount(poolVCPU, per: rules.vcpuPerServer), ceilCount(poolRAM, per: rules.ramPerServer)) : 0
+        let clusters = working == 0 ? 0 : (working + rules.workingPerCluster[p] - 1) / rules.workingPerCluster[p]
+        sizing.pools[p].workingServers[y] = working
+        sizing.pools[p].clusters[y] = clusters
+        sizing.pools[p].servers[y] = working + rules.spares[p] * clusters
+        sizing.sizedVCPU[y] += poolVCPU
+        sizing.sizedRAMGiB[y] += poolRAM
+        sizing.workingServers[y] += working
+        sizing.clusters[y] += clusters
+        sizing.servers[y] += working + rules.spares[p] * clusters
+      }
+      for c in 0..<classCount {
+        sizing.storedTiB[y] += own[c].storageTiB[y]
+        raw += own[c].storageTiB[y] * rules.rawFactor[c]
+      }
+      sizing.storageUnits[y] = hasStorage ? ceilCount(raw, per: rules.tibPerUnit) : 0
     }
   }
 

@@ -83,6 +83,9 @@ public struct SiteDemand: Hashable, Sendable {
   public let site: String
   /// Demand per year (for a shared site, its load share of the shared demand).
   public internal(set) var demand: ResourceSeries
+  /// The same per redundancy class (docs/conventions.md, "Redundancy per availability
+  /// class"): class 0 is the policy's own, then `policy.classes` in order.
+  public internal(set) var byClass: [ResourceSeries]
   /// Number of workloads running there per year (shared workloads count at every shared site).
   public internal(set) var workloadCount: [Int]
 }

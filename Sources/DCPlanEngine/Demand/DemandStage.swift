@@ -22,36 +22,51 @@ public enum DemandStage {
     projectWithTenantSums(scenario).projection
   }
 
-  /// Each tenant's demand summed over its workloads in the years they have a site
-  /// (`[tenant][resource · years + year]`, resources vCPU, RAM, storage), and its running
-  /// workloads per year: what ``Placement`` puts into sites.
+  /// Each tenant's demand summed over its workloads in the years they have a site, per
+  /// redundancy class (``RedundancyClasses``): `sums[tenant][(class · 3 + resource) · years +
+  /// year]`, resources vCPU, RAM, storage; and its running workloads per year: what
+  /// ``Placement`` puts into sites.
   struct TenantSums: Sendable {
     let sums: [[Double]]
     let running: [[Int]]
+    /// Redundancy classes (at least 1).
+    let classCount: Int
 
-    init(sums: [[Double]], running: [[Int]]) {
+    init(sums: [[Double]], running: [[Int]], classCount: Int) {
       self.sums = sums
       self.running = running
+      self.classCount = classCount
     }
 
     /// The sums read back from a projection's per-workload rows (the workloads with a site).
     init(_ scenario: Scenario, _ demand: DemandProjection) {
       let count = demand.years.count
+      let classes = RedundancyClasses(scenario)
+      let width = 3 * classes.count * count
       let tenantIndex = Dictionary(scenario.tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-      var sums = [[Double]](repeating: [Double](repeating: 0, count: 3 * count), count: scenario.tenants.count)
+      var sums = [[Double]](repeating: [Double](repeating: 0, count: width), count: scenario.tenants.count)
       var running = [[Int]](repeating: [Int](repeating: 0, count: count), count: scenario.tenants.count)
       for w in demand.workloadIDs.indices {
         guard let t = tenantIndex[demand.workloadTenants[w]] else { continue }
+        let base = 3 * (w < classes.workloadClass.count ? classes.workloadClass[w] : 0) * count
         for y in 0..<count where demand.placement[w * count + y] != nil {
           let i = w * count + y
           running[t][y] += 1
-          sums[t][y] += demand.vcpu[i]
-          sums[t][count + y] += demand.ramGiB[i]
-          sums[t][2 * count + y] += demand.storageTiB[i]
+          sums[t][base + y] += demand.vcpu[i]
+          sums[t][base + count + y] += demand.ramGiB[i]
+          sums[t][base + 2 * count + y] += demand.storageTiB[i]
         }
       }
       self.sums = sums
       self.running = running
+      classCount = classes.count
+    }
+
+    /// Tenant `t`'s resource `r` (vCPU, RAM, storage) in year index `y`, over every class.
+    func total(tenant t: Int, resource r: Int, year y: Int, years count: Int) -> Double {
+      var sum = 0.0
+      for c in 0..<classCount { sum += sums[t][(c * 3 + r) * count + y] }
+      return sum
     }
   }
 
@@ -83,8 +98,9 @@ public enum DemandStage {
       }
     }
     var totals = ResourceSeries(count: count)
-    // Tenant sums: [tenant][resource · count + year], in the years the tenant has a site.
-    var tenantSums = [[Double]](repeating: [Double](repeating: 0, count: 3 * count), count: tenants.count)
+    let classes = RedundancyClasses(scenario)
+    // Tenant sums: [tenant][(class · 3 + resource) · count + year], in the years the tenant has a site.
+    var tenantSums = [[Double]](repeating: [Double](repeating: 0, count: 3 * classes.count * count), count: tenants.count)
     var running = [[Int]](repeating: [Int](repeating: 0, count: count), count: tenants.count)
     let workloadCount = scenario.workloads.count
     var vcpu = [Double](repeating: 0, count: workloadCount * count)
@@ -134,12 +150,13 @@ public enum DemandStage {
         guard let owner, i + horizonOffset >= startIndex, let place = placeNames[owner][i] else { continue }
         workloadPlacement[row + i] = place
         running[owner][i] += 1
-        tenantSums[owner][i] += vcpu[row + i]
-        tenantSums[owner][count + i] += ram[row + i]
-        tenantSums[owner][2 * count + i] += storage[row + i]
+        let base = 3 * classes.workloadClass[w] * count
+        tenantSums[owner][base + i] += vcpu[row + i]
+        tenantSums[owner][base + count + i] += ram[row + i]
+        tenantSums[owner][base + 2 * count + i] += storage[row + i]
       }
     }
-    let sums = TenantSums(sums: tenantSums, running: running)
+    let sums = TenantSums(sums: tenantSums, running: running, classCount: classes.count)
     let projection = DemandProjection(
       years: horizonYears, workloadIDs: scenario.workloads.map(\.id), workloadTenants: scenario.workloads.map(\.tenant),
       vcpu: vcpu, ramGiB: ram, storageTiB: storage, placement: workloadPlacement,
@@ -147,20 +164,31 @@ public enum DemandStage {
     return (projection, sums)
   }
 
-  /// Each site's demand and running workloads per year: the tenants' sums placed.
+  /// Each site's demand and running workloads per year: the tenants' sums placed, per class
+  /// and in all.
   static func siteDemand(_ scenario: Scenario, _ placement: Placement, _ tenants: TenantSums) -> [SiteDemand] {
     let count = placement.yearCount
-    let perSite = placement.perSite(tenants.sums, resources: 3)
+    let classCount = tenants.classCount
+    let width = 3 * classCount
+    let perSite = placement.perSite(tenants.sums, resources: width)
     var counts = [Int](repeating: 0, count: scenario.sites.count * count)
     for t in tenants.running.indices { placement.addCounts(tenant: t, tenants.running[t], into: &counts) }
     return scenario.sites.enumerated().map { s, site in
+      var byClass = [ResourceSeries](repeating: ResourceSeries(count: count), count: classCount)
       var series = ResourceSeries(count: count)
-      for y in 0..<count {
-        series.vcpu[y] = perSite[(s * 3) * count + y]
-        series.ramGiB[y] = perSite[(s * 3 + 1) * count + y]
-        series.storageTiB[y] = perSite[(s * 3 + 2) * count + y]
+      for c in 0..<classCount {
+        let base = (s * width + c * 3) * count
+        for y in 0..<count {
+          byClass[c].vcpu[y] = perSite[base + y]
+          byClass[c].ramGiB[y] = perSite[base + count + y]
+          byClass[c].storageTiB[y] = perSite[base + 2 * count + y]
+          series.vcpu[y] += byClass[c].vcpu[y]
+          series.ramGiB[y] += byClass[c].ramGiB[y]
+          series.storageTiB[y] += byClass[c].storageTiB[y]
+        }
       }
-      return SiteDemand(site: site.id, demand: series, workloadCount: Array(counts[(s * count)..<((s + 1) * count)]))
+      return SiteDemand(
+        site: site.id, demand: series, byClass: byClass, workloadCount: Array(counts[(s * count)..<((s + 1) * count)]))
     }
   }
 }

@@ -33,6 +33,8 @@ struct CostGame: Sendable {
   private let placement: Placement
   /// Each tenant's demand sums (``DemandStage/TenantSums``), placed by ``placement``.
   private let tenantSums: [[Double]]
+  /// Redundancy classes (at least 1).
+  private let classCount: Int
   private let serverLife: Int
   private let storageLife: Int
   private let tenantErlangs: [[Double]]
@@ -93,7 +95,9 @@ struct CostGame: Sendable {
       return shared.first { $0 < s && design(sites[$0]) == design(sites[s]) }
     }
     placement = Placement(scenario, years: years)
-    tenantSums = (demand.map { DemandStage.TenantSums(scenario, $0) } ?? DemandStage.projectWithTenantSums(scenario).sums).sums
+    let sums = demand.map { DemandStage.TenantSums(scenario, $0) } ?? DemandStage.projectWithTenantSums(scenario).sums
+    tenantSums = sums.sums
+    classCount = sums.classCount
     serverLife = CatalogueChoice.server(scenario)?.lifetimeYears ?? 1
     storageLife = CatalogueChoice.storage(scenario)?.lifetimeYears ?? 1
     let first = years.first ?? Year(0)
@@ -137,18 +141,15 @@ struct CostGame: Sendable {
     let count = years.count
     var site = scenario.sites[room]
     site.decommissionYear = nil
-    // All of its demand, wherever the plan places it.
-    var own = ResourceSeries(count: 0)
-    own.vcpu = Array(tenantSums[t][0..<count])
-    own.ramGiB = Array(tenantSums[t][count..<(2 * count)])
-    own.storageTiB = Array(tenantSums[t][(2 * count)..<(3 * count)])
-    let outcome = siteOutcome(site, index: room, own: own, sharedVCPU: own.vcpu, sharedRAM: own.ramGiB, sharedSites: 0)
+    // All of its demand, wherever the plan places it, per class.
+    let own = Self.series(tenantSums[t], at: 0, classes: classCount, years: count)
+    let outcome = siteOutcome(site, index: room, own: own, sharedVCPU: [], sharedRAM: [], sharedSites: 0)
     let prices = HardwarePrices(
       tiers: scenario.costs.procurement, serverListEUR: serverListEUR, storageListEUR: storageListEUR,
       serverPurchases: outcome.fleet.servers.purchases, storagePurchases: outcome.fleet.storage.purchases)
     var sink = YearlySumSink(eur: tenantVoiceEUR[t])
     SiteCosts.add(
-      outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...], placedVCPU: own.vcpu, years: years,
+      outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...], placedVCPU: outcome.placedVCPU, years: years,
       rates: rates, rules: rules, prices: prices, into: &sink)
     addGateways(erlangs: tenantErlangs[t], to: &sink.eur)
     for y in 0..<count { sink.eur[y] *= deflation[y] }
@@ -232,7 +233,7 @@ struct CostGame: Sendable {
   func emptyState() -> State {
     let count = years.count
     return State(
-      siteDemand: [Double](repeating: 0, count: scenario.sites.count * 3 * count),
+      siteDemand: [Double](repeating: 0, count: scenario.sites.count * 3 * classCount * count),
       userMask: [UInt64](repeating: 0, count: scenario.sites.count), usersIn: [Int](repeating: 0, count: scenario.sites.count),
       erlangs: [Double](repeating: 0, count: gatewayCount * count), voiceEUR: [Double](repeating: 0, count: count))
   }
@@ -244,7 +245,7 @@ struct CostGame: Sendable {
       state.usersIn[site] += 1
       if userBit[t] < 64 { state.userMask[site] |= 1 << UInt64(userBit[t]) }
     }
-    placement.add(tenant: t, tenantSums[t], resources: 3, into: &state.siteDemand)
+    placement.add(tenant: t, tenantSums[t], resources: 3 * classCount, into: &state.siteDemand)
     let erlangs = tenantErlangs[t]
     for i in erlangs.indices { state.erlangs[i] += erlangs[i] }
     let voice = tenantVoiceEUR[t]
@@ -272,7 +273,7 @@ struct CostGame: Sendable {
 
   /// One site's sizing, facility, modules and fleet for its demand `own`.
   private func siteOutcome(
-    _ site: Site, index s: Int, own: ResourceSeries, sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int
+    _ site: Site, index s: Int, own: [ResourceSeries], sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int
   ) -> SiteOutcome {
     let sized = SizingStage.sizeSite(
       site, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites, rules: rules)
@@ -282,7 +283,7 @@ struct CostGame: Sendable {
       site: site.id, servers: RefreshStage.flow(need: sized.servers, lifetime: serverLife),
       storage: RefreshStage.flow(need: sized.storageUnits, lifetime: storageLife))
     return SiteOutcome(
-      site: s, sized: sized, needs: needs, built: plan.built, fleet: fleet, placedVCPU: own.vcpu,
+      site: s, sized: sized, needs: needs, built: plan.built, fleet: fleet, placedVCPU: Self.totalVCPU(own, years: years.count),
       firstShortfall: plan.firstShortfall)
   }
 
@@ -299,6 +300,26 @@ struct CostGame: Sendable {
         serving: { _ in [] }, into: &total)
     }
     eur = total.eur
+  }
+
+  /// The per-class series of `buffer` from `offset` (`[(class · 3 + resource) · years + year]`).
+  private static func series(_ buffer: [Double], at offset: Int, classes: Int, years count: Int) -> [ResourceSeries] {
+    (0..<classes).map { c in
+      let base = offset + c * 3 * count
+      var series = ResourceSeries(count: 0)
+      series.vcpu = Array(buffer[base..<(base + count)])
+      series.ramGiB = Array(buffer[(base + count)..<(base + 2 * count)])
+      series.storageTiB = Array(buffer[(base + 2 * count)..<(base + 3 * count)])
+      return series
+    }
+  }
+
+  /// The vCPU placed per year over every class.
+  private static func totalVCPU(_ own: [ResourceSeries], years count: Int) -> [Double] {
+    guard own.count > 1 else { return own.first?.vcpu ?? [Double](repeating: 0, count: count) }
+    var total = [Double](repeating: 0, count: count)
+    for series in own { for y in 0..<count { total[y] += series.vcpu[y] } }
+    return total
   }
 
   /// Cached legacy-room outcomes, by site and the members among its tenants.
@@ -334,13 +355,16 @@ struct CostGame: Sendable {
   /// The members together, per year, and the first year any of their sites is short.
   private func jointCostDetailed(_ state: State, cache: inout Cache) -> (eur: [Double], firstShortfall: Year?) {
     let count = years.count
-    let width = 3 * count
-    var sharedVCPU = [Double](repeating: 0, count: count)
-    var sharedRAM = [Double](repeating: 0, count: count)
+    let width = 3 * classCount * count
+    // Each class's shared compute demand, class-major (the sizing stage's failover rule).
+    var sharedVCPU = [Double](repeating: 0, count: classCount * count)
+    var sharedRAM = sharedVCPU
     for site in sharedSites {
-      for y in 0..<count {
-        sharedVCPU[y] += state.siteDemand[site * width + y]
-        sharedRAM[y] += state.siteDemand[site * width + count + y]
+      for c in 0..<classCount {
+        for y in 0..<count {
+          sharedVCPU[c * count + y] += state.siteDemand[site * width + c * 3 * count + y]
+          sharedRAM[c * count + y] += state.siteDemand[site * width + (c * 3 + 1) * count + y]
+        }
       }
     }
     cache.scratch.removeAll(keepingCapacity: true)
@@ -356,10 +380,7 @@ struct CostGame: Sendable {
       } else if let twin = twinOf[s], let done = cache.scratch.first(where: { $0.site == twin }) {
         outcome = done.at(site: s)
       } else {
-        var own = ResourceSeries(count: 0)
-        own.vcpu = Array(state.siteDemand[(s * width)..<(s * width + count)])
-        own.ramGiB = Array(state.siteDemand[(s * width + count)..<(s * width + 2 * count)])
-        own.storageTiB = Array(state.siteDemand[(s * width + 2 * count)..<(s * width + width)])
+        let own = Self.series(state.siteDemand, at: s * width, classes: classCount, years: count)
         outcome = siteOutcome(
           scenario.sites[s], index: s, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites.count)
         if !isShared, cacheable[s] { cache.outcomes[key] = outcome }

@@ -241,9 +241,9 @@ struct UsageKey {
     let tenantIndex = Dictionary(scenario.tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     amounts = [[Double]](repeating: [Double](repeating: 0, count: n * count), count: 4)
     // Placed vCPU, RAM and storage: the tenants' sums the plan places.
-    let placed = DemandStage.TenantSums(scenario, demand).sums
-    for t in placed.indices {
-      for r in 0..<3 { for y in 0..<count { amounts[r][t * count + y] = placed[t][r * count + y] } }
+    let placed = DemandStage.TenantSums(scenario, demand)
+    for t in placed.sums.indices {
+      for r in 0..<3 { for y in 0..<count { amounts[r][t * count + y] = placed.total(tenant: t, resource: r, year: y, years: count) } }
     }
     if !scenario.network.nodes.isEmpty {
       for (t, tenant) in scenario.tenants.enumerated() {

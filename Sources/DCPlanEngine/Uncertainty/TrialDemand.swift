@@ -24,6 +24,8 @@ struct TrialDemand: Sendable {
   struct Segment {
     /// Tenant index, or nil for a workload whose tenant is not listed (counted in totals only).
     let tenant: Int?
+    /// The workloads' redundancy class (``RedundancyClasses``).
+    let redundancyClass: Int
     let range: Range<Int>
     /// The horizon index of the first year its workloads run (0: already running at the start).
     let firstYear: Int
@@ -53,6 +55,8 @@ struct TrialDemand: Sendable {
   private let runningCount: [[Int]]
   /// Where tenants run (the plan's ``Placement``); a trial reads its join years again.
   private let placement: Placement
+  /// Redundancy classes (``RedundancyClasses``; at least 1).
+  private let classCount: Int
   private let hasAccrual: Bool
   private let workloadSlots: [WorkloadSlots]
   /// The growth group each resource follows: 0 its vCPU growth, 1 its own RAM growth, 2 its
@@ -90,11 +94,13 @@ struct TrialDemand: Sendable {
     horizonOffset = horizon.first - axisFirst
     let tenantIndex = Dictionary(scenario.tenants.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     let workloads = scenario.workloads
-    func key(_ w: Int) -> (Int, Int, Int) {
+    let classes = RedundancyClasses(scenario)
+    classCount = classes.count
+    func key(_ w: Int) -> (Int, Int, Int, Int) {
       let workload = workloads[w]
       let flags = (workload.vcpu.isPerEmployee ? 1 : 0) | (workload.ram.isPerEmployee ? 2 : 0)
         | (workload.storage.isPerEmployee ? 4 : 0) | (workload.storageAccrualPerYear.isPerEmployee ? 8 : 0)
-      return (tenantIndex[workload.tenant] ?? -1, flags, max(0, workload.startYear - horizon.first))
+      return (tenantIndex[workload.tenant] ?? -1, classes.workloadClass[w], flags, max(0, workload.startYear - horizon.first))
     }
     let keys = workloads.indices.map(key)
     let order = workloads.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
@@ -108,8 +114,8 @@ struct TrialDemand: Sendable {
       var end = start + 1
       while end < order.count, keys[order[end]] == k { end += 1 }
       segments.append(Segment(
-        tenant: k.0 >= 0 ? k.0 : nil, range: start..<end, firstYear: k.2,
-        perEmployee: (k.1 & 1 != 0, k.1 & 2 != 0, k.1 & 4 != 0, k.1 & 8 != 0)))
+        tenant: k.0 >= 0 ? k.0 : nil, redundancyClass: k.1, range: start..<end, firstYear: k.3,
+        perEmployee: (k.2 & 1 != 0, k.2 & 2 != 0, k.2 & 4 != 0, k.2 & 8 != 0)))
       start = end
     }
     self.segments = segments
@@ -345,7 +351,9 @@ struct TrialDemand: Sendable {
     for t in tenants.indices {
       for a in 0..<axis { scratch.headcount[t * axis + a] = tenants[t].employees.employees(in: axisFirst + a) }
     }
-    scratch.tenantTotals.reset(count: tenantCount * 3 * count, to: 0)
+    // Tenant sums per class: `((tenant · classes + class) · 3 + r) · years + y`.
+    let width = 3 * classCount
+    scratch.tenantTotals.reset(count: tenantCount * width * count, to: 0)
     if projection.years != years { projection.years = years }
     projection.totals.vcpu.reset(count: count, to: 0)
     projection.totals.ramGiB.reset(count: count, to: 0)
@@ -357,7 +365,7 @@ struct TrialDemand: Sendable {
         for y in 0..<count {
           var value = scratch.sums[(s * 3 + r) * count + y]
           if perEmployee, let t = segment.tenant { value *= scratch.headcount[t * axis + y + horizonOffset] }
-          if let t = segment.tenant { scratch.tenantTotals[(t * 3 + r) * count + y] += value }
+          if let t = segment.tenant { scratch.tenantTotals[((t * classCount + segment.redundancyClass) * 3 + r) * count + y] += value }
           Self.add(value, to: &projection.totals, resource: r, year: y)
         }
       }
@@ -375,13 +383,13 @@ struct TrialDemand: Sendable {
         accrued += rate * (perEmployee ? segment.tenant.map { scratch.headcount[$0 * axis + a] } ?? 1 : 1)
         let y = a - horizonOffset
         guard y >= 0 else { continue }
-        if let t = segment.tenant { scratch.tenantTotals[(t * 3 + 2) * count + y] += accrued }
+        if let t = segment.tenant { scratch.tenantTotals[((t * classCount + segment.redundancyClass) * 3 + 2) * count + y] += accrued }
         projection.totals.storageTiB[y] += accrued
       }
     }
     // Place each tenant's sums with the trial's join years (``Placement``, as the plan does).
     let siteCount = scenario.sites.count
-    scratch.perSite.reset(count: siteCount * 3 * count, to: 0)
+    scratch.perSite.reset(count: siteCount * width * count, to: 0)
     scratch.counts.reset(count: siteCount * count, to: 0)
     if scratch.placement == nil { scratch.placement = placement }
     scratch.placement?.rejoin(scenario, years: years)
@@ -389,27 +397,41 @@ struct TrialDemand: Sendable {
       scratch.tenantTotals.withUnsafeBufferPointer { totals in
         scratch.perSite.withUnsafeMutableBufferPointer { perSite in
           for t in tenants.indices {
-            let sums = UnsafeBufferPointer(rebasing: totals[((t * 3) * count)..<((t * 3 + 3) * count)])
-            trialPlacement.add(tenant: t, sums, resources: 3, into: perSite)
+            let sums = UnsafeBufferPointer(rebasing: totals[(t * width * count)..<((t + 1) * width * count)])
+            trialPlacement.add(tenant: t, sums, resources: width, into: perSite)
           }
         }
       }
       for t in tenants.indices { trialPlacement.addCounts(tenant: t, runningCount[t], into: &scratch.counts) }
     }
     if projection.sites.count != siteCount || projection.sites.indices.contains(where: { projection.sites[$0].site != scenario.sites[$0].id }) {
-      projection.sites = scenario.sites.map { SiteDemand(site: $0.id, demand: ResourceSeries(count: 0), workloadCount: []) }
+      projection.sites = scenario.sites.map {
+        SiteDemand(
+          site: $0.id, demand: ResourceSeries(count: 0), byClass: [ResourceSeries](repeating: ResourceSeries(count: 0), count: classCount),
+          workloadCount: [])
+      }
     }
+    // Per class as placed, and the site's sums over the classes (in class order, as the plan's).
     for s in 0..<siteCount {
       projection.sites[s].demand.vcpu.reset(count: count, to: 0)
       projection.sites[s].demand.ramGiB.reset(count: count, to: 0)
       projection.sites[s].demand.storageTiB.reset(count: count, to: 0)
       projection.sites[s].workloadCount.reset(count: count, to: 0)
-      for y in 0..<count {
-        projection.sites[s].demand.vcpu[y] = scratch.perSite[(s * 3) * count + y]
-        projection.sites[s].demand.ramGiB[y] = scratch.perSite[(s * 3 + 1) * count + y]
-        projection.sites[s].demand.storageTiB[y] = scratch.perSite[(s * 3 + 2) * count + y]
-        projection.sites[s].workloadCount[y] = scratch.counts[s * count + y]
+      for c in 0..<classCount {
+        let base = (s * width + c * 3) * count
+        projection.sites[s].byClass[c].vcpu.reset(count: count, to: 0)
+        projection.sites[s].byClass[c].ramGiB.reset(count: count, to: 0)
+        projection.sites[s].byClass[c].storageTiB.reset(count: count, to: 0)
+        for y in 0..<count {
+          projection.sites[s].byClass[c].vcpu[y] = scratch.perSite[base + y]
+          projection.sites[s].byClass[c].ramGiB[y] = scratch.perSite[base + count + y]
+          projection.sites[s].byClass[c].storageTiB[y] = scratch.perSite[base + 2 * count + y]
+          projection.sites[s].demand.vcpu[y] += scratch.perSite[base + y]
+          projection.sites[s].demand.ramGiB[y] += scratch.perSite[base + count + y]
+          projection.sites[s].demand.storageTiB[y] += scratch.perSite[base + 2 * count + y]
+        }
       }
+      for y in 0..<count { projection.sites[s].workloadCount[y] = scratch.counts[s * count + y] }
     }
   }
 

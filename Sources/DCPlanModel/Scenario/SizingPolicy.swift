@@ -27,6 +27,12 @@ public struct SizingPolicy: Hashable, Sendable {
   public var sparesPerCluster: Int
   /// Raw storage per stored byte: copies (2 for a mirror) or (k+m)/k for erasure coding.
   public var storageRawFactor: Double
+  /// Erasure coding k+m, when the data is coded instead of copied (``storageRawFactor`` is then
+  /// (k+m)/k).
+  public var erasureCoding: ErasureCode?
+  /// Redundancy per availability class; services of other classes, or with no target, get the
+  /// policy's own (``defaultRedundancy``).
+  public var classes: [ClassRedundancy] = []
   /// How the shared sites back each other up.
   public var siteMode: SiteMode
   /// The server type bought, from the catalogue.
@@ -50,6 +56,21 @@ public struct SizingPolicy: Hashable, Sendable {
     self.siteMode = siteMode
     self.serverType = serverType
     self.storageType = storageType
+  }
+
+  /// The redundancy of services no class entry covers: the policy's own values.
+  public var defaultRedundancy: Redundancy {
+    Redundancy(
+      failoverShare: failoverShare, clusterSize: clusterSize, sparesPerCluster: sparesPerCluster,
+      storageCopies: erasureCoding == nil ? storageRawFactor : 1, erasureCoding: erasureCoding)
+  }
+
+  /// The failover share the site mode gives: active-active's, or 100 % for active-passive.
+  public var failoverShare: Fraction {
+    switch siteMode {
+    case let .activeActive(share): return share
+    case .activePassive: return .one
+    }
   }
 
   /// The defaults of docs/scenario-format.md: 4 vCPU per core, no RAM overcommit, 70 %

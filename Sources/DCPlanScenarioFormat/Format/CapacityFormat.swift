@@ -77,10 +77,33 @@ enum PolicySection {
                                   example: "std-2s", meaning: "The server type bought.")
   static let storageType = KeySpec("storage_type", .reference("storage type"), default: "the first storage type",
                                    example: "san", meaning: "The storage type bought.")
+  static let classes = KeySpec(
+    "classes", .list(PolicyClassSection.spec), default: "the policy above for every service",
+    example: "[{class: VK3, failover_share: 100 %}, {class: VK2, failover_share: 0 %}]",
+    meaning: "Redundancy per availability class: services whose 'availability_target' is the class (or a percentage it is the lowest listed class to reach) get its failover share, spares and storage protection; others get the values above.")
   static let spec = SectionSpec(
     name: "policy", summary: "How demand becomes hardware: overcommit, headroom, N+k, storage protection, site mode.",
     keys: [cpuOvercommit, ramOvercommit, targetUtilisation, storageTargetUtilisation, clusterSize, spares, copies,
-           erasureCoding, siteMode, failoverShare, serverType, storageType])
+           erasureCoding, siteMode, failoverShare, serverType, storageType, classes])
+}
+
+/// Keys of one entry of `policy.classes`.
+enum PolicyClassSection {
+  static let name = KeySpec(
+    "class", .availabilityTarget, required: true, example: "VK3",
+    meaning: "The availability class (VK0–VK5, Tier I–IV) this redundancy is for.")
+  static let spec = SectionSpec(
+    name: "class policy", summary: "The redundancy of one availability class (an entry of 'policy.classes'); a key left out takes the policy's value.",
+    keys: [
+      name, keyWithPolicyDefault(PolicySection.failoverShare), keyWithPolicyDefault(PolicySection.clusterSize),
+      keyWithPolicyDefault(PolicySection.spares), keyWithPolicyDefault(PolicySection.copies),
+      keyWithPolicyDefault(PolicySection.erasureCoding),
+    ])
+
+  /// `key` of the policy, defaulting to the policy's value.
+  private static func keyWithPolicyDefault(_ key: KeySpec) -> KeySpec {
+    KeySpec(key.name, key.kind, default: "the policy's", example: key.example, meaning: key.meaning)
+  }
 }
 
 /// Keys of a facility capacity (`sites[].capacity`) and of a module.

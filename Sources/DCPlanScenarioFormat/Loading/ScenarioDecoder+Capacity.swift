@@ -87,16 +87,9 @@ extension ScenarioDecoder {
         at: reader.position(of: P.spares))
     }
     if let copies = reader.number(P.copies, in: 1...10) { policy.storageRawFactor = copies }
-    if let (text, node) = reader.scalar(P.erasureCoding) {
-      if reader.has(P.copies) {
-        context.error("give 'storage_copies' or 'erasure_coding', not both", at: node.position)
-      }
-      let parts = text.split(separator: "+").map { Int(String($0).trimmingSpaces()) }
-      if parts.count == 2, let k = parts[0], let m = parts[1], k >= 1, m >= 0, k <= 1000, m <= 1000 {
-        policy.storageRawFactor = Double(k + m) / Double(k)
-      } else {
-        context.error("'erasure_coding' must be 'k+m' with whole numbers, such as '8+3'; found '\(text)'", at: node.position)
-      }
+    if let code = erasureCode(reader) {
+      policy.erasureCoding = code
+      policy.storageRawFactor = code.rawFactor
     }
     let failover = reader.fraction(P.failoverShare) ?? .one
     switch reader.choice(P.siteMode, ["active-active", "active-passive"]) {
@@ -111,7 +104,70 @@ extension ScenarioDecoder {
     }
     policy.serverType = reader.identifier(P.serverType)
     policy.storageType = reader.identifier(P.storageType)
+    policy.classes = decodeClassPolicies(reader, defaults: policy)
     return policy
+  }
+
+  /// `erasure_coding: k+m` of `reader`, if given and well formed (an error otherwise); not with
+  /// `storage_copies`.
+  private func erasureCode(_ reader: MappingReader) -> ErasureCode? {
+    typealias P = PolicySection
+    guard let (text, node) = reader.scalar(P.erasureCoding) else { return nil }
+    if reader.has(P.copies) {
+      context.error("give 'storage_copies' or 'erasure_coding', not both", at: node.position)
+    }
+    let parts = text.split(separator: "+").map { Int(String($0).trimmingSpaces()) }
+    guard parts.count == 2, let k = parts[0], let m = parts[1], k >= 1, m >= 0, k <= 1000, m <= 1000 else {
+      context.error("'erasure_coding' must be 'k+m' with whole numbers, such as '8+3'; found '\(text)'", at: node.position)
+      return nil
+    }
+    return ErasureCode(k: k, m: m)
+  }
+
+  /// `policy.classes`: each class's redundancy, the policy's values where an entry gives none.
+  private func decodeClassPolicies(_ reader: MappingReader, defaults policy: SizingPolicy) -> [ClassRedundancy] {
+    typealias P = PolicySection
+    var seen: [String: Int] = [:]
+    return list(reader, P.classes, PolicyClassSection.spec) { entry, index -> ClassRedundancy? in
+      var entry = entry
+      entry.label = "class policy \(index + 1)"
+      defer { entry.finish() }
+      guard let target = entry.availabilityTarget(PolicyClassSection.name) else { return nil }
+      guard let name = target.className else {
+        context.error(
+          "'class' of class policy \(index + 1) must name a class (\(AvailabilityTarget.classes.map { "'\($0.name)'" }.joined(separator: ", "))), not a percentage",
+          at: entry.position(of: PolicyClassSection.name))
+        return nil
+      }
+      if let earlier = seen[name] {
+        context.error("class '\(name)' has a policy already (entry \(earlier + 1)); give each class once",
+                      at: entry.position(of: PolicyClassSection.name))
+        return nil
+      }
+      seen[name] = index
+      var redundancy = policy.defaultRedundancy
+      if case .activePassive = policy.siteMode {
+        if entry.has(P.failoverShare) {
+          context.warning("'failover_share' of class '\(name)' is ignored with 'active-passive': every shared site carries everything",
+                          at: entry.keyPosition(of: P.failoverShare))
+        }
+      } else if let share = entry.fraction(P.failoverShare) {
+        redundancy.failoverShare = share
+      }
+      redundancy.clusterSize = entry.integer(P.clusterSize, in: 2...10_000) ?? redundancy.clusterSize
+      redundancy.sparesPerCluster = entry.integer(P.spares, in: 0...1000) ?? redundancy.sparesPerCluster
+      if redundancy.sparesPerCluster >= redundancy.clusterSize {
+        context.error(
+          "'spares_per_cluster' (\(redundancy.sparesPerCluster)) of class '\(name)' must be below its 'cluster_size' (\(redundancy.clusterSize))",
+          at: entry.position(of: entry.has(P.spares) ? P.spares : P.clusterSize))
+      }
+      if let copies = entry.number(P.copies, in: 1...10) {
+        redundancy.storageCopies = copies
+        redundancy.erasureCoding = nil
+      }
+      if let code = erasureCode(entry) { redundancy.erasureCoding = code }
+      return ClassRedundancy(target: target, redundancy: redundancy)
+    }
   }
 
   func decodeCapacity(_ node: Node, path: String, owner: String) -> FacilityCapacity? {
