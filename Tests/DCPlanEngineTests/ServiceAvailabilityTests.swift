@@ -117,7 +117,8 @@ struct ServiceAvailabilityTests {
     #expect(approximately(try #require(parts["network"]), 1e-4, relative: 1e-12))
     #expect(row.dominant == "network")
     // The twin pair is far better than one site (about 1.8e-4 each): order U².
-    #expect(try #require(parts["twin sites"]) < 1e-6)
+    #expect(try #require(parts["site infrastructure"]) < 1e-6)
+    #expect(try #require(parts["compute"]) < 1e-6)
     #expect(parts["failover"] == 0)
   }
 }

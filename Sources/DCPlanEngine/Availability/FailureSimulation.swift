@@ -1,15 +1,19 @@
 import DCPlanModel
 
-/// A discrete-event Monte Carlo of failures and repairs: each block of a service's structure
-/// runs its own timeline (blocks are independent), and the service is down whenever any
-/// block of its series is down (docs/conventions.md, "Failure simulation").
+/// A discrete-event Monte Carlo of failures and repairs (docs/conventions.md, "Failure
+/// simulation"): each component of a service's structure runs its own timeline (components
+/// are independent), and the structure says from their down intervals when the service is
+/// down: a series is down while any of its parts is, a parallel group while all are, a
+/// failover pair while both sides are and for a window after one side goes down while the
+/// other is up. A component shared by several branches (a site's infrastructure under both
+/// its compute and its storage) is simulated once.
 ///
-/// Blocks: a repairable part alternating between exponential up times (rate λ) and repair
+/// Components: a repairable part alternating between exponential up times (rate λ) and repair
 /// times (rate μ); a k-out-of-n group with r crews, simulated as its birth–death chain. Each
 /// trial draws from its own SplitMix64 stream, seeded from (seed, trial), so results are the
 /// same for any number of threads; trials run in parallel and are reduced in index order.
 public enum FailureSimulation {
-  /// One block of a series structure.
+  /// One component: simulated once per trial, `count` independent copies in series.
   public enum Block: Hashable, Sendable {
     /// One repairable part, `count` copies in series, each with failure rate λ and repair rate μ.
     case parts(count: Int, failureRate: Double, repairRate: Double)
@@ -17,11 +21,58 @@ public enum FailureSimulation {
     case redundant(failureRates: [Double], repairRates: [Double])
     /// A group of n parts needing k, with `crews` repair crews: `count` such groups in series.
     case kOutOfN(count: Int, k: Int, n: Int, failureRate: Double, repairRate: Double, crews: Int)
-    /// Two sites, each a series of blocks, backing each other up: down while both are down,
-    /// and for a failover window each time one goes down while the other is up: the failover
-    /// takes `failoverHours` if it succeeds (probability `success`), else until a manual switch
-    /// (exponential, mean `manualSwitchHours`) or the site's repair, whichever comes first.
-    indirect case twin(a: [Block], b: [Block], failoverHours: Double, success: Double, manualSwitchHours: Double)
+
+    /// The simulated parts it holds (its copies times its parts).
+    var size: Int {
+      switch self {
+      case let .parts(count, _, _): return count
+      case let .redundant(rates, _): return rates.count
+      case let .kOutOfN(count, _, n, _, _, _): return count * n
+      }
+    }
+  }
+
+  /// When a service is down, from its components' down intervals.
+  public indirect enum Node: Hashable, Sendable {
+    /// Component i of the structure.
+    case component(Int)
+    /// Down while any is down.
+    case series([Node])
+    /// Down while all are down.
+    case parallel([Node])
+    /// Two sides backing each other up: down while both are down, and for a window each time
+    /// one goes down while the other is up: `failoverHours` if the failover succeeds
+    /// (probability `success`), else until a manual switch (exponential, mean
+    /// `manualSwitchHours`) or the side's repair, whichever comes first.
+    case failover(a: Node, b: Node, failoverHours: Double, success: Double, manualSwitchHours: Double)
+  }
+
+  /// A service's structure: its components and, per alternative, a weight and when it is
+  /// down. The downtime of a trial is Σ weight × downtime of the alternative (a service whose
+  /// load runs at two sites without failover is down for the share of its load at the site
+  /// that is down; one that fails over with probability φ mixes both).
+  public struct Structure: Hashable, Sendable {
+    /// The components, simulated once per trial.
+    public var components: [Block]
+    /// The weights of the alternatives (summing to 1).
+    public var weights: [Double]
+    /// When each alternative is down.
+    public var nodes: [Node]
+
+    /// A structure from its parts.
+    public init(components: [Block], weights: [Double], nodes: [Node]) {
+      self.components = components
+      self.weights = weights
+      self.nodes = nodes
+    }
+
+    /// `blocks` in series.
+    public init(series blocks: [Block]) {
+      self.init(components: blocks, weights: [1], nodes: [.series(blocks.indices.map(Node.component))])
+    }
+
+    /// The parts simulated per trial.
+    public var size: Int { components.reduce(0) { $0 + $1.size } }
   }
 
   /// The outcome of a simulation.
@@ -57,6 +108,13 @@ public enum FailureSimulation {
   ///
   /// - Parameter threads: worker threads; the result does not depend on it.
   public static func run(blocks: [Block], periodHours: Double, trials: Int, seed: UInt64, threads: Int = 2) -> Outcome {
+    run(Structure(series: blocks), periodHours: periodHours, trials: trials, seed: seed, threads: threads)
+  }
+
+  /// Simulates `trials` periods of `periodHours` of `structure`, starting all up.
+  ///
+  /// - Parameter threads: worker threads; the result does not depend on it.
+  public static func run(_ structure: Structure, periodHours: Double, trials: Int, seed: UInt64, threads: Int = 2) -> Outcome {
     let trialCount = max(0, trials)
     var downtime = [Double](repeating: 0, count: trialCount)
     var events = [Int](repeating: 0, count: trialCount)
@@ -69,21 +127,67 @@ public enum FailureSimulation {
         Workers.run(chunks) { chunk in
           let lower = trialCount * chunk / chunks
           let upper = trialCount * (chunk + 1) / chunks
-          var intervals: [(Double, Double)] = []
+          var own: [(Double, Double)] = []
+          var componentDown = [[(Double, Double)]](repeating: [], count: structure.components.count)
           for trial in lower..<upper {
             var random = SplitMix64(seed: trialSeed(seed, trial))
-            intervals.removeAll(keepingCapacity: true)
             var eventCount = 0
-            for block in blocks {
-              simulate(block, periodHours, &random, &intervals, &eventCount)
+            for (c, block) in structure.components.enumerated() {
+              own.removeAll(keepingCapacity: true)
+              simulate(block, periodHours, &random, &own, &eventCount)
+              componentDown[c] = merged(&own)
             }
-            downBase.base?[trial] = unionLength(&intervals)
+            var total = 0.0
+            for (weight, node) in zip(structure.weights, structure.nodes) {
+              var intervals = evaluate(node, componentDown, periodHours, &random)
+              total += weight * unionLength(&intervals)
+            }
+            downBase.base?[trial] = total
             countBase.base?[trial] = eventCount
           }
         }
       }
     }
     return Outcome(downtimeHours: downtime, events: events.reduce(0, +), periodHours: periodHours)
+  }
+
+  /// The down intervals of `node` (disjoint, in order) from the components' down intervals.
+  private static func evaluate(
+    _ node: Node, _ down: [[(Double, Double)]], _ period: Double, _ random: inout SplitMix64
+  ) -> [(Double, Double)] {
+    switch node {
+    case let .component(c):
+      return down[c]
+    case let .series(nodes):
+      var all: [(Double, Double)] = []
+      for child in nodes { all += evaluate(child, down, period, &random) }
+      return merged(&all)
+    case let .parallel(nodes):
+      var common: [(Double, Double)]?
+      for child in nodes {
+        let intervals = evaluate(child, down, period, &random)
+        common = common.map { intersection($0, intervals) } ?? intervals
+      }
+      return common ?? []
+    case let .failover(a, b, failoverHours, success, manualSwitchHours):
+      let downA = evaluate(a, down, period, &random)
+      let downB = evaluate(b, down, period, &random)
+      // Both down.
+      var intervals = intersection(downA, downB)
+      // Failover windows: one side goes down while the other is up.
+      for (mine, other) in [(downA, downB), (downB, downA)] {
+        var k = 0
+        for (start, end) in mine {
+          while k < other.count, other[k].1 <= start { k += 1 }
+          let otherDown = k < other.count && other[k].0 <= start
+          guard !otherDown else { continue }
+          let window = random.unit() < success
+            ? failoverHours : min(exponentialDraw(1 / manualSwitchHours, &random), end - start)
+          intervals.append((start, min(period, start + window)))
+        }
+      }
+      return merged(&intervals)
+    }
   }
 
   /// The seed of one trial's stream: the scenario seed and the trial index scrambled by
@@ -126,27 +230,6 @@ public enum FailureSimulation {
         common = common.map { intersection($0, down) } ?? down
       }
       intervals += common ?? []
-    case let .twin(a, b, failoverHours, success, manualSwitchHours):
-      var first: [(Double, Double)] = []
-      var second: [(Double, Double)] = []
-      for block in a { simulate(block, period, &random, &first, &events) }
-      for block in b { simulate(block, period, &random, &second, &events) }
-      let downA = merged(&first)
-      let downB = merged(&second)
-      // Both down.
-      intervals += intersection(downA, downB)
-      // Failover windows: one site goes down while the other is up.
-      for (mine, other) in [(downA, downB), (downB, downA)] {
-        var k = 0
-        for (start, end) in mine {
-          while k < other.count, other[k].1 <= start { k += 1 }
-          let otherDown = k < other.count && other[k].0 <= start
-          guard !otherDown else { continue }
-          let window = random.unit() < success
-            ? failoverHours : min(exponentialDraw(1 / manualSwitchHours, &random), end - start)
-          intervals.append((start, min(period, start + window)))
-        }
-      }
     case let .kOutOfN(count, k, n, λ, μ, crews):
       let maxDown = n - k
       for _ in 0..<count {

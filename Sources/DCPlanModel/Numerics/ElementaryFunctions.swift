@@ -18,3 +18,5 @@
 @inline(__always) public func squareRoot(_ x: Double) -> Double { x.squareRoot() }
 /// sin(x).
 @inline(__always) public func sine(_ x: Double) -> Double { sin(x) }
+/// atan2(y, x).
+@inline(__always) public func arcTangent2(_ y: Double, _ x: Double) -> Double { atan2(y, x) }

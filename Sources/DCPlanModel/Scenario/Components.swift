@@ -30,6 +30,9 @@ public struct Components: Hashable, Sendable {
   public var failoverSuccess: Fraction
   /// Time to switch over by hand when the automatic failover failed, hours.
   public var manualSwitchHours: Double
+  /// Events that take several sites down together (a regional power failure, a flood, a
+  /// shared carrier): common causes between twins.
+  public var commonCauses: [CommonCause] = []
 
   /// Components from their values.
   public init(
@@ -73,4 +76,24 @@ public struct Reliability: Hashable, Sendable {
   public var repairRate: Double { 1 / mttrHours }
   /// Steady-state unavailability, MTTR / (MTBF + MTTR).
   public var unavailability: Double { mttrHours / (mtbfHours + mttrHours) }
+}
+
+/// An event that takes several sites down together (docs/conventions.md, "Service
+/// availability"): a regional power failure longer than the generators' fuel, a flood of a
+/// river valley, a carrier both sites depend on. It is a part of its own, in series with
+/// every service whose sites it all takes down, and part of each site it takes down otherwise.
+public struct CommonCause: Hashable, Sendable {
+  /// A name for tables.
+  public var name: String
+  /// The sites it takes down together.
+  public var sites: [String]
+  /// How often it happens and how long it lasts.
+  public var reliability: Reliability
+
+  /// A common cause from its values.
+  public init(name: String, sites: [String], reliability: Reliability) {
+    self.name = name
+    self.sites = sites
+    self.reliability = reliability
+  }
 }

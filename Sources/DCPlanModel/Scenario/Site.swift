@@ -29,6 +29,8 @@ public struct Site: Hashable, Sendable, Identifiable {
   public var modules: [BuildModule]
   /// Power usage effectiveness per year: facility power ÷ IT power.
   public var pue: YearValue
+  /// Where it stands, for distances between sites (georedundancy), if given.
+  public var location: GeoLocation?
 
   /// A site from its values.
   public init(
@@ -71,5 +73,30 @@ extension Scenario {
       }
       sites[s].decommissionYear = everyoneMoves ? last.map { $0 + 1 } : nil
     }
+  }
+}
+
+/// A point on the earth: latitude and longitude in degrees (WGS 84).
+public struct GeoLocation: Hashable, Sendable {
+  /// Degrees north, −90 … 90.
+  public var latitude: Double
+  /// Degrees east, −180 … 180.
+  public var longitude: Double
+
+  /// A location from its coordinates.
+  public init(latitude: Double, longitude: Double) {
+    self.latitude = latitude
+    self.longitude = longitude
+  }
+
+  /// The great-circle distance to `other` in km (haversine on a sphere of radius 6,371 km,
+  /// the mean earth radius; within 0.5 % of the ellipsoid's distance).
+  public func distanceKm(to other: GeoLocation) -> Double {
+    let toRadians = Double.pi / 180
+    let dLat = (other.latitude - latitude) * toRadians
+    let dLon = (other.longitude - longitude) * toRadians
+    let a = sine(dLat / 2) * sine(dLat / 2)
+      + cosine(latitude * toRadians) * cosine(other.latitude * toRadians) * sine(dLon / 2) * sine(dLon / 2)
+    return 2 * 6371 * arcTangent2(squareRoot(a), squareRoot(1 - a))
   }
 }
