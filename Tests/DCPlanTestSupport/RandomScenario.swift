@@ -15,10 +15,13 @@ public struct RandomScenario {
     public var uncertainty = true
     /// Whether it has a network (and then perhaps voice).
     public var network = true
+    /// Whether it has failure and repair figures (and then perhaps common causes).
+    public var components = false
 
-    public init(uncertainty: Bool = true, network: Bool = true) {
+    public init(uncertainty: Bool = true, network: Bool = true, components: Bool = false) {
       self.uncertainty = uncertainty
       self.network = network
+      self.components = components
     }
   }
 
@@ -243,6 +246,24 @@ public struct RandomScenario {
       }
     }
 
+    if options.components {
+      // Figures of the usual orders of magnitude, each drawn within a factor of a few.
+      line("components:")
+      line("  server: {mtbf: \(integer(10...80))000 h, mttr: \(integer(2...24)) h}")
+      line("  storage_unit: {mtbf: \(integer(50...400))000 h, mttr: \(integer(2...24)) h}")
+      line("  ups: {mtbf: \(integer(100...400))000 h, mttr: \(integer(2...12)) h}")
+      line("  mains: {mtbf: \(integer(4000...20000)) h, mttr: \(integer(1...6)) h}")
+      line("  generator: {mtbf: \(integer(2000...10000)) h, mttr: \(integer(8...48)) h}")
+      line("  cooling: {mtbf: \(integer(20...100))000 h, mttr: \(integer(4...24)) h}")
+      line("  site: {mtbf: \(integer(300...1000))000 h, mttr: \(integer(24...96)) h}")
+      line("  repair_crews: \(integer(1...3))")
+      line("  failover_time: \(integer(1...60)) min")
+      line("  failover_success: \(integer(90...100)) %")
+      line("  manual_switch_time: \(integer(1...4)) h")
+      if sharedCount == 2, chance(0.5) {
+        line("  common_cause: [{name: regional, sites: [shared0, shared1], mtbf: \(integer(100...900))000 h, mttr: \(integer(4...48)) h}]")
+      }
+    }
     guard options.uncertainty else { return out.joined(separator: "\n") + "\n" }
     // Uncertain inputs: each kind of parameter with some chance, on every element or one.
     var inputs: [String] = []

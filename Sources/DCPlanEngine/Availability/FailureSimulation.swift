@@ -40,11 +40,11 @@ public enum FailureSimulation {
     case series([Node])
     /// Down while all are down.
     case parallel([Node])
-    /// Two sides backing each other up: down while both are down, and for a window each time
-    /// one goes down while the other is up: `failoverHours` if the failover succeeds
-    /// (probability `success`), else until a manual switch (exponential, mean
-    /// `manualSwitchHours`) or the side's repair, whichever comes first.
-    case failover(a: Node, b: Node, failoverHours: Double, success: Double, manualSwitchHours: Double)
+    /// Load running on `primary` that fails over to `standby`: down while both are down, and
+    /// for a window each time the primary goes down while the standby is up: the failover's
+    /// `failoverHours` if it succeeds (probability `success`), else until a manual switch
+    /// (exponential, mean `manualSwitchHours`), or the primary's repair if that comes first.
+    case failover(primary: Node, standby: Node, failoverHours: Double, success: Double, manualSwitchHours: Double)
   }
 
   /// A service's structure: its components and, per alternative, a weight and when it is
@@ -169,22 +169,19 @@ public enum FailureSimulation {
         common = common.map { intersection($0, intervals) } ?? intervals
       }
       return common ?? []
-    case let .failover(a, b, failoverHours, success, manualSwitchHours):
-      let downA = evaluate(a, down, period, &random)
-      let downB = evaluate(b, down, period, &random)
+    case let .failover(primary, standby, failoverHours, success, manualSwitchHours):
+      let downA = evaluate(primary, down, period, &random)
+      let downB = evaluate(standby, down, period, &random)
       // Both down.
       var intervals = intersection(downA, downB)
-      // Failover windows: one side goes down while the other is up.
-      for (mine, other) in [(downA, downB), (downB, downA)] {
-        var k = 0
-        for (start, end) in mine {
-          while k < other.count, other[k].1 <= start { k += 1 }
-          let otherDown = k < other.count && other[k].0 <= start
-          guard !otherDown else { continue }
-          let window = random.unit() < success
-            ? failoverHours : min(exponentialDraw(1 / manualSwitchHours, &random), end - start)
-          intervals.append((start, min(period, start + window)))
-        }
+      // Failover windows: the primary goes down while the standby is up.
+      var k = 0
+      for (start, end) in downA {
+        while k < downB.count, downB[k].1 <= start { k += 1 }
+        let standbyDown = k < downB.count && downB[k].0 <= start
+        guard !standbyDown else { continue }
+        let window = random.unit() < success ? failoverHours : exponentialDraw(1 / manualSwitchHours, &random)
+        intervals.append((start, min(period, start + min(window, end - start))))
       }
       return merged(&intervals)
     }

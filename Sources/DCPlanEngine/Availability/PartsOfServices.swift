@@ -60,16 +60,25 @@ final class PartsOfServices {
       let total = shareA + shareB
       let shares = total > 0 ? (shareA / total, shareB / total) : (0.5, 0.5)
       let phi = ServiceModel.failoverFraction(failoverShare: redundancy.failoverShare.value, shares: shares)
-      let copies = redundancy.storageCopies
-      let mirrored = need.storageTiB <= 0 || rules.storage == nil
-        || (redundancy.erasureCoding == nil && copies * shares.0 >= 1 - 1e-9 && copies * shares.1 >= 1 - 1e-9)
+      // A twin holds a full copy when its copies × share reach one (with erasure coding, when
+      // its share is all the data).
+      let perSite = redundancy.erasureCoding == nil ? redundancy.storageCopies : 1
+      let full = (perSite * shares.0 >= 1 - 1e-9, perSite * shares.1 >= 1 - 1e-9)
+      let data: ServiceModel.DataMode
+      if need.storageTiB <= 0 || rules.storage == nil || (full.0 && full.1) {
+        data = .mirrored
+      } else if full.0 || full.1 {
+        data = .onlyAt(full.0 ? 0 : 1)
+      } else {
+        data = .split
+      }
       let sides = [(twins[0], shares.0), (twins[1], shares.1)].map { site, share in
         side(
-          site, year: y, pool: pool, computeLoad: phi > 0 ? 1 : share, need: need, redundancy: redundancy, dataShare: share,
+          site, year: y, pool: pool, computeLoad: share, need: need, redundancy: redundancy, dataShare: share,
           legacy: false)
       }
       return ServiceParts(
-        sites: twins, sides: sides, shares: shares, failoverFraction: phi, data: mirrored ? .mirrored : .split,
+        sites: twins, sides: sides, shares: shares, failoverFraction: phi, data: data,
         commonCauses: commonCauses(covering: twins))
     }
     let site = place == WorkloadDemand.sharedDataCentre ? twins.first : siteIndex[place]

@@ -39,7 +39,7 @@ struct ServiceParts {
       }
       let (a, c, s) = ((x.a, y.a), (x.c, y.c), (x.s, y.s))
       let steadyU = steady(a, c, s)
-      let windows = phi > 0 ? ServiceModel.windows(x, y, components: components) : 0
+      let windows = phi > 0 ? ServiceModel.windows(x, y, shares: shares, data: data, components: components) : 0
       let foSteady = ServiceModel.failover(a: a, c: c, s: s, data: data)
       let noFailover = ServiceModel.loadShared(a: a, c: c, s: s, shares: shares, data: data)
       dataCentreU = phi * (1 - (1 - foSteady) * (1 - windows)) + (1 - phi) * noFailover
@@ -90,25 +90,41 @@ struct ServiceParts {
       return FailureSimulation.Structure(
         components: blocks, weights: [1], nodes: [.series([side(0)] + (storage[0].map { [$0] } ?? []) + causes + elements(network.common))])
     }
-    let dataNode: FailureSimulation.Node = data == .mirrored ? .parallel([dataAt(0), dataAt(1)]) : .series([dataAt(0), dataAt(1)])
+    let dataNode: FailureSimulation.Node
+    switch data {
+    case .mirrored: dataNode = .parallel([dataAt(0), dataAt(1)])
+    case let .onlyAt(i): dataNode = dataAt(i)
+    case .split: dataNode = .series([dataAt(0), dataAt(1)])
+    }
     var weights: [Double] = []
     var nodes: [FailureSimulation.Node] = []
     if failoverFraction > 0 {
-      weights.append(failoverFraction)
-      nodes.append(.series([
-        .failover(
-          a: side(0), b: side(1), failoverHours: components.failoverHours, success: components.failoverSuccess.value,
-          manualSwitchHours: components.manualSwitchHours),
-        dataNode,
-      ] + causes + elements(network.common)))
+      // The load each twin runs fails over to the other when its side goes down.
+      let shareList = [shares.0, shares.1]
+      for i in 0..<2 where shareList[i] > 0 {
+        weights.append(failoverFraction * shareList[i])
+        nodes.append(.series([
+          .failover(
+            primary: side(i), standby: side(1 - i), failoverHours: components.failoverHours,
+            success: components.failoverSuccess.value, manualSwitchHours: components.manualSwitchHours),
+          dataNode,
+        ] + causes + elements(network.common)))
+      }
     }
     if failoverFraction < 1 {
       // Without failover each twin serves its share while it, its clusters and its data are up.
       let shareList = [shares.0, shares.1]
       for i in 0..<2 where shareList[i] > 0 {
         let other = 1 - i
+        // The data this twin reads: its own copy (under its infrastructure, already in its
+        // side) and the other's.
         let ownData: FailureSimulation.Node = .series(storage[i].map { [$0] } ?? [])
-        let dataHere: FailureSimulation.Node = data == .mirrored ? .parallel([ownData, dataAt(other)]) : .series([ownData, dataAt(other)])
+        let dataHere: FailureSimulation.Node
+        switch data {
+        case .mirrored: dataHere = .parallel([ownData, dataAt(other)])
+        case let .onlyAt(j): dataHere = j == i ? ownData : dataAt(other)
+        case .split: dataHere = .series([ownData, dataAt(other)])
+        }
         weights.append((1 - failoverFraction) * shareList[i])
         nodes.append(.series([side(i), dataHere] + causes + elements(network.perSite[i])))
       }

@@ -99,15 +99,15 @@ struct SideParts {
   var s: Double { storage?.up ?? 1 }
 
   /// The kinds of down episode of the side that runs the service (infrastructure and
-  /// compute; storage failures do not move the service): (episodes per hour, mean hours),
-  /// counted while the whole side is up.
-  func episodes() -> [(rate: Double, meanDownHours: Double)] {
+  /// compute; storage failures do not move the service): (episodes per hour, mean hours,
+  /// whether the site's infrastructure is down with it), counted while the whole side is up.
+  func episodes() -> [(rate: Double, meanDownHours: Double, infrastructure: Bool)] {
     let up = a * c
-    var kinds = infrastructure.map { (rate: up * $0.episodeRate, meanDownHours: $0.meanDownHours) }
+    var kinds = infrastructure.map { (rate: up * $0.episodeRate, meanDownHours: $0.meanDownHours, infrastructure: true) }
     if let compute, compute.episodes > 0 {
       kinds.append((
         up * Double(compute.count) * compute.episodes / (1 - compute.unavailability),
-        compute.unavailability / compute.episodes))
+        compute.unavailability / compute.episodes, false))
     }
     return kinds
   }

@@ -73,6 +73,7 @@ public enum Planner {
       ServiceAvailabilityStage.simulate(&availability, trials: failureTrials, seed: scenario.info.seed)
     }
     warnings += ServiceAvailabilityStage.warnings(availability)
+    warnings += GeoredundancyCheck.warnings(scenario, demand)
     let (outages, outageWarnings) = SiteOutageStage.run(scenario, demand: demand, sizing: sizing)
     warnings += outageWarnings
     let (sharing, sharingWarnings) = CostSharingStage.run(scenario, demand: demand, voice: voice, costs: costs, threads: threads)

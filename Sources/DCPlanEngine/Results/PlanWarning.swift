@@ -44,4 +44,6 @@ public enum WarningCode: String, Hashable, Sendable, CaseIterable {
   case allocationOutsideCore = "allocation-outside-core"
   case standaloneShortfall = "standalone-shortfall"
   case budgetOverrun = "budget-overrun"
+  case twinsNotGeoredundant = "twins-not-georedundant"
+  case aloneMissesTarget = "alone-misses-target"
 }

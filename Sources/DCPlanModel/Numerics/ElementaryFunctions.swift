@@ -20,3 +20,5 @@
 @inline(__always) public func sine(_ x: Double) -> Double { sin(x) }
 /// atan2(y, x).
 @inline(__always) public func arcTangent2(_ y: Double, _ x: Double) -> Double { atan2(y, x) }
+/// e^x − 1, exact for small x.
+@inline(__always) public func exponentialMinusOne(_ x: Double) -> Double { expm1(x) }

@@ -26,9 +26,24 @@ enum ComponentsSection {
                                        meaning: "Probability that a failover to the twin site succeeds on its own.")
   static let manualSwitch = KeySpec("manual_switch_time", .quantity(QuantityKind(.duration, example: "1 h")), default: "1 h",
                                     example: "1 h", meaning: "Time to switch over by hand when the failover failed.")
+  static let commonCause = KeySpec(
+    "common_cause", .list(CommonCauseSection.spec), default: "none",
+    example: "[{name: regional blackout, sites: [dc-a, dc-b], mtbf: 876000 h, mttr: 24 h}]",
+    meaning: "Events that take several sites down together (a regional power failure, a flood, a shared carrier): in series with every service whose sites they all take down.")
   static let spec = SectionSpec(
     name: "components", summary: "Failure and repair figures for the availability of each service (docs/conventions.md, \"Service availability\").",
-    keys: [server, storageUnit, link, node, ups, mains, generator, power, cooling, site, crews, failoverTime, failoverSuccess, manualSwitch])
+    keys: [server, storageUnit, link, node, ups, mains, generator, power, cooling, site, crews, failoverTime, failoverSuccess, manualSwitch,
+           commonCause])
+}
+
+/// Keys of one entry of `components.common_cause`.
+enum CommonCauseSection {
+  static let name = KeySpec("name", .text, required: true, example: "regional blackout", meaning: "A name for tables.")
+  static let sites = KeySpec("sites", .identifierList("site"), required: true, example: "[dc-a, dc-b]",
+                             meaning: "The sites it takes down together.")
+  static let spec = SectionSpec(
+    name: "common cause", summary: "An event that takes several sites down together (an entry of 'components.common_cause').",
+    keys: [name, sites, ReliabilitySection.mtbf, ReliabilitySection.mttr])
 }
 
 /// Keys of a part's reliability.

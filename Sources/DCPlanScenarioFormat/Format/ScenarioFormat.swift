@@ -196,7 +196,12 @@ enum SiteSection {
   static let pue = KeySpec(
     "pue", .numberOrYearTable(minimum: 1), default: "1", example: "{2019: 1.35, 2027: 1.2}",
     meaning: "Power usage effectiveness (facility power ÷ IT power): a number or a table from year to number.")
+  static let latitude = KeySpec(
+    "latitude", .number(-90...90), default: "none", example: "52.37",
+    meaning: "Degrees north (WGS 84), with 'longitude': distances between sites for georedundancy (docs/conventions.md).")
+  static let longitude = KeySpec(
+    "longitude", .number(-180...180), default: "none", example: "9.73", meaning: "Degrees east (WGS 84), with 'latitude'.")
   static let spec = SectionSpec(
     name: "site", summary: "A data-centre site (one entry of 'sites').",
-    keys: [id, name, kind, node, decommission, closesAfterMove, loadShare, capacity, modules, pue])
+    keys: [id, name, kind, node, decommission, closesAfterMove, loadShare, capacity, modules, pue, latitude, longitude])
 }

@@ -26,7 +26,7 @@ extension ScenarioDecoder {
     func hours(_ key: KeySpec, _ fallback: Double) -> Double {
       (reader.quantity(key, QuantityKind(.duration, example: key.example))?.value.baseValue).map { $0 / 3600 } ?? fallback
     }
-    return Components(
+    var components = Components(
       server: part(C.server, 50_000, 8), storageUnit: part(C.storageUnit, 200_000, 8), link: part(C.link, 20_000, 6),
       node: part(C.node, 100_000, 4), power: reader.has(C.power) ? part(C.power, 100_000, 8) : nil,
       ups: part(C.ups, 250_000, 8), generator: part(C.generator, 5_000, 24), mains: part(C.mains, 8_760, 2),
@@ -34,6 +34,28 @@ extension ScenarioDecoder {
       site: part(C.site, 876_000, 72), repairCrews: reader.integer(C.crews, in: 1...10_000) ?? 1,
       failoverHours: hours(C.failoverTime, 0.25), failoverSuccess: reader.fraction(C.failoverSuccess) ?? Fraction(0.99) ?? .one,
       manualSwitchHours: max(1e-6, hours(C.manualSwitch, 1)))
+    components.commonCauses = list(reader, C.commonCause, CommonCauseSection.spec) { entry, index -> CommonCause? in
+      var entry = entry
+      entry.label = "common cause \(index + 1)"
+      defer { entry.finish() }
+      let name = entry.text(CommonCauseSection.name) ?? "common cause \(index + 1)"
+      let sites = entry.identifierList(CommonCauseSection.sites) ?? []
+      if entry.has(CommonCauseSection.sites), sites.count < 2 {
+        context.error("'sites' of common cause '\(name)' must name at least two sites (one site alone is its 'site' part)",
+                      at: entry.position(of: CommonCauseSection.sites))
+      }
+      func hours(_ spec: KeySpec) -> Double? {
+        guard let seconds = entry.quantity(spec, QuantityKind(.duration, example: spec.example))?.value.baseValue else { return nil }
+        guard seconds > 0 else {
+          context.error("'\(spec.name)' of common cause '\(name)' must be more than zero", at: entry.position(of: spec))
+          return nil
+        }
+        return seconds / 3600
+      }
+      guard let mtbf = hours(ReliabilitySection.mtbf), let mttr = hours(ReliabilitySection.mttr) else { return nil }
+      return CommonCause(name: name, sites: sites.map(\.id), reliability: Reliability(mtbfHours: mtbf, mttrHours: mttr))
+    }
+    return components
   }
 }
 

@@ -208,10 +208,19 @@ struct ScenarioDecoder {
       context.error("'closes_after_move' is for legacy rooms; \(reader.label) is a shared site; remove it",
                     at: reader.keyPosition(of: S.closesAfterMove))
     }
-    let site = Site(
+    var site = Site(
       id: id, name: reader.text(S.name) ?? id, kind: kind, node: reader.identifier(S.node),
       decommissionYear: reader.year(S.decommission), loadShare: .zero, existingCapacity: capacity ?? .none,
       modules: modules, pue: pue, closesAfterMove: closesAfterMove)
+    let latitude = reader.number(S.latitude, in: -90...90)
+    let longitude = reader.number(S.longitude, in: -180...180)
+    if let latitude, let longitude {
+      site.location = GeoLocation(latitude: latitude, longitude: longitude)
+    } else if reader.has(S.latitude) != reader.has(S.longitude) {
+      let missing = reader.has(S.latitude) ? "longitude" : "latitude"
+      context.error("\(reader.label) gives '\(missing == "latitude" ? "longitude" : "latitude")' but not '\(missing)'; give both, e.g. 'latitude: 52.37, longitude: 9.73'",
+                    at: reader.keyPosition(of: reader.has(S.latitude) ? S.latitude : S.longitude))
+    }
     return (site, share)
   }
 }

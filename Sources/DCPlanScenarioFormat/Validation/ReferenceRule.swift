@@ -17,6 +17,12 @@ enum ReferenceRule: ValidationRule {
       guard map.positions[path] != nil else { continue }
       report.append(.error(file, map.position(path), unknown("site", outage.site, known: siteIDs)))
     }
+    for (index, cause) in (scenario.components?.commonCauses ?? []).enumerated() {
+      for (position, site) in cause.sites.enumerated() where sites[site] == nil {
+        report.append(.error(file, map.position("components.common_cause[\(index)].sites[\(position)]"),
+                             unknown("site", site, known: siteIDs)))
+      }
+    }
     for (index, site) in scenario.sites.enumerated()
     where site.closesAfterMove && site.kind == .legacy && !scenario.tenants.contains(where: { $0.legacySite == site.id }) {
       report.append(
