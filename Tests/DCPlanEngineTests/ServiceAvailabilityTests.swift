@@ -245,3 +245,55 @@ struct SiteOutageTests {
     #expect(oneCopy.warnings.filter { $0.code == .siteOutageLosesService }.count == 2)
   }
 }
+
+extension SiteOutageTests {
+  static let classes = """
+    scenario: {name: Classes, horizon: 2020..2020}
+    tenants: [{id: t, kind: state, joins_shared_dc: 2020}]
+    sites:
+      - {id: a, kind: shared, capacity: {racks: 10, it_power: 100 kW}}
+      - {id: b, kind: shared, capacity: {racks: 10, it_power: 100 kW}}
+    workloads:
+      - {id: procedures, tenant: t, vcpu: 100 vCPU, storage: 20 TiB, availability_target: VK3}
+      - {id: office, tenant: t, vcpu: 100 vCPU, storage: 10 TiB, availability_target: VK2}
+      - {id: archive, tenant: t, storage: 30 TiB}
+    hardware:
+      servers: [{id: s, cores: 10, ram: 1 TiB, typical_power: 1 W, peak_power: 1 W, price: 1 EUR, lifetime: 5 years, per_rack: 10}]
+      storage: [{id: st, usable: 100 TiB, typical_power: 1 W, peak_power: 1 W, price: 1 EUR, lifetime: 5 years, per_rack: 10}]
+    policy:
+      cpu_overcommit: 1
+      target_utilisation: 100 %
+      storage_copies: 2
+      classes: [{class: VK3, failover_share: 100 %}, {class: VK2, failover_share: 0 %}]
+    components: {failover_time: 15 min}
+    events:
+      - {kind: site-outage, site: a, year: 2020, duration: 72 h}
+      - {kind: logical-fault, site: a, year: 2020, detection: 4 h, restore_rate: 10 TiB/h}
+    """
+
+  @Test("a site outage: the class that fails over is carried, the class without failover is down")
+  func perClass() throws {
+    let results = try run(Self.classes)
+    let outage = try #require(results.siteOutages.first)
+    // Site b runs max(50, 100 % × 100) = 100 vCPU of VK3 and its own 50 of VK2: 15 working
+    // servers, 150 vCPU at full use; its own 100 leave 50 free: the lost 50 of VK3 fit, the
+    // lost 50 of VK2 do not. It runs 50 + 50 + 50 of the 200 vCPU: 75 %.
+    #expect(outage.servicesFailedOver == ["procedures", "archive"])
+    #expect(outage.servicesDown == ["office"])
+    #expect(approximately(outage.carriedShare, 0.75))
+    #expect(outage.dataShare == 1)
+    #expect(outage.serviceDowntimeHours.map(\.hours) == [0.25, 72, 0.25])
+  }
+
+  @Test("a logical fault: every copy is hit; services restored from backup, highest class first")
+  func logicalFault() throws {
+    let results = try run(Self.classes)
+    let fault = try #require(results.siteOutages.last)
+    // Restore starts after 4 h at 10 TiB/h: the VK3 service's 20 TiB by 6 h, the VK2 one's
+    // 10 TiB by 7 h, the one without a target (30 TiB) by 10 h.
+    #expect(fault.servicesDown == ["procedures", "office", "archive"])
+    #expect(fault.serviceDowntimeHours.map(\.hours) == [6, 7, 10])
+    #expect(fault.downtimeHours == 10)
+    #expect(results.warnings.contains { $0.code == .siteOutageLosesService && $0.message.contains("logical fault") })
+  }
+}

@@ -107,3 +107,30 @@ extension CapacitySectionErrorTests {
     ])
   }
 }
+
+extension CapacitySectionErrorTests {
+  @Test("events and common causes: a logical fault without its restore rate or with a duration, an unknown site, half a location")
+  func eventsAndCommonCauses() {
+    let source = MarkedSource(Self.head + """
+      sites:
+        - {id: a, kind: shared, load_share: 50 %, 1️⃣latitude: 52.4}
+        - {id: b, kind: shared, load_share: 50 %}
+      components:
+        common_cause:
+          - {name: flood, sites: [a, 2️⃣bb], mtbf: 100000 h, mttr: 24 h}
+          - {name: fire, sites: 3️⃣[a], mtbf: 100000 h, mttr: 24 h}
+      events:
+        - 4️⃣{kind: logical-fault, site: a, year: 2021}
+        - {kind: logical-fault, site: a, year: 2021, 5️⃣duration: 8 h, restore_rate: 10 TiB/h}
+        - 6️⃣{kind: site-outage, site: a, year: 2021}
+      """)
+    #expect(errorLines(source) == [
+      at(source, "1️⃣", "site 'a' gives 'latitude' but not 'longitude'; give both, e.g. 'latitude: 52.37, longitude: 9.73'"),
+      at(source, "2️⃣", "unknown site 'bb'; did you mean 'b'?"),
+      at(source, "3️⃣", "'sites' of common cause 'fire' must name at least two sites (one site alone is its 'site' part)"),
+      at(source, "4️⃣", "event 1 (a logical fault) needs 'restore_rate', the backup system's throughput; add e.g. 'restore_rate: 10 TiB/h'"),
+      at(source, "5️⃣", "'duration' is for a site outage; a logical fault lasts until the data is restored: give 'detection' and 'restore_rate'"),
+      at(source, "6️⃣", "event 3 (a site outage) needs 'duration'; add e.g. 'duration: 72 h'"),
+    ])
+  }
+}

@@ -118,6 +118,9 @@ public enum SizingStage {
     /// vCPU and GiB one server carries at the overcommit and target utilisation.
     let vcpuPerServer: Double
     let ramPerServer: Double
+    /// The same at full use (an emergency uses the target utilisation's headroom).
+    let vcpuPerServerAtFullUse: Double
+    let ramPerServerAtFullUse: Double
     /// TiB one unit holds at its target utilisation.
     let tibPerUnit: Double
     /// The redundancy classes and their pools.
@@ -149,6 +152,8 @@ public enum SizingStage {
       }
       vcpuPerServer = serverType.map { Double($0.cores) * policy.cpuOvercommit * policy.targetUtilisation.value } ?? 0
       ramPerServer = serverType.map { $0.ram.gibibytes * policy.ramOvercommit * policy.targetUtilisation.value } ?? 0
+      vcpuPerServerAtFullUse = serverType.map { Double($0.cores) * policy.cpuOvercommit } ?? 0
+      ramPerServerAtFullUse = serverType.map { $0.ram.gibibytes * policy.ramOvercommit } ?? 0
       tibPerUnit = storageType.map { $0.usable.tebibytes * policy.storageTargetUtilisation.value } ?? 0
       classes = RedundancyClasses(scenario)
       failoverShare = classes.redundancy.map(\.failoverShare.value)

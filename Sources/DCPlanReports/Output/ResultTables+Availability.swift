@@ -41,15 +41,18 @@ extension ResultTables {
     var table = Table(
       id: "site_outages", title: "Site outages",
       columns: [
-        Column("site", "Site"), Column("year", "Year"), Column("duration_h", "Out (h)", decimals: 1),
+        Column("event", "Event"), Column("site", "Site"), Column("year", "Year"), Column("duration_h", "Out (h)", decimals: 1),
         Column("carried_pct", "Survivors carry (%)", decimals: 1), Column("data_pct", "Data held (%)", decimals: 1),
-        Column("services_down", "Services down"), Column("downtime_h", "Down for (h)", decimals: 2), Column("tenants", "Tenants affected"),
+        Column("services_failed_over", "Services failed over"), Column("services_down", "Services down"),
+        Column("downtime_h", "Longest down (h)", decimals: 2), Column("tenants", "Tenants affected"),
       ])
     for result in results.siteOutages {
+      let outage = result.outage.kind == .siteOutage
       table.rows.append([
-        .text(result.outage.site), .year(result.outage.year.number), .number(result.outage.durationHours),
-        .number(result.carriedShare * 100), .number(result.dataShare * 100),
-        .integer(result.servicesDown.isEmpty ? result.servicesFailedOver.count : result.servicesDown.count),
+        .text(result.outage.kind.rawValue), .text(result.outage.site), .year(result.outage.year.number),
+        outage ? .number(result.outage.durationHours) : .empty,
+        outage ? .number(result.carriedShare * 100) : .empty, outage ? .number(result.dataShare * 100) : .empty,
+        .integer(result.servicesFailedOver.count), .integer(result.servicesDown.count),
         .number(result.downtimeHours), .text(result.tenantsAffected.joined(separator: ", ")),
       ])
     }

@@ -53,11 +53,15 @@ public enum ResultsJSON {
     members += [
       ("site_outages", .array(results.siteOutages.map { result in
         .object([
+          ("kind", .string(result.outage.kind.rawValue)),
           ("site", .string(result.outage.site)), ("year", .integer(result.outage.year.number)),
           ("duration_h", .number(result.outage.durationHours)), ("carried_share", .number(result.carriedShare)),
           ("data_share", .number(result.dataShare)), ("services_down", .array(result.servicesDown.map(JSONValue.string))),
           ("services_failed_over", .array(result.servicesFailedOver.map(JSONValue.string))),
           ("tenants_affected", .array(result.tenantsAffected.map(JSONValue.string))), ("downtime_h", .number(result.downtimeHours)),
+          ("service_downtime", .array(result.serviceDowntimeHours.map { entry in
+            .object([("service", .string(entry.service)), ("downtime_h", .number(entry.hours))])
+          })),
         ])
       })),
     ]

@@ -2,11 +2,22 @@ import DCPlanModel
 
 /// Keys of one entry of `events`.
 enum EventSection {
-  static let kind = KeySpec("kind", .choice(["site-outage"]), required: true, example: "site-outage",
-                            meaning: "What happens; so far 'site-outage': a whole site is lost for a time.")
-  static let site = KeySpec("site", .reference("site"), required: true, example: "dc-hannover", meaning: "The site lost.")
+  static let kind = KeySpec(
+    "kind", .choice(SiteOutage.Kind.allCases.map(\.rawValue)), required: true, example: "site-outage",
+    meaning: "What happens: 'site-outage' (a whole site lost for a time) or 'logical-fault' (ransomware or corrupted replication in the data at a site, reaching every site holding a copy: services restored from backup).")
+  static let site = KeySpec(
+    "site", .reference("site"), required: true, example: "dc-hannover", meaning: "The site lost, or where the logical fault starts.")
   static let year = KeySpec("year", .year, required: true, example: "2023", meaning: "The year it happens (within the horizon).")
-  static let duration = KeySpec("duration", .quantity(QuantityKind(.duration, example: "72 h")), required: true, example: "72 h",
-                                meaning: "How long the site is out.")
-  static let spec = SectionSpec(name: "event", summary: "An event to play through (one entry of 'events').", keys: [kind, site, year, duration])
+  static let duration = KeySpec(
+    "duration", .quantity(QuantityKind(.duration, example: "72 h")), default: "none (required for a site outage)", example: "72 h",
+    meaning: "How long the site is out (site-outage).")
+  static let detection = KeySpec(
+    "detection", .quantity(QuantityKind(.duration, example: "8 h")), default: "0 h", example: "8 h",
+    meaning: "Logical fault: time from the fault to the start of the restore (detection, decision, clean-up).")
+  static let restoreRate = KeySpec(
+    "restore_rate", .quantity(QuantityKind(.bandwidth, example: "10 TiB/h")), default: "none (required for a logical fault)",
+    example: "10 TiB/h", meaning: "Logical fault: the data the backup system restores per hour (its measured throughput).")
+  static let spec = SectionSpec(
+    name: "event", summary: "An event to play through (one entry of 'events').",
+    keys: [kind, site, year, duration, detection, restoreRate])
 }

@@ -61,23 +61,57 @@ extension ScenarioDecoder {
 
 extension ScenarioDecoder {
   func decodeEvents(_ reader: MappingReader, horizon: YearRange) -> [SiteOutage] {
-    list(reader, DocumentSection.events, EventSection.spec) { entry, index -> SiteOutage? in
+    typealias E = EventSection
+    return list(reader, DocumentSection.events, E.spec) { entry, index -> SiteOutage? in
       var entry = entry
       entry.label = "event \(index + 1)"
       defer { entry.finish() }
-      _ = entry.choice(EventSection.kind, ["site-outage"])
-      let site = entry.identifier(EventSection.site) ?? ""
-      guard let year = entry.year(EventSection.year),
-        let seconds = entry.quantity(EventSection.duration, QuantityKind(.duration, example: "72 h"))?.value.baseValue
-      else { return nil }
+      let kind = entry.choice(E.kind, SiteOutage.Kind.allCases.map(\.rawValue)).flatMap(SiteOutage.Kind.init) ?? .siteOutage
+      let site = entry.identifier(E.site) ?? ""
+      guard let year = entry.year(E.year) else { return nil }
       if !horizon.contains(year) {
         context.error("'year' of event \(index + 1) must lie in the horizon \(horizon.first)..\(horizon.last); found \(year)",
-                      at: entry.position(of: EventSection.year))
+                      at: entry.position(of: E.year))
       }
-      if seconds <= 0 {
-        context.error("'duration' of event \(index + 1) must be more than zero", at: entry.position(of: EventSection.duration))
+      func seconds(_ key: KeySpec) -> Double? {
+        entry.quantity(key, QuantityKind(.duration, example: key.example))?.value.baseValue
       }
-      return SiteOutage(site: site, year: year, durationHours: seconds / 3600)
+      switch kind {
+      case .siteOutage:
+        for key in [E.detection, E.restoreRate] where entry.has(key) {
+          context.error("'\(key.name)' is for a logical fault; event \(index + 1) is a site outage; remove it",
+                        at: entry.keyPosition(of: key))
+        }
+        guard entry.has(E.duration) else {
+          context.error("event \(index + 1) (a site outage) needs 'duration'; add e.g. 'duration: 72 h'", at: entry.position)
+          return nil
+        }
+        guard let duration = seconds(E.duration) else { return nil }
+        if duration <= 0 {
+          context.error("'duration' of event \(index + 1) must be more than zero", at: entry.position(of: E.duration))
+        }
+        return SiteOutage(site: site, year: year, durationHours: duration / 3600)
+      case .logicalFault:
+        if entry.has(E.duration) {
+          context.error("'duration' is for a site outage; a logical fault lasts until the data is restored: give 'detection' and 'restore_rate'",
+                        at: entry.keyPosition(of: E.duration))
+        }
+        guard entry.has(E.restoreRate) else {
+          context.error("event \(index + 1) (a logical fault) needs 'restore_rate', the backup system's throughput; add e.g. 'restore_rate: 10 TiB/h'",
+                        at: entry.position)
+          return nil
+        }
+        guard let rate = entry.quantity(E.restoreRate, QuantityKind(.bandwidth, example: "10 TiB/h"))?.value.baseValue else { return nil }
+        guard rate > 0 else {
+          context.error("'restore_rate' of event \(index + 1) must be more than zero", at: entry.position(of: E.restoreRate))
+          return nil
+        }
+        let detection = seconds(E.detection) ?? 0
+        // Bytes per second to TiB per hour.
+        return SiteOutage(
+          logicalFaultAt: site, year: year, detectionHours: max(0, detection) / 3600,
+          restoreTiBPerHour: rate * 3600 / 1_099_511_627_776)
+      }
     }
   }
 }
