@@ -28,6 +28,8 @@ public struct PlanResults: Hashable, Sendable {
   public let costs: CostResults
   /// Each tenant's share of the costs, its standalone cost and its saving.
   public let sharing: CostSharing
+  /// Whether each tenant's standalone plan meets the availability the shared plan gives it.
+  public let likeForLike: [TenantLikeForLike]
   /// Each budget line against the costs it pays for, per year.
   public let budgets: [BudgetResult]
   /// Capex spread over asset lives: depreciation and annuities.
@@ -52,8 +54,11 @@ public enum Planner {
   /// - Parameter failureProgress: given the number of single failures, a counter the network
   ///   stage advances once per failure analysed (a progress bar).
   public static func run(
-    _ scenario: Scenario, failureTrials: Int = 0, threads: Int = 2, failureProgress: (@Sendable (Int) -> WorkProgress?)? = nil
+    _ file: Scenario, failureTrials: Int = 0, threads: Int = 2, failureProgress: (@Sendable (Int) -> WorkProgress?)? = nil
   ) -> PlanResults {
+    // The shared plan runs without the sites only tenants' standalone plans use; the cost game
+    // sees them all.
+    let scenario = file.forPlan()
     let capacity = CapacityPlan(scenario, warnings: true)
     let (demand, years, sizing, facility, expansion, fleets) = (
       capacity.demand, capacity.years, capacity.sizing, capacity.facility, capacity.expansion, capacity.fleets
@@ -76,15 +81,17 @@ public enum Planner {
     warnings += GeoredundancyCheck.warnings(scenario, demand)
     let (outages, outageWarnings) = SiteOutageStage.run(scenario, demand: demand, sizing: sizing)
     warnings += outageWarnings
-    let (sharing, sharingWarnings) = CostSharingStage.run(scenario, demand: demand, voice: voice, costs: costs, threads: threads)
+    let (sharing, sharingWarnings) = CostSharingStage.run(file, demand: demand, voice: voice, costs: costs, threads: threads)
     warnings += sharingWarnings
+    let (likeForLike, likeWarnings) = LikeForLike.compare(file, plan: availability, network: network)
+    warnings += likeWarnings
     let budgets = BudgetStage.check(scenario, costs, years: years)
     warnings += BudgetStage.warnings(budgets)
     return PlanResults(
       info: scenario.info, demand: demand, sizing: sizing, facility: facility, expansion: expansion, fleets: fleets,
       network: network, voice: voice, voiceSeparateEUR: VoiceCosts.separateNetwork(scenario, voice, years: years),
       availability: availability, siteOutages: outages,
-      costs: costs, sharing: sharing, budgets: budgets, capital: CapitalStage.spread(scenario, costs, years: years),
+      costs: costs, sharing: sharing, likeForLike: likeForLike, budgets: budgets, capital: CapitalStage.spread(scenario, costs, years: years),
       money: scenario.costs.money, warnings: warnings)
   }
 }

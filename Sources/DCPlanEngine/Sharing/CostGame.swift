@@ -79,7 +79,9 @@ struct CostGame: Sendable {
     userBit = bits
     siteUserCount = users.map(\.count)
     cacheable = users.map { $0.count <= 64 }
-    keptAlways = sites.indices.map { sites[$0].kind == .shared || users[$0].isEmpty }
+    // A site only standalone plans use (a tenant's `standalone_twin`) is in no coalition.
+    let standaloneOnly = scenario.standaloneOnlySites
+    keptAlways = sites.indices.map { (sites[$0].kind == .shared || users[$0].isEmpty) && !standaloneOnly.contains(sites[$0].id) }
     func design(_ site: Site) -> Site {
       var design = site
       design.id = ""
@@ -133,6 +135,10 @@ struct CostGame: Sendable {
   /// whole demand, or the shared design on its own.
   private func standalone(_ t: Int, cache: inout Cache) -> (eur: [Double], firstShortfall: Year?) {
     let tenant = scenario.tenants[t]
+    // With a second room of its own: its standalone scenario through the engine's stages.
+    if tenant.standaloneTwin != nil, tenant.legacySite != nil {
+      return Self.siteAndVoiceCosts(Self.standaloneScenario(scenario, tenant: t))
+    }
     guard let room = legacyOf[t], tenant.legacySite != nil, tenant.standalone != .sharedDesign else {
       var state = emptyState()
       add(t, to: &state)
@@ -165,9 +171,12 @@ struct CostGame: Sendable {
   /// own, from its join year (its legacy room before, if any).
   static func standaloneScenario(_ scenario: Scenario, tenant t: Int) -> Scenario {
     let legacyOfAnyone = Set(scenario.tenants.compactMap(\.legacySite))
+    let standaloneOnly = scenario.standaloneOnlySites
     return standaloneScenario(
       scenario, tenant: t, workloads: scenario.workloads.filter { $0.tenant == scenario.tenants[t].id },
-      commonSites: scenario.sites.filter { $0.kind == .shared || !legacyOfAnyone.contains($0.id) })
+      commonSites: scenario.sites.filter {
+        ($0.kind == .shared || !legacyOfAnyone.contains($0.id)) && !standaloneOnly.contains($0.id)
+      })
   }
 
   /// ``standaloneScenario(_:tenant:)`` from the tenant's workloads and the sites in every
@@ -179,6 +188,22 @@ struct CostGame: Sendable {
     let tenant = scenario.tenants[t]
     alone.tenants = [tenant]
     alone.workloads = workloads
+    if let legacy = tenant.legacySite, let twin = tenant.standaloneTwin,
+      var room = scenario.sites.first(where: { $0.id == legacy }), var second = scenario.sites.first(where: { $0.id == twin })
+    {
+      // Its room and its second room as a twin pair, from its join year (the room alone before).
+      for pair in [0, 1] {
+        var site = pair == 0 ? room : second
+        site.kind = .shared
+        site.loadShare = Fraction(0.5) ?? .one
+        site.decommissionYear = nil
+        site.closesAfterMove = false
+        if pair == 0 { room = site } else { second = site }
+      }
+      alone.sites = [room, second]
+      alone.tenants[0].joinsSharedDataCentre = tenant.joinsSharedDataCentre ?? scenario.info.horizon.first
+      return alone
+    }
     guard let legacy = tenant.legacySite, tenant.standalone != .sharedDesign else {
       // The shared design on its own, with its legacy room before it joins.
       alone.sites = commonSites + scenario.sites.filter { $0.id == tenant.legacySite && $0.kind != .shared }
@@ -202,8 +227,10 @@ struct CostGame: Sendable {
     reduced.workloads = scenario.workloads.filter { ids.contains($0.tenant) }
     let legacyOfMembers = Set(reduced.tenants.compactMap(\.legacySite))
     let legacyOfAnyone = Set(scenario.tenants.compactMap(\.legacySite))
+    let standaloneOnly = scenario.standaloneOnlySites
     reduced.sites = scenario.sites.filter { site in
-      site.kind == .shared || !legacyOfAnyone.contains(site.id) || legacyOfMembers.contains(site.id)
+      (site.kind == .shared || !legacyOfAnyone.contains(site.id) || legacyOfMembers.contains(site.id))
+        && !standaloneOnly.contains(site.id)
     }
     return reduced
   }

@@ -88,8 +88,10 @@ public enum MonteCarlo {
   /// - Returns: per trial each input's draw (an input drawn per element: the mean of its
   ///   elements' draws), the outcomes, and the sampler.
   public static func run(
-    _ scenario: Scenario, trials: Int, seed: UInt64, threads: Int = 2, progress: WorkProgress? = nil, firstTrial: Int = 0
+    _ file: Scenario, trials: Int, seed: UInt64, threads: Int = 2, progress: WorkProgress? = nil, firstTrial: Int = 0
   ) -> (draws: [[Double]], outcomes: [TrialOutcome], sampler: Sampler) {
+    // The plan's scenario: the sites only standalone plans use stay out.
+    let scenario = file.forPlan()
     let sampler = Sampler(scenario, seed: seed)
     let demand = TrialDemand(scenario, sampler: sampler)
     // The slots the demand kernel does not take go into the scenario.

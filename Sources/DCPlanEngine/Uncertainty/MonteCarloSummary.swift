@@ -76,9 +76,10 @@ extension MonteCarlo {
 
   /// Runs the trials and summarises them.
   public static func analyse(
-    _ scenario: Scenario, trials: Int, seed: UInt64, percentiles: [Double] = [10, 50, 90], threads: Int = 2,
+    _ file: Scenario, trials: Int, seed: UInt64, percentiles: [Double] = [10, 50, 90], threads: Int = 2,
     progress: WorkProgress? = nil
   ) -> MonteCarloResults {
+    let scenario = file.forPlan()
     let (inputDraws, outcomes, sampler) = run(scenario, trials: trials, seed: seed, threads: threads, progress: progress)
     // The baseline and the tornado's ends (one input at its P10 or P90): whole plan runs,
     // shared by the threads, each keeping its routes.

@@ -100,3 +100,17 @@ public struct GeoLocation: Hashable, Sendable {
     return 2 * 6371 * arcTangent2(squareRoot(a), squareRoot(1 - a))
   }
 }
+
+extension Scenario {
+  /// The sites only tenants' standalone plans use (`standalone_twin`).
+  public var standaloneOnlySites: Set<String> { Set(tenants.compactMap(\.standaloneTwin)) }
+
+  /// The scenario the shared plan runs on: without the sites only standalone plans use.
+  public func forPlan() -> Scenario {
+    let standaloneOnly = standaloneOnlySites
+    guard !standaloneOnly.isEmpty else { return self }
+    var plan = self
+    plan.sites.removeAll { standaloneOnly.contains($0.id) }
+    return plan
+  }
+}

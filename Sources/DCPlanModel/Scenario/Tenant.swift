@@ -29,6 +29,10 @@ public struct Tenant: Hashable, Sendable, Identifiable {
   public var costKey: Double?
   /// What the tenant would do alone, for the standalone counterfactual.
   public var standalone: StandaloneOption = .automatic
+  /// A second room the tenant would run beside its legacy room alone, from its join year, so
+  /// that its standalone plan reaches the same availability classes as the shared plan (a
+  /// legacy site used by no one in the plan; docs/conventions.md, "Cost sharing").
+  public var standaloneTwin: String?
 
   /// What a tenant would do alone (docs/conventions.md, "Cost sharing").
   public enum StandaloneOption: String, Hashable, Sendable, CaseIterable {

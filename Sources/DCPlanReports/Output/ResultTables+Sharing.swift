@@ -21,18 +21,28 @@ extension ResultTables {
         Column("saving_npv_eur", "Saving"), Column("saving_percent", "Saving (%)", decimals: 1),
         Column("usage_npv_eur", "By usage"), Column("keys_npv_eur", "By keys"), Column("shapley_npv_eur", "Shapley"),
         Column("network_npv_eur", "Of which network"), Column("standalone_shortfall_year", "Short alone from"),
+        Column("like_for_like", "Like for like"),
       ])
     func npv(_ values: [Double]?) -> Cell { values.map { .number(NPV.value($0, rate: rate)) } ?? .empty }
+    let likeForLike = Dictionary(results.likeForLike.map { ($0.tenant, $0) }, uniquingKeysWith: { a, _ in a })
     for tenant in sharing.tenants {
       let alone = NPV.value(tenant.standaloneEUR, rate: rate)
       let saving = NPV.value(tenant.savingEUR, rate: rate)
       table.rows.append([
         .text(tenant.tenant), npv(tenant.costEUR), .number(alone), .number(saving), alone != 0 ? .number(saving / alone * 100) : .empty,
         npv(tenant.usageEUR), npv(tenant.keysEUR), npv(tenant.shapleyEUR), npv(tenant.networkEUR),
-        tenant.standaloneShortfallYear.map { .year($0.number) } ?? .empty,
+        tenant.standaloneShortfallYear.map { .year($0.number) } ?? .empty, .text(likeForLikeText(likeForLike[tenant.tenant])),
       ])
     }
     return table
+  }
+
+  /// "yes", "no: alone misses VK3 by 144.5 min/year" or "not computed" (no availability figures).
+  static func likeForLikeText(_ entry: TenantLikeForLike?) -> String {
+    guard let entry, let meets = entry.meetsTargets else { return "availability not computed" }
+    guard !meets else { return "yes" }
+    let target = entry.worstTarget.map { $0.className ?? "\(MarkdownRenderer.formatNumber($0.availability.value * 100, decimals: 3)) %" } ?? "its target"
+    return "no: alone misses \(target) by \(MarkdownRenderer.formatNumber(entry.shortfallMinutesPerYear, decimals: 1)) min/year"
   }
 
   /// Each tenant's cost, standalone cost and saving per year, under every method.

@@ -28,7 +28,7 @@ extension ResultsJSON {
           ("usage_npv_eur", npv(tenant.usageEUR)), ("keys_npv_eur", npv(tenant.keysEUR)),
           ("shapley_npv_eur", npv(tenant.shapleyEUR)), ("network_npv_eur", npv(tenant.networkEUR)),
           ("standalone_shortfall_year", tenant.standaloneShortfallYear.map { .integer($0.number) } ?? .null),
-        ])
+        ] + likeForLike(results.likeForLike.first { $0.tenant == tenant.tenant }))
       })),
     ]
     members.append(("sharing", .object([
@@ -75,5 +75,14 @@ extension ResultsJSON {
         ("base_year", .integer(results.info.horizon.first.number)),
       ])
     }
+  }
+
+  /// Whether the tenant's standalone plan meets its services' targets as the shared plan does.
+  private static func likeForLike(_ entry: TenantLikeForLike?) -> [(String, JSONValue)] {
+    [
+      ("standalone_meets_targets", entry?.meetsTargets.map(JSONValue.bool) ?? .null),
+      ("standalone_target_gap_min_per_year", .number(entry?.shortfallMinutesPerYear ?? 0)),
+      ("standalone_worst_service", entry?.worstService.map(JSONValue.string) ?? .null),
+    ]
   }
 }

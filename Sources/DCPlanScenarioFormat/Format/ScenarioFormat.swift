@@ -126,13 +126,17 @@ enum TenantSection {
                                  meaning: "Where its employees work on the network. Not with 'node'.")
   static let costKey = KeySpec("cost_key", .number(0...1e15), default: "none", example: "62.5",
                                meaning: "Its fixed cost-sharing key (a treaty share, population, ...): lines serving several tenants are split in proportion to their keys (allocation method 'keys').")
+  static let standaloneTwin = KeySpec(
+    "standalone_twin", .reference("site"), default: "none", example: "kdo-second-room",
+    meaning: "A second room (a legacy site no one uses in the plan) the tenant would run beside its legacy room alone, from its join year, as a twin pair: its standalone cost and availability then meet the same classes as the shared plan.")
   static let standalone = KeySpec(
     "standalone", .choice(["legacy-room", "shared-design"]), default: "legacy-room if it has a legacy site, else shared-design",
     example: "shared-design",
     meaning: "What it would do alone, for its standalone cost: keep its legacy room (extended by the room's modules) or build the shared sites' design on its own.")
   static let spec = SectionSpec(
     name: "tenant", summary: "A public body that uses the shared data centre (one entry of 'tenants').",
-    keys: [id, name, kind, employees, employeeGrowth, employeesBaseYear, joins, legacySite, node, locations, costKey, standalone])
+    keys: [id, name, kind, employees, employeeGrowth, employeesBaseYear, joins, legacySite, node, locations, costKey, standalone,
+           standaloneTwin])
 }
 
 /// Keys of one entry of `workloads`.

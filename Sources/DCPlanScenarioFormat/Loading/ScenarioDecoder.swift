@@ -149,6 +149,11 @@ struct ScenarioDecoder {
       id: id, name: reader.text(T.name) ?? id, kind: kind, employees: employees,
       joinsSharedDataCentre: reader.year(T.joins), legacySite: reader.identifier(T.legacySite),
       locations: decodeLocations(reader), costKey: reader.number(T.costKey, in: 0...1e15))
+    tenant.standaloneTwin = reader.identifier(T.standaloneTwin)
+    if tenant.standaloneTwin != nil, tenant.legacySite == nil {
+      context.error("'standalone_twin' of \(reader.label) pairs a second room with its legacy room; give it a 'legacy_site' too",
+                    at: reader.keyPosition(of: T.standaloneTwin))
+    }
     if let option = reader.choice(T.standalone, ["legacy-room", "shared-design"]).flatMap(Tenant.StandaloneOption.init) {
       tenant.standalone = option
       if option == .legacyRoom, tenant.legacySite == nil {

@@ -30,6 +30,26 @@ enum ReferenceRule: ValidationRule {
                "site '\(site.id)' closes after a move, but no tenant has it as its 'legacy_site'; "
                  + "name it in a tenant's 'legacy_site', or give a 'decommission_year'"))
     }
+    let legacySites = Set(scenario.tenants.compactMap(\.legacySite))
+    for (index, tenant) in scenario.tenants.enumerated() {
+      guard let twinID = tenant.standaloneTwin else { continue }
+      let position = map.position("tenants[\(index)].standalone_twin")
+      guard let twin = sites[twinID] else {
+        report.append(.error(file, position, unknown("site", twinID, known: siteIDs)))
+        continue
+      }
+      if twin.kind != .legacy || legacySites.contains(twinID) || twinID == tenant.legacySite {
+        report.append(
+          .error(file, position,
+                 "'standalone_twin' of tenant '\(tenant.id)' names site '\(twinID)', which the plan uses; "
+                   + "name a legacy site of its own that no tenant has as 'legacy_site'"))
+      }
+      if tenant.standalone == .sharedDesign {
+        report.append(
+          .error(file, position,
+                 "tenant '\(tenant.id)' has 'standalone: shared-design' and a 'standalone_twin'; give one of them"))
+      }
+    }
     for (index, tenant) in scenario.tenants.enumerated() {
       guard let siteID = tenant.legacySite else { continue }
       let position = map.position("tenants[\(index)].legacy_site")
