@@ -87,7 +87,10 @@ extension CostGameTests {
   @Test("a tenant alone without a legacy room, or choosing the shared design, is the coalition of one")
   func standaloneSharedDesign() throws {
     var scenario = try Self.load("niedersachsen-2025.yaml")
-    for t in scenario.tenants.indices { scenario.tenants[t].standalone = .sharedDesign }
+    for t in scenario.tenants.indices {
+      scenario.tenants[t].standalone = .sharedDesign
+      scenario.tenants[t].standaloneTwin = nil
+    }
     for t in scenario.tenants.indices {
       let alone = CostGame.standaloneScenario(scenario, tenant: t)
       let one = CostGame.coalitionScenario(scenario, members: [t])

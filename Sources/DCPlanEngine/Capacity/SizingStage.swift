@@ -68,17 +68,14 @@ public enum SizingStage {
   static func size(_ scenario: Scenario, _ demand: DemandProjection, rules: Rules, into sizing: inout [SiteSizing]) {
     let yearCount = demand.years.count
     let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
-    // Each class's total shared compute demand per year, for the failover rule.
+    // Each class's compute demand in the shared data centre per year, for the failover rule.
     let classCount = rules.classCount
     var sharedVCPU = [Double](repeating: 0, count: classCount * yearCount)
     var sharedRAM = sharedVCPU
-    for index in shared {
-      let byClass = demand.sites[index].byClass
-      for c in 0..<min(classCount, byClass.count) {
-        for y in 0..<yearCount {
-          sharedVCPU[c * yearCount + y] += byClass[c].vcpu[y]
-          sharedRAM[c * yearCount + y] += byClass[c].ramGiB[y]
-        }
+    for c in 0..<min(classCount, demand.sharedByClass.count) {
+      for y in 0..<yearCount {
+        sharedVCPU[c * yearCount + y] = demand.sharedByClass[c].vcpu[y]
+        sharedRAM[c * yearCount + y] = demand.sharedByClass[c].ramGiB[y]
       }
     }
     if sizing.count != scenario.sites.count || sizing.indices.contains(where: { sizing[$0].site != scenario.sites[$0].id }) {

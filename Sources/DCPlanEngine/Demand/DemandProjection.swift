@@ -23,6 +23,9 @@ public struct DemandProjection: Hashable, Sendable {
   public let placement: [String?]
   /// One row per site, in scenario order.
   public internal(set) var sites: [SiteDemand]
+  /// The demand placed in the shared data centre per redundancy class and year, over all its
+  /// sites (what each class's failover share applies to).
+  public internal(set) var sharedByClass: [ResourceSeries] = []
   /// The sums over all workloads per year, placed or not.
   public internal(set) var totals: ResourceSeries
 

@@ -157,11 +157,31 @@ public enum DemandStage {
       }
     }
     let sums = TenantSums(sums: tenantSums, running: running, classCount: classes.count)
-    let projection = DemandProjection(
+    var projection = DemandProjection(
       years: horizonYears, workloadIDs: scenario.workloads.map(\.id), workloadTenants: scenario.workloads.map(\.tenant),
       vcpu: vcpu, ramGiB: ram, storageTiB: storage, placement: workloadPlacement,
       sites: siteDemand(scenario, placement, sums), totals: totals)
+    projection.sharedByClass = sharedDemand(placement, sums)
     return (projection, sums)
+  }
+
+  /// The demand placed in the shared data centre per class and year, over its sites.
+  static func sharedDemand(_ placement: Placement, _ tenants: TenantSums) -> [ResourceSeries] {
+    let count = placement.yearCount
+    let width = 3 * tenants.classCount
+    var total = [Double](repeating: 0, count: width * count)
+    total.withUnsafeMutableBufferPointer { total in
+      for t in tenants.sums.indices {
+        tenants.sums[t].withUnsafeBufferPointer { placement.addShared(tenant: t, $0, resources: width, into: total) }
+      }
+    }
+    return (0..<tenants.classCount).map { c in
+      var series = ResourceSeries(count: 0)
+      series.vcpu = Array(total[(c * 3 * count)..<((c * 3 + 1) * count)])
+      series.ramGiB = Array(total[((c * 3 + 1) * count)..<((c * 3 + 2) * count)])
+      series.storageTiB = Array(total[((c * 3 + 2) * count)..<((c * 3 + 3) * count)])
+      return series
+    }
   }
 
   /// Each site's demand and running workloads per year: the tenants' sums placed, per class

@@ -104,6 +104,16 @@ struct Placement: Sendable {
     }
   }
 
+  /// Adds tenant `t`'s demand (`sums[r · years + y]`) in the years it runs in the shared data
+  /// centre to `total` (`[r · years + y]`): the shared data centre's load, which failover
+  /// sizing covers (a legacy tenant's load at a site of kind shared is not in it).
+  func addShared(tenant t: Int, _ sums: UnsafeBufferPointer<Double>, resources: Int, into total: UnsafeMutableBufferPointer<Double>) {
+    let count = yearCount
+    for y in 0..<count where place(tenant: t, year: y) == .shared {
+      for r in 0..<resources { total[r * count + y] += sums[r * count + y] }
+    }
+  }
+
   /// Adds tenant `t`'s running workloads per year (`running[y]`) to every site it runs at that
   /// year (`counts[site · years + y]`; a shared workload counts at every shared site).
   func addCounts(tenant t: Int, _ running: [Int], into counts: inout [Int]) {

@@ -249,6 +249,8 @@ struct CostGame: Sendable {
   /// The running sums of a coalition: demand per site, Erlangs per gateway, own voice costs.
   struct State {
     var siteDemand: [Double]
+    /// The members' demand in the shared data centre, `(class · 3 + r) · years + y`.
+    var sharedDemand: [Double]
     var userMask: [UInt64]
     var usersIn: [Int]
     var erlangs: [Double]
@@ -261,6 +263,7 @@ struct CostGame: Sendable {
     let count = years.count
     return State(
       siteDemand: [Double](repeating: 0, count: scenario.sites.count * 3 * classCount * count),
+      sharedDemand: [Double](repeating: 0, count: 3 * classCount * count),
       userMask: [UInt64](repeating: 0, count: scenario.sites.count), usersIn: [Int](repeating: 0, count: scenario.sites.count),
       erlangs: [Double](repeating: 0, count: gatewayCount * count), voiceEUR: [Double](repeating: 0, count: count))
   }
@@ -273,6 +276,11 @@ struct CostGame: Sendable {
       if userBit[t] < 64 { state.userMask[site] |= 1 << UInt64(userBit[t]) }
     }
     placement.add(tenant: t, tenantSums[t], resources: 3 * classCount, into: &state.siteDemand)
+    tenantSums[t].withUnsafeBufferPointer { sums in
+      state.sharedDemand.withUnsafeMutableBufferPointer {
+        placement.addShared(tenant: t, sums, resources: 3 * classCount, into: $0)
+      }
+    }
     let erlangs = tenantErlangs[t]
     for i in erlangs.indices { state.erlangs[i] += erlangs[i] }
     let voice = tenantVoiceEUR[t]
@@ -383,15 +391,13 @@ struct CostGame: Sendable {
   private func jointCostDetailed(_ state: State, cache: inout Cache) -> (eur: [Double], firstShortfall: Year?) {
     let count = years.count
     let width = 3 * classCount * count
-    // Each class's shared compute demand, class-major (the sizing stage's failover rule).
+    // Each class's compute demand in the shared data centre, class-major (the failover rule).
     var sharedVCPU = [Double](repeating: 0, count: classCount * count)
     var sharedRAM = sharedVCPU
-    for site in sharedSites {
-      for c in 0..<classCount {
-        for y in 0..<count {
-          sharedVCPU[c * count + y] += state.siteDemand[site * width + c * 3 * count + y]
-          sharedRAM[c * count + y] += state.siteDemand[site * width + (c * 3 + 1) * count + y]
-        }
+    for c in 0..<classCount {
+      for y in 0..<count {
+        sharedVCPU[c * count + y] = state.sharedDemand[c * 3 * count + y]
+        sharedRAM[c * count + y] = state.sharedDemand[(c * 3 + 1) * count + y]
       }
     }
     cache.scratch.removeAll(keepingCapacity: true)

@@ -31,8 +31,9 @@ public enum YearlyFigure: String, CaseIterable, Sendable {
 /// that trial's draws.
 public enum MonteCarlo {
   /// The resources whose first shortfall year a trial records, in order.
-  public static func resourceKeys(_ scenario: Scenario) -> [ShortfallResource] {
-    scenario.sites.flatMap { site in [ShortfallKind.space, .power, .cooling].map { ShortfallResource(kind: $0, subject: site.id) } }
+  public static func resourceKeys(_ file: Scenario) -> [ShortfallResource] {
+    let scenario = file.forPlan()
+    return scenario.sites.flatMap { site in [ShortfallKind.space, .power, .cooling].map { ShortfallResource(kind: $0, subject: site.id) } }
       + scenario.network.links.map { ShortfallResource(kind: .link, subject: $0.id) }
       + (scenario.voice?.gateways ?? []).filter { $0.trunks != nil }.map { ShortfallResource(kind: .trunks, subject: $0.id) }
   }
@@ -44,8 +45,9 @@ public enum MonteCarlo {
   }
 
   /// A trial keeping the network's routes in `routes` for the next trial on the same topology.
-  static func trial(_ scenario: Scenario, routes: RouteCache?) -> TrialOutcome {
-    trial(scenario, plan: CapacityPlan(scenario, warnings: false), routes: routes)
+  static func trial(_ file: Scenario, routes: RouteCache?) -> TrialOutcome {
+    let scenario = file.forPlan()
+    return trial(scenario, plan: CapacityPlan(scenario, warnings: false), routes: routes)
   }
 
   /// A trial from its capacity plan (whose demand may come from ``TrialDemand``).

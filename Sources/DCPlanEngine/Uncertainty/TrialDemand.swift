@@ -210,6 +210,8 @@ struct TrialDemand: Sendable {
     var counts: [Int] = []
     /// The trial's placement (its join years).
     var placement: Placement?
+    /// The demand in the shared data centre, `(class · 3 + r) · years + y`.
+    var shared: [Double] = []
 
     init(count: Int, segments: Int, years: Int) {
       step = [Double](repeating: 0, count: 3 * count)
@@ -403,6 +405,28 @@ struct TrialDemand: Sendable {
         }
       }
       for t in tenants.indices { trialPlacement.addCounts(tenant: t, runningCount[t], into: &scratch.counts) }
+      scratch.shared.reset(count: width * count, to: 0)
+      scratch.tenantTotals.withUnsafeBufferPointer { totals in
+        scratch.shared.withUnsafeMutableBufferPointer { shared in
+          for t in tenants.indices {
+            let sums = UnsafeBufferPointer(rebasing: totals[(t * width * count)..<((t + 1) * width * count)])
+            trialPlacement.addShared(tenant: t, sums, resources: width, into: shared)
+          }
+        }
+      }
+    }
+    if projection.sharedByClass.count != classCount {
+      projection.sharedByClass = [ResourceSeries](repeating: ResourceSeries(count: count), count: classCount)
+    }
+    for c in 0..<classCount {
+      projection.sharedByClass[c].vcpu.reset(count: count, to: 0)
+      projection.sharedByClass[c].ramGiB.reset(count: count, to: 0)
+      projection.sharedByClass[c].storageTiB.reset(count: count, to: 0)
+      for y in 0..<count where (c * 3 + 3) * count <= scratch.shared.count {
+        projection.sharedByClass[c].vcpu[y] = scratch.shared[(c * 3) * count + y]
+        projection.sharedByClass[c].ramGiB[y] = scratch.shared[(c * 3 + 1) * count + y]
+        projection.sharedByClass[c].storageTiB[y] = scratch.shared[(c * 3 + 2) * count + y]
+      }
     }
     if projection.sites.count != siteCount || projection.sites.indices.contains(where: { projection.sites[$0].site != scenario.sites[$0].id }) {
       projection.sites = scenario.sites.map {

@@ -133,6 +133,14 @@ extension ResultTables {
       let rate = results.info.discountRate.value
       let alone = results.sharing.tenants.reduce(0) { $0 + NPV.value($1.standaloneEUR, rate: rate) }
       table.rows.append([.text("Sharing: saving against every tenant alone (NPV, EUR)"), .number(alone - costs.npvEUR)])
+      // Whether the alone options reach the service levels the shared plan gives.
+      let unequal = results.likeForLike.filter { $0.meetsTargets == false }.map(\.tenant)
+      let computed = results.likeForLike.contains { $0.meetsTargets != nil }
+      table.rows.append([
+        .text("Sharing: like for like (alone at the shared plan's availability)"),
+        .text(!computed ? "not known (no 'components' section)"
+          : unequal.isEmpty ? "yes, every tenant" : "no: alone \(unequal.joined(separator: ", ")) miss targets the shared plan meets"),
+      ])
     }
     if !results.voice.locations.isEmpty {
       let comparison = results.voiceComparison

@@ -199,6 +199,10 @@ public enum ResultsJSON {
     let rate = results.info.discountRate.value
     let alone = results.sharing.tenants.reduce(0.0) { $0 + NPV.value($1.standaloneEUR, rate: rate) }
     members.append(("sharing_saving_npv_eur", results.sharing.tenants.isEmpty ? .null : .number(alone - results.costs.npvEUR)))
+    // Whether every tenant's alone option meets the targets the shared plan meets (null: no
+    // availability figures).
+    let known = results.likeForLike.compactMap(\.meetsTargets)
+    members.append(("sharing_like_for_like", known.isEmpty ? .null : .bool(known.allSatisfy { $0 })))
     return .object(members)
   }
 

@@ -16,8 +16,13 @@ public enum BundledScenarios {
 #
 # The plan: the Land joins the shared twin-site data centre in 2019, the municipal data
 # centres follow in waves to 2024; their legacy rooms (PUE 1.9-2.0) close a year after each
-# wave. The twin sites are built in modules of 400 kW IT as demand needs them; each site
-# must carry the whole shared compute load when the other fails.
+# wave. The twin sites are built in modules of 400 kW IT as demand needs them. Redundancy
+# follows the availability class (policy.classes): the VK3 Fachverfahren and e-files fail
+# over to the twin, office IT (VK2) runs at both sites without a failover reserve.
+#
+# Like for like: each municipal data centre's alone option keeps its room and builds a second
+# room of its own (standalone_twin), so that alone it reaches VK3 too; the Land alone would
+# build a twin centre of its own (standalone: shared-design).
 version: 1
 scenario:
   name: Lower Saxony shared data centre
@@ -64,6 +69,7 @@ tenants:
     cost_key: 15.6                   # E: the municipal half by workplaces
     joins_shared_dc: 2021            # E
     legacy_site: kdo-oldenburg
+    standalone_twin: kdo-second-room  # alone, a second room for VK3 (E)
     node: oldenburg
   - id: itebo
     name: ITEBO Osnabrück
@@ -74,6 +80,7 @@ tenants:
     cost_key: 12.2                   # E: the municipal half by workplaces
     joins_shared_dc: 2022            # E
     legacy_site: itebo-osnabrueck
+    standalone_twin: itebo-second-room  # alone, a second room for VK3 (E)
     node: osnabrueck
   - id: hannit
     name: hannIT (Region Hannover)
@@ -84,6 +91,7 @@ tenants:
     cost_key: 13.9                   # E: the municipal half by workplaces
     joins_shared_dc: 2023            # E
     legacy_site: hannit-hannover
+    standalone_twin: hannit-second-room  # alone, a second room for VK3 (E)
     node: hannover
   - id: kommunen
     name: Other municipalities (own server rooms)
@@ -102,10 +110,15 @@ sites:
   # to build plus permits (F, [2.3]): 3 years lead time. The first hall of each site was
   # decided with the 2016 strategy and opens in 2019 (E); capex before 2017 is sunk.
   # PUE 1.35 for a new build in 2019 improving to 1.3 (E, [5]; EnEfG asks 1.3 from 2030 [2.1]).
+  # Hannover and Hildesheim stand 29 km apart (coordinates of the city centres, E): operational
+  # redundancy, not BSI georedundancy (about 200 km, never under 100 km; F, [2.10]): dcplan
+  # warns, and the common causes below (components) model what the two share.
   - id: dc-hannover
     name: Shared DC Hannover
     kind: shared
     node: hannover
+    latitude: 52.3759
+    longitude: 9.7320
     load_share: 50 %
     pue: {2019: 1.35, 2025: 1.3}
     modules:
@@ -116,6 +129,8 @@ sites:
     name: Shared DC Hildesheim (twin)
     kind: shared
     node: hildesheim
+    latitude: 52.1508
+    longitude: 9.9511
     load_share: 50 %
     pue: {2019: 1.35, 2025: 1.3}
     modules:
@@ -179,6 +194,36 @@ sites:
       - {name: extension 2, racks: 14, it_power: 100 kW, cooling: 100 kW, capex: 1.2 MEUR, lead_time: 2 years}
       - {name: extension 3, racks: 14, it_power: 100 kW, cooling: 100 kW, capex: 1.2 MEUR, lead_time: 2 years}
 
+  # The municipal data centres' second rooms, for their alone option only (standalone_twin;
+  # the shared plan never uses them): to reach VK3 alone each would build a second room in its
+  # region, sized like its own (E), at the small-build rate of 12 MEUR per MW IT (E, [2.3]).
+  - id: kdo-second-room
+    name: KDO second room (alone only)
+    kind: legacy
+    node: oldenburg
+    pue: 1.6                          # E: a new small room, better than the old one
+    modules:
+      - {name: room, racks: 30, it_power: 150 kW, cooling: 150 kW, capex: 1.8 MEUR, lead_time: 2 years}
+      - {name: extension 1, racks: 20, it_power: 150 kW, cooling: 150 kW, capex: 1.8 MEUR, lead_time: 2 years}
+      - {name: extension 2, racks: 20, it_power: 150 kW, cooling: 150 kW, capex: 1.8 MEUR, lead_time: 2 years}
+  - id: itebo-second-room
+    name: ITEBO second room (alone only)
+    kind: legacy
+    node: osnabrueck
+    pue: 1.6                          # E
+    modules:
+      - {name: room, racks: 24, it_power: 120 kW, cooling: 120 kW, capex: 1.44 MEUR, lead_time: 2 years}
+      - {name: extension 1, racks: 16, it_power: 120 kW, cooling: 120 kW, capex: 1.44 MEUR, lead_time: 2 years}
+      - {name: extension 2, racks: 16, it_power: 120 kW, cooling: 120 kW, capex: 1.44 MEUR, lead_time: 2 years}
+  - id: hannit-second-room
+    name: hannIT second room (alone only)
+    kind: legacy
+    node: hannover
+    pue: 1.6                          # E
+    modules:
+      - {name: room, racks: 28, it_power: 140 kW, cooling: 140 kW, capex: 1.68 MEUR, lead_time: 2 years}
+      - {name: extension 1, racks: 18, it_power: 140 kW, cooling: 140 kW, capex: 1.68 MEUR, lead_time: 2 years}
+      - {name: extension 2, racks: 18, it_power: 140 kW, cooling: 140 kW, capex: 1.68 MEUR, lead_time: 2 years}
 workloads:
   # Office IT and directory per workplace: 0.15 vCPU and 0.6 GiB RAM per employee (E), about
   # one 4-vCPU VM per 25 workplaces. Central storage ~30 GB per workplace in 2016 (E, [5]),
@@ -294,10 +339,18 @@ policy:
   target_utilisation: 70 %            # E: headroom for peaks
   storage_target_utilisation: 80 %    # E
   cluster_size: 16                    # E
-  spares_per_cluster: 1               # N+1 per cluster (VK3 services, E [5])
+  spares_per_cluster: 1               # N+1 per cluster (E, [5])
   storage_copies: 2                   # mirrored across the twin sites (D/E, [4])
   site_mode: active-active
-  failover_share: 100 %               # each site carries everything when the other fails (E)
+  failover_share: 100 %               # services without a class below fail over (E)
+  # Redundancy per availability class. The sources put office IT and e-files at VK2 (99.9 %)
+  # and police, tax, registers and Fachverfahren at VK3 (99.99 %), which needs a twin
+  # (F/E, [5] "Availability targets by service"; BSI [2.9]); this scenario keeps the e-Akte
+  # at VK3 (E). VK3 fails over to the twin; VK2 runs at both sites without a failover reserve
+  # (one site reaches about 99.96 %, [5]), its data still mirrored.
+  classes:
+    - {class: VK3, failover_share: 100 %, spares_per_cluster: 1, storage_copies: 2}
+    - {class: VK2, failover_share: 0 %, spares_per_cluster: 1, storage_copies: 2}
 
 costs:
   # Industrial electricity, new contracts, ct/kWh excl. VAT (F, [2.7]) × 1.19 VAT, which a
@@ -423,12 +476,20 @@ components:
   failover_time: 15 min
   failover_success: 99 %
   manual_switch_time: 1 h
+  # What the twins 29 km apart share (E): a regional power failure outlasting the generators'
+  # fuel, or a flood of the Leine and Innerste valleys, about once in a hundred years for a day.
+  common_cause:
+    - {name: regional power failure or flood, sites: [dc-hannover, dc-hildesheim], mtbf: 876000 h, mttr: 24 h}
 
 events:
   # A cyber attack takes the Hannover twin out for three days in 2023 (E; a Dataport cooling
   # failure in 2019 cost 1-3 days, F, [1.6]); a fire in the KDO room in 2019, before it closes.
   - {kind: site-outage, site: dc-hannover, year: 2023, duration: 72 h}
   - {kind: site-outage, site: kdo-oldenburg, year: 2019, duration: 72 h}
+  # Ransomware in 2024 that the replication carries to the twin (E): restore from the offline
+  # backup after 12 h of analysis and clean-up, at 10 TiB/h (E: a large backup system's
+  # throughput); the VK3 services first.
+  - {kind: logical-fault, site: dc-hannover, year: 2024, detection: 12 h, restore_rate: 10 TiB/h}
 
 uncertainty:
   # How far the plan's assumptions may be off (E); `dcplan run --trials 1000` draws them.
