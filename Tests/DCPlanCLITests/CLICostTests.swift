@@ -75,7 +75,9 @@ extension CLITests {
     #expect(german.stdout.hasPrefix("\u{FEFF}year;modules_eur;servers_eur;energy_eur;"))
     // 2021: opex 62,307.2 EUR (worked by hand in the scenario), with a decimal comma.
     #expect(german.stdout.contains("\r\n2021;50000;0;6307,2"))
-    #expect(german.stdout.contains(";62307,2;112307,2;112307,2\r\n"))
+    #expect(german.stdout.contains(";62307,2;0;112307,2;112307,2\r\n"))
+    // 2025: the residual value 285,333.33 (worked by hand in the scenario) before the total.
+    #expect(german.stdout.contains(";285333,3333333334;-79830,08593733335;"))
     let plain = try dcplan(["run", scenario, "--format", "csv", "--table", "costs"])
     #expect(plain.stdout.hasPrefix("year,modules_eur,"))
     #expect(plain.stdout.contains("\n2021,50000,0,6307.2"))

@@ -98,8 +98,8 @@ struct BatchedTrialTests {
     for t in 0..<trials {
       let engine = MonteCarlo.trial(Self.perturbed(scenario, sampler, trial: t))
       let batched = outcomes[t]
-      for (x, y) in zip([batched.npvEUR, batched.capexEUR, batched.opexEUR, batched.tcoEUR],
-                        [engine.npvEUR, engine.capexEUR, engine.opexEUR, engine.tcoEUR]) {
+      for (x, y) in zip([batched.npvEUR, batched.capexEUR, batched.opexEUR, batched.tcoEUR, batched.residualValueEUR],
+                        [engine.npvEUR, engine.capexEUR, engine.opexEUR, engine.tcoEUR, engine.residualValueEUR]) {
         #expect(approximately(x, y, relative: 1e-9), "trial \(t): \(x) vs \(y)")
       }
       #expect(batched.yearly.count == engine.yearly.count)

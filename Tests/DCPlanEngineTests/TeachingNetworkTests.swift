@@ -60,8 +60,13 @@ struct TeachingNetworkTests {
   func costs() {
     #expect(approximately(results.costs.capexEUR, [160_000, 10_000, 0]))
     #expect(approximately(results.costs.opexEUR, [13_200, 27_000, 27_000]))
-    // 173,200 + 37,000/1.05 + 27,000/1.05²
-    #expect(approximately(results.costs.npvEUR, 173_200 + 37_000 / 1.05 + 27_000 / 1.1025, relative: 1e-12))
-    #expect(abs(results.costs.npvEUR - 232_927.89) < 0.01)
+    // Only each link's last step stands at the end: four 1 Gbit/s steps at 8/10 of 30,000 and
+    // D-E's 200 Mbit/s step at 8/10 of 10,000.
+    #expect(approximately(results.costs.residualEUR, [0, 0, -104_000]))
+    #expect(results.costs.lines.filter { $0.category == .linkResidualValue }.count == 5)
+    // 173,200 + 37,000/1.05 + (27,000 − 104,000)/1.05²
+    let npv: Double = 173_200.0 + 37_000.0 / 1.05 + (27_000.0 - 104_000.0) / 1.1025
+    #expect(approximately(results.costs.npvEUR, npv, relative: 1e-12))
+    #expect(abs(results.costs.npvEUR - 138_596.83) < 0.01)
   }
 }

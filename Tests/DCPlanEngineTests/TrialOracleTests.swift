@@ -57,6 +57,7 @@ struct TrialOracleTests {
     #expect(approximately(outcome.capexEUR, plan.costs.capexEUR.reduce(0, +), relative: 1e-9), "\(label): capex")
     #expect(approximately(outcome.opexEUR, plan.costs.opexEUR.reduce(0, +), relative: 1e-9), "\(label): opex")
     #expect(approximately(outcome.tcoEUR, totals.reduce(0, +), relative: 1e-9), "\(label): TCO")
+    #expect(approximately(outcome.residualValueEUR, plan.costs.residualValueEUR, relative: 1e-9), "\(label): residual value")
     for y in 0..<years {
       #expect(approximately(outcome.yearly[y], totals[y], relative: 1e-9), "\(label): cost in year \(y)")
       let servers = plan.sizing.reduce(0) { $0 + $1.servers[y] }

@@ -36,15 +36,15 @@ struct CapacityPlan {
     RefreshStage.fleets(scenario, sizing, rules: rules, into: &fleets)
   }
 
-  /// The yearly capex and opex of its sites plus `otherLines`, without a ledger.
-  func yearlyTotals(_ scenario: Scenario, otherLines: [CostLine]) -> (capex: [Double], opex: [Double]) {
+  /// The yearly capex, opex and residual value of its sites plus `otherLines`, without a ledger.
+  func yearlyTotals(_ scenario: Scenario, otherLines: [CostLine]) -> YearlyCosts {
     CostStage.yearlyTotals(
       scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
       otherLines: otherLines)
   }
 
   /// The same with the other costs already summed per year.
-  func yearlyTotals(_ scenario: Scenario, other: YearlyCapexOpex) -> (capex: [Double], opex: [Double]) {
+  func yearlyTotals(_ scenario: Scenario, other: YearlyCapexOpex) -> YearlyCosts {
     CostStage.yearlyTotals(
       scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years, other: other)
   }

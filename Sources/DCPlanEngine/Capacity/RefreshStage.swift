@@ -8,6 +8,10 @@ public struct FleetFlow: Hashable, Sendable {
   public var replacements: [Int]
   /// Units taken out of service in the year: end of life, and units no longer needed.
   public var retirements: [Int]
+  /// Of the units bought in each year, those still in service after the horizon's last year
+  /// (their book value is the residual value; the installed base bought before the plan has
+  /// none in the plan).
+  public var remaining: [Int] = []
 }
 
 /// One site's hardware flows.
@@ -67,6 +71,7 @@ public enum RefreshStage {
     result.purchases.reset(count: count, to: 0)
     result.replacements.reset(count: count, to: 0)
     result.retirements.reset(count: count, to: 0)
+    result.remaining.reset(count: count, to: 0)
     guard let initial = need.first else { return }
     // A scratch buffer on the stack where it is small (no heap allocation per flow).
     withUnsafeTemporaryAllocation(of: Int.self, capacity: count + life + 1) { units in
@@ -116,5 +121,7 @@ public enum RefreshStage {
       result.replacements[y] = min(bought, worn)
       result.retirements[y] = retired
     }
+    // Units still in service after the last year, by the year they were bought (index y + life).
+    for y in 1..<max(1, count) where y + life >= count && y + life < units.count { result.remaining[y] = units[y + life] }
   }
 }

@@ -26,7 +26,8 @@ public enum BudgetStage {
     return scenario.costs.budgets.map { line in
       let categories = line.categories.compactMap(CostCategory.init(rawValue:))
       var spent = [Double](repeating: 0, count: years.count)
-      for cost in costs.lines where categories.isEmpty || categories.contains(cost.category) {
+      // A budget pays cash: the residual value credited at the end is not in it.
+      for cost in costs.lines where !cost.category.isResidual && (categories.isEmpty || categories.contains(cost.category)) {
         spent[cost.year - first] += cost.amountEUR
       }
       let budget = years.map { year in

@@ -57,8 +57,14 @@ public struct CostResults: Hashable, Sendable {
   public let capexEUR: [Double]
   /// Operating expenditure per year, EUR.
   public let opexEUR: [Double]
-  /// Capex + opex per year, EUR.
-  public var totalEUR: [Double] { zip(capexEUR, opexEUR).map(+) }
+  /// The residual value lines summed per year: negative, a credit in the last year
+  /// (docs/conventions.md, "Residual value"), EUR.
+  public let residualEUR: [Double]
+  /// The book value left at the horizon's end, over the horizon (positive; 0 when the
+  /// scenario leaves residual values out), EUR.
+  public var residualValueEUR: Double { -residualEUR.reduce(0, +) }
+  /// Capex + opex less the residual value per year, EUR.
+  public var totalEUR: [Double] { capexEUR.indices.map { capexEUR[$0] + opexEUR[$0] + residualEUR[$0] } }
   /// Net present value of the totals at the scenario's discount rate (docs/conventions.md, "NPV").
   public let npvEUR: Double
 }
@@ -103,15 +109,43 @@ struct YearlySumSink: CostSink {
   }
 }
 
-/// Keeps yearly capex and opex sums only (Monte Carlo trials).
-struct CapexOpexSink: CostSink {
+/// Yearly sums of capex, opex and the residual value credited at the end (EUR).
+struct YearlyCosts: Sendable {
   var capex: [Double]
   var opex: [Double]
+  var residual: [Double]
+
+  /// `count` years of zeros.
+  init(count: Int) {
+    capex = [Double](repeating: 0, count: count)
+    opex = capex
+    residual = capex
+  }
+
+  /// Adds `amountEUR` of `category` in year index `y`.
+  @inline(__always)
+  mutating func add(_ y: Int, _ category: CostCategory, _ amountEUR: Double) {
+    if category.isCapex {
+      capex[y] += amountEUR
+    } else if category.isResidual {
+      residual[y] += amountEUR
+    } else {
+      opex[y] += amountEUR
+    }
+  }
+
+  /// Capex, opex and residual value together per year.
+  var total: [Double] { capex.indices.map { capex[$0] + opex[$0] + residual[$0] } }
+}
+
+/// Keeps yearly capex, opex and residual sums only (Monte Carlo trials).
+struct CapexOpexSink: CostSink {
+  var sums: YearlyCosts
 
   mutating func add(
     _ y: Int, _ category: CostCategory, _ amountEUR: Double, _ driver: @autoclosure () -> CostDriver, serviceYear: Year?
   ) {
-    if category.isCapex { capex[y] += amountEUR } else { opex[y] += amountEUR }
+    sums.add(y, category, amountEUR)
   }
 }
 
@@ -148,16 +182,15 @@ struct CostLineList: CostLineSink {
   }
 }
 
-/// Sums capex and opex per year of `years` (lines outside it are left out, as in the ledger's totals).
+/// Sums capex, opex and residual value per year of `years` (lines outside it are left out, as
+/// in the ledger's totals).
 struct YearlyCapexOpex: CostLineSink {
   let first: Year
-  var capex: [Double]
-  var opex: [Double]
+  var sums: YearlyCosts
 
   init(years: [Year]) {
     first = years.first ?? Year(0)
-    capex = [Double](repeating: 0, count: years.count)
-    opex = capex
+    sums = YearlyCosts(count: years.count)
   }
 
   mutating func add(
@@ -165,8 +198,8 @@ struct YearlyCapexOpex: CostLineSink {
     serving tenants: @autoclosure () -> [String], _ driver: @autoclosure () -> CostDriver, serviceYear: Year?
   ) {
     let y = year - first
-    guard y >= 0, y < capex.count else { return }
-    if category.isCapex { capex[y] += amountEUR } else { opex[y] += amountEUR }
+    guard y >= 0, y < sums.capex.count else { return }
+    sums.add(y, category, amountEUR)
   }
 }
 

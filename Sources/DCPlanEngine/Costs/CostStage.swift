@@ -50,7 +50,7 @@ public enum CostStage {
   static func yearlyTotals(
     _ scenario: Scenario, demand: DemandProjection, sizing: [SiteSizing], facility: [SiteFacility], fleets: [SiteFleet],
     expansion: ExpansionPlan, years: [Year], otherLines: [CostLine]
-  ) -> (capex: [Double], opex: [Double]) {
+  ) -> YearlyCosts {
     var other = YearlyCapexOpex(years: years)
     for line in otherLines {
       other.add(line.year, line.category, line.amountEUR, at: line.site, serving: line.tenants, line.driverKind)
@@ -64,30 +64,34 @@ public enum CostStage {
   static func yearlyTotals(
     _ scenario: Scenario, demand: DemandProjection, sizing: [SiteSizing], facility: [SiteFacility], fleets: [SiteFleet],
     expansion: ExpansionPlan, years: [Year], other: YearlyCapexOpex
-  ) -> (capex: [Double], opex: [Double]) {
-    let zero = [Double](repeating: 0, count: years.count)
-    var sink = CapexOpexSink(capex: zero, opex: zero)
-    // One site's sums at a time, in one pair of arrays, added to the plan's.
-    var site = CapexOpexSink(capex: zero, opex: zero)
+  ) -> YearlyCosts {
+    let count = years.count
+    var sink = YearlyCosts(count: count)
+    // One site's sums at a time, in one set of arrays, added to the plan's.
+    var site = CapexOpexSink(sums: YearlyCosts(count: count))
     eachSite(scenario, demand, sizing, facility, fleets, expansion, years, sink: &site) { _, site in
-      site.capex.reset(count: years.count, to: 0)
-      site.opex.reset(count: years.count, to: 0)
+      site.sums.capex.reset(count: count, to: 0)
+      site.sums.opex.reset(count: count, to: 0)
+      site.sums.residual.reset(count: count, to: 0)
     } done: { site in
-      for y in years.indices {
-        sink.capex[y] += site.capex[y]
-        sink.opex[y] += site.opex[y]
+      for y in 0..<count {
+        sink.capex[y] += site.sums.capex[y]
+        sink.opex[y] += site.sums.opex[y]
+        sink.residual[y] += site.sums.residual[y]
       }
     }
-    for y in years.indices where y < other.capex.count {
-      sink.capex[y] += other.capex[y]
-      sink.opex[y] += other.opex[y]
+    for y in 0..<count where y < other.sums.capex.count {
+      sink.capex[y] += other.sums.capex[y]
+      sink.opex[y] += other.sums.opex[y]
+      sink.residual[y] += other.sums.residual[y]
     }
-    for y in years.indices {
+    for y in 0..<count {
       let factor = scenario.costs.money.factor(afterYears: y)
       sink.capex[y] *= factor
       sink.opex[y] *= factor
+      sink.residual[y] *= factor
     }
-    return (sink.capex, sink.opex)
+    return sink
   }
 
   /// Each site's cost terms into `sink`, made ready for the site by `begin` and handed to
@@ -120,17 +124,13 @@ public enum CostStage {
 
   /// Totals per year and NPV of a ledger.
   public static func totals(_ lines: [CostLine], years: [Year], rate: Double) -> CostResults {
-    var capex = [Double](repeating: 0, count: years.count)
-    var opex = capex
+    var sums = YearlyCosts(count: years.count)
     guard let first = years.first else {
-      return CostResults(lines: lines, capexEUR: capex, opexEUR: opex, npvEUR: 0)
+      return CostResults(lines: lines, capexEUR: sums.capex, opexEUR: sums.opex, residualEUR: sums.residual, npvEUR: 0)
     }
-    for line in lines {
-      let y = line.year - first
-      if line.category.isCapex { capex[y] += line.amountEUR } else { opex[y] += line.amountEUR }
-    }
-    let npv = NPV.value(zip(capex, opex).map(+), rate: rate)
-    return CostResults(lines: lines, capexEUR: capex, opexEUR: opex, npvEUR: npv)
+    for line in lines { sums.add(line.year - first, line.category, line.amountEUR) }
+    let npv = NPV.value(sums.total, rate: rate)
+    return CostResults(lines: lines, capexEUR: sums.capex, opexEUR: sums.opex, residualEUR: sums.residual, npvEUR: npv)
   }
 
   /// The years a build's capex is spread over: from the order year to the year before it is
@@ -193,6 +193,10 @@ struct CostRates: Sendable {
   let maintenanceShare: Double
   let serversPerFTE: Double
   let minFTEPerSite: Double
+  /// The residual value rule; nil for a cash-only view.
+  let residual: ResidualValue?
+  /// A building module's life, years.
+  let moduleLifeYears: Int
 
   init(_ costs: CostInputs, years: [Year]) {
     energyEURPerKWh = years.map { costs.energyPricePerKWh.value(in: $0) }
@@ -203,6 +207,8 @@ struct CostRates: Sendable {
     maintenanceShare = costs.maintenanceShare.value
     serversPerFTE = costs.serversPerFTE
     minFTEPerSite = costs.minFTEPerSite
+    residual = ResidualValue(costs, years: years)
+    moduleLifeYears = costs.assetLives.modules
   }
 }
 
@@ -269,6 +275,47 @@ enum SiteCosts {
       if placedVCPU[y] > 0, perVCPU > 0 {
         sink.add(y, .licences, placedVCPU[y] * perVCPU, .units(count: placedVCPU[y], noun: "vCPU licensed", unitEUR: perVCPU))
       }
+    }
+    if let residual = rates.residual {
+      addResidualValue(residual, fleet, built: built, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
+    }
+  }
+
+  /// The book value left at the horizon's end of the modules built and of the servers and
+  /// storage units bought in the plan and still in service (docs/conventions.md, "Residual value").
+  // swiftlint:disable:next function_parameter_count
+  private static func addResidualValue<Sink: CostSink>(
+    _ residual: ResidualValue, _ fleet: SiteFleet, built: ArraySlice<Expansion>, years: [Year], rates: CostRates,
+    rules: SizingStage.Rules, prices: HardwarePrices, into sink: inout Sink
+  ) {
+    guard let first = years.first else { return }
+    let last = years.count - 1
+    for module in built {
+      // The capex the horizon counts (years before it are sunk).
+      let spendYears = CostStage.spendingYears(order: module.orderYear, ready: module.readyYear)
+      let counted = module.capex.euros / Double(spendYears.count)
+        * Double(spendYears.filter { $0 >= first && $0 - first < years.count }.count)
+      let left = residual.yearsLeft(serviceYear: module.readyYear, lifeYears: rates.moduleLifeYears)
+      guard counted > 0, left > 0 else { continue }
+      sink.add(last, .residualValue, -counted * Double(left) / Double(rates.moduleLifeYears),
+               .bookValue(what: "module '\(module.module)' ready \(module.readyYear)", capexEUR: counted, yearsLeft: left,
+                          lifeYears: rates.moduleLifeYears))
+    }
+    func hardware(_ flow: FleetFlow, life: Int, noun: String, unitEUR: (Int) -> Double) {
+      for y in flow.remaining.indices where flow.remaining[y] > 0 {
+        let left = residual.yearsLeft(serviceYear: years[y], lifeYears: life)
+        guard left > 0 else { continue }
+        let capex = Double(flow.remaining[y]) * unitEUR(y)
+        sink.add(last, .residualValue, -capex * Double(left) / Double(life),
+                 .bookValue(what: "\(flow.remaining[y]) \(noun) bought \(years[y]) still in service", capexEUR: capex,
+                            yearsLeft: left, lifeYears: life))
+      }
+    }
+    if let server = rules.server {
+      hardware(fleet.servers, life: max(1, server.lifetimeYears), noun: "servers", unitEUR: prices.serverEUR)
+    }
+    if let storage = rules.storage {
+      hardware(fleet.storage, life: max(1, storage.lifetimeYears), noun: "storage units", unitEUR: prices.storageEUR)
     }
   }
 

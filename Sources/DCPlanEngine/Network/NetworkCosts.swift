@@ -26,6 +26,8 @@ enum NetworkCosts {
     // Upgrades come by link, in the links' order.
     var nextUpgrade = 0
     var leases = [Double](repeating: 0, count: years.count)
+    let residual = ResidualValue(scenario.costs, years: years)
+    let upgradeLife = max(1, scenario.costs.assetLives.linkUpgrades)
     for (l, link) in scenario.network.links.enumerated() {
       for y in leases.indices { leases[y] = link.leasePerYear.euros }
       let firstUpgrade = nextUpgrade
@@ -41,6 +43,19 @@ enum NetworkCosts {
         }
         let ready = upgrade.readyYear - first
         if ready < years.count { for y in max(0, ready)..<years.count { leases[y] = upgrade.leasePerYear.euros } }
+      }
+      // Only the link's last step stands at the end: an earlier one was replaced by it.
+      if let residual, let upgrade = linkUpgrades.last, let lastYear = years.last {
+        let spendYears = CostStage.spendingYears(order: upgrade.orderYear, ready: upgrade.readyYear)
+        let counted = upgrade.capex.euros / Double(spendYears.count)
+          * Double(spendYears.filter { $0 >= first && $0 - first < years.count }.count)
+        let left = residual.yearsLeft(serviceYear: upgrade.readyYear, lifeYears: upgradeLife)
+        if counted > 0, left > 0 {
+          sink.add(
+            lastYear, .linkResidualValue, -counted * Double(left) / Double(upgradeLife), at: link.id, serving: users(),
+            .bookValue(what: "step \(upgrade.step) ready \(upgrade.readyYear)", capexEUR: counted, yearsLeft: left,
+                       lifeYears: upgradeLife))
+        }
       }
       for (y, year) in years.enumerated() where leases[y] > 0 {
         sink.add(year, .linkLeases, leases[y], at: link.id, serving: users(), .lease(capacityMbps: capacity[l, y]))

@@ -13,6 +13,9 @@ public enum CostDriver: Hashable, Sendable, CustomStringConvertible {
   case lease(capacityMbps: Double)
   /// Something said in words only: "gateway 'gw-a' opens".
   case note(String)
+  /// The book value left of a capex at the horizon's end, straight line over its life:
+  /// "module 'hall 2': 24/25 of 1200000.00 EUR still on the books".
+  case bookValue(what: String, capexEUR: Double, yearsLeft: Int, lifeYears: Int)
   /// A nominal amount deflated to money of the first year: "… × 0.9612 (real)".
   indirect case deflated(CostDriver, factor: Double)
 
@@ -26,6 +29,7 @@ public enum CostDriver: Hashable, Sendable, CustomStringConvertible {
     case let .spread(what, total, years): return "\(what): \(n(total)) EUR over \(years) year(s)"
     case let .lease(capacity): return "lease at \(n(capacity)) Mbit/s"
     case let .note(text): return text
+    case let .bookValue(what, capex, left, life): return "\(what): \(left)/\(life) of \(n(capex)) EUR still on the books"
     case let .deflated(inner, factor): return "\(inner.description) × \(NumberText.fixed(factor, decimals: 4)) (real)"
     }
   }

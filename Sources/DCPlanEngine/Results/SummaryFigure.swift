@@ -9,8 +9,11 @@ public enum SummaryFigure: String, Hashable, Sendable, CaseIterable {
   case totalCapexEUR = "total_capex_eur"
   /// Operating expenditure over the horizon, undiscounted.
   case totalOpexEUR = "total_opex_eur"
-  /// Capex plus opex over the horizon, undiscounted.
+  /// Capex plus opex less the residual value over the horizon, undiscounted.
   case tcoEUR = "tco_eur"
+  /// The book value of the assets still in service at the horizon's end, undiscounted
+  /// (docs/conventions.md, "Residual value").
+  case residualValueEUR = "residual_value_eur"
 
   /// A short label for tables ("NPV", "Total capex").
   public var label: String {
@@ -19,6 +22,7 @@ public enum SummaryFigure: String, Hashable, Sendable, CaseIterable {
     case .totalCapexEUR: return "Total capex"
     case .totalOpexEUR: return "Total opex"
     case .tcoEUR: return "TCO"
+    case .residualValueEUR: return "Residual value"
     }
   }
 
@@ -29,6 +33,7 @@ public enum SummaryFigure: String, Hashable, Sendable, CaseIterable {
     case .totalCapexEUR: return outcome.capexEUR
     case .totalOpexEUR: return outcome.opexEUR
     case .tcoEUR: return outcome.tcoEUR
+    case .residualValueEUR: return outcome.residualValueEUR
     }
   }
 
@@ -39,6 +44,7 @@ public enum SummaryFigure: String, Hashable, Sendable, CaseIterable {
     case .totalCapexEUR: return results.costs.capexEUR.reduce(0, +)
     case .totalOpexEUR: return results.costs.opexEUR.reduce(0, +)
     case .tcoEUR: return results.costs.totalEUR.reduce(0, +)
+    case .residualValueEUR: return results.costs.residualValueEUR
     }
   }
 }

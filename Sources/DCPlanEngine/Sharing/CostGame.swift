@@ -116,7 +116,9 @@ struct CostGame: Sendable {
     }
     tenantErlangs = erlangs
     var ownVoice = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: tenantCount)
-    for line in VoiceCosts.lines(scenario, voice, years: years) where line.category == .voiceLegacy || line.category == .ipPhones {
+    var locationLines = CostLineList()
+    VoiceCosts.addLocations(scenario, voice, years: years, into: &locationLines)
+    for line in locationLines.lines {
       guard let tenant = line.tenants.first, let t = tenantIndex[tenant] else { continue }
       ownVoice[t][line.year - first] += line.amountEUR
     }
@@ -241,7 +243,7 @@ struct CostGame: Sendable {
     let plan = CapacityPlan(scenario, warnings: false)
     let voice = VoiceStage.plan(scenario, years: plan.years)
     let totals = plan.yearlyTotals(scenario, otherLines: VoiceCosts.lines(scenario, voice, years: plan.years))
-    return (zip(totals.capex, totals.opex).map(+), plan.expansion.firstShortfallYear)
+    return (totals.total, plan.expansion.firstShortfallYear)
   }
 
   // MARK: Evaluating coalitions
@@ -322,17 +324,18 @@ struct CostGame: Sendable {
       firstShortfall: plan.firstShortfall)
   }
 
-  /// Adds the gateways' lines (``VoiceCosts/addGateway(_:_:years:trunks:serving:into:)``) with
+  /// Adds the gateways' lines (``VoiceCosts/addGateway(_:_:years:trunks:serving:residual:lifeYears:into:)``) with
   /// the trunks for `erlangs` (gateway-major) at the grade of service.
   private func addGateways(erlangs: [Double], to eur: inout [Double]) {
     guard let voice else { return }
+    let residual = ResidualValue(scenario.costs, years: years)
     let count = years.count
     var total = YearlyTotal(years: years, startingWith: eur)
     for (g, gateway) in voice.gateways.enumerated() {
       VoiceCosts.addGateway(
         gateway, voice, years: years,
         trunks: { ErlangB.trunks(traffic: erlangs[g * count + $0], gradeOfService: voice.gradeOfService.value) },
-        serving: { _ in [] }, into: &total)
+        serving: { _ in [] }, residual: residual, lifeYears: scenario.costs.assetLives.voiceGateways, into: &total)
     }
     eur = total.eur
   }

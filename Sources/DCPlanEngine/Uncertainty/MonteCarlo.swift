@@ -3,11 +3,13 @@ import DCPlanModel
 /// What one trial of the plan gives: the summary figures, yearly figures and the first
 /// shortfall year of each resource.
 public struct TrialOutcome: Hashable, Sendable {
-  /// NPV, total capex, total opex and TCO, EUR.
+  /// NPV, total capex, total opex, TCO (capex + opex less the residual value) and the
+  /// residual value, EUR.
   public let npvEUR: Double
   public let capexEUR: Double
   public let opexEUR: Double
   public let tcoEUR: Double
+  public let residualValueEUR: Double
   /// The first year any site is short of space, power or cooling.
   public let firstShortfallYear: Year?
   /// Per ``YearlyFigure`` (total cost in EUR, servers, racks, IT kW, energy MWh) and year,
@@ -58,8 +60,9 @@ public enum MonteCarlo {
     var other = YearlyCapexOpex(years: years)
     NetworkCosts.add(scenario, network, years: years, into: &other)
     VoiceCosts.add(scenario, voice, years: years, into: &other)
-    let (capex, opex) = plan.yearlyTotals(scenario, other: other)
-    let totalByYear = zip(capex, opex).map(+)
+    let sums = plan.yearlyTotals(scenario, other: other)
+    let (capex, opex) = (sums.capex, sums.opex)
+    let totalByYear = sums.total
     let count = years.count
     var yearly = [Double](repeating: 0, count: YearlyFigure.allCases.count * count)
     for y in years.indices {
@@ -76,7 +79,7 @@ public enum MonteCarlo {
     let total = totalByYear.reduce(0, +)
     return TrialOutcome(
       npvEUR: NPV.value(totalByYear, rate: scenario.info.discountRate.value), capexEUR: capex.reduce(0, +),
-      opexEUR: opex.reduce(0, +), tcoEUR: total,
+      opexEUR: opex.reduce(0, +), tcoEUR: total, residualValueEUR: -sums.residual.reduce(0, +),
       firstShortfallYear: expansion.firstShortfallYear, yearly: yearly, shortfalls: shortfalls)
   }
 

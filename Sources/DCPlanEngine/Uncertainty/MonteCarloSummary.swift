@@ -8,7 +8,7 @@ public struct MonteCarloResults: Hashable, Sendable {
   public let seed: UInt64
   /// The percentiles reported (10, 50, 90 unless asked otherwise).
   public let percentiles: [Double]
-  /// Per summary figure (`npv_eur`, `total_capex_eur`, `total_opex_eur`, `tco_eur`): its mean
+  /// Per summary figure (`npv_eur`, `total_capex_eur`, `total_opex_eur`, `tco_eur`, `residual_value_eur`): its mean
   /// and its value at each percentile.
   public let summary: [(figure: SummaryFigure, mean: Double, values: [Double])]
   /// The first shortfall year at each percentile (nil: none by the end of the horizon), and

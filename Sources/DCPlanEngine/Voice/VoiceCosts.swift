@@ -24,8 +24,34 @@ public enum VoiceCosts {
       table.gatewayTrunks.count == settings.gateways.count * years.count
     else { return }
     let yearCount = table.yearCount
+    addLocations(scenario, voice, years: years, into: &sink)
+    // A gateway serves the tenants whose calls it carries that year.
+    func served(_ g: Int, _ y: Int) -> [String] {
+      var tenants: [String] = []
+      for (r, row) in table.rows.enumerated() where row.gateway == g && table.erlangs[r * yearCount + y] > 0 {
+        let id = scenario.tenants[row.tenant].id
+        if !tenants.contains(id) { tenants.append(id) }
+      }
+      return tenants
+    }
+    let residual = ResidualValue(scenario.costs, years: years)
+    for (g, gateway) in settings.gateways.enumerated() {
+      addGateway(
+        gateway, settings, years: years, trunks: { table.gatewayTrunks[g * yearCount + $0] }, serving: { served(g, $0) },
+        residual: residual, lifeYears: scenario.costs.assetLives.voiceGateways, into: &sink)
+    }
+  }
+
+  /// The lines of the tenants' own locations, each serving its tenant: legacy phones, IP
+  /// phones bought and their book value left at the end.
+  static func addLocations<Sink: CostLineSink>(_ scenario: Scenario, _ voice: VoiceResults, years: [Year], into sink: inout Sink) {
+    let table = voice.table
+    guard let settings = scenario.voice, let lastYear = years.last, table.yearCount == years.count else { return }
+    let yearCount = table.yearCount
     let legacyPerPhone = legacyEURPerPhone(settings, years: years)
     let ipPhonePrice = settings.ipPhonePrice
+    let residual = ResidualValue(scenario.costs, years: years)
+    let phoneLife = max(1, scenario.costs.assetLives.ipPhones)
     for (r, row) in table.rows.enumerated() {
       let tenant = scenario.tenants[row.tenant]
       let key = { tenant.id + "@" + tenant.locations[row.location].node }
@@ -44,22 +70,18 @@ public enum VoiceCosts {
           sink.add(
             year, .ipPhones, bought * ipPhonePrice, at: key(), serving: [tenant.id],
             .units(count: bought, noun: "IP phones", unitEUR: ipPhonePrice))
+          if let residual {
+            let left = residual.yearsLeft(serviceYear: year, lifeYears: phoneLife)
+            if left > 0 {
+              sink.add(
+                lastYear, .residualValue, -bought * ipPhonePrice * Double(left) / Double(phoneLife), at: key(),
+                serving: [tenant.id],
+                .bookValue(what: "\(CostStage.rounded(bought)) IP phones bought \(year)", capexEUR: bought * ipPhonePrice,
+                           yearsLeft: left, lifeYears: phoneLife))
+            }
+          }
         }
       }
-    }
-    // A gateway serves the tenants whose calls it carries that year.
-    func served(_ g: Int, _ y: Int) -> [String] {
-      var tenants: [String] = []
-      for (r, row) in table.rows.enumerated() where row.gateway == g && table.erlangs[r * yearCount + y] > 0 {
-        let id = scenario.tenants[row.tenant].id
-        if !tenants.contains(id) { tenants.append(id) }
-      }
-      return tenants
-    }
-    for (g, gateway) in settings.gateways.enumerated() {
-      addGateway(
-        gateway, settings, years: years, trunks: { table.gatewayTrunks[g * yearCount + $0] }, serving: { served(g, $0) },
-        into: &sink)
     }
   }
 
@@ -68,7 +90,7 @@ public enum VoiceCosts {
   /// and the cost game's coalitions (trunks for their own Erlangs) all cost a gateway here.
   static func addGateway<Sink: CostLineSink>(
     _ gateway: VoiceGateway, _ settings: Voice, years: [Year], trunks: (Int) -> Int, serving served: (Int) -> [String],
-    into sink: inout Sink
+    residual: ResidualValue?, lifeYears: Int, into sink: inout Sink
   ) {
     var opened = false
     for (y, year) in years.enumerated() {
@@ -85,6 +107,17 @@ public enum VoiceCosts {
         opened = true
         if gateway.capex > 0 {
           sink.add(year, .voiceGateways, gateway.capex, at: gateway.id, serving: served(y), .note("gateway '\(gateway.id)' opens"))
+          let life = max(1, lifeYears)
+          if let residual, let lastYear = years.last {
+            let left = residual.yearsLeft(serviceYear: year, lifeYears: life)
+            if left > 0 {
+              sink.add(
+                lastYear, .residualValue, -gateway.capex * Double(left) / Double(life), at: gateway.id,
+                serving: { let atEnd = served(years.count - 1); return atEnd.isEmpty ? served(y) : atEnd }(),
+                .bookValue(what: "gateway '\(gateway.id)' opened \(year)", capexEUR: gateway.capex, yearsLeft: left,
+                           lifeYears: life))
+            }
+          }
         }
       }
     }

@@ -28,20 +28,32 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   case ipPhones = "ip_phones"
   /// Voice gateways (capex).
   case voiceGateways = "voice_gateways"
+  /// The book value of the data centre's and voice's assets still in service at the end of the
+  /// horizon, credited in its last year (negative; docs/conventions.md, "Residual value").
+  case residualValue = "residual_value"
+  /// The same for link upgrades (part of the common network).
+  case linkResidualValue = "link_residual_value"
 
   /// Whether the category is capital expenditure.
   @inlinable
   public var isCapex: Bool {
     switch self {
     case .modules, .servers, .storage, .linkUpgrades, .ipPhones, .voiceGateways: return true
-    case .energy, .maintenance, .staff, .space, .licences, .linkLeases, .voiceLegacy, .sipTrunks: return false
+    case .energy, .maintenance, .staff, .space, .licences, .linkLeases, .voiceLegacy, .sipTrunks, .residualValue,
+      .linkResidualValue:
+      return false
     }
   }
+
+  /// Whether the category is a residual value: a credit at the horizon's end, neither capex
+  /// nor opex.
+  @inlinable
+  public var isResidual: Bool { self == .residualValue || self == .linkResidualValue }
 
   /// Whether the category belongs to the wide-area network, a common cost shared by usage
   /// outside the cost game (docs/conventions.md, "Cost sharing").
   @inlinable
-  public var isNetwork: Bool { self == .linkLeases || self == .linkUpgrades }
+  public var isNetwork: Bool { self == .linkLeases || self == .linkUpgrades || self == .linkResidualValue }
 
   /// The position of the category in tables (its place in ``allCases``).
   public var tableOrder: Int { CostCategory.allCases.firstIndex(of: self) ?? 0 }

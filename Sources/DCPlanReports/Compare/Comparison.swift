@@ -14,6 +14,7 @@ public enum KeyFigures {
     add(SummaryFigure.totalCapexEUR.rawValue, "Total capex (EUR)", results.costs.capexEUR.reduce(0, +))
     add(SummaryFigure.totalOpexEUR.rawValue, "Total opex (EUR)", results.costs.opexEUR.reduce(0, +))
     add(SummaryFigure.tcoEUR.rawValue, "TCO (EUR)", results.costs.totalEUR.reduce(0, +))
+    add(SummaryFigure.residualValueEUR.rawValue, "Residual value (EUR)", results.costs.residualValueEUR)
     add("first_shortfall_year", "First shortfall year", isYear: true, results.firstShortfallYear.map { Double($0.number) })
     add("worst_n1_utilisation_percent", "Worst single-failure link utilisation (%)",
         results.network.links.isEmpty ? nil : (results.network.links.flatMap(\.n1Utilisation).max() ?? 0) * 100)

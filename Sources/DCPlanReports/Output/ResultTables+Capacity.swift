@@ -71,11 +71,13 @@ extension ResultTables {
   static func costs(_ results: PlanResults) -> Table {
     // Categories with no line in the plan get no column.
     let used = Set(results.costs.lines.map(\.category))
-    let categories = CostCategory.allCases.filter(used.contains)
+    // The residual value has its own column (positive: what is left), after capex and opex.
+    let categories = CostCategory.allCases.filter { used.contains($0) && !$0.isResidual }
     var table = Table(
       id: "costs", title: "Costs by year (\(moneyText(results)))",
       columns: [Column("year", "Year")] + categories.map { Column("\($0.rawValue)_eur", $0.title) }
-        + [Column("capex_eur", "Capex"), Column("opex_eur", "Opex"), Column("total_eur", "Total"),
+        + [Column("capex_eur", "Capex"), Column("opex_eur", "Opex"), Column("residual_value_eur", "Less residual value"),
+           Column("total_eur", "Total"),
            Column("cumulative_eur", "Cumulative (TCO)")])
     let years = results.demand.years
     guard let first = years.first else { return table }
@@ -88,7 +90,8 @@ extension ResultTables {
       cumulative += results.costs.totalEUR[y]
       table.rows.append(
         [.year(year.number)] + categories.indices.map { .number(byCategory[$0][y]) }
-          + [.number(results.costs.capexEUR[y]), .number(results.costs.opexEUR[y]), .number(results.costs.totalEUR[y]),
+          + [.number(results.costs.capexEUR[y]), .number(results.costs.opexEUR[y]), .number(-results.costs.residualEUR[y]),
+             .number(results.costs.totalEUR[y]),
              .number(cumulative)])
     }
     return table
@@ -103,7 +106,7 @@ extension ResultTables {
       ])
     for line in results.costs.lines {
       table.rows.append([
-        .year(line.year.number), .text(line.site), .text(line.category.rawValue), .text(line.category.isCapex ? "capex" : "opex"),
+        .year(line.year.number), .text(line.site), .text(line.category.rawValue), .text(line.category.isCapex ? "capex" : line.category.isResidual ? "residual" : "opex"),
         .number(line.amountEUR), .text(line.tenants.isEmpty ? "all" : line.tenants.joined(separator: " ")), .text(line.driver),
       ])
     }
@@ -117,7 +120,8 @@ extension ResultTables {
       [.text("NPV of all costs (EUR, \(discountText(results.info)))"), .number(costs.npvEUR)],
       [.text("Total capex (EUR)"), .number(costs.capexEUR.reduce(0, +))],
       [.text("Total opex (EUR)"), .number(costs.opexEUR.reduce(0, +))],
-      [.text("TCO over the horizon (EUR, undiscounted)"), .number(costs.totalEUR.reduce(0, +))],
+      [.text("Residual value at the horizon's end (EUR, book value)"), .number(costs.residualValueEUR)],
+      [.text("TCO over the horizon (EUR, undiscounted, less the residual value)"), .number(costs.totalEUR.reduce(0, +))],
       [.text("Money"), .text(moneyText(results))],
       [.text("First shortfall year"), results.firstShortfallYear.map { .year($0.number) } ?? .text("none")],
       [.text("Modules built"), .integer(results.expansion.expansions.filter { !$0.isFixed }.count)],
@@ -174,6 +178,8 @@ extension CostCategory {
     case .sipTrunks: return "SIP trunks"
     case .ipPhones: return "IP phones"
     case .voiceGateways: return "Voice gateways"
+    case .residualValue: return "Residual value"
+    case .linkResidualValue: return "Link residual value"
     }
   }
 }

@@ -106,12 +106,14 @@ extension ResultTables {
       id: "trials", title: "Trials",
       columns: [Column("trial", "Trial")] + mc.inputNames.map { Column($0, $0) } + [
         Column(SummaryFigure.npvEUR.rawValue, "NPV"), Column(SummaryFigure.totalCapexEUR.rawValue, "Capex"), Column(SummaryFigure.totalOpexEUR.rawValue, "Opex"),
-        Column(SummaryFigure.tcoEUR.rawValue, "TCO"), Column("first_shortfall_year", "First shortfall"),
+        Column(SummaryFigure.tcoEUR.rawValue, "TCO"), Column(SummaryFigure.residualValueEUR.rawValue, "Residual value"),
+        Column("first_shortfall_year", "First shortfall"),
       ])
     for (t, outcome) in mc.outcomes.enumerated() {
       table.rows.append(
         [.integer(firstTrial + t)] + mc.inputDraws[t].map(Cell.number) + [
           .number(outcome.npvEUR), .number(outcome.capexEUR), .number(outcome.opexEUR), .number(outcome.tcoEUR),
+          .number(outcome.residualValueEUR),
           outcome.firstShortfallYear.map { .year($0.number) } ?? .empty,
         ])
     }

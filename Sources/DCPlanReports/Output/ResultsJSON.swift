@@ -145,7 +145,7 @@ public enum ResultsJSON {
       ])),
       ("costs", .object([
         ("capex_eur", .number(results.costs.capexEUR[y])), ("opex_eur", .number(results.costs.opexEUR[y])),
-        ("total_eur", .number(results.costs.totalEUR[y])),
+        ("residual_value_eur", .number(-results.costs.residualEUR[y])), ("total_eur", .number(results.costs.totalEUR[y])),
       ])),
     ])
   }
@@ -194,6 +194,7 @@ public enum ResultsJSON {
     members.append(("first_shortfall_year", shortfall))
     members.append(("worst_n1_utilisation", .number(worstN1)))
     members.append((SummaryFigure.tcoEUR.rawValue, .number(results.costs.totalEUR.reduce(0, +))))
+    members.append((SummaryFigure.residualValueEUR.rawValue, .number(results.costs.residualValueEUR)))
     members.append(("money", money(results)))
     members.append(("allocation_method", .string(results.sharing.method.rawValue)))
     let rate = results.info.discountRate.value

@@ -17,15 +17,20 @@ public enum HTMLReport {
       rackSeries.append(.init(name: "\(site.site) standing", values: results.expansion.capacity[s].map { Double($0.racks) }))
     }
     body += SVGChart.lines("Racks needed and standing per site", labels: years, series: rackSeries)
-    // The cost stack by category.
+    // The cost stack by category: cash only (the residual value, a credit, is in the tables).
     let first = results.demand.years.first ?? Year(0)
-    let categories = CostCategory.allCases.filter { category in results.costs.lines.contains { $0.category == category } }
+    let categories = CostCategory.allCases.filter { category in
+      !category.isResidual && results.costs.lines.contains { $0.category == category }
+    }
     let stack = categories.map { category -> SVGChart.Series in
       var values = [Double](repeating: 0, count: years.count)
       for line in results.costs.lines where line.category == category { values[line.year - first] += line.amountEUR }
       return .init(name: category.rawValue, values: values)
     }
-    body += SVGChart.stackedBars("Costs by category and year (EUR)", labels: years, series: stack)
+    body += SVGChart.stackedBars(
+      results.costs.residualValueEUR > 0
+        ? "Costs by category and year (EUR; the residual value credited at the end is in the costs table)"
+        : "Costs by category and year (EUR)", labels: years, series: stack)
     // Link utilisation over the years: the ten links most loaded under a single failure.
     if !results.network.links.isEmpty {
       let links = results.network.links.sorted { ($0.n1Utilisation.max() ?? 0) > ($1.n1Utilisation.max() ?? 0) }.prefix(10)

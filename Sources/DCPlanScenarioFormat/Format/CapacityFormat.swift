@@ -179,6 +179,9 @@ enum CostsSection {
   static let assetLives = KeySpec(
     "asset_lives", .mapping(AssetLivesSection.spec), default: "modules 25, link upgrades 10, phones and gateways 7 years",
     example: "{modules: 30 years}", meaning: "Lifetimes for depreciation and annuities; servers and storage use their catalogue lifetime.")
+  static let residualValue = KeySpec(
+    "residual_value", .boolean, default: "true", example: "false",
+    meaning: "Whether the book value of the assets still in service at the horizon's end is credited in its last year (docs/conventions.md, \"Residual value\"); 'false' for a cash-only view.")
   static let budget = KeySpec(
     "budget", .list(BudgetSection.spec), default: "none", example: "[{id: it, amount: 40 MEUR}]",
     meaning: "Budget lines: money per year for some cost categories; each year's headroom or overrun is shown.")
@@ -186,7 +189,7 @@ enum CostsSection {
     name: "costs", summary: "Prices for energy, maintenance, staff, space and licences; discounts, money basis, budgets (docs/conventions.md, \"Costs\").",
     keys: [energyPrice, energyEscalation, maintenance, serversPerFTE, minFTE, fteCost, fteEscalation, spaceCost, spaceEscalation,
            licencePerCore, licencePerCoreEscalation, licencePerVCPU, licencePerVCPUEscalation, procurement, money, inflation,
-           assetLives, budget])
+           assetLives, residualValue, budget])
 }
 
 /// Keys of `costs.procurement_tiers`.
@@ -229,7 +232,7 @@ enum BudgetSection {
   static let id = KeySpec("id", .identifier, required: true, example: "network-voice", meaning: "The id tables show.")
   static let categories = KeySpec(
     "categories", .identifierList("cost category"), default: "all", example: "[link_leases, link_upgrades]",
-    meaning: "The ledger categories it pays for: \(CostCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+    meaning: "The ledger categories it pays for: \(CostCategory.allCases.filter { !$0.isResidual }.map(\.rawValue).joined(separator: ", ")).")
   static let amount = KeySpec(
     "amount", .quantityOrYearTable(QuantityKind(.money, example: "20 MEUR")), required: true, example: "{2017: 20 MEUR, 2018: 20 MEUR}",
     meaning: "Money per year: one amount for every year, or a table (years not listed: the nearest given, linear between).")

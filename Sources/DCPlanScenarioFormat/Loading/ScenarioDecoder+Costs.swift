@@ -19,6 +19,7 @@ extension ScenarioDecoder {
       context.warning("'inflation' is used only with 'money: real'; amounts stay nominal", at: reader.keyPosition(of: C.inflation))
     }
     if let node = reader.node(C.assetLives) { costs.assetLives = decodeAssetLives(node) }
+    costs.residualValue = reader.boolean(C.residualValue) ?? true
     costs.budgets = list(reader, C.budget, BudgetSection.spec) { entry, index in
       decodeBudget(entry, index, horizon: horizon)
     }
@@ -78,7 +79,8 @@ extension ScenarioDecoder {
   private func decodeBudget(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> BudgetLine {
     let (reader, id) = identified(reader, BudgetSection.id, "budget line", index)
     defer { reader.finish() }
-    let known = CostCategory.allCases.map(\.rawValue)
+    // A residual value is a credit at the horizon's end, not money a budget pays out.
+    let known = CostCategory.allCases.filter { !$0.isResidual }.map(\.rawValue)
     var categories: [String] = []
     for (name, position) in reader.identifierList(BudgetSection.categories) ?? [] {
       guard known.contains(name) else {
