@@ -29,7 +29,7 @@ public enum HTMLReport {
     }
     body += SVGChart.stackedBars(
       results.costs.residualValueEUR > 0
-        ? "Costs by category and year (EUR; the residual value credited at the end is in the costs table)"
+        ? "Costs by category and year (EUR); the residual value credited at the end is in the costs table"
         : "Costs by category and year (EUR)", labels: years, series: stack)
     // Link utilisation over the years: the ten links most loaded under a single failure.
     if !results.network.links.isEmpty {
