@@ -68,7 +68,8 @@ public enum Planner {
     let costs = CostStage.costs(
       scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
       otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years))
-    var warnings = PlacementCheck.warnings(scenario, demand)
+    var warnings = MoneyBasisCheck.warnings(scenario)
+    warnings += PlacementCheck.warnings(scenario, demand)
     warnings += CatalogueCheck.warnings(scenario, demand)
     warnings += expansion.warnings
     warnings += networkWarnings

@@ -46,4 +46,5 @@ public enum WarningCode: String, Hashable, Sendable, CaseIterable {
   case budgetOverrun = "budget-overrun"
   case twinsNotGeoredundant = "twins-not-georedundant"
   case aloneMissesTarget = "alone-misses-target"
+  case discountBasisMismatch = "discount-basis-mismatch"
 }

@@ -52,6 +52,12 @@ public struct Scenario: Hashable, Sendable {
   }
 }
 
+/// Whether a discount rate includes inflation (nominal) or not (real).
+public enum DiscountRateBasis: String, Hashable, Sendable, CaseIterable {
+  case nominal
+  case real
+}
+
 /// The `scenario` section: what the plan is and over which years it runs.
 public struct ScenarioInfo: Hashable, Sendable {
   /// A short name for tables and reports.
@@ -64,6 +70,9 @@ public struct ScenarioInfo: Hashable, Sendable {
   public var currency: String
   /// The yearly discount rate for net present values.
   public var discountRate: Fraction
+  /// Whether the discount rate is a nominal or a real rate, as the scenario states it; nil: not
+  /// stated, read as the ledger's money basis (docs/conventions.md, "Money basis").
+  public var discountRateBasis: DiscountRateBasis?
   /// The seed for every random draw of the run.
   public var seed: UInt64
 

@@ -156,7 +156,8 @@ extension ResultTables {
   }
 
   private static func discountText(_ info: ScenarioInfo) -> String {
-    "\(MarkdownRenderer.formatNumber(info.discountRate.percent, decimals: 1)) % discount rate, \(info.horizon.first) undiscounted"
+    let basis = info.discountRateBasis.map { "\($0.rawValue) " } ?? ""
+    return "\(MarkdownRenderer.formatNumber(info.discountRate.percent, decimals: 1)) % \(basis)discount rate, \(info.horizon.first) undiscounted"
   }
 }
 

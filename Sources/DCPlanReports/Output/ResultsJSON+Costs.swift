@@ -66,14 +66,18 @@ extension ResultsJSON {
   }
 
   static func money(_ results: PlanResults) -> JSONValue {
+    let rate: [(String, JSONValue)] = [
+      ("discount_rate_basis", .string(results.discountRateBasis.rawValue)),
+      ("discount_rate_basis_stated", .bool(results.info.discountRateBasis != nil)),
+    ]
     switch results.money {
     case .nominal:
-      return .object([("basis", .string("nominal")), ("inflation", .null), ("base_year", .null)])
+      return .object([("basis", .string("nominal")), ("inflation", .null), ("base_year", .null)] + rate)
     case let .real(inflation):
       return .object([
         ("basis", .string("real")), ("inflation", .number(inflation.perYear)),
         ("base_year", .integer(results.info.horizon.first.number)),
-      ])
+      ] + rate)
     }
   }
 

@@ -94,11 +94,14 @@ enum ScenarioSection {
                                 meaning: "The currency of every amount of money; only EUR so far.")
   static let discountRate = KeySpec("discount_rate", .fraction, default: "3 %", example: "3 %",
                                     meaning: "Yearly discount rate for net present values.")
+  static let discountRateBasis = KeySpec(
+    "discount_rate_basis", .choice(["nominal", "real"]), default: "the money basis of 'costs.money'", example: "real",
+    meaning: "Whether 'discount_rate' is a nominal rate (to discount nominal money) or a real one (real money); a rate that does not match 'costs.money' gets the warning 'discount-basis-mismatch'.")
   static let seed = KeySpec("seed", .integer(0...Int.max), default: "1", example: "2016",
                             meaning: "Seed of every random draw; the same seed gives the same results.")
   static let spec = SectionSpec(
     name: "scenario", summary: "What the plan is and over which years it runs.",
-    keys: [name, description, horizon, currency, discountRate, seed])
+    keys: [name, description, horizon, currency, discountRate, discountRateBasis, seed])
 }
 
 /// Keys of one entry of `tenants`.

@@ -101,6 +101,7 @@ struct ScenarioDecoder {
     if reader.has(S.discountRate) {
       info.discountRate = reader.fraction(S.discountRate) ?? fallback.discountRate
     }
+    info.discountRateBasis = reader.choice(S.discountRateBasis, ["nominal", "real"]).flatMap(DiscountRateBasis.init)
     info.seed = reader.integer(S.seed, in: 0...Int.max).map(UInt64.init) ?? 1
     return info
   }
