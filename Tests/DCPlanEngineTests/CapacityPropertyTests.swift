@@ -86,10 +86,11 @@ struct CapacityPropertyTests {
     // the legacy rooms before the move, the KDO room's fire and a ransomware attack taking
     // services down, twins 29 km apart (not BSI-georedundant), and the cost game's verdicts
     // (the small municipalities pay a little more than alone; the three municipal data centres
-    // together would pay less than Shapley charges them).
+    // together would pay less than Shapley charges them; hardware bought before a move and
+    // stranded by it).
     let shown: Set<WarningCode> = [
       .availabilityBelowTarget, .siteOutageLosesService, .tenantPaysMoreThanAlone, .sharingCostsMore, .allocationOutsideCore,
-      .twinsNotGeoredundant,
+      .twinsNotGeoredundant, .hardwareStranded,
     ]
     #expect(results.warnings.allSatisfy { shown.contains($0.code) }, "\(results.warnings.map(\.message))")
     let scenario = try load("niedersachsen-2025.yaml")

@@ -33,7 +33,7 @@ struct CapacityPlan {
     SizingStage.size(scenario, demand, rules: rules, into: &sizing)
     FacilityStage.facility(scenario, sizing, years: years, rules: rules, into: &facility)
     expansion = ExpansionStage.plan(scenario, facility, years: years, warnings: warnings)
-    RefreshStage.fleets(scenario, sizing, rules: rules, into: &fleets)
+    RefreshStage.fleets(scenario, sizing, rules: rules, recordStranded: warnings, into: &fleets)
   }
 
   /// The yearly capex, opex and residual value of its sites plus `otherLines`, without a ledger.

@@ -1,5 +1,18 @@
 import DCPlanModel
 
+/// Units taken out of service before their end of life (a room emptying at a move): their book
+/// value is stranded (docs/conventions.md, "Moves").
+public struct StrandedUnits: Hashable, Sendable {
+  /// The year index they leave service.
+  public let retiredIndex: Int
+  /// The year index they were bought; 0 or less: the installed base, bought before the plan.
+  public let boughtIndex: Int
+  /// How many.
+  public let units: Int
+  /// Years of their life left when they leave.
+  public let yearsLeft: Int
+}
+
 /// Purchases and retirements of one kind of hardware at one site, per year.
 public struct FleetFlow: Hashable, Sendable {
   /// Units bought in the year: growth and replacement of units at end of life.
@@ -12,8 +25,11 @@ public struct FleetFlow: Hashable, Sendable {
   /// (their book value is the residual value; the installed base bought before the plan has
   /// none in the plan).
   public var remaining: [Int] = []
+  /// Units in service past their life in the year (kept instead of replaced before a move).
+  public var beyondLife: [Int] = []
+  /// Units retired before their end of life, when recorded (the plan, not the trials).
+  public var stranded: [StrandedUnits] = []
 }
-
 /// One site's hardware flows.
 public struct SiteFleet: Hashable, Sendable {
   /// The site's id.
@@ -41,7 +57,10 @@ public enum RefreshStage {
   }
 
   /// The same into `fleets`, whose arrays are rewritten in place where they fit.
-  static func fleets(_ scenario: Scenario, _ sizing: [SiteSizing], rules: SizingStage.Rules, into fleets: inout [SiteFleet]) {
+  static func fleets(
+    _ scenario: Scenario, _ sizing: [SiteSizing], rules: SizingStage.Rules, recordStranded: Bool = false,
+    into fleets: inout [SiteFleet]
+  ) {
     let serverLife = rules.server?.lifetimeYears ?? 1
     let storageLife = rules.storage?.lifetimeYears ?? 1
     let empty = FleetFlow(purchases: [], replacements: [], retirements: [])
@@ -49,8 +68,11 @@ public enum RefreshStage {
       fleets = sizing.map { SiteFleet(site: $0.site, servers: empty, storage: empty) }
     }
     for s in sizing.indices {
-      flow(need: sizing[s].servers, lifetime: serverLife, into: &fleets[s].servers)
-      flow(need: sizing[s].storageUnits, lifetime: storageLife, into: &fleets[s].storage)
+      let freeze = s < scenario.sites.count ? scenario.sites[s].freezeBeforeMoveYears : 0
+      flow(need: sizing[s].servers, lifetime: serverLife, freezeYears: freeze, recordStranded: recordStranded,
+           into: &fleets[s].servers)
+      flow(need: sizing[s].storageUnits, lifetime: storageLife, freezeYears: freeze, recordStranded: recordStranded,
+           into: &fleets[s].storage)
     }
   }
 
@@ -58,37 +80,53 @@ public enum RefreshStage {
   ///
   /// The units in service are kept by the year index they reach end of life (`units[e]`),
   /// which orders them oldest first: the installed base at 1 … L, a purchase in year y at y + L.
-  public static func flow(need: [Int], lifetime: Int) -> FleetFlow {
+  /// In the `freezeYears` years before the need falls to zero for good (a room emptying at a
+  /// move), worn units stay in service instead of being replaced; only growth is bought.
+  public static func flow(need: [Int], lifetime: Int, freezeYears: Int = 0, recordStranded: Bool = false) -> FleetFlow {
     var result = FleetFlow(purchases: [], replacements: [], retirements: [])
-    flow(need: need, lifetime: lifetime, into: &result)
+    flow(need: need, lifetime: lifetime, freezeYears: freezeYears, recordStranded: recordStranded, into: &result)
     return result
   }
 
   /// The same into `result`, its arrays rewritten in place where they fit.
-  static func flow(need: [Int], lifetime: Int, into result: inout FleetFlow) {
+  static func flow(need: [Int], lifetime: Int, freezeYears: Int = 0, recordStranded: Bool = false, into result: inout FleetFlow) {
     let life = max(1, lifetime)
     let count = need.count
     result.purchases.reset(count: count, to: 0)
     result.replacements.reset(count: count, to: 0)
     result.retirements.reset(count: count, to: 0)
     result.remaining.reset(count: count, to: 0)
+    result.beyondLife.reset(count: count, to: 0)
+    result.stranded.removeAll(keepingCapacity: true)
     guard let initial = need.first else { return }
+    let frozen = frozenYears(need, years: freezeYears)
     // A scratch buffer on the stack where it is small (no heap allocation per flow).
     withUnsafeTemporaryAllocation(of: Int.self, capacity: count + life + 1) { units in
       units.initialize(repeating: 0)
-      fill(&result, need: need, life: life, initial: initial, units: units)
+      fill(&result, need: need, life: life, initial: initial, frozen: frozen, recordStranded: recordStranded, units: units)
     }
   }
 
-  /// The flows of ``flow(need:lifetime:)`` with `units` (zeros, `need.count + life + 1` long)
-  /// as the units in service by the year index they reach end of life.
+  /// The year indices in which worn units are kept: the `years` before the need falls to
+  /// zero for good (empty when it never does within the horizon, or `years` is 0).
+  static func frozenYears(_ need: [Int], years: Int) -> Range<Int> {
+    guard years > 0, let lastNeeded = need.lastIndex(where: { $0 > 0 }), lastNeeded + 1 < need.count else { return 0..<0 }
+    let emptied = lastNeeded + 1
+    return max(1, emptied - years)..<emptied
+  }
+
+  /// The flows of ``flow(need:lifetime:freezeYears:recordStranded:)`` with `units` (zeros,
+  /// `need.count + life + 1` long) as the units in service by the year index they reach end of life.
+  // swiftlint:disable:next function_parameter_count
   private static func fill(
-    _ result: inout FleetFlow, need: [Int], life: Int, initial: Int, units: UnsafeMutableBufferPointer<Int>
+    _ result: inout FleetFlow, need: [Int], life: Int, initial: Int, frozen: Range<Int>, recordStranded: Bool,
+    units: UnsafeMutableBufferPointer<Int>
   ) {
     let count = need.count
     for remaining in 1...life { units[remaining] = initial / life + (remaining <= initial % life ? 1 : 0) }
     var inService = initial
     var oldest = 1  // no units below this end-of-life index
+    var kept = 0  // units past their life, kept in frozen years
     for y in 1..<max(1, count) {
       var worn = 0
       while oldest <= y {
@@ -96,17 +134,34 @@ public enum RefreshStage {
         units[oldest] = 0
         oldest += 1
       }
-      inService -= worn
-      var retired = worn
+      var retired = 0
+      if frozen.contains(y) {
+        // Kept in service past their life instead of being replaced.
+        kept += worn
+        worn = 0
+      } else {
+        worn += kept
+        kept = 0
+        inService -= worn
+        retired = worn
+      }
       if inService > need[y] {
-        // The oldest leave first.
+        // The oldest leave first: those past their life, then by end of life.
         var excess = inService - need[y]
         retired += excess
+        let fromKept = min(excess, kept)
+        kept -= fromKept
+        excess -= fromKept
         var e = oldest
         while excess > 0, e < units.count {
           let take = min(excess, units[e])
-          units[e] -= take
-          excess -= take
+          if take > 0 {
+            units[e] -= take
+            excess -= take
+            if recordStranded {
+              result.stranded.append(StrandedUnits(retiredIndex: y, boughtIndex: e - life, units: take, yearsLeft: e - y))
+            }
+          }
           e += 1
         }
         inService = need[y]
@@ -120,6 +175,7 @@ public enum RefreshStage {
       // A purchase replaces worn units up to their number; the rest is growth.
       result.replacements[y] = min(bought, worn)
       result.retirements[y] = retired
+      result.beyondLife[y] = kept
     }
     // Units still in service after the last year, by the year they were bought (index y + life).
     for y in 1..<max(1, count) where y + life >= count && y + life < units.count { result.remaining[y] = units[y + life] }

@@ -117,7 +117,8 @@ public enum CostStage {
       }
       SiteCosts.add(
         sizing[index], facility[index], fleets[index], built: expansion.expansions[firstExpansion..<nextExpansion],
-        placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
+        placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules, prices: prices,
+        parallelRunningMonths: scenario.sites[index].parallelRunningMonths, into: &sink)
       done(sink)
     }
   }
@@ -191,6 +192,8 @@ struct CostRates: Sendable {
   let perCoreEUR: [Double]
   let perVCPUEUR: [Double]
   let maintenanceShare: Double
+  /// Maintenance of units kept past their life.
+  let maintenanceBeyondLifeShare: Double
   let serversPerFTE: Double
   let minFTEPerSite: Double
   /// The residual value rule; nil for a cash-only view.
@@ -205,6 +208,7 @@ struct CostRates: Sendable {
     perCoreEUR = years.map { costs.licencePerCoreYear.value(in: $0) }
     perVCPUEUR = years.map { costs.licencePerVCPUYear.value(in: $0) }
     maintenanceShare = costs.maintenanceShare.value
+    maintenanceBeyondLifeShare = (costs.maintenanceBeyondLife ?? costs.maintenanceShare).value
     serversPerFTE = costs.serversPerFTE
     minFTEPerSite = costs.minFTEPerSite
     residual = ResidualValue(costs, years: years)
@@ -217,7 +221,8 @@ enum SiteCosts {
   // swiftlint:disable:next function_parameter_count
   static func add<Sink: CostSink>(
     _ sized: SiteSizing, _ needs: SiteFacility, _ fleet: SiteFleet, built: ArraySlice<Expansion>, placedVCPU: [Double],
-    years: [Year], rates: CostRates, rules: SizingStage.Rules, prices: HardwarePrices, into sink: inout Sink
+    years: [Year], rates: CostRates, rules: SizingStage.Rules, prices: HardwarePrices, parallelRunningMonths: Double,
+    into sink: inout Sink
   ) {
     guard let first = years.first else { return }
     for module in built {
@@ -232,7 +237,10 @@ enum SiteCosts {
     let hasServer = rules.server != nil
     let hasStorage = rules.storage != nil
     let cores = rules.server?.cores ?? 0
+    // The site's running cost (opex) of the year before, for parallel running.
+    var runningBefore = 0.0
     for y in years.indices {
+      var running = 0.0
       let serversBought = fleet.servers.purchases[y]
       if hasServer, serversBought > 0 {
         let unit = prices.serverEUR(y)
@@ -247,34 +255,60 @@ enum SiteCosts {
       }
       let price = rates.energyEURPerKWh[y]
       if needs.energyMWh[y] > 0, price > 0 {
+        running += needs.energyMWh[y] * 1000 * price
         sink.add(y, .energy, needs.energyMWh[y] * 1000 * price, .energy(mwh: needs.energyMWh[y], eurPerKWh: price))
       }
-      let installedValue = Double(sized.servers[y]) * prices.serverListEUR + Double(sized.storageUnits[y]) * prices.storageListEUR
+      // Units kept past their life (a room frozen before its move) at their own share.
+      let keptServers = y < fleet.servers.beyondLife.count ? fleet.servers.beyondLife[y] : 0
+      let keptStorage = y < fleet.storage.beyondLife.count ? fleet.storage.beyondLife[y] : 0
+      let installedValue = Double(sized.servers[y] - keptServers) * prices.serverListEUR
+        + Double(sized.storageUnits[y] - keptStorage) * prices.storageListEUR
       if installedValue > 0, rates.maintenanceShare > 0 {
+        running += installedValue * rates.maintenanceShare
         sink.add(y, .maintenance, installedValue * rates.maintenanceShare,
                  .share(fraction: rates.maintenanceShare, ofEUR: installedValue, what: "in service at list price"))
+      }
+      let keptValue = Double(keptServers) * prices.serverListEUR + Double(keptStorage) * prices.storageListEUR
+      if keptValue > 0, rates.maintenanceBeyondLifeShare > 0 {
+        running += keptValue * rates.maintenanceBeyondLifeShare
+        sink.add(y, .maintenance, keptValue * rates.maintenanceBeyondLifeShare,
+                 .share(fraction: rates.maintenanceBeyondLifeShare, ofEUR: keptValue,
+                        what: "kept past end of life before the move, at list price"))
       }
       let byServers = rates.serversPerFTE > 0 ? Double(sized.servers[y]) / rates.serversPerFTE : 0
       let floor = sized.servers[y] > 0 ? rates.minFTEPerSite : 0
       let fte = max(byServers, floor)
       let fteCost = rates.fteEUR[y]
       if fte > 0, fteCost > 0 {
+        running += fte * fteCost
         sink.add(y, .staff, fte * fteCost,
                  .units(count: fte, noun: byServers >= floor ? "FTE" : "FTE (site minimum)", unitEUR: fteCost))
       }
       let rackCost = rates.rackEUR[y]
       if needs.racks[y] > 0, rackCost > 0 {
+        running += Double(needs.racks[y]) * rackCost
         sink.add(y, .space, Double(needs.racks[y]) * rackCost, .units(count: Double(needs.racks[y]), noun: "racks", unitEUR: rackCost))
       }
       let licensedCores = Double(sized.servers[y] * cores)
       let perCore = rates.perCoreEUR[y]
       if licensedCores > 0, perCore > 0 {
+        running += licensedCores * perCore
         sink.add(y, .licences, licensedCores * perCore, .units(count: licensedCores, noun: "cores licensed", unitEUR: perCore))
       }
       let perVCPU = rates.perVCPUEUR[y]
       if placedVCPU[y] > 0, perVCPU > 0 {
+        running += placedVCPU[y] * perVCPU
         sink.add(y, .licences, placedVCPU[y] * perVCPU, .units(count: placedVCPU[y], noun: "vCPU licensed", unitEUR: perVCPU))
       }
+      // The load that left the site this year keeps its old room running for some months.
+      if parallelRunningMonths > 0, y > 0, sized.servers[y] < sized.servers[y - 1], runningBefore > 0 {
+        let left = Double(sized.servers[y - 1] - sized.servers[y]) / Double(sized.servers[y - 1])
+        let share = parallelRunningMonths / 12 * left
+        sink.add(y, .parallelRunning, share * runningBefore,
+                 .share(fraction: share, ofEUR: runningBefore,
+                        what: "of \(years[y - 1])'s running cost: \(NumberText.fixed(parallelRunningMonths, decimals: 1)) months for the \(NumberText.fixed(left * 100, decimals: 1)) % of the load that left"))
+      }
+      runningBefore = running
     }
     if let residual = rates.residual {
       addResidualValue(residual, fleet, built: built, years: years, rates: rates, rules: rules, prices: prices, into: &sink)

@@ -28,6 +28,15 @@ public struct DemandProjection: Hashable, Sendable {
   public internal(set) var sharedByClass: [ResourceSeries] = []
   /// The sums over all workloads per year, placed or not.
   public internal(set) var totals: ResourceSeries
+  /// Each tenant's placed demand over every class, `(tenant · 3 + resource) · years + year`,
+  /// resources vCPU, RAM (GiB), storage (TiB), tenants in scenario order.
+  public internal(set) var tenantTotals: [Double] = []
+
+  /// Tenant `t`'s placed resource `r` (0 vCPU, 1 RAM, 2 storage) in year index `y`.
+  public func tenantTotal(tenant t: Int, resource r: Int, year y: Int) -> Double {
+    let i = (t * 3 + r) * years.count + y
+    return i < tenantTotals.count ? tenantTotals[i] : 0
+  }
 
   /// The workloads row by row, in scenario order.
   public var workloads: [WorkloadDemand] {

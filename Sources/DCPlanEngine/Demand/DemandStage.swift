@@ -162,6 +162,10 @@ public enum DemandStage {
       vcpu: vcpu, ramGiB: ram, storageTiB: storage, placement: workloadPlacement,
       sites: siteDemand(scenario, placement, sums), totals: totals)
     projection.sharedByClass = sharedDemand(placement, sums)
+    projection.tenantTotals = [Double](repeating: 0, count: scenario.tenants.count * 3 * count)
+    for t in scenario.tenants.indices {
+      for r in 0..<3 { for y in 0..<count { projection.tenantTotals[(t * 3 + r) * count + y] = sums.total(tenant: t, resource: r, year: y, years: count) } }
+    }
     return (projection, sums)
   }
 

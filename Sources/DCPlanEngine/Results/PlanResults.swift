@@ -14,6 +14,8 @@ public struct PlanResults: Hashable, Sendable {
   public let expansion: ExpansionPlan
   /// Hardware purchases and retirements per site and year.
   public let fleets: [SiteFleet]
+  /// Hardware retired before its end of life, with its book value.
+  public let stranded: [StrandedHardware]
   /// Link loads, single failures and upgrades.
   public let network: NetworkResults
   /// Telephony: locations, gateways, delays.
@@ -67,11 +69,14 @@ public enum Planner {
     let (network, networkWarnings) = NetworkStage.run(scenario, demand, voice: &voice, progress: failureProgress)
     let costs = CostStage.costs(
       scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
-      otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years))
+      otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years)
+        + MigrationCosts.lines(scenario, demand, years: years))
+    let stranded = StrandedHardwareStage.run(scenario, fleets: fleets, years: years)
     var warnings = MoneyBasisCheck.warnings(scenario)
     warnings += PlacementCheck.warnings(scenario, demand)
     warnings += CatalogueCheck.warnings(scenario, demand)
     warnings += expansion.warnings
+    warnings += StrandedHardwareStage.warnings(stranded, scenario)
     warnings += networkWarnings
     warnings += VoiceStage.trunkWarnings(scenario, voice, years: years)
     var availability = ServiceAvailabilityStage.run(scenario, demand: demand, sizing: sizing, network: network)
@@ -90,6 +95,7 @@ public enum Planner {
     warnings += BudgetStage.warnings(budgets)
     return PlanResults(
       info: scenario.info, demand: demand, sizing: sizing, facility: facility, expansion: expansion, fleets: fleets,
+      stranded: stranded,
       network: network, voice: voice, voiceSeparateEUR: VoiceCosts.separateNetwork(scenario, voice, years: years),
       availability: availability, siteOutages: outages,
       costs: costs, sharing: sharing, likeForLike: likeForLike, budgets: budgets, capital: CapitalStage.spread(scenario, costs, years: years),

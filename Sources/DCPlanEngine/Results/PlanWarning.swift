@@ -47,4 +47,5 @@ public enum WarningCode: String, Hashable, Sendable, CaseIterable {
   case twinsNotGeoredundant = "twins-not-georedundant"
   case aloneMissesTarget = "alone-misses-target"
   case discountBasisMismatch = "discount-basis-mismatch"
+  case hardwareStranded = "hardware-stranded"
 }

@@ -39,6 +39,8 @@ struct CostGame: Sendable {
   private let storageLife: Int
   private let tenantErlangs: [[Double]]
   private let tenantVoiceEUR: [[Double]]
+  /// Each tenant's migration into the shared data centre per year (nominal EUR): paid in any coalition it joins.
+  private let tenantMigrationEUR: [[Double]]
   /// The scenario's voice settings (gateways, SIP prices, grade of service), if any.
   private let voice: Voice?
   private let gatewayCount: Int
@@ -97,7 +99,8 @@ struct CostGame: Sendable {
       return shared.first { $0 < s && design(sites[$0]) == design(sites[s]) }
     }
     placement = Placement(scenario, years: years)
-    let sums = demand.map { DemandStage.TenantSums(scenario, $0) } ?? DemandStage.projectWithTenantSums(scenario).sums
+    let projected = demand.map { ($0, DemandStage.TenantSums(scenario, $0)) } ?? DemandStage.projectWithTenantSums(scenario)
+    let sums = projected.1
     tenantSums = sums.sums
     classCount = sums.classCount
     serverLife = CatalogueChoice.server(scenario)?.lifetimeYears ?? 1
@@ -123,6 +126,13 @@ struct CostGame: Sendable {
       ownVoice[t][line.year - first] += line.amountEUR
     }
     tenantVoiceEUR = ownVoice
+    // Migration: each tenant's move into the shared data centre, paid whenever it joins one.
+    var migration = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: tenantCount)
+    for line in MigrationCosts.lines(scenario, projected.0, years: years) {
+      guard let tenant = line.tenants.first, let t = tenantIndex[tenant] else { continue }
+      migration[t][line.year - first] += line.amountEUR
+    }
+    tenantMigrationEUR = migration
     self.voice = scenario.voice
     // Standalone: each tenant's own scenario through the same per-site stages.
     var cache = Cache()
@@ -158,7 +168,8 @@ struct CostGame: Sendable {
     var sink = YearlySumSink(eur: tenantVoiceEUR[t])
     SiteCosts.add(
       outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...], placedVCPU: outcome.placedVCPU, years: years,
-      rates: rates, rules: rules, prices: prices, into: &sink)
+      rates: rates, rules: rules, prices: prices, parallelRunningMonths: scenario.sites[outcome.site].parallelRunningMonths,
+      into: &sink)
     addGateways(erlangs: tenantErlangs[t], to: &sink.eur)
     for y in 0..<count { sink.eur[y] *= deflation[y] }
     return (sink.eur, outcome.firstShortfall)
@@ -287,6 +298,9 @@ struct CostGame: Sendable {
     for i in erlangs.indices { state.erlangs[i] += erlangs[i] }
     let voice = tenantVoiceEUR[t]
     for y in voice.indices { state.voiceEUR[y] += voice[y] }
+    // It moves into the coalition's shared data centre.
+    let migration = tenantMigrationEUR[t]
+    for y in migration.indices { state.voiceEUR[y] += migration[y] }
     state.members.append(t)
   }
 
@@ -317,8 +331,8 @@ struct CostGame: Sendable {
     let needs = FacilityStage.siteFacility(site, sized, years: years, rules: rules, pue: pue[s])
     let plan = ExpansionStage.planSite(site, needs, years: years, warnings: false)
     let fleet = SiteFleet(
-      site: site.id, servers: RefreshStage.flow(need: sized.servers, lifetime: serverLife),
-      storage: RefreshStage.flow(need: sized.storageUnits, lifetime: storageLife))
+      site: site.id, servers: RefreshStage.flow(need: sized.servers, lifetime: serverLife, freezeYears: site.freezeBeforeMoveYears),
+      storage: RefreshStage.flow(need: sized.storageUnits, lifetime: storageLife, freezeYears: site.freezeBeforeMoveYears))
     return SiteOutcome(
       site: s, sized: sized, needs: needs, built: plan.built, fleet: fleet, placedVCPU: Self.totalVCPU(own, years: years.count),
       firstShortfall: plan.firstShortfall)
@@ -435,7 +449,8 @@ struct CostGame: Sendable {
     for outcome in cache.scratch {
       SiteCosts.add(
         outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...],
-        placedVCPU: outcome.placedVCPU, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
+        placedVCPU: outcome.placedVCPU, years: years, rates: rates, rules: rules, prices: prices,
+        parallelRunningMonths: scenario.sites[outcome.site].parallelRunningMonths, into: &sink)
     }
     // Gateways: trunks for the members' pooled Erlangs; capex in the first year with calls.
     addGateways(erlangs: state.erlangs, to: &sink.eur)

@@ -60,6 +60,7 @@ public enum MonteCarlo {
     var other = YearlyCapexOpex(years: years)
     NetworkCosts.add(scenario, network, years: years, into: &other)
     VoiceCosts.add(scenario, voice, years: years, into: &other)
+    MigrationCosts.add(scenario, plan.demand, years: years, into: &other)
     let sums = plan.yearlyTotals(scenario, other: other)
     let (capex, opex) = (sums.capex, sums.opex)
     let totalByYear = sums.total

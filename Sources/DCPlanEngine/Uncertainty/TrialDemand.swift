@@ -428,6 +428,17 @@ struct TrialDemand: Sendable {
         projection.sharedByClass[c].storageTiB[y] = scratch.shared[(c * 3 + 2) * count + y]
       }
     }
+    // Each tenant's placed sums over its classes, as the plan's.
+    projection.tenantTotals.reset(count: tenants.count * 3 * count, to: 0)
+    if let trialPlacement = scratch.placement {
+      for t in tenants.indices {
+        for y in 0..<count where trialPlacement.place(tenant: t, year: y) != .nowhere && runningCount[t][y] > 0 {
+          for c in 0..<classCount {
+            for r in 0..<3 { projection.tenantTotals[(t * 3 + r) * count + y] += scratch.tenantTotals[((t * classCount + c) * 3 + r) * count + y] }
+          }
+        }
+      }
+    }
     if projection.sites.count != siteCount || projection.sites.indices.contains(where: { projection.sites[$0].site != scenario.sites[$0].id }) {
       projection.sites = scenario.sites.map {
         SiteDemand(

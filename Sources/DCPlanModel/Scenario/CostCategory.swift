@@ -28,6 +28,12 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   case ipPhones = "ip_phones"
   /// Voice gateways (capex).
   case voiceGateways = "voice_gateways"
+  /// The one-off cost of a tenant's move into the shared data centre (opex; docs/conventions.md,
+  /// "Moves").
+  case migration
+  /// A legacy room's running cost for the months it runs on next to the new site after its
+  /// load leaves (opex; docs/conventions.md, "Moves").
+  case parallelRunning = "parallel_running"
   /// The book value of the data centre's and voice's assets still in service at the end of the
   /// horizon, credited in its last year (negative; docs/conventions.md, "Residual value").
   case residualValue = "residual_value"
@@ -39,7 +45,7 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   public var isCapex: Bool {
     switch self {
     case .modules, .servers, .storage, .linkUpgrades, .ipPhones, .voiceGateways: return true
-    case .energy, .maintenance, .staff, .space, .licences, .linkLeases, .voiceLegacy, .sipTrunks, .residualValue,
+    case .energy, .maintenance, .staff, .space, .licences, .linkLeases, .voiceLegacy, .sipTrunks, .residualValue, .parallelRunning, .migration,
       .linkResidualValue:
       return false
     }

@@ -25,6 +25,9 @@ public struct CostInputs: Hashable, Sendable {
   public var assetLives = AssetLives.standard
   /// Budget lines to hold the plan's costs against.
   public var budgets: [BudgetLine] = []
+  /// Yearly maintenance of hardware kept in service past its life (a room frozen before its
+  /// move), as a share of its list price; nil: the same as ``maintenanceShare``.
+  public var maintenanceBeyondLife: Fraction?
   /// Whether the ledger credits the book value of the assets still in service at the end of
   /// the horizon (docs/conventions.md, "Residual value"); false: a cash-only view.
   public var residualValue = true

@@ -31,6 +31,12 @@ public struct Site: Hashable, Sendable, Identifiable {
   public var pue: YearValue
   /// Where it stands, for distances between sites (georedundancy), if given.
   public var location: GeoLocation?
+  /// For a legacy room, the years before it empties in which worn hardware is kept in service
+  /// instead of replaced (docs/conventions.md, "Moves"); 0: refreshed to the end.
+  public var freezeBeforeMoveYears = 0
+  /// For a legacy room, the months it keeps running for the load that leaves it, next to the
+  /// new site (docs/conventions.md, "Moves"); 0: none.
+  public var parallelRunningMonths = 0.0
 
   /// A site from its values.
   public init(

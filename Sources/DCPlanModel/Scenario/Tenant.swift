@@ -15,6 +15,9 @@ public struct Tenant: Hashable, Sendable, Identifiable {
   public var id: String
   /// A readable name.
   public var name: String
+  /// The one-off cost of moving its workloads into the shared data centre, in its join year;
+  /// nil: none (docs/conventions.md, "Moves").
+  public var migration: Migration?
   /// The kind of body.
   public var kind: Kind
   /// Employees per year.
@@ -81,4 +84,22 @@ public enum Headcount: Hashable, Sendable {
       return series.value(in: year)
     }
   }
+}
+
+/// The one-off cost of a tenant's move into the shared data centre (a migration project):
+/// fixed + per vCPU + per TiB moved + staff days at a day rate (docs/conventions.md, "Moves").
+public struct Migration: Hashable, Sendable {
+  /// A fixed amount, EUR.
+  public var fixedEUR = 0.0
+  /// Per vCPU of the tenant's demand in its join year, EUR.
+  public var perVCPUEUR = 0.0
+  /// Per TiB of its stored data in its join year, EUR.
+  public var perTiBEUR = 0.0
+  /// Days of staff work.
+  public var staffDays = 0.0
+  /// EUR per staff day; nil: the year's cost per FTE ÷ 200 working days.
+  public var dayRateEUR: Double?
+
+  /// No migration cost.
+  public init() {}
 }

@@ -121,6 +121,8 @@ extension ResultTables {
       [.text("Total capex (EUR)"), .number(costs.capexEUR.reduce(0, +))],
       [.text("Total opex (EUR)"), .number(costs.opexEUR.reduce(0, +))],
       [.text("Residual value at the horizon's end (EUR, book value)"), .number(costs.residualValueEUR)],
+      [.text("Hardware stranded at moves (EUR, book value, already in the costs)"),
+       .number(results.stranded.reduce(0) { $0 + $1.bookValueEUR })],
       [.text("TCO over the horizon (EUR, undiscounted, less the residual value)"), .number(costs.totalEUR.reduce(0, +))],
       [.text("Money"), .text(moneyText(results))],
       [.text("First shortfall year"), results.firstShortfallYear.map { .year($0.number) } ?? .text("none")],
@@ -179,6 +181,8 @@ extension CostCategory {
     case .sipTrunks: return "SIP trunks"
     case .ipPhones: return "IP phones"
     case .voiceGateways: return "Voice gateways"
+    case .parallelRunning: return "Parallel running"
+    case .migration: return "Migration"
     case .residualValue: return "Residual value"
     case .linkResidualValue: return "Link residual value"
     }

@@ -87,6 +87,24 @@ extension ResultTables {
     return table
   }
 
+  /// Hardware retired before its end of life, with the book value it still had.
+  static func strandedHardware(_ results: PlanResults) -> Table {
+    var table = Table(
+      id: "stranded_hardware", title: "Stranded hardware: retired before its end of life (\(moneyText(results)); already in the costs)",
+      columns: [
+        Column("site", "Site"), Column("year", "Retired"), Column("kind", "Kind"), Column("units", "Units"),
+        Column("bought_year", "Bought"), Column("years_left", "Years of life left"), Column("book_value_eur", "Book value"),
+      ])
+    for entry in results.stranded {
+      table.rows.append([
+        .text(entry.site), .year(entry.year.number), .text(entry.kind), .integer(entry.units),
+        entry.boughtYear.map { .year($0.number) } ?? .text("before the plan"), .text("\(entry.yearsLeft) of \(entry.lifeYears)"),
+        .number(entry.bookValueEUR),
+      ])
+    }
+    return table
+  }
+
   /// Capex spread over asset lives: depreciation and annuity per class and year.
   static func capitalCosts(_ results: PlanResults) -> Table {
     let capital = results.capital

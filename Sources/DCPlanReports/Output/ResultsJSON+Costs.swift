@@ -52,6 +52,14 @@ extension ResultsJSON {
         ])
       }
     })))
+    members.append(("stranded_hardware", .array(results.stranded.map { entry in
+      .object([
+        ("site", .string(entry.site)), ("year", .integer(entry.year.number)), ("kind", .string(entry.kind)),
+        ("units", .integer(entry.units)), ("bought_year", entry.boughtYear.map { .integer($0.number) } ?? .null),
+        ("years_left", .integer(entry.yearsLeft)), ("life_years", .integer(entry.lifeYears)),
+        ("book_value_eur", .number(entry.bookValueEUR)),
+      ])
+    })))
     let capital = results.capital
     members.append(("capital", .array(capital.classes.indices.flatMap { c in
       years.indices.map { y in

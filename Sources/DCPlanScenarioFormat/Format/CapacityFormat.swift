@@ -142,6 +142,9 @@ enum CostsSection {
                                         meaning: "Yearly change of a single energy price from the first year of the horizon.")
   static let maintenance = KeySpec("maintenance", .fraction, default: "0 %", example: "8 %",
                                    meaning: "Yearly maintenance as a share of the purchase value of the hardware in service.")
+  static let maintenanceBeyondLife = KeySpec(
+    "maintenance_beyond_life", .fraction, default: "as 'maintenance'", example: "15 %",
+    meaning: "Yearly maintenance of hardware kept past its lifetime (a room frozen before its move), as a share of its purchase value.")
   static let serversPerFTE = KeySpec("servers_per_fte", .number(0.001...1_000_000), default: "no staff cost", example: "40",
                                      meaning: "Servers one full-time operator looks after.")
   static let minFTE = KeySpec(
@@ -187,7 +190,7 @@ enum CostsSection {
     meaning: "Budget lines: money per year for some cost categories; each year's headroom or overrun is shown.")
   static let spec = SectionSpec(
     name: "costs", summary: "Prices for energy, maintenance, staff, space and licences; discounts, money basis, budgets (docs/conventions.md, \"Costs\").",
-    keys: [energyPrice, energyEscalation, maintenance, serversPerFTE, minFTE, fteCost, fteEscalation, spaceCost, spaceEscalation,
+    keys: [energyPrice, energyEscalation, maintenance, maintenanceBeyondLife, serversPerFTE, minFTE, fteCost, fteEscalation, spaceCost, spaceEscalation,
            licencePerCore, licencePerCoreEscalation, licencePerVCPU, licencePerVCPUEscalation, procurement, money, inflation,
            assetLives, residualValue, budget])
 }

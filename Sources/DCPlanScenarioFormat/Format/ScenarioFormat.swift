@@ -136,10 +136,31 @@ enum TenantSection {
     "standalone", .choice(["legacy-room", "shared-design"]), default: "legacy-room if it has a legacy site, else shared-design",
     example: "shared-design",
     meaning: "What it would do alone, for its standalone cost: keep its legacy room (extended by the room's modules) or build the shared sites' design on its own.")
+  static let migration = KeySpec(
+    "migration", .mapping(MigrationSection.spec), default: "no migration cost", example: "{fixed: 200 kEUR, per_tib: 150 EUR}",
+    meaning: "The one-off cost of moving its workloads into the shared data centre, charged in its join year (docs/conventions.md, \"Moves\").")
   static let spec = SectionSpec(
     name: "tenant", summary: "A public body that uses the shared data centre (one entry of 'tenants').",
     keys: [id, name, kind, employees, employeeGrowth, employeesBaseYear, joins, legacySite, node, locations, costKey, standalone,
-           standaloneTwin])
+           standaloneTwin, migration])
+}
+
+/// Keys of `tenants[].migration`.
+enum MigrationSection {
+  static let fixed = KeySpec("fixed", .quantity(QuantityKind(.money, example: "200 kEUR")), default: "0 EUR", example: "200 kEUR",
+                             meaning: "A fixed amount (project management, tests, cut-over).")
+  static let perVCPU = KeySpec("per_vcpu", .quantity(QuantityKind(.money, example: "40 EUR")), default: "0 EUR", example: "40 EUR",
+                               meaning: "Per vCPU of the tenant's demand in its join year.")
+  static let perTiB = KeySpec("per_tib", .quantity(QuantityKind(.money, example: "150 EUR")), default: "0 EUR", example: "150 EUR",
+                              meaning: "Per TiB of its stored data in its join year (copying, checking).")
+  static let staffDays = KeySpec("staff_days", .number(0...1e9), default: "0", example: "400",
+                                 meaning: "Days of staff work (the tenant's and the operator's).")
+  static let dayRate = KeySpec(
+    "day_rate", .quantity(QuantityKind(.money, example: "600 EUR")), default: "the year's 'fte_cost' ÷ 200 days", example: "900 EUR",
+    meaning: "The cost of one staff day (an external consultant's rate, say).")
+  static let spec = SectionSpec(
+    name: "migration", summary: "The one-off cost of a tenant's move into the shared data centre (the 'migration' of a tenant).",
+    keys: [fixed, perVCPU, perTiB, staffDays, dayRate])
 }
 
 /// Keys of one entry of `workloads`.
@@ -208,7 +229,14 @@ enum SiteSection {
     meaning: "Degrees north (WGS 84), with 'longitude': distances between sites for georedundancy (docs/conventions.md).")
   static let longitude = KeySpec(
     "longitude", .number(-180...180), default: "none", example: "9.73", meaning: "Degrees east (WGS 84), with 'latitude'.")
+  static let freezeBeforeMove = KeySpec(
+    "freeze_before_move", .quantity(QuantityKind(.duration, example: "1 year")), default: "0 years", example: "1 year",
+    meaning: "For a legacy room: in this many years before it empties, worn hardware stays in service instead of being replaced (only growth is bought), at 'maintenance_beyond_life' (docs/conventions.md, \"Moves\").")
+  static let parallelRunning = KeySpec(
+    "parallel_running", .quantity(QuantityKind(.duration, example: "6 months")), default: "0 months", example: "6 months",
+    meaning: "For a legacy room: months (at most 12) its running costs go on for the load that leaves it, while the new site already runs (docs/conventions.md, \"Moves\").")
   static let spec = SectionSpec(
     name: "site", summary: "A data-centre site (one entry of 'sites').",
-    keys: [id, name, kind, node, decommission, closesAfterMove, loadShare, capacity, modules, pue, latitude, longitude])
+    keys: [id, name, kind, node, decommission, closesAfterMove, loadShare, capacity, modules, pue, latitude, longitude,
+           freezeBeforeMove, parallelRunning])
 }

@@ -207,6 +207,7 @@ extension ScenarioDecoder {
     // Energy prices are kept in EUR per kWh, yearly costs in EUR per year.
     costs.energyPricePerKWh = yearValue(C.energyPrice, C.energyEscalation, perUnit: 3.6e6)
     costs.maintenanceShare = reader.fraction(C.maintenance) ?? .zero
+    costs.maintenanceBeyondLife = reader.fraction(C.maintenanceBeyondLife)
     costs.serversPerFTE = reader.number(C.serversPerFTE, in: 0.001...1_000_000) ?? 0
     costs.ftePerYear = yearValue(C.fteCost, C.fteEscalation, perUnit: UnitTable.secondsPerYear)
     costs.spacePerRackYear = yearValue(C.spaceCost, C.spaceEscalation, perUnit: UnitTable.secondsPerYear)

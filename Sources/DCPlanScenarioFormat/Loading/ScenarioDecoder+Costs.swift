@@ -125,3 +125,23 @@ extension ScenarioDecoder {
     return allocation
   }
 }
+
+extension ScenarioDecoder {
+  /// A tenant's `migration` mapping.
+  func decodeMigration(_ node: Node, owner: String, path: String) -> Migration? {
+    typealias M = MigrationSection
+    guard let reader = MappingReader(
+      node, spec: M.spec, path: path + ".migration", label: "'migration' of \(owner)", context: context)
+    else { return nil }
+    defer { reader.finish() }
+    var migration = Migration()
+    // The reader refuses negative amounts at their position.
+    func money(_ key: KeySpec) -> Double? { reader.quantity(key, QuantityKind(.money, example: key.example))?.value.baseValue }
+    migration.fixedEUR = money(M.fixed) ?? 0
+    migration.perVCPUEUR = money(M.perVCPU) ?? 0
+    migration.perTiBEUR = money(M.perTiB) ?? 0
+    migration.staffDays = reader.number(M.staffDays, in: 0...1e9) ?? 0
+    migration.dayRateEUR = money(M.dayRate)
+    return migration
+  }
+}

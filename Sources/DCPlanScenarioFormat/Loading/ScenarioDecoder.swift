@@ -151,6 +151,7 @@ struct ScenarioDecoder {
       joinsSharedDataCentre: reader.year(T.joins), legacySite: reader.identifier(T.legacySite),
       locations: decodeLocations(reader), costKey: reader.number(T.costKey, in: 0...1e15))
     tenant.standaloneTwin = reader.identifier(T.standaloneTwin)
+    if let node = reader.node(T.migration) { tenant.migration = decodeMigration(node, owner: reader.label, path: reader.path) }
     if tenant.standaloneTwin != nil, tenant.legacySite == nil {
       context.error("'standalone_twin' of \(reader.label) pairs a second room with its legacy room; give it a 'legacy_site' too",
                     at: reader.keyPosition(of: T.standaloneTwin))
@@ -218,6 +219,29 @@ struct ScenarioDecoder {
       id: id, name: reader.text(S.name) ?? id, kind: kind, node: reader.identifier(S.node),
       decommissionYear: reader.year(S.decommission), loadShare: .zero, existingCapacity: capacity ?? .none,
       modules: modules, pue: pue, closesAfterMove: closesAfterMove)
+    if reader.has(S.freezeBeforeMove) || reader.has(S.parallelRunning), kind == .shared {
+      let key = reader.has(S.freezeBeforeMove) ? S.freezeBeforeMove : S.parallelRunning
+      context.error("'\(key.name)' is for legacy rooms that empty when their tenants move; \(reader.label) is a shared site; remove it",
+                    at: reader.keyPosition(of: key))
+    }
+    if reader.has(S.freezeBeforeMove), let seconds = reader.quantity(S.freezeBeforeMove, QuantityKind(.duration, example: "1 year"))?.value.baseValue {
+      let years = seconds / UnitTable.secondsPerYear
+      if years < -1e-9 || abs(years - years.rounded()) > 1e-9 || years > 100 {
+        context.error("'freeze_before_move' of \(reader.label) must be a whole number of years from 0 to 100; found '\(reader.text(S.freezeBeforeMove) ?? "")'",
+                      at: reader.position(of: S.freezeBeforeMove))
+      } else {
+        site.freezeBeforeMoveYears = Int(years.rounded())
+      }
+    }
+    if reader.has(S.parallelRunning), let seconds = reader.quantity(S.parallelRunning, QuantityKind(.duration, example: "6 months"))?.value.baseValue {
+      let months = seconds / UnitTable.secondsPerYear * 12
+      if months < 0 || months > 12 + 1e-9 {
+        context.error("'parallel_running' of \(reader.label) must be between 0 and 12 months; found '\(reader.text(S.parallelRunning) ?? "")'",
+                      at: reader.position(of: S.parallelRunning))
+      } else {
+        site.parallelRunningMonths = min(12, months)
+      }
+    }
     let latitude = reader.number(S.latitude, in: -90...90)
     let longitude = reader.number(S.longitude, in: -180...180)
     if let latitude, let longitude {
