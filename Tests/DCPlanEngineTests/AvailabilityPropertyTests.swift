@@ -82,10 +82,9 @@ struct AvailabilityPropertyTests {
     let scenario = try Self.scenario(seed)
     guard case .activeActive = scenario.policy.siteMode else { return }
     let lower = Self.everyClass(scenario) { $0.failoverShare = Fraction($0.failoverShare.value / 2) ?? .zero }
-    // A class that shares a cluster pool with others sees its clusters fill or empty as their
-    // failover share changes the pool's servers: a fuller cluster with the same spares is a
-    // little less available (about 1e-10 in these scenarios), whatever the class's own share.
-    Self.neverLower(Self.availability(lower), Self.availability(scenario), "seed \(seed)", tolerance: 1e-9)
+    // The reserve a lower share takes out of a pool was slack in normal operation: never more
+    // available with less of it.
+    Self.neverLower(Self.availability(lower), Self.availability(scenario), "seed \(seed)")
   }
 
   @Test("removing the twin (its data mirrored) never raises a shared service's availability", arguments: seeds)

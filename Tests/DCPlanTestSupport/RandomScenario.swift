@@ -104,6 +104,9 @@ public struct RandomScenario {
       if join <= last || !hasRoom {
         fields.append("joins_shared_dc: \(min(join, last))")
       }
+      if chance(0.3) {
+        fields.append("migration: {fixed: \(integer(0...300)) kEUR, per_vcpu: \(integer(0...50)) EUR, per_tib: \(integer(0...200)) EUR, staff_days: \(integer(0...500))}")
+      }
       if options.network {
         if chance(0.5) {
           fields.append("node: \(node(integer(0...9)))")
@@ -143,6 +146,8 @@ public struct RandomScenario {
       } else if chance(0.4) {
         fields.append("decommission_year: \(integer((first + 1)...(last + 1)))")
       }
+      if chance(0.4) { fields.append("freeze_before_move: \(integer(1...3)) years") }
+      if chance(0.4) { fields.append("parallel_running: \(integer(1...12)) months") }
       let modules = (0..<integer(0...2)).map { m in
         "{name: extension \(m + 1), racks: \(integer(2...10)), it_power: \(Self.text(uniform(10...80))) kW, capex: \(Self.text(uniform(0.1...1.5))) MEUR, lead_time: \(integer(0...2)) years}"
       }
@@ -200,6 +205,7 @@ public struct RandomScenario {
       "procurement_tiers: {servers: [{from: \(integer(5...50)), discount: \(integer(2...10)) %}], storage: [{from: \(integer(2...10)), discount: \(integer(2...8)) %}]}",
     ]
     if chance(0.25) { costs += ["money: real", "inflation: \(Self.text(uniform(0...4))) %"] }
+    if chance(0.3) { costs.append("maintenance_beyond_life: \(integer(8...20)) %") }
     line("costs: {\(costs.joined(separator: ", "))}")
 
     var hasVoice = false

@@ -22,14 +22,42 @@ final class PartsOfServices {
   /// Each site's infrastructure blocks, with the common causes that take it down but not all
   /// of a twin pair it belongs to.
   private let infrastructure: [[InfrastructureBlock]]
+  /// Per site, pool and year, the working servers the site's own load needs in normal
+  /// operation (`(site · pools + pool) · years + year`): the failover reserve sized into a
+  /// pool beyond it is slack until a failover.
+  private let normalWorking: [Int]
+  private let yearCount: Int
+  private let poolCount: Int
   /// Cluster chains solved so far, by size and spares: (unavailability, episodes).
   private var clusterCache: [Int: (unavailability: Double, episodes: Double)] = [:]
 
-  init(_ scenario: Scenario, components: Components, sizing: [SiteSizing]) {
+  init(_ scenario: Scenario, components: Components, sizing: [SiteSizing], demand: DemandProjection) {
     self.scenario = scenario
     self.components = components
     self.sizing = sizing
-    rules = SizingStage.Rules(scenario)
+    let rules = SizingStage.Rules(scenario)
+    self.rules = rules
+    let count = demand.years.count
+    yearCount = count
+    let pools = rules.classes.pool.max().map { $0 + 1 } ?? 1
+    poolCount = pools
+    var normal = [Int](repeating: 0, count: scenario.sites.count * pools * count)
+    for s in scenario.sites.indices where s < demand.sites.count {
+      let byClass = demand.sites[s].byClass
+      for p in 0..<pools {
+        for y in 0..<count {
+          var vcpu = 0.0
+          var ram = 0.0
+          for c in byClass.indices where c < rules.classes.pool.count && rules.classes.pool[c] == p && y < byClass[c].vcpu.count {
+            vcpu += byClass[c].vcpu[y]
+            ram += byClass[c].ramGiB[y]
+          }
+          normal[(s * pools + p) * count + y] = max(
+            SizingStage.ceilCount(vcpu, per: rules.vcpuPerServer), SizingStage.ceilCount(ram, per: rules.ramPerServer))
+        }
+      }
+    }
+    normalWorking = normal
     let twins = Array(
       scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
         .sorted { scenario.sites[$0].loadShare > scenario.sites[$1].loadShare }.prefix(2))
@@ -119,8 +147,13 @@ final class PartsOfServices {
       SizingStage.ceilCount(vcpu, per: rules.vcpuPerServer), SizingStage.ceilCount(ramGiB, per: rules.ramPerServer))
     guard clusters > 0, servers > 0, working > 0 else { return nil }
     let size = (servers + clusters - 1) / clusters
-    let spares = rules.spares[p]
-    let needed = max(1, size - spares)
+    // In normal operation a cluster must keep up its share of the servers the site's own load
+    // needs: the spares and any failover reserve beyond that are slack.
+    let index = (site * poolCount + p) * yearCount + y
+    let own = p < poolCount && normalWorking.indices.contains(index) ? normalWorking[index] : 0
+    let ownPerCluster = own > 0 ? (own + clusters - 1) / clusters : size
+    let needed = max(1, min(size - rules.spares[p], ownPerCluster))
+    let spares = size - needed
     let count = min(clusters, max(1, (working + needed - 1) / needed))
     let chain = cluster(size: size, spares: spares)
     let server = components.server

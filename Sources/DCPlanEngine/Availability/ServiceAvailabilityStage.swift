@@ -71,7 +71,7 @@ public enum ServiceAvailabilityStage {
   ) -> [ServiceAvailability] {
     guard let components = scenario.components else { return [] }
     let years = demand.years
-    let parts = PartsOfServices(scenario, components: components, sizing: sizing)
+    let parts = PartsOfServices(scenario, components: components, sizing: sizing, demand: demand)
     let exposure = NetworkExposure(scenario, network: network, components: components)
     var rows: [ServiceAvailability] = []
     for (w, workload) in scenario.workloads.enumerated() {
