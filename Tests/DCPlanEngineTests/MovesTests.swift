@@ -55,12 +55,15 @@ struct MovesTests {
 
   @Test("the default: hannover-legacy's 2018 purchases strand in 2019; a one-year freeze buys only the growth and costs less")
   func defaultFreeze() throws {
-    let scenario = try #require(ScenarioLoader.load(text: BundledScenarios.niedersachsen2025, file: "default.yaml").scenario)
+    var scenario = try #require(ScenarioLoader.load(text: BundledScenarios.niedersachsen2025, file: "default.yaml").scenario)
+    let site = try #require(scenario.sites.firstIndex { $0.id == "hannover-legacy" })
+    // The default freezes the room's last year; without the freeze it refreshes in 2018.
+    #expect(scenario.sites[site].freezeBeforeMoveYears == 1)
+    scenario.sites[site].freezeBeforeMoveYears = 0
     let plan = Planner.run(scenario)
     let warning = try #require(plan.warnings.first { $0.code == .hardwareStranded && $0.subject == "hannover-legacy" })
     #expect(warning.year == Year(2019))
     #expect(warning.message.contains("bought 2018"))
-    let site = try #require(scenario.sites.firstIndex { $0.id == "hannover-legacy" })
     var frozen = scenario
     frozen.sites[site].freezeBeforeMoveYears = 1
     let frozenPlan = Planner.run(frozen)

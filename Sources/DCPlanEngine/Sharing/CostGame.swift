@@ -149,7 +149,7 @@ struct CostGame: Sendable {
     let tenant = scenario.tenants[t]
     // With a second room of its own: its standalone scenario through the engine's stages.
     if tenant.standaloneTwin != nil, tenant.legacySite != nil {
-      return Self.siteAndVoiceCosts(Self.standaloneScenario(scenario, tenant: t))
+      return Self.siteAndVoiceCosts(Self.standaloneScenario(scenario, tenant: t), migrations: false)
     }
     guard let room = legacyOf[t], tenant.legacySite != nil, tenant.standalone != .sharedDesign else {
       var state = emptyState()
@@ -249,11 +249,14 @@ struct CostGame: Sendable {
   }
 
   /// The data-centre and voice costs per year of a scenario run through the engine's stages,
-  /// in the ledger's money.
-  static func siteAndVoiceCosts(_ scenario: Scenario) -> (eur: [Double], firstShortfall: Year?) {
+  /// in the ledger's money; with `migrations`, its tenants' moves into the shared data centre
+  /// too (not for a tenant alone with its second room: its workloads stay in their room).
+  static func siteAndVoiceCosts(_ scenario: Scenario, migrations: Bool) -> (eur: [Double], firstShortfall: Year?) {
     let plan = CapacityPlan(scenario, warnings: false)
     let voice = VoiceStage.plan(scenario, years: plan.years)
-    let totals = plan.yearlyTotals(scenario, otherLines: VoiceCosts.lines(scenario, voice, years: plan.years))
+    var other = VoiceCosts.lines(scenario, voice, years: plan.years)
+    if migrations { other += MigrationCosts.lines(scenario, plan.demand, years: plan.years) }
+    let totals = plan.yearlyTotals(scenario, otherLines: other)
     return (totals.total, plan.expansion.firstShortfallYear)
   }
 

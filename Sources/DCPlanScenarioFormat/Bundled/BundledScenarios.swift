@@ -48,6 +48,9 @@ tenants:
     joins_shared_dc: 2019            # E: first step of the 2016 cooperative plan [0]
     legacy_site: hannover-legacy
     cost_key: 50                     # E: half for the Land
+    # The move (E): a migration project of planning, tests and cut-over, each TiB copied and
+    # verified at 100 EUR, and the body's own IT staff (docs/conventions.md, "Moves").
+    migration: {fixed: 1 MEUR, per_tib: 100 EUR, staff_days: 2000}
     # Alone, the Land would still close its two Hannover rooms (F, [1.3]) and need a twin-site
     # centre of its own (in 2018 it rented space in Dataport's mirrored centres, F, [0]).
     standalone: shared-design
@@ -71,6 +74,7 @@ tenants:
     joins_shared_dc: 2021            # E
     legacy_site: kdo-oldenburg
     standalone_twin: kdo-second-room  # alone, a second room for VK3 (E)
+    migration: {fixed: 300 kEUR, per_tib: 100 EUR, staff_days: 600}   # E, as the Land's
     node: oldenburg
   - id: itebo
     name: ITEBO Osnabrück
@@ -82,6 +86,7 @@ tenants:
     joins_shared_dc: 2022            # E
     legacy_site: itebo-osnabrueck
     standalone_twin: itebo-second-room  # alone, a second room for VK3 (E)
+    migration: {fixed: 300 kEUR, per_tib: 100 EUR, staff_days: 600}   # E, as the Land's
     node: osnabrueck
   - id: hannit
     name: hannIT (Region Hannover)
@@ -93,6 +98,7 @@ tenants:
     joins_shared_dc: 2023            # E
     legacy_site: hannit-hannover
     standalone_twin: hannit-second-room  # alone, a second room for VK3 (E)
+    migration: {fixed: 300 kEUR, per_tib: 100 EUR, staff_days: 600}   # E, as the Land's
     node: hannover
   - id: kommunen
     name: Other municipalities (own server rooms)
@@ -102,6 +108,7 @@ tenants:
     cost_key: 8.3                   # E: the municipal half by workplaces
     joins_shared_dc: 2024            # E
     legacy_site: municipal-rooms
+    migration: {fixed: 200 kEUR, per_tib: 100 EUR, staff_days: 400}   # E, as the Land's
     locations: [{node: lueneburg, share: 50 %}, {node: goettingen, share: 50 %}]
 
 sites:
@@ -149,6 +156,8 @@ sites:
     capacity: {racks: 60, it_power: 300 kW, cooling: 300 kW}
     pue: 1.9
     closes_after_move: true           # E: closed the year after the Land joins (2020; later if the move slips)
+    freeze_before_move: 1 year        # E: no refresh in the room's last year (its hardware runs on)
+    parallel_running: 6 months        # E: old room and new site side by side during the cut-over
     modules:                          # E: what the room could add alone (standalone comparison)
       - {name: extension 1, racks: 40, it_power: 300 kW, cooling: 300 kW, capex: 3.6 MEUR, lead_time: 2 years}
       - {name: extension 2, racks: 40, it_power: 300 kW, cooling: 300 kW, capex: 3.6 MEUR, lead_time: 2 years}
@@ -159,6 +168,8 @@ sites:
     capacity: {racks: 30, it_power: 150 kW, cooling: 150 kW}
     pue: 2.0
     decommission_year: 2022
+    freeze_before_move: 1 year        # E: no refresh in the room's last year (its hardware runs on)
+    parallel_running: 6 months        # E: old room and new site side by side during the cut-over
     modules:                          # E: what the room could add alone (standalone comparison)
       - {name: extension 1, racks: 20, it_power: 150 kW, cooling: 150 kW, capex: 1.8 MEUR, lead_time: 2 years}
       - {name: extension 2, racks: 20, it_power: 150 kW, cooling: 150 kW, capex: 1.8 MEUR, lead_time: 2 years}
@@ -169,6 +180,8 @@ sites:
     capacity: {racks: 24, it_power: 120 kW, cooling: 120 kW}
     pue: 2.0
     decommission_year: 2023
+    freeze_before_move: 1 year        # E: no refresh in the room's last year (its hardware runs on)
+    parallel_running: 6 months        # E: old room and new site side by side during the cut-over
     modules:                          # E: what the room could add alone (standalone comparison)
       - {name: extension 1, racks: 16, it_power: 120 kW, cooling: 120 kW, capex: 1.44 MEUR, lead_time: 2 years}
       - {name: extension 2, racks: 16, it_power: 120 kW, cooling: 120 kW, capex: 1.44 MEUR, lead_time: 2 years}
@@ -179,6 +192,8 @@ sites:
     capacity: {racks: 28, it_power: 140 kW, cooling: 140 kW}
     pue: 2.0
     decommission_year: 2024
+    freeze_before_move: 1 year        # E: no refresh in the room's last year (its hardware runs on)
+    parallel_running: 6 months        # E: old room and new site side by side during the cut-over
     modules:                          # E: what the room could add alone (standalone comparison)
       - {name: extension 1, racks: 18, it_power: 140 kW, cooling: 140 kW, capex: 1.68 MEUR, lead_time: 2 years}
       - {name: extension 2, racks: 18, it_power: 140 kW, cooling: 140 kW, capex: 1.68 MEUR, lead_time: 2 years}
@@ -190,6 +205,8 @@ sites:
     capacity: {racks: 20, it_power: 100 kW, cooling: 100 kW}
     pue: 2.0
     decommission_year: 2025
+    freeze_before_move: 1 year        # E: no refresh in the room's last year (its hardware runs on)
+    parallel_running: 6 months        # E: old room and new site side by side during the cut-over
     modules:                          # E: what the room could add alone (standalone comparison)
       - {name: extension 1, racks: 14, it_power: 100 kW, cooling: 100 kW, capex: 1.2 MEUR, lead_time: 2 years}
       - {name: extension 2, racks: 14, it_power: 100 kW, cooling: 100 kW, capex: 1.2 MEUR, lead_time: 2 years}
@@ -362,6 +379,7 @@ costs:
   # public body cannot deduct (D, [5]); 2025 estimated (E).
   energy_price: {2017: 20.34 ct/kWh, 2018: 21.37 ct/kWh, 2019: 21.93 ct/kWh, 2020: 21.13 ct/kWh, 2021: 25.44 ct/kWh, 2022: 39.29 ct/kWh, 2023: 31.54 ct/kWh, 2024: 22.73 ct/kWh, 2025: 22.6 ct/kWh}
   maintenance: 8 %                    # E: of hardware purchase value per year
+  maintenance_beyond_life: 15 %       # E: hardware past its life, on third-party maintenance
   servers_per_fte: 40                 # E: operations staff per virtualisation host
   min_fte_per_site: 5.5               # D: one 24×7 seat = 8,760 h / 1,560-1,644 h per FTE (F, [2.8])
   fte_cost: {2016: 85000 EUR/year, 2025: 110000 EUR/year}   # fully loaded (E, [5])
