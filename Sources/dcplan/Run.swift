@@ -38,10 +38,25 @@ struct Run: ParsableCommand {
   @Option(help: "Write every trial's draws and summary figures to this CSV file (atomically).")
   var trialsCsv: String?
 
+  @Option(help: "With --trials: also realise the same trials against orders planned on each of these demand percentiles, e.g. P50,P80,P90 (table 'insurance': what a higher percentile costs and what shortfall it saves).")
+  var forecasts: String?
+
   @Option(help: "With --trials and --trials-csv: run part I of N of the trials (auto/N from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX) and write only their rows; 'dcplan merge' joins the parts into the whole --trials-csv.")
   var shard: String?
 
   @OptionGroup var output: OutputOptions
+
+  /// The forecast percentiles of `--forecasts`, as quantiles, or nil when malformed.
+  private var forecastQuantiles: [Double]? {
+    guard let forecasts else { return [] }
+    let values = forecasts.split(separator: ",").map { part -> Double? in
+      let text = part.trimmingCharacters(in: .whitespaces).uppercased()
+      guard text.hasPrefix("P"), let n = Int(text.dropFirst()), (1...99).contains(n) else { return nil }
+      return Double(n) / 100
+    }
+    guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
+    return values.compactMap { $0 }
+  }
 
   /// The percentiles asked for.
   private var percentileValues: [Double]? {
@@ -57,6 +72,8 @@ struct Run: ParsableCommand {
     if !(1...256).contains(threads) { throw ValidationError("--threads must lie in 1...256") }
     if percentileValues == nil { throw ValidationError("--percentiles must be numbers from 0 to 100 separated by commas, such as '5,50,95'") }
     if trialsCsv != nil, trials == 0 { throw ValidationError("--trials-csv needs --trials N") }
+    if forecasts != nil, trials == 0 { throw ValidationError("--forecasts needs --trials N") }
+    if forecastQuantiles == nil { throw ValidationError("--forecasts takes percentiles P1 … P99 separated by commas, e.g. P50,P80,P90") }
     if shard != nil, trialsCsv == nil { throw ValidationError("--shard needs --trials N and --trials-csv FILE") }
     _ = try Shard.parse(shard)
     if let table, !ResultTables.ids.contains(table) {
@@ -103,6 +120,10 @@ struct Run: ParsableCommand {
         loaded, trials: trials, seed: seed ?? loaded.info.seed, percentiles: percentileValues ?? [10, 50, 90], threads: threads,
         progress: ProgressBar.make("trials", total: trials, quiet: output.quiet))
       results.montecarlo = montecarlo
+      if let quantiles = forecastQuantiles, !quantiles.isEmpty {
+        results.montecarlo?.insurance = MonteCarlo.insurance(
+          loaded, trials: trials, seed: seed ?? loaded.info.seed, quantiles: quantiles, threads: threads)
+      }
       if let trialsCsv {
         do {
           try AtomicFile.write(CSVRenderer.render(ResultTables.trialsTable(montecarlo), dialect: output.csvDialect), to: trialsCsv)

@@ -79,3 +79,35 @@ extension CLITests {
     #expect(text.contains("single failures ") && text.contains("] 100 %"))
   }
 }
+
+extension CLITests {
+  @Test("run --trials --forecasts P50,P90: the insurance table; a higher percentile costs more and is short in fewer trials")
+  func insurance() throws {
+    let run = try dcplan(["run", "--trials", "200", "--seed", "3", "--forecasts", "P50,P90", "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let mc = try #require(try jsonObject(run.stdout)["montecarlo"] as? [String: Any])
+    let rows = try #require(mc["insurance"] as? [[String: Any]])
+    #expect(rows.map { $0["forecast"] as? String } == ["P50", "P90"])
+    let npv = rows.compactMap { $0["mean_npv_eur"] as? Double }
+    let short = rows.compactMap { $0["share_of_trials_short"] as? Double }
+    #expect(npv.count == 2 && npv[1] > npv[0])
+    #expect(short.count == 2 && short[1] <= short[0])
+    let summary = try #require(mc["summary"] as? [String: Any])
+    #expect(summary["unserved_vcpu_years"] != nil)
+    #expect(try dcplan(["run", "--trials", "10", "--forecasts", "P150"]).status == 64)
+    #expect(try dcplan(["run", "--forecasts", "P80"]).status == 64)
+  }
+
+  @Test("a malformed planning rule is located: forecast 'P150'")
+  func planningRuleError() throws {
+    let file = try temporaryFolder().appendingPathComponent("planning.yaml")
+    try """
+      extends: dcplan:default
+      uncertainty:
+        planning: {forecast: P150}
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let run = try dcplan(["run", file.path])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("planning.yaml:3:") && run.stderr.contains("'P1' … 'P99'"), "\(run.stderr)")
+  }
+}

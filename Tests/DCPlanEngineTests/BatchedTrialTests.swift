@@ -93,10 +93,10 @@ struct BatchedTrialTests {
     let scenario = name == "default"
       ? Self.withWorkloadInputs(try UncertaintyTests.load("niedersachsen-2025.yaml")) : try Self.generatedState()
     let trials = 16
-    let (_, outcomes, sampler) = MonteCarlo.run(scenario, trials: trials, seed: 21, threads: 2)
+    let (_, outcomes, sampler, decisions) = MonteCarlo.runWithDecisions(scenario, trials: trials, seed: 21, threads: 2)
     var shortfalls = 0
     for t in 0..<trials {
-      let engine = MonteCarlo.trial(Self.perturbed(scenario, sampler, trial: t))
+      let engine = MonteCarlo.trial(Self.perturbed(scenario, sampler, trial: t), decisions: decisions, routes: nil)
       let batched = outcomes[t]
       for (x, y) in zip([batched.npvEUR, batched.capexEUR, batched.opexEUR, batched.tcoEUR, batched.residualValueEUR],
                         [engine.npvEUR, engine.capexEUR, engine.opexEUR, engine.tcoEUR, engine.residualValueEUR]) {

@@ -71,15 +71,36 @@ struct TrialOracleTests {
     #expect(outcome.shortfalls == warnedFirstYears(scenario, plan), "\(label): shortfalls against the plan's warnings")
   }
 
-  @Test("every batched trial equals the plan of its perturbed scenario", arguments: seeds)
+  @Test("with perfect foresight every batched trial equals the plan of its perturbed scenario", arguments: seeds)
   func trials(_ seed: UInt64) throws {
-    let scenario = try Self.scenario(seed)
+    var scenario = try Self.scenario(seed)
+    scenario.uncertainty.planning.perfectForesight = true
     let trials = 6
     let (_, outcomes, sampler) = MonteCarlo.run(scenario, trials: trials, seed: seed &+ 100, threads: 2)
     #expect(outcomes.count == trials)
     for t in 0..<trials {
       let perturbed = Perturbation.apply(sampler.draws(trial: t).map(Optional.some), slots: sampler.slots, to: scenario)
       Self.compare(outcomes[t], perturbed, "seed \(seed) trial \(t)")
+    }
+  }
+
+  @Test("realising the forecast plan, every batched trial equals the whole engine's trial on its perturbed scenario", arguments: seeds.prefix(12))
+  func forecastTrials(_ seed: UInt64) throws {
+    var scenario = try Self.scenario(seed)
+    if seed % 3 == 1 { scenario.uncertainty.planning.reviewEveryYears = 2 }
+    if seed % 3 == 2 { scenario.uncertainty.planning.forecast = .percentile(0.8) }
+    scenario.uncertainty.planning.emergencyPremium = seed % 2 == 0 ? 0.25 : 0
+    let trials = 6
+    let (_, outcomes, sampler, decisions) = MonteCarlo.runWithDecisions(scenario, trials: trials, seed: seed &+ 100, threads: 2)
+    for t in 0..<trials {
+      let perturbed = Perturbation.apply(sampler.draws(trial: t).map(Optional.some), slots: sampler.slots, to: scenario)
+      let engine = MonteCarlo.trial(perturbed, decisions: decisions, routes: nil)
+      let label = "seed \(seed) trial \(t)"
+      for (x, y) in zip([outcomes[t].npvEUR, outcomes[t].capexEUR, outcomes[t].opexEUR, outcomes[t].residualValueEUR],
+                        [engine.npvEUR, engine.capexEUR, engine.opexEUR, engine.residualValueEUR]) {
+        #expect(approximately(x, y, relative: 1e-9), "\(label): \(x) vs \(y)")
+      }
+      #expect(outcomes[t].shortfalls == engine.shortfalls, "\(label)")
     }
   }
 

@@ -153,9 +153,13 @@ extension UncertaintyTests {
     }
     let sampler = Sampler(scenario, seed: 4)
     let routes = RouteCache()
+    let decisions = MonteCarlo.planningDecisions(scenario, seed: 4)
     for t in 0..<6 {
       let perturbed = Perturbation.apply(sampler.draws(trial: t).map(Optional.some), slots: sampler.slots, to: scenario)
-      #expect(MonteCarlo.trial(perturbed, routes: routes) == MonteCarlo.trial(perturbed), "\(file) trial \(t)")
+      #expect(MonteCarlo.trial(perturbed, decisions: nil, routes: routes) == MonteCarlo.trial(perturbed), "\(file) trial \(t)")
+      #expect(
+        MonteCarlo.trial(perturbed, decisions: decisions, routes: routes) == MonteCarlo.trial(perturbed, decisions: decisions, routes: nil),
+        "\(file) trial \(t), realising the forecast plan")
     }
     #expect(!routes.routes.isEmpty)
   }

@@ -9,6 +9,9 @@ struct CapacityPlan {
   private(set) var facility: [SiteFacility] = []
   private(set) var expansion: ExpansionPlan
   private(set) var fleets: [SiteFleet] = []
+  /// The forecast plan's orders a Monte Carlo trial realises its demand against; nil: the
+  /// plan orders for its own demand (docs/conventions.md, "Planning under uncertainty").
+  let decisions: PlanDecisions?
   var years: [Year] { demand.years }
 
   /// Projects, sizes, equips, expands and refreshes; `warnings` asks for the expansion's
@@ -18,8 +21,9 @@ struct CapacityPlan {
   }
 
   /// The stages after demand, on a given projection (a Monte Carlo trial's).
-  init(_ scenario: Scenario, demand: DemandProjection, warnings: Bool) {
+  init(_ scenario: Scenario, demand: DemandProjection, warnings: Bool, decisions: PlanDecisions? = nil) {
     self.demand = demand
+    self.decisions = decisions
     expansion = ExpansionPlan(expansions: [], capacity: [], warnings: [], firstShortfallYear: nil)
     replan(scenario, warnings: warnings)
   }
@@ -32,7 +36,8 @@ struct CapacityPlan {
     let rules = SizingStage.Rules(scenario)
     SizingStage.size(scenario, demand, rules: rules, into: &sizing)
     FacilityStage.facility(scenario, sizing, years: years, rules: rules, into: &facility)
-    expansion = ExpansionStage.plan(scenario, facility, years: years, warnings: warnings)
+    expansion = decisions?.expansion(scenario, facility, warnings: warnings)
+      ?? ExpansionStage.plan(scenario, facility, years: years, warnings: warnings)
     RefreshStage.fleets(scenario, sizing, rules: rules, recordStranded: warnings, into: &fleets)
   }
 

@@ -16,6 +16,18 @@ public struct Expansion: Hashable, Sendable {
   public let capex: Money
   /// Whether the scenario fixed the year (built or under construction) rather than the plan.
   public let isFixed: Bool
+  /// Its place in the site's list of modules.
+  let moduleIndex: Int
+}
+
+/// Which new module orders a site's plan may place.
+enum OrderRule: Sendable {
+  /// Any the forecast needs, from the horizon's first year.
+  case any
+  /// Only from this year on (a review: orders before it are history).
+  case from(Year)
+  /// None: the site keeps what is committed (a trial realising a forecast plan).
+  case none
 }
 
 /// The expansion stage's result: the modules built, each site's capacity per year, and the
@@ -68,18 +80,35 @@ public enum ExpansionStage {
   public static func planSite(
     _ site: Site, _ needs: SiteFacility, years: [Year], warnings wantsWarnings: Bool
   ) -> (built: [Expansion], capacity: [FacilityCapacity], warnings: [PlanWarning], firstShortfall: Year?) {
+    planSite(site, needs, years: years, warnings: wantsWarnings, committed: [], orders: .any)
+  }
+
+  /// The same with `committed` modules (ordered already: they stand from their ready years)
+  /// and new orders only as `orders` allows (docs/conventions.md, "Planning under uncertainty").
+  static func planSite(
+    _ site: Site, _ needs: SiteFacility, years: [Year], warnings wantsWarnings: Bool, committed: [Expansion], orders: OrderRule
+  ) -> (built: [Expansion], capacity: [FacilityCapacity], warnings: [PlanWarning], firstShortfall: Year?) {
     guard let first = years.first else { return ([], [], [], nil) }
     var warnings: [PlanWarning] = []
     var firstShortfall: Year?
     var built: [Expansion] = []
-    for module in site.modules {
+    for (m, module) in site.modules.enumerated() {
       guard let ready = module.fixedReadyYear else { continue }
       built.append(Expansion(
         site: site.id, module: module.name, orderYear: ready + (-module.leadTimeYears), readyYear: ready,
-        capacity: module.capacity, capex: module.capex, isFixed: true))
+        capacity: module.capacity, capex: module.capex, isFixed: true, moduleIndex: m))
     }
-    // The modules the plan may build, in list order: those without a fixed year.
-    var nextCandidate = site.modules.firstIndex { $0.fixedReadyYear == nil } ?? site.modules.endIndex
+    built += committed.filter { !$0.isFixed }
+    let taken = Set(built.map(\.moduleIndex))
+    func isCandidate(_ m: Int) -> Bool { site.modules[m].fixedReadyYear == nil && !taken.contains(m) }
+    let earliestOrder: Year?
+    switch orders {
+    case .any: earliestOrder = first
+    case let .from(year): earliestOrder = max(first, year)
+    case .none: earliestOrder = nil
+    }
+    // The modules the plan may build, in list order: those without a fixed year, not committed.
+    var nextCandidate = earliestOrder == nil ? site.modules.endIndex : site.modules.indices.first(where: isCandidate) ?? site.modules.endIndex
     // A closed site offers nothing from its decommissioning year on.
     func standing(in year: Year) -> FacilityCapacity {
       guard site.isOperating(in: year) else { return .none }
@@ -91,14 +120,17 @@ public enum ExpansionStage {
     perYear.reserveCapacity(years.count)
     for (y, year) in years.enumerated() {
       let need = Need(racks: needs.racks[y], peakKW: needs.itPeakKW[y])
-      while site.isOperating(in: year), !need.fits(standing(in: year)), nextCandidate < site.modules.endIndex {
-        let module = site.modules[nextCandidate]
-        nextCandidate = site.modules[(nextCandidate + 1)...].firstIndex { $0.fixedReadyYear == nil } ?? site.modules.endIndex
-        let ready = max(year, first + module.leadTimeYears)
+      while site.isOperating(in: year), !need.fits(standing(in: year)), nextCandidate < site.modules.endIndex,
+        let earliestOrder
+      {
+        let m = nextCandidate
+        let module = site.modules[m]
+        nextCandidate = site.modules.indices.dropFirst(m + 1).first(where: isCandidate) ?? site.modules.endIndex
+        let ready = max(year, earliestOrder + module.leadTimeYears)
         built.append(
           Expansion(
             site: site.id, module: module.name, orderYear: ready + (-module.leadTimeYears), readyYear: ready,
-            capacity: module.capacity, capex: module.capex, isFixed: false))
+            capacity: module.capacity, capex: module.capex, isFixed: false, moduleIndex: m))
       }
       let capacity = standing(in: year)
       perYear.append(capacity)

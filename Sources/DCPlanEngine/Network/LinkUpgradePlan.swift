@@ -15,7 +15,12 @@ struct LinkUpgradePlan {
   var hasStepLeft: [Bool]
 
   /// Plans every link's upgrades for `load` and `n1Load`; `keepSteps` keeps ``stepReady``.
-  init(_ network: Network, load: Matrix, n1Load: Matrix, years: [Year], keepSteps: Bool) {
+  /// `committed` upgrades (per link, ordered already) stand from their ready years; new orders
+  /// are placed as `orders` allows (docs/conventions.md, "Planning under uncertainty").
+  init(
+    _ network: Network, load: Matrix, n1Load: Matrix, years: [Year], keepSteps: Bool, committed: [[LinkUpgrade]] = [],
+    orders: OrderRule = .any
+  ) {
     let yearCount = years.count
     let linkCount = network.links.count
     let first = years.first ?? Year(0)
@@ -27,14 +32,30 @@ struct LinkUpgradePlan {
       for y in 0..<yearCount { standing[l, y] = link.capacity.megabitsPerSecond }
       var ready = [Int?](repeating: nil, count: keepSteps ? yearCount : 0)
       var chosen = -1  // index of the last step ordered
+      for upgrade in l < committed.count ? committed[l] : [] {
+        upgrades.append(upgrade)
+        chosen = max(chosen, upgrade.step - 1)
+        let readyIndex = upgrade.readyYear - first
+        if readyIndex < yearCount {
+          if keepSteps, readyIndex >= 0 { ready[readyIndex] = upgrade.step }
+          for later in max(0, readyIndex)..<yearCount { standing[l, later] = upgrade.capacityMbps }
+        }
+      }
+      let earliestOrder: Year?
+      switch orders {
+      case .any: earliestOrder = first
+      case let .from(year): earliestOrder = max(first, year)
+      case .none: earliestOrder = nil
+      }
       for (y, year) in years.enumerated() {
+        guard let earliestOrder else { break }
         let required = max(load[l, y] / network.targetUtilisation.value, n1Load[l, y] / network.failureUtilisation.value)
         let ordered = chosen >= 0 ? link.steps[chosen].capacity.megabitsPerSecond : link.capacity.megabitsPerSecond
         guard required > ordered * (1 + 1e-12), chosen + 1 < link.steps.count else { continue }
         let fitting = link.steps.indices.dropFirst(chosen + 1).first { link.steps[$0].capacity.megabitsPerSecond >= required }
         let k = fitting ?? (link.steps.count - 1)
         let step = link.steps[k]
-        let readyYear = max(year, first + step.leadTimeYears)
+        let readyYear = max(year, earliestOrder + step.leadTimeYears)
         upgrades.append(
           LinkUpgrade(link: link.id, step: k + 1, capacityMbps: step.capacity.megabitsPerSecond,
                       orderYear: readyYear + (-step.leadTimeYears), readyYear: readyYear, capex: step.capex,

@@ -29,9 +29,12 @@ public enum NetworkStage {
   /// - Parameter lean: a Monte Carlo trial's run: no demand labels, warnings, list of
   ///   disconnections or ``LinkResult`` rows (the loads, N-1 loads, capacities and upgrades,
   ///   in ``NetworkResults/table``, are the same).
+  ///
+  /// - Parameter decisions: a forecast plan's link upgrades the loads are realised against
+  ///   (a Monte Carlo trial; docs/conventions.md, "Planning under uncertainty").
   static func run(
     _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults, delays: Bool, cache: RouteCache?,
-    lean: Bool = false, progress: (@Sendable (Int) -> WorkProgress?)? = nil
+    lean: Bool = false, decisions: PlanDecisions? = nil, progress: (@Sendable (Int) -> WorkProgress?)? = nil
   ) -> (NetworkResults, [PlanWarning]) {
     let network = scenario.network
     guard !network.links.isEmpty, !demand.years.isEmpty else { return (.empty, []) }
@@ -55,7 +58,8 @@ public enum NetworkStage {
       failures, routes: routes, demands: demands, load: load, finder: finder, lean: lean, sparse: sparse,
       nodeIDs: lean ? [] : network.nodes.map(\.id), progress: progress?(failures.count))
     routes.removeAll()
-    let plan = LinkUpgradePlan(network, load: load, n1Load: n1.n1Load, years: years, keepSteps: !lean)
+    let plan = decisions?.linkPlan(network, load: load, n1Load: n1.n1Load, keepSteps: !lean)
+      ?? LinkUpgradePlan(network, load: load, n1Load: n1.n1Load, years: years, keepSteps: !lean)
 
     // The report: link rows and warnings (a trial needs only the loads, capacities and upgrades).
     var rows: [LinkResult] = []

@@ -43,6 +43,11 @@ public struct PlanResults: Hashable, Sendable {
   /// Monte Carlo over the uncertain inputs, when trials were asked for.
   public var montecarlo: MonteCarloResults?
 
+  /// The demand the plan leaves unserved where it is short.
+  var unserved: Unserved {
+    Unserved(demand: demand, sizing: sizing, facility: facility, capacity: expansion.capacity, links: network.table)
+  }
+
   /// The first year any site is short of space, power or cooling; nil if none is.
   public var firstShortfallYear: Year? { expansion.firstShortfallYear }
 }

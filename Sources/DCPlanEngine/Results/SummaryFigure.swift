@@ -14,6 +14,13 @@ public enum SummaryFigure: String, Hashable, Sendable, CaseIterable {
   /// The book value of the assets still in service at the horizon's end, undiscounted
   /// (docs/conventions.md, "Residual value").
   case residualValueEUR = "residual_value_eur"
+  /// vCPU of demand left unserved where capacity is short, summed over sites and years
+  /// (docs/conventions.md, "Planning under uncertainty").
+  case unservedVCPUYears = "unserved_vcpu_years"
+  /// TiB of stored data left unserved the same way.
+  case unservedTiBYears = "unserved_tib_years"
+  /// Busy-hour load above links' capacity, summed over links and years.
+  case linkOverloadMbpsYears = "link_overload_mbps_years"
 
   /// A short label for tables ("NPV", "Total capex").
   public var label: String {
@@ -23,6 +30,9 @@ public enum SummaryFigure: String, Hashable, Sendable, CaseIterable {
     case .totalOpexEUR: return "Total opex"
     case .tcoEUR: return "TCO"
     case .residualValueEUR: return "Residual value"
+    case .unservedVCPUYears: return "Unserved vCPU-years"
+    case .unservedTiBYears: return "Unserved TiB-years"
+    case .linkOverloadMbpsYears: return "Link overload Mbit/s-years"
     }
   }
 
@@ -34,6 +44,9 @@ public enum SummaryFigure: String, Hashable, Sendable, CaseIterable {
     case .totalOpexEUR: return outcome.opexEUR
     case .tcoEUR: return outcome.tcoEUR
     case .residualValueEUR: return outcome.residualValueEUR
+    case .unservedVCPUYears: return outcome.unservedVCPUYears
+    case .unservedTiBYears: return outcome.unservedTiBYears
+    case .linkOverloadMbpsYears: return outcome.linkOverloadMbpsYears
     }
   }
 
@@ -45,6 +58,9 @@ public enum SummaryFigure: String, Hashable, Sendable, CaseIterable {
     case .totalOpexEUR: return results.costs.opexEUR.reduce(0, +)
     case .tcoEUR: return results.costs.totalEUR.reduce(0, +)
     case .residualValueEUR: return results.costs.residualValueEUR
+    case .unservedVCPUYears: return results.unserved.vcpuYears
+    case .unservedTiBYears: return results.unserved.tibYears
+    case .linkOverloadMbpsYears: return results.unserved.linkMbpsYears
     }
   }
 }

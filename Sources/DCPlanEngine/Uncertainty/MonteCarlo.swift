@@ -10,6 +10,11 @@ public struct TrialOutcome: Hashable, Sendable {
   public let opexEUR: Double
   public let tcoEUR: Double
   public let residualValueEUR: Double
+  /// Demand left unserved where the trial is short: vCPU-years, TiB-years and busy-hour
+  /// Mbit/s-years above links' capacity (docs/conventions.md, "Planning under uncertainty").
+  public let unservedVCPUYears: Double
+  public let unservedTiBYears: Double
+  public let linkOverloadMbpsYears: Double
   /// The first year any site is short of space, power or cooling.
   public let firstShortfallYear: Year?
   /// Per ``YearlyFigure`` (total cost in EUR, servers, racks, IT kW, energy MWh) and year,
@@ -40,27 +45,36 @@ public enum MonteCarlo {
       + (scenario.voice?.gateways ?? []).filter { $0.trunks != nil }.map { ShortfallResource(kind: .trunks, subject: $0.id) }
   }
 
-  /// One trial: the stages that give costs, capacity and shortfalls (no availability, site
-  /// outages or cost sharing).
+  /// One trial with perfect foresight: the stages that give costs, capacity and shortfalls
+  /// (no availability, site outages or cost sharing), ordering for the scenario's own demand.
   public static func trial(_ scenario: Scenario) -> TrialOutcome {
-    trial(scenario, routes: nil)
+    trial(scenario, decisions: nil, routes: nil)
   }
 
-  /// A trial keeping the network's routes in `routes` for the next trial on the same topology.
-  static func trial(_ file: Scenario, routes: RouteCache?) -> TrialOutcome {
+  /// A trial realising `scenario`'s demand against a forecast plan's `decisions` (nil: it
+  /// orders for its own demand), keeping the network's routes in `routes` for the next trial
+  /// on the same topology.
+  static func trial(_ file: Scenario, decisions: PlanDecisions?, routes: RouteCache?) -> TrialOutcome {
     let scenario = file.forPlan()
-    return trial(scenario, plan: CapacityPlan(scenario, warnings: false), routes: routes)
+    return trial(
+      scenario, plan: CapacityPlan(scenario, demand: DemandStage.project(scenario), warnings: false, decisions: decisions),
+      routes: routes)
   }
 
-  /// A trial from its capacity plan (whose demand may come from ``TrialDemand``).
+  /// A trial from its capacity plan (whose demand may come from ``TrialDemand``; its
+  /// decisions, if any, are the forecast plan's).
   static func trial(_ scenario: Scenario, plan: CapacityPlan, routes: RouteCache?) -> TrialOutcome {
     let (years, sizing, facility, expansion) = (plan.years, plan.sizing, plan.facility, plan.expansion)
     var voice = VoiceStage.plan(scenario, years: years, cache: routes, lean: true)
-    let (network, _) = NetworkStage.run(scenario, plan.demand, voice: &voice, delays: false, cache: routes, lean: true)
+    let (network, _) = NetworkStage.run(
+      scenario, plan.demand, voice: &voice, delays: false, cache: routes, lean: true, decisions: plan.decisions)
     var other = YearlyCapexOpex(years: years)
     NetworkCosts.add(scenario, network, years: years, into: &other)
     VoiceCosts.add(scenario, voice, years: years, into: &other)
     MigrationCosts.add(scenario, plan.demand, years: years, into: &other)
+    if let decisions = plan.decisions, decisions.emergencyPremium > 0 {
+      EmergencyPurchases.add(scenario, plan.fleets, decisions, years: years, into: &other)
+    }
     let sums = plan.yearlyTotals(scenario, other: other)
     let (capex, opex) = (sums.capex, sums.opex)
     let totalByYear = sums.total
@@ -78,9 +92,11 @@ public enum MonteCarlo {
     let shortfalls = Shortfall.firstYears(
       scenario, facility: facility, capacity: expansion.capacity, links: network.table, voice: voice.table, years: years)
     let total = totalByYear.reduce(0, +)
+    let unserved = Unserved(demand: plan.demand, sizing: sizing, facility: facility, capacity: expansion.capacity, links: network.table)
     return TrialOutcome(
       npvEUR: NPV.value(totalByYear, rate: scenario.info.discountRate.value), capexEUR: capex.reduce(0, +),
       opexEUR: opex.reduce(0, +), tcoEUR: total, residualValueEUR: -sums.residual.reduce(0, +),
+      unservedVCPUYears: unserved.vcpuYears, unservedTiBYears: unserved.tibYears, linkOverloadMbpsYears: unserved.linkMbpsYears,
       firstShortfallYear: expansion.firstShortfallYear, yearly: yearly, shortfalls: shortfalls)
   }
 
@@ -96,6 +112,15 @@ public enum MonteCarlo {
   public static func run(
     _ file: Scenario, trials: Int, seed: UInt64, threads: Int = 2, progress: WorkProgress? = nil, firstTrial: Int = 0
   ) -> (draws: [[Double]], outcomes: [TrialOutcome], sampler: Sampler) {
+    let run = runWithDecisions(file, trials: trials, seed: seed, threads: threads, progress: progress, firstTrial: firstTrial)
+    return (run.draws, run.outcomes, run.sampler)
+  }
+
+  /// ``run(_:trials:seed:threads:progress:firstTrial:)`` with the forecast plan's decisions the
+  /// trials realised their demand against (nil with perfect foresight).
+  static func runWithDecisions(
+    _ file: Scenario, trials: Int, seed: UInt64, threads: Int = 2, progress: WorkProgress? = nil, firstTrial: Int = 0
+  ) -> (draws: [[Double]], outcomes: [TrialOutcome], sampler: Sampler, decisions: PlanDecisions?) {
     // The plan's scenario: the sites only standalone plans use stay out.
     let scenario = file.forPlan()
     let sampler = Sampler(scenario, seed: seed)
@@ -105,6 +130,7 @@ public enum MonteCarlo {
     let scenarioSlotIndices = sampler.slots.indices.filter { !onWorkloads[$0] }
     let scenarioSlots = scenarioSlotIndices.map { sampler.slots[$0] }
     let scenarioElements = Perturbation.elements(of: scenarioSlots, in: scenario)
+    let decisions = planningDecisions(scenario, sampler: sampler, demand: demand, threads: threads)
     let count = max(0, trials)
     var outcomes = [TrialOutcome?](repeating: nil, count: count)
     var draws = [[Double]](repeating: [], count: count)
@@ -128,7 +154,9 @@ public enum MonteCarlo {
             Perturbation.apply(
               scenarioDraws, slots: scenarioSlots, elements: scenarioElements, base: scenario, into: &perturbed)
             if plan == nil {
-              plan = CapacityPlan(perturbed, demand: demand.project(perturbed, draws: values, scratch: &scratch), warnings: false)
+              plan = CapacityPlan(
+                perturbed, demand: demand.project(perturbed, draws: values, scratch: &scratch), warnings: false,
+                decisions: decisions)
             } else {
               demand.project(perturbed, draws: values, scratch: &scratch, into: &plan!.demand)
               plan!.replan(perturbed, warnings: false)
@@ -140,6 +168,29 @@ public enum MonteCarlo {
         }
       }
     }
-    return (draws, outcomes.compactMap { $0 }, sampler)
+    return (draws, outcomes.compactMap { $0 }, sampler, decisions)
+  }
+
+  /// The forecast plan's orders the trials realise their demand against (nil with perfect
+  /// foresight): planned on the scenario's own demand, or on a percentile of the trials' demand
+  /// (docs/conventions.md, "Planning under uncertainty").
+  static func planningDecisions(_ scenario: Scenario, sampler: Sampler, demand: TrialDemand, threads: Int) -> PlanDecisions? {
+    let rule = scenario.uncertainty.planning
+    guard !rule.perfectForesight else { return nil }
+    switch rule.forecast {
+    case .deterministic:
+      return PlanDecisions(scenario, forecast: DemandStage.project(scenario), rule: rule, routes: nil)
+    case let .percentile(p):
+      let forecast = ForecastDemand.percentile(
+        scenario, sampler: sampler, demand: demand, quantile: p, trials: ForecastDemand.trials, threads: threads)
+      return PlanDecisions(scenario, forecast: forecast, rule: rule, routes: nil)
+    }
+  }
+
+  /// The decisions of ``planningDecisions(_:sampler:demand:threads:)`` for `file` and `seed`.
+  static func planningDecisions(_ file: Scenario, seed: UInt64, threads: Int = 2) -> PlanDecisions? {
+    let scenario = file.forPlan()
+    let sampler = Sampler(scenario, seed: seed)
+    return planningDecisions(scenario, sampler: sampler, demand: TrialDemand(scenario, sampler: sampler), threads: threads)
   }
 }

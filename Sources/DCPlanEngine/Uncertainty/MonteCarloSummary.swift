@@ -33,6 +33,8 @@ public struct MonteCarloResults: Hashable, Sendable {
   public let inputNames: [String]
   public let inputDraws: [[Double]]
   public let outcomes: [TrialOutcome]
+  /// What planning for higher percentiles costs and buys, when asked for (``MonteCarlo/insurance(_:trials:seed:quantiles:threads:)``).
+  public var insurance: [InsuranceRow] = []
 
   public static func == (a: MonteCarloResults, b: MonteCarloResults) -> Bool {
     a.trials == b.trials && a.seed == b.seed && a.outcomes == b.outcomes && a.inputDraws == b.inputDraws
@@ -61,14 +63,14 @@ public struct TornadoBar: Hashable, Sendable {
 
 extension MonteCarlo {
   /// One trial of each scenario, on `threads` workers that keep their routes.
-  static func trials(_ scenarios: [Scenario], threads: Int) -> [TrialOutcome] {
+  static func trials(_ scenarios: [Scenario], decisions: PlanDecisions?, threads: Int) -> [TrialOutcome] {
     var outcomes = [TrialOutcome?](repeating: nil, count: scenarios.count)
     outcomes.withUnsafeMutableBufferPointer { buffer in
       let slots = DisjointSlots(base: buffer.baseAddress)
       let workers = max(1, min(threads, scenarios.count))
       Workers.run(workers) { worker in
         let routes = RouteCache()
-        for k in stride(from: worker, to: scenarios.count, by: workers) { slots.base?[k] = trial(scenarios[k], routes: routes) }
+        for k in stride(from: worker, to: scenarios.count, by: workers) { slots.base?[k] = trial(scenarios[k], decisions: decisions, routes: routes) }
       }
     }
     return outcomes.compactMap { $0 }
@@ -80,14 +82,15 @@ extension MonteCarlo {
     progress: WorkProgress? = nil
   ) -> MonteCarloResults {
     let scenario = file.forPlan()
-    let (inputDraws, outcomes, sampler) = run(scenario, trials: trials, seed: seed, threads: threads, progress: progress)
+    let (inputDraws, outcomes, sampler, decisions) = runWithDecisions(
+      scenario, trials: trials, seed: seed, threads: threads, progress: progress)
     // The baseline and the tornado's ends (one input at its P10 or P90): whole plan runs,
     // shared by the threads, each keeping its routes.
     let inputs = scenario.uncertainty.inputs
     let fixed = [scenario] + inputs.indices.flatMap { i in
       [0.1, 0.9].map { p in Perturbation.apply(sampler.quantileDraws(p, onlyInput: i), slots: sampler.slots, to: scenario) }
     }
-    let fixedOutcomes = Self.trials(fixed, threads: threads)
+    let fixedOutcomes = Self.trials(fixed, decisions: decisions, threads: threads)
     let baseline = fixedOutcomes[0]
     let years = scenario.info.horizon.years
     let ps = percentiles.map { min(100, max(0, $0)) / 100 }

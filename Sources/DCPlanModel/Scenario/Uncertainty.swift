@@ -4,6 +4,8 @@ public struct Uncertainty: Hashable, Sendable {
   public var inputs: [UncertainInput]
   /// Rank correlations between inputs that draw once per trial.
   public var correlations: [RankCorrelation]
+  /// How the plan's orders are decided against the trials' demand.
+  public var planning = PlanningRule()
 
   /// Uncertainty from its parts.
   public init(inputs: [UncertainInput], correlations: [RankCorrelation]) {
@@ -200,4 +202,30 @@ extension Distribution {
       return values.indices.contains(best) ? values[best] : 0
     }
   }
+}
+
+/// How orders (modules, link upgrades) are decided when demand is uncertain
+/// (docs/conventions.md, "Planning under uncertainty"): on a forecast, in their order years,
+/// and revised at reviews with what has been observed; each trial then realises its own demand
+/// against them.
+public struct PlanningRule: Hashable, Sendable {
+  /// The demand the orders are planned on.
+  public enum Forecast: Hashable, Sendable {
+    /// The scenario's own demand (the deterministic run).
+    case deterministic
+    /// Per site, class, resource and year, this quantile (0…1) of the trials' demand.
+    case percentile(Double)
+  }
+
+  /// The forecast the orders are planned on.
+  public var forecast = Forecast.deterministic
+  /// Whether each trial plans on its own future instead (perfect foresight, for comparison).
+  public var perfectForesight = false
+  /// Years between reviews; nil: the forecast's orders stand for the whole horizon.
+  public var reviewEveryYears: Int?
+  /// The premium on hardware bought beyond the forecast plan's purchases of the year.
+  public var emergencyPremium = 0.0
+
+  /// Orders on the deterministic forecast, no reviews, no premium.
+  public init() {}
 }

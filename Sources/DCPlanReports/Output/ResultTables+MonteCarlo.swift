@@ -14,6 +14,27 @@ extension ResultTables {
 
   static func montecarloTables(_ mc: MonteCarloResults) -> [Table] {
     [montecarloSummary(mc), montecarloYearly(mc), shortfallProbability(mc), tornado(mc), sensitivity(mc)]
+      + (mc.insurance.isEmpty ? [] : [insurance(mc)])
+  }
+
+  /// Each forecast's mean cost and shortfall, and its extra cost over the first's.
+  static func insurance(_ mc: MonteCarloResults) -> Table {
+    var table = Table(
+      id: "insurance", title: "Planning for a percentile: what it costs and what it buys (\(mc.trials) trials each)",
+      columns: [
+        Column("forecast", "Orders planned on"), Column("mean_npv_eur", "Mean NPV (EUR)"),
+        Column("extra_npv_eur", "Extra over the first (EUR)"), Column("trials_short_percent", "Trials short (%)", decimals: 1),
+        Column("unserved_vcpu_years", "Unserved vCPU-years", decimals: 1),
+        Column("link_overload_mbps_years", "Link overload Mbit/s-years", decimals: 1),
+      ])
+    let first = mc.insurance.first?.meanNPVEUR ?? 0
+    for row in mc.insurance {
+      table.rows.append([
+        .text(row.forecast), .number(row.meanNPVEUR), .number(row.meanNPVEUR - first), .number(row.shortfallShare * 100),
+        .number(row.meanUnservedVCPUYears), .number(row.meanLinkOverloadMbpsYears),
+      ])
+    }
+    return table
   }
 
   static func montecarloSummary(_ mc: MonteCarloResults) -> Table {
@@ -107,13 +128,17 @@ extension ResultTables {
       columns: [Column("trial", "Trial")] + mc.inputNames.map { Column($0, $0) } + [
         Column(SummaryFigure.npvEUR.rawValue, "NPV"), Column(SummaryFigure.totalCapexEUR.rawValue, "Capex"), Column(SummaryFigure.totalOpexEUR.rawValue, "Opex"),
         Column(SummaryFigure.tcoEUR.rawValue, "TCO"), Column(SummaryFigure.residualValueEUR.rawValue, "Residual value"),
+        Column(SummaryFigure.unservedVCPUYears.rawValue, "Unserved vCPU-years"),
+        Column(SummaryFigure.unservedTiBYears.rawValue, "Unserved TiB-years"),
+        Column(SummaryFigure.linkOverloadMbpsYears.rawValue, "Link overload Mbit/s-years"),
         Column("first_shortfall_year", "First shortfall"),
       ])
     for (t, outcome) in mc.outcomes.enumerated() {
       table.rows.append(
         [.integer(firstTrial + t)] + mc.inputDraws[t].map(Cell.number) + [
           .number(outcome.npvEUR), .number(outcome.capexEUR), .number(outcome.opexEUR), .number(outcome.tcoEUR),
-          .number(outcome.residualValueEUR),
+          .number(outcome.residualValueEUR), .number(outcome.unservedVCPUYears), .number(outcome.unservedTiBYears),
+          .number(outcome.linkOverloadMbpsYears),
           outcome.firstShortfallYear.map { .year($0.number) } ?? .empty,
         ])
     }

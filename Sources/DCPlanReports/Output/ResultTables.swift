@@ -39,7 +39,7 @@ public enum ResultTables {
   public static let ids = [
     "summary", "demand", "demand_by_site", "capacity_by_site", "facility_by_site", "expansions", "links", "link_upgrades",
     "disconnections", "voice", "voice_locations", "voice_costs", "availability", "site_outages", "costs", "stranded_hardware", "tenants", "tenant_costs", "budgets", "montecarlo_summary", "montecarlo_yearly",
-    "shortfall_probability", "tornado", "sensitivity", "capital_costs", "warnings", "workload_demand", "cost_ledger",
+    "shortfall_probability", "tornado", "sensitivity", "insurance", "capital_costs", "warnings", "workload_demand", "cost_ledger",
   ]
 
   private static let resourceColumns = [

@@ -50,6 +50,15 @@ extension ResultsJSON {
     members.append(("rank_correlations", .array(mc.rankCorrelations.map { row in
       .object([("input", .string(row.input)), ("npv", .number(row.npv)), ("first_shortfall_year", .number(row.shortfall))])
     })))
+    if !mc.insurance.isEmpty {
+      members.append(("insurance", .array(mc.insurance.map { row in
+        .object([
+          ("forecast", .string(row.forecast)), ("mean_npv_eur", .number(row.meanNPVEUR)),
+          ("share_of_trials_short", .number(row.shortfallShare)), ("unserved_vcpu_years", .number(row.meanUnservedVCPUYears)),
+          ("link_overload_mbps_years", .number(row.meanLinkOverloadMbpsYears)),
+        ])
+      })))
+    }
     return .object(members)
   }
 }

@@ -195,6 +195,8 @@ public enum ResultsJSON {
     members.append(("worst_n1_utilisation", .number(worstN1)))
     members.append((SummaryFigure.tcoEUR.rawValue, .number(results.costs.totalEUR.reduce(0, +))))
     members.append((SummaryFigure.residualValueEUR.rawValue, .number(results.costs.residualValueEUR)))
+    let unserved = [SummaryFigure.unservedVCPUYears, .unservedTiBYears, .linkOverloadMbpsYears]
+    for figure in unserved { members.append((figure.rawValue, .number(figure.value(results)))) }
     members.append(("stranded_hardware_eur", .number(results.stranded.reduce(0) { $0 + $1.bookValueEUR })))
     members.append(("money", money(results)))
     members.append(("allocation_method", .string(results.sharing.method.rawValue)))

@@ -9,9 +9,32 @@ enum UncertaintySection {
   static let correlations = KeySpec(
     "correlations", .list(CorrelationSection.spec), default: "none", example: "[{between: [growth, energy], rank: 0.5}]",
     meaning: "Rank (Spearman) correlations between inputs that draw once per trial.")
+  static let planning = KeySpec(
+    "planning", .mapping(PlanningSection.spec), default: "orders on the deterministic forecast, no reviews",
+    example: "{forecast: P80, review_every: 2 years}",
+    meaning: "How module and link upgrade orders are decided; each trial realises its demand against them (docs/conventions.md, \"Planning under uncertainty\").")
   static let spec = SectionSpec(
     name: "uncertainty", summary: "Uncertain inputs and their correlations (docs/conventions.md, \"Uncertainty\").",
-    keys: [inputs, correlations])
+    keys: [inputs, correlations, planning])
+}
+
+/// Keys of `uncertainty.planning`.
+enum PlanningSection {
+  static let forecast = KeySpec(
+    "forecast", .text, default: "deterministic", example: "P80",
+    meaning: "The demand orders are planned on: 'deterministic' (the scenario's own), or 'P50' … 'P99', that percentile of the trials' demand per site, class, resource and year.")
+  static let foresight = KeySpec(
+    "foresight", .choice(["forecast", "perfect"]), default: "forecast", example: "perfect",
+    meaning: "'perfect': each trial plans on its own future (what a clairvoyant would pay; for comparison).")
+  static let reviewEvery = KeySpec(
+    "review_every", .quantity(QuantityKind(.duration, example: "2 years")), default: "no reviews", example: "2 years",
+    meaning: "Years between reviews: at each, orders not yet placed are planned again on the forecast scaled to the demand observed so far.")
+  static let emergencyPremium = KeySpec(
+    "emergency_premium", .fraction, default: "0 %", example: "25 %",
+    meaning: "The extra paid for servers and storage units bought beyond the forecast plan's purchases of the year.")
+  static let spec = SectionSpec(
+    name: "planning", summary: "How orders are decided under uncertainty (the 'planning' of section 'uncertainty').",
+    keys: [forecast, foresight, reviewEvery, emergencyPremium])
 }
 
 /// Keys of one uncertain input.

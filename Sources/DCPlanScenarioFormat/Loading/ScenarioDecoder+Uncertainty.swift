@@ -42,12 +42,44 @@ extension ScenarioDecoder {
       }
       return RankCorrelation(first: pair[0].id, second: pair[1].id, rank: rank)
     }
-    let uncertainty = Uncertainty(inputs: inputs, correlations: correlations)
+    var uncertainty = Uncertainty(inputs: inputs, correlations: correlations)
+    if let node = reader.node(U.planning) { uncertainty.planning = decodePlanning(node) }
     if !correlations.isEmpty, uncertainty.correlationFactor() == nil {
       context.error("the rank correlations of section 'uncertainty' contradict each other (no valid correlation matrix); weaken them",
                     at: reader.keyPosition(of: U.correlations))
     }
     return uncertainty
+  }
+
+  /// `uncertainty.planning`.
+  private func decodePlanning(_ node: Node) -> PlanningRule {
+    typealias P = PlanningSection
+    var rule = PlanningRule()
+    guard let reader = MappingReader(
+      node, spec: P.spec, path: "uncertainty.planning", label: "'planning' of section 'uncertainty'", context: context)
+    else { return rule }
+    defer { reader.finish() }
+    if let text = reader.text(P.forecast) {
+      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      if trimmed == "deterministic" {
+        rule.forecast = .deterministic
+      } else if trimmed.uppercased().hasPrefix("P"), let n = Int(trimmed.dropFirst()), (1...99).contains(n) {
+        rule.forecast = .percentile(Double(n) / 100)
+      } else {
+        context.error("'forecast' of \(reader.label) must be 'deterministic' or a percentile 'P1' … 'P99' (e.g. 'P80'); found '\(trimmed)'",
+                      at: reader.position(of: P.forecast))
+      }
+    }
+    rule.perfectForesight = reader.choice(P.foresight, ["forecast", "perfect"]) == "perfect"
+    if reader.has(P.reviewEvery) {
+      if let years = wholeYears(reader, P.reviewEvery, rounding: false) { rule.reviewEveryYears = years }
+    }
+    rule.emergencyPremium = reader.fraction(P.emergencyPremium)?.value ?? 0
+    if rule.perfectForesight, reader.has(P.reviewEvery) || reader.has(P.forecast) {
+      context.warning("with 'foresight: perfect' each trial plans on its own future; 'forecast' and 'review_every' are not used",
+                      at: reader.keyPosition(of: P.foresight))
+    }
+    return rule
   }
 
   /// The distributions written where values stand, as uncertain inputs named by their path
