@@ -139,3 +139,16 @@ extension PlanningRuleTests {
     }
   }
 }
+
+extension PlanningRuleTests {
+  @Test("a deterministic run at the distribution's mode far below its mean gets baseline-outside-band")
+  func baselineOutsideBand() throws {
+    let skewed = Self.yaml.replacingOccurrences(
+      of: "distribution: normal, mean: 10 %, sd: 5 %", with: "distribution: triangular, min: 0 %, mode: 0 %, max: 60 %")
+      .replacingOccurrences(of: "growth: 10 %}", with: "growth: 0 %}")
+    let scenario = try #require(ScenarioLoader.load(text: skewed, file: "skewed.yaml").scenario)
+    let mc = MonteCarlo.analyse(scenario, trials: 200, seed: 2)
+    #expect(mc.warnings.map(\.code) == [.baselineOutsideBand])
+    #expect(MonteCarlo.analyse(try Self.scenario(), trials: 200, seed: 2).warnings.isEmpty)
+  }
+}

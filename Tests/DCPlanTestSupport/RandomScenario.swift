@@ -300,7 +300,7 @@ public struct RandomScenario {
       input("eg", "tenants[t\(t)].employee_growth", "distribution: uniform, min: -2 %, max: 4 %")
     }
     if chance(0.4) {
-      input("j", "tenants[\(element("t", tenantCount))].joins_shared_dc", "distribution: discrete, values: [0, 1, 2], probabilities: [50 %, 30 %, 20 %]")
+      input("j", "tenants[\(element("t", tenantCount))].join_delay", "distribution: discrete, values: [0, 1, 2], probabilities: [50 %, 30 %, 20 %]")
     }
     if chance(0.3) { input("pue", "sites[\(element("shared", sharedCount))].pue", "distribution: uniform, min: 0.9, max: 1.2") }
     if chance(0.4) {

@@ -43,6 +43,9 @@ public struct PlanResults: Hashable, Sendable {
   /// Monte Carlo over the uncertain inputs, when trials were asked for.
   public var montecarlo: MonteCarloResults?
 
+  /// The plan's warnings, then the Monte Carlo's (when trials ran).
+  public var allWarnings: [PlanWarning] { warnings + (montecarlo?.warnings ?? []) }
+
   /// The demand the plan leaves unserved where it is short.
   var unserved: Unserved {
     Unserved(demand: demand, sizing: sizing, facility: facility, capacity: expansion.capacity, links: network.table)

@@ -48,4 +48,5 @@ public enum WarningCode: String, Hashable, Sendable, CaseIterable {
   case aloneMissesTarget = "alone-misses-target"
   case discountBasisMismatch = "discount-basis-mismatch"
   case hardwareStranded = "hardware-stranded"
+  case baselineOutsideBand = "baseline-outside-band"
 }

@@ -35,6 +35,8 @@ public struct MonteCarloResults: Hashable, Sendable {
   public let outcomes: [TrialOutcome]
   /// What planning for higher percentiles costs and buys, when asked for (``MonteCarlo/insurance(_:trials:seed:quantiles:threads:)``).
   public var insurance: [InsuranceRow] = []
+  /// Warnings about the run itself (the deterministic run outside the trials' P5–P95 NPV band).
+  public var warnings: [PlanWarning] = []
 
   public static func == (a: MonteCarloResults, b: MonteCarloResults) -> Bool {
     a.trials == b.trials && a.seed == b.seed && a.outcomes == b.outcomes && a.inputDraws == b.inputDraws
@@ -182,12 +184,30 @@ extension MonteCarlo {
     let correlations = inputs.indices.map { i -> (String, Double, Double) in
       (inputs[i].name, Statistics.pearson(inputRanks[i], outputRanks[0]), Statistics.pearson(inputRanks[i], outputRanks[1]))
     }.sorted { abs($0.1) > abs($1.1) }
-    return MonteCarloResults(
+    var results = MonteCarloResults(
       trials: outcomes.count, seed: seed, percentiles: percentiles, summary: summary, firstShortfall: firstShortfall,
       shortfallShare: Double(outcomes.filter { $0.firstShortfallYear != nil }.count) / Double(max(1, outcomes.count)),
       yearly: yearly, years: years, shortfallProbability: probability, tornado: tornado,
       rankCorrelations: correlations.map { (input: $0.0, npv: $0.1, shortfall: $0.2) }, baseline: baseline,
       inputNames: inputs.map(\.name), inputDraws: inputDraws, outcomes: outcomes)
+    results.warnings = baselineWarnings(baseline, outcomes)
+    return results
+  }
+
+  /// A warning when the baseline's NPV lies outside the trials' P5–P95 band: the file's values
+  /// are not a typical draw (a skewed distribution, a mode far from the mean), so the
+  /// deterministic figures are not what to expect.
+  static func baselineWarnings(_ baseline: TrialOutcome, _ outcomes: [TrialOutcome]) -> [PlanWarning] {
+    guard outcomes.count >= 20 else { return [] }
+    var npv = outcomes.map(\.npvEUR)
+    let band = Statistics.percentiles(of: &npv, [0.05, 0.95])
+    guard baseline.npvEUR < band[0] || baseline.npvEUR > band[1] else { return [] }
+    func eur(_ value: Double) -> String { NumberText.fixed(value, decimals: 0) }
+    return [PlanWarning(
+      code: .baselineOutsideBand, year: nil, subject: "npv_eur",
+      message: "the deterministic run's NPV \(eur(baseline.npvEUR)) EUR lies \(baseline.npvEUR < band[0] ? "below" : "above") the "
+        + "trials' P5–P95 band (\(eur(band[0])) to \(eur(band[1])) EUR): the scenario's values are not a typical draw; "
+        + "present the Monte Carlo's band, or check the inputs' modes against their means")]
   }
 }
 

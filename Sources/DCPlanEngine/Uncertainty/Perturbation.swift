@@ -40,7 +40,7 @@ public enum Perturbation {
 
   /// Rooms that close after their tenants' move close after the drawn move.
   private static func closeRoomsAfterDelayedMoves(_ slots: [Sampler.Slot], _ inputs: [UncertainInput], _ scenario: inout Scenario) {
-    guard slots.contains(where: { inputs[$0.input].target == .tenantJoinDelay }) else { return }
+    guard slots.contains(where: { [.tenantJoinDelay, .tenantJoinYear].contains(inputs[$0.input].target) }) else { return }
     scenario.closeRoomsAfterMoves()
   }
 
@@ -61,7 +61,9 @@ public enum Perturbation {
         s.workloads[w].storageAccrualPerYear = base.workloads[w].storageAccrualPerYear
       }
     case .tenantEmployees, .tenantEmployeeGrowth: for t in indices { s.tenants[t].employees = base.tenants[t].employees }
-    case .tenantJoinDelay: for t in indices { s.tenants[t].joinsSharedDataCentre = base.tenants[t].joinsSharedDataCentre }
+    case .tenantJoinYear, .tenantJoinDelay:
+      for t in indices { s.tenants[t].joinsSharedDataCentre = base.tenants[t].joinsSharedDataCentre }
+    case .siteDecommissionYear: for i in indices { s.sites[i].decommissionYear = base.sites[i].decommissionYear }
     case .sitePUE: for i in indices { s.sites[i].pue = base.sites[i].pue }
     case .siteLeadTime:
       for i in indices {
@@ -123,14 +125,25 @@ public enum Perturbation {
           s.tenants[t].employees = .compounding(base: base, baseYear: baseYear, growth: growth)
         }
       }
+    case .tenantJoinYear:
+      let year = Year(DrawRules.years(draw))
+      for t in indices { s.tenants[t].joinsSharedDataCentre = year }
     case .tenantJoinDelay:
       let years = DrawRules.years(draw)
       for t in indices { s.tenants[t].joinsSharedDataCentre = s.tenants[t].joinsSharedDataCentre.map { $0 + years } }
+    case .siteDecommissionYear:
+      let year = Year(DrawRules.years(draw))
+      for i in indices { s.sites[i].decommissionYear = year }
     case .sitePUE:
       for i in indices { s.sites[i].pue = s.sites[i].pue.mapped { DrawRules.pue($0, factor: draw) } }
     case .siteLeadTime:
       let years = DrawRules.leadTime(draw)
-      for i in indices { for m in s.sites[i].modules.indices { s.sites[i].modules[m].leadTimeYears = years } }
+      // Modules with a fixed ready year stand already (or are under way): their lead time is history.
+      for i in indices {
+        for m in s.sites[i].modules.indices where s.sites[i].modules[m].fixedReadyYear == nil {
+          s.sites[i].modules[m].leadTimeYears = years
+        }
+      }
     case .serverPrice:
       for i in indices { s.hardware.servers[i].price = Money(baseUnits: s.hardware.servers[i].price.baseUnits * factor) }
     case .storagePrice:

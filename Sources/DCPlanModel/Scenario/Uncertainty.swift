@@ -35,20 +35,24 @@ public struct UncertainInput: Hashable, Sendable {
   public var element: String?
   /// The distribution of the draw.
   public var distribution: Distribution
+  /// With `[*]`: one draw for every element (a common factor, `per: trial`) rather than one
+  /// each (`per: element`, the default).
+  public var perTrial: Bool
 
   /// An input from its parts.
-  public init(name: String, target: ParameterTarget, element: String?, distribution: Distribution) {
+  public init(name: String, target: ParameterTarget, element: String?, distribution: Distribution, perTrial: Bool = false) {
     self.name = name
     self.target = target
     self.element = element
     self.distribution = distribution
+    self.perTrial = perTrial
   }
 
   /// Replace or multiply: the target's mode.
   public var mode: Mode { target.mode }
 
-  /// Whether every element draws on its own (`[*]` in the path).
-  public var drawsPerElement: Bool { element == nil && target.hasElements }
+  /// Whether every element draws on its own (`[*]` in the path, `per: element`).
+  public var drawsPerElement: Bool { element == nil && target.hasElements && !perTrial }
 }
 
 /// The parameters an uncertain input may change.
@@ -65,8 +69,12 @@ public enum ParameterTarget: String, Hashable, Sendable, CaseIterable {
   case tenantEmployees = "tenants.employees"
   /// `tenants[X].employee_growth` (value).
   case tenantEmployeeGrowth = "tenants.employee_growth"
-  /// `tenants[X].joins_shared_dc`: the join year shifted by the draw, rounded (value: years of delay).
-  case tenantJoinDelay = "tenants.joins_shared_dc"
+  /// `tenants[X].joins_shared_dc`: the join year drawn, rounded (value: a year).
+  case tenantJoinYear = "tenants.joins_shared_dc"
+  /// `tenants[X].join_delay`: the join year shifted by the draw, rounded (value: years of delay).
+  case tenantJoinDelay = "tenants.join_delay"
+  /// `sites[X].decommission_year`: the closing year drawn, rounded (value: a year).
+  case siteDecommissionYear = "sites.decommission_year"
   /// `sites[X].pue` (factor).
   case sitePUE = "sites.pue"
   /// `sites[X].lead_time`: every module's lead time, whole years (value).
@@ -108,8 +116,8 @@ public enum ParameterTarget: String, Hashable, Sendable, CaseIterable {
   /// The mode the target is drawn in: a factor for amounts with units, a value otherwise.
   public var mode: UncertainInput.Mode {
     switch self {
-    case .workloadGrowth, .workloadStorageGrowth, .tenantEmployeeGrowth, .tenantJoinDelay, .siteLeadTime, .discountRate,
-      .cpuOvercommit, .targetUtilisation:
+    case .workloadGrowth, .workloadStorageGrowth, .tenantEmployeeGrowth, .tenantJoinYear, .tenantJoinDelay,
+      .siteDecommissionYear, .siteLeadTime, .discountRate, .cpuOvercommit, .targetUtilisation:
       return .value
     default:
       return .factor
@@ -126,7 +134,8 @@ public enum ParameterTarget: String, Hashable, Sendable, CaseIterable {
     case .workloadVCPU: return .vcpu
     case .workloadRAM: return .ram
     case .workloadStorage: return .storage
-    case .tenantEmployees, .tenantEmployeeGrowth, .tenantJoinDelay, .sitePUE, .siteLeadTime, .serverPrice, .storagePrice,
+    case .tenantEmployees, .tenantEmployeeGrowth, .tenantJoinYear, .tenantJoinDelay, .siteDecommissionYear, .sitePUE,
+      .siteLeadTime, .serverPrice, .storagePrice,
       .energyPrice, .fteCost, .spaceCost, .licencePerCore, .discountRate, .cpuOvercommit, .targetUtilisation, .busyHour,
       .erlangsPerPhone:
       return nil
@@ -228,4 +237,42 @@ public struct PlanningRule: Hashable, Sendable {
 
   /// Orders on the deterministic forecast, no reviews, no premium.
   public init() {}
+}
+
+extension ParameterTarget {
+  /// The values a draw may take, and how the range reads in a message; nil: any.
+  public var validRange: (range: ClosedRange<Double>, words: String)? {
+    switch mode {
+    case .factor: return (0...Double.greatestFiniteMagnitude, "factors of 0 or more")
+    case .value:
+      switch self {
+      case .workloadGrowth, .workloadStorageGrowth, .tenantEmployeeGrowth:
+        return (-0.99...Double.greatestFiniteMagnitude, "growth rates above −99 %")
+      case .tenantJoinYear, .siteDecommissionYear: return (1900...2300, "years such as 2021")
+      case .tenantJoinDelay: return (-100...100, "whole years of delay from −100 to 100")
+      case .siteLeadTime: return (0...100, "lead times of 0 to 100 years")
+      case .discountRate: return (0...1, "rates from 0 to 100 %")
+      case .targetUtilisation: return (0.01...1, "utilisations from 1 to 100 %")
+      case .cpuOvercommit: return (0.01...Double.greatestFiniteMagnitude, "overcommits of 0.01 or more")
+      default: return nil
+      }
+    }
+  }
+}
+
+extension Distribution {
+  /// z of the standard normal's 1 − 10⁻⁶ quantile: unbounded distributions are checked on
+  /// their central 1 − 2·10⁻⁶ (docs/conventions.md, "Uncertainty").
+  static let tailZ = 4.753424308817087
+
+  /// The range the draws fall in: the support of a bounded distribution, the 10⁻⁶ and
+  /// 1 − 10⁻⁶ quantiles of a normal or log-normal one.
+  public var drawRange: ClosedRange<Double> {
+    switch self {
+    case let .normal(mean, sd): return (mean - Self.tailZ * sd)...(mean + Self.tailZ * sd)
+    case let .logNormal(median, sigma): return (median * exponential(-Self.tailZ * sigma))...(median * exponential(Self.tailZ * sigma))
+    case let .triangular(low, _, high), let .uniform(low, high), let .pert(low, _, high): return min(low, high)...max(low, high)
+    case let .discrete(values, _): return (values.min() ?? 0)...(values.max() ?? 0)
+    }
+  }
 }

@@ -25,7 +25,7 @@ public enum ResultTables {
     if !results.sharing.tenants.isEmpty { tables += [tenants(results), tenantCosts(results)] }
     if !results.budgets.isEmpty { tables.append(budgets(results)) }
     if let montecarlo = results.montecarlo { tables += montecarloTables(montecarlo) }
-    tables += [capitalCosts(results), warnings(results.warnings), workloadDemand(results.demand), costLedger(results)]
+    tables += [capitalCosts(results), warnings(results.allWarnings), workloadDemand(results.demand), costLedger(results)]
     return tables
   }
 

@@ -115,7 +115,7 @@ public enum ResultsJSON {
           ("service_year", line.serviceYear.map { .integer($0.number) } ?? .null), ("driver", .string(line.driver)),
         ])
       })),
-      ("warnings", .array(results.warnings.map { warning in
+      ("warnings", .array(results.allWarnings.map { warning in
         .object([
           ("code", .string(warning.code.rawValue)), ("year", warning.year.map { .integer($0.number) } ?? .null),
           ("subject", warning.subject.map(JSONValue.string) ?? .null), ("message", .string(warning.message)),

@@ -546,7 +546,7 @@ uncertainty:
       mode: 1
       max: 1.3
     - name: land-join-delay              # years the Land's move may slip (DC planning kept slipping, F [0])
-      path: tenants[land].joins_shared_dc
+      path: tenants[land].join_delay
       distribution: discrete
       values: [0, 1, 2]
       probabilities: [60 %, 30 %, 10 %]

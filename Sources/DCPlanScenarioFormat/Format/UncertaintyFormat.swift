@@ -63,9 +63,12 @@ enum UncertainInputSection {
   static let values = KeySpec("values", .numberList, default: "none", example: "[2019, 2020, 2021]", meaning: "Values of a discrete distribution.")
   static let probabilities = KeySpec("probabilities", .numberList, default: "none", example: "[25 %, 50 %, 25 %]",
                                      meaning: "Their probabilities, adding up to 100 %.")
+  static let per = KeySpec(
+    "per", .choice(["element", "trial"]), default: "element", example: "trial",
+    meaning: "With `[*]` in the path: 'element' draws for each element on its own; 'trial' draws once for all of them (a common factor).")
   static let spec = SectionSpec(
     name: "uncertain_input", summary: "One uncertain input (an entry of 'uncertainty.inputs').",
-    keys: [name, path, distribution, mean, sd, median, sigma, min, mode, max, values, probabilities])
+    keys: [name, path, per, distribution, mean, sd, median, sigma, min, mode, max, values, probabilities])
 }
 
 /// Keys of a distribution written where a value stands (`growth: {distribution: triangular, ...}`).

@@ -111,6 +111,7 @@ extension ScenarioDecoder {
         return nil
       }
       let name = element.map { "\(target.collection ?? "")[\($0)].\(target.key)" } ?? target.rawValue
+      checkRange(distribution, target: target, path: path, label: "the distribution of '\(path)'", at: position)
       return UncertainInput(name: name, target: target, element: element, distribution: distribution)
     }
   }
@@ -127,8 +128,33 @@ extension ScenarioDecoder {
       _ = entry.distribution()
       return nil
     }
+    let perTrial = entry.choice(I.per, ["element", "trial"]) == "trial"
+    if entry.has(I.per), element != nil || !target.hasElements {
+      context.error("'per' of \(entry.label) is for paths with '[*]' (every element); remove it or write the path with '[*]'",
+                    at: entry.keyPosition(of: I.per))
+    }
     guard let distribution = entry.distribution() else { return nil }
-    return UncertainInput(name: name, target: target, element: element, distribution: distribution)
+    checkRange(distribution, target: target, path: pathText.trimmingSpaces(), label: entry.label, at: entry.position(of: I.distribution))
+    return UncertainInput(name: name, target: target, element: element, distribution: distribution, perTrial: perTrial)
+  }
+
+  /// A located error when `distribution` draws values `target` cannot take (checked against the
+  /// distribution's support: a bounded one's ends, an unbounded one's 10⁻⁶ and 1 − 10⁻⁶ quantiles).
+  func checkRange(_ distribution: Distribution, target: ParameterTarget, path: String, label: String, at position: SourcePosition) {
+    guard let valid = target.validRange else { return }
+    let drawn = distribution.drawRange
+    guard !valid.range.contains(drawn.lowerBound) || !valid.range.contains(drawn.upperBound) else { return }
+    func n(_ value: Double) -> String { value.formattedPercent }
+    var hint = "keep the distribution inside that range"
+    if target == .tenantJoinYear, drawn.upperBound < 1900 {
+      hint = "for years of delay write the path '\(path.replacingOccurrences(of: "joins_shared_dc", with: "join_delay"))'"
+    } else if target == .tenantJoinDelay, drawn.lowerBound >= 1900 {
+      hint = "for the join year itself write the path '\(path.replacingOccurrences(of: "join_delay", with: "joins_shared_dc"))'"
+    }
+    context.error(
+      "\(label) ('\(path)') draws values from \(n(drawn.lowerBound)) to \(n(drawn.upperBound)), but '\(target.key)' takes "
+        + "\(valid.words); \(hint)",
+      at: position)
   }
 
   /// `workloads[eakte].growth` → (.workloadGrowth, "eakte"); `[*]` → nil element.
@@ -184,7 +210,9 @@ extension ScenarioDecoder {
 extension ParameterTarget {
   /// Whether a distribution may stand where the value is written (growth rates, shares and
   /// plain numbers whose draw replaces the value).
-  var allowsInlineDistribution: Bool { mode == .value && self != .tenantJoinDelay && self != .siteLeadTime }
+  var allowsInlineDistribution: Bool {
+    mode == .value && ![.tenantJoinDelay, .tenantJoinYear, .siteDecommissionYear, .siteLeadTime].contains(self)
+  }
 }
 
 extension MappingReader {
