@@ -86,6 +86,13 @@ let benchmarks: @Sendable () -> Void = {
       }
     }
   }
+  var defaultReviewed = defaultScenario
+  defaultReviewed.uncertainty.planning.reviewEveryYears = 2
+  Benchmark("Monte Carlo: default scenario, 10000 trials, 2 threads, reviews every 2 years", configuration: .init(maxDuration: .seconds(20), maxIterations: 5)) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(MonteCarlo.run(defaultReviewed, trials: 10_000, seed: 1, threads: 2))
+    }
+  }
   var stateUncertain = state
   stateUncertain.uncertainty = Uncertainty(
     inputs: [
@@ -108,6 +115,14 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
           blackHole(MonteCarlo.run(peer, trials: trials, seed: 1, threads: threads))
         }
+      }
+    }
+    // Issue 17: the same trials realising a forecast plan reviewed every two years.
+    var reviewed = peer
+    reviewed.uncertainty.planning.reviewEveryYears = 2
+    Benchmark("Monte Carlo: peer problem, 10,000 workloads, 10000 trials, 2 threads, reviews every 2 years", configuration: .init(maxDuration: .seconds(30), maxIterations: 5)) { benchmark in
+      for _ in benchmark.scaledIterations {
+        blackHole(MonteCarlo.run(reviewed, trials: 10_000, seed: 1, threads: 2))
       }
     }
     if let small = PeerScenario.load(workloads: 2500, sites: 20, years: 10) {
