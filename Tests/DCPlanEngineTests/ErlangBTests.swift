@@ -1,3 +1,4 @@
+import Foundation
 import DCPlanModel
 @testable import DCPlanEngine
 import DCPlanTestSupport
@@ -93,5 +94,36 @@ struct ErlangBTests {
     }
     // Another grade of service starts afresh.
     #expect(memo.trunks(traffics: [450], gradeOfService: 0.001) == [ErlangB.trunks(traffic: 450, gradeOfService: 0.001)])
+  }
+}
+
+extension ErlangBTests {
+  struct Reference: Decodable {
+    let traffic: Double
+    let grade_of_service: Double
+    let trunks: Int
+  }
+
+  /// Tests/Fixtures/erlang-b-reference.json, from Scripts/reference/erlang_b_reference.py (the
+  /// recursion in 60-digit decimals, from 0 trunks up).
+  static func reference() throws -> [Reference] {
+    let url = RepositoryPaths.root.appendingPathComponent("Tests/Fixtures/erlang-b-reference.json")
+    return try JSONDecoder().decode([Reference].self, from: Data(contentsOf: url))
+  }
+
+  @Test("the fewest trunks equal an independent 60-digit search from 0.05 to 1,000,000 Erlang and 0.01 % to 50 %, A > 36/GoS² included")
+  func fewestTrunksAgainstReference() throws {
+    let cases = try Self.reference()
+    #expect(cases.count == 104)
+    #expect(cases.contains { $0.traffic > 36 / ($0.grade_of_service * $0.grade_of_service) })
+    for row in cases {
+      let found = ErlangB.trunksAndBlocking(traffic: row.traffic, gradeOfService: row.grade_of_service)
+      #expect(found.trunks == row.trunks, "\(row.traffic) Erlang at \(row.grade_of_service)")
+      // The one below blocks more than the grade of service.
+      if row.trunks > 0 {
+        #expect(ErlangB.blocking(traffic: row.traffic, trunks: row.trunks - 1) > row.grade_of_service)
+      }
+      #expect(ErlangB.trunks(traffics: [row.traffic], gradeOfService: row.grade_of_service) == [row.trunks])
+    }
   }
 }

@@ -97,23 +97,17 @@ public enum ErlangB {
     return result
   }
 
-  /// Where a search starts, below the answer: for more than 100 Erlang and a grade of service
-  /// under 50 %, the higher of A − 6√A and ⌊A(1 − GoS)⌋ − 1, else 0. The second is a bound:
-  /// the carried traffic A(1 − B) cannot exceed the N trunks, so B ≥ 1 − N/A, and every N
-  /// below A(1 − GoS) blocks more than the grade of service allows.
+  /// Where a search starts, at or below the answer: for more than 100 Erlang and a grade of
+  /// service under 50 %, ⌊A(1 − GoS)⌋ − 1, else 0. A proven bound: the carried traffic
+  /// A(1 − B) cannot exceed the N trunks, so B ≥ 1 − N/A, and every N below A(1 − GoS) blocks
+  /// more than the grade of service allows. (The classic A − 6√A is no bound: it lies above
+  /// the answer once A > 36/GoS², 19,151 against 19,019 for 20,000 Erlang at 5 %.)
   static func start(traffic: Double, gradeOfService: Double) -> Int {
     guard traffic > 100 && gradeOfService < 0.5 else { return 0 }
-    let classic = traffic - 6 * traffic.squareRoot()
     let carried = (traffic * (1 - gradeOfService)).rounded(.down) - 1
-    return max(0, Int(max(classic, carried).rounded(.down)))
+    return max(0, Int(carried))
   }
 
-  /// `1 / B(A, m)` without the recursion from 0, as the sum
-  /// `Σ_{j=0}^{m} Π_{i<j} (m − i)/A` (the Erlang B formula divided through by its last term),
-  /// whose terms fall geometrically when m < A; summed until a term adds less than 1e-17.
-  ///
-  /// - Complexity: O(terms): the terms fall like exp(−j²/2A) at m = A, so about √(78 A) of
-  ///   them there and fewer further below; against O(m) for the recursion.
   static func reciprocalBlocking(traffic: Double, trunks m: Int) -> Double {
     guard m > 0 else { return 1 }
     let perErlang = 1 / traffic
