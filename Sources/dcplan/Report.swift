@@ -45,6 +45,9 @@ struct Report: ParsableCommand {
       texts.append(String(decoding: data, as: UTF8.self))
       var results = Planner.run(loaded, threads: threads)
       if all.isEmpty, trials > 0 {
+        if loaded.uncertainty.inputs.isEmpty, !quiet {
+          Console.error("dcplan: warning: the scenario has no uncertain inputs (section 'uncertainty'); every trial equals the baseline")
+        }
         results.montecarlo = MonteCarlo.analyse(
           loaded, trials: trials, seed: loaded.info.seed, threads: threads,
           progress: ProgressBar.make("trials", total: trials, quiet: quiet))
@@ -52,6 +55,14 @@ struct Report: ParsableCommand {
       all.append(results)
     }
     guard !failed, let main = all.first, all.count == 1 + compare.count else { throw ExitCode.failure }
+    for (label, results) in zip([scenario] + compare, all) {
+      if let figure = results.firstNonFiniteFigure {
+        Console.error("dcplan: error: \(label): \(figure) is not a finite number: the scenario's amounts drive it out of range; "
+          + "check the inputs it is computed from and lower the largest")
+        throw ExitCode.failure
+      }
+    }
+
     let labels = ([scenario] + compare).map { URL(fileURLWithPath: $0).lastPathComponent }
     let comparison = compare.isEmpty ? nil : Comparison(labels: labels, assumptions: ScenarioDifferences.assumptions(texts).map { Comparison.Assumption(path: $0.path, values: $0.values) }, results: all)
     do {

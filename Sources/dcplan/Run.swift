@@ -133,6 +133,11 @@ struct Run: ParsableCommand {
         }
       }
     }
+    if let figure = results.firstNonFiniteFigure {
+      Console.error("dcplan: error: \(figure) is not a finite number: the scenario's amounts drive it out of range; "
+        + "check the inputs it is computed from (docs/conventions.md) and lower the largest")
+      throw ExitCode.failure
+    }
     try output.emit(bytes: ResultsDocument.render(
       results, format: output.format, selection: .init(table: table, all: all, dialect: output.csvDialect)))
   }

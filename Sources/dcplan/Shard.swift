@@ -10,6 +10,9 @@ enum Shard {
     guard parts.count == 2, let count = Int(parts[1]), count >= 1 else {
       throw ValidationError("--shard must be I/N such as 0/4, or auto/N")
     }
+    guard count <= maxCount else {
+      throw ValidationError("--shard \(text): N must lie in 1...\(maxCount) (more parts than that leave most of them empty)")
+    }
     let index: Int
     if parts[0] == "auto" {
       let environment = ProcessInfo.processInfo.environment
@@ -25,9 +28,17 @@ enum Shard {
     return (index, count)
   }
 
-  /// The items `index·total/count ..< (index+1)·total/count` of `total`.
+  /// The most parts a run may be cut into.
+  static let maxCount = 1_000_000
+
+  /// The items `index·total/count ..< (index+1)·total/count` of `total` (the products taken in
+  /// full width: no overflow for any total and part).
   static func range(_ part: (index: Int, count: Int)?, of total: Int) -> Range<Int> {
     guard let part else { return 0..<total }
-    return (total * part.index / part.count)..<(total * (part.index + 1) / part.count)
+    func cut(_ k: Int) -> Int {
+      let product = max(0, total).multipliedFullWidth(by: k)
+      return part.count.dividingFullWidth(product).quotient
+    }
+    return cut(part.index)..<cut(part.index + 1)
   }
 }

@@ -49,8 +49,15 @@ struct Sweep: ParsableCommand {
     guard let grid, !grid.isEmpty else {
       throw ValidationError("give at least one --set PATH=V1,V2,... such as --set policy.failover_share=50%,100%")
     }
-    let count = grid.reduce(1) { $0 * $1.values.count }
-    if count > 1_000_000 { throw ValidationError("the grid has \(count) variants; at most 1000000") }
+    // Multiplied with overflow caught: a grid of many long lists is refused, not trapped on.
+    var count = 1
+    for parameter in grid {
+      let (product, overflow) = count.multipliedReportingOverflow(by: parameter.values.count)
+      guard !overflow, product <= 1_000_000 else {
+        throw ValidationError("the grid has more than 1000000 variants (\(grid.map { String($0.values.count) }.joined(separator: " × "))); give fewer values")
+      }
+      count = product
+    }
     if !(1...256).contains(threads) { throw ValidationError("--threads must lie in 1...256") }
     _ = try Shard.parse(shard)
   }

@@ -46,7 +46,7 @@ struct DrawnInputTests {
       inputs:
         - {path: 'workloads[*].growth', distribution: normal, mean: 8 %, sd: 60 %}
       """)
-    #expect(errors.contains { $0.contains("growth rates above −99 %") }, "\(errors)")
+    #expect(errors.contains { $0.contains("growth rates from −99 % to 1000 %") }, "\(errors)")
   }
 
   @Test("'per: trial' draws one growth for every workload; 'per: element' one each")

@@ -243,11 +243,11 @@ extension ParameterTarget {
   /// The values a draw may take, and how the range reads in a message; nil: any.
   public var validRange: (range: ClosedRange<Double>, words: String)? {
     switch mode {
-    case .factor: return (0...Double.greatestFiniteMagnitude, "factors of 0 or more")
+    case .factor: return (0...1e6, "factors from 0 to 10^6")
     case .value:
       switch self {
       case .workloadGrowth, .workloadStorageGrowth, .tenantEmployeeGrowth:
-        return (-0.99...Double.greatestFiniteMagnitude, "growth rates above −99 %")
+        return (-0.99...10, "growth rates from −99 % to 1000 %")
       case .tenantJoinYear, .siteDecommissionYear: return (1900...2300, "years such as 2021")
       case .tenantJoinDelay: return (-100...100, "whole years of delay from −100 to 100")
       case .siteLeadTime: return (0...100, "lead times of 0 to 100 years")

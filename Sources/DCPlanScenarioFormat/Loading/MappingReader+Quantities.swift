@@ -54,6 +54,11 @@ extension MappingReader {
         context.error("\(what) must not be negative; found '\(text)'", at: node.position)
         return nil
       }
+      let ceiling = (perEmployee ? kind.dimension : parsed.dimension).ceiling
+      guard parsed.baseValue.isFinite, abs(parsed.baseValue) <= ceiling.baseValue else {
+        context.error("\(what) must be at most \(ceiling.words)\(perEmployee ? " per employee" : ""); found '\(text)'", at: node.position)
+        return nil
+      }
       return (parsed, perEmployee)
     }
   }
@@ -71,8 +76,8 @@ extension MappingReader {
   /// A yearly rate of change written with `%`, above -100 %.
   func growthRate(_ key: KeySpec) -> GrowthRate? {
     guard let (value, text, node) = percentage(key) else { return nil }
-    guard let rate = GrowthRate(perYear: value) else {
-      context.error("'\(key.name)' of \(label) must be above -100 %; found '\(text)'", at: node.position)
+    guard let rate = GrowthRate(perYear: value), value <= 10 else {
+      context.error("'\(key.name)' of \(label) must lie above -100 % and at most 1000 %; found '\(text)'", at: node.position)
       return nil
     }
     return rate
@@ -100,9 +105,9 @@ extension MappingReader {
   }
 
   /// A plain number, or a mapping from year to number; each at least `minimum`.
-  func numberOrYearTable(_ key: KeySpec, minimum: Double) -> NumberOrTable? {
+  func numberOrYearTable(_ key: KeySpec, minimum: Double, maximum: Double = 1e15) -> NumberOrTable? {
     valueOrYearTable(key, noun: "number") { text, node, what in
-      plainNumber(text, node: node, what: what, minimum: minimum)
+      plainNumber(text, node: node, what: what, minimum: minimum, maximum: maximum)
     }
   }
 
@@ -201,7 +206,7 @@ extension MappingReader {
     return nil
   }
 
-  func plainNumber(_ text: String, node: Node, what: String, minimum: Double) -> Double? {
+  func plainNumber(_ text: String, node: Node, what: String, minimum: Double, maximum: Double = 1e15) -> Double? {
     guard case let .success(parsed) = QuantityParser.parse(text), parsed.dimension == .dimensionless,
       !text.contains("%")
     else {
@@ -210,6 +215,10 @@ extension MappingReader {
     }
     guard parsed.baseValue >= minimum else {
       context.error("\(what) must be at least \(minimum.formattedPlain); found '\(text)'", at: node.position)
+      return nil
+    }
+    guard parsed.baseValue <= maximum else {
+      context.error("\(what) must be at most \(maximum.formattedPlain); found '\(text)'", at: node.position)
       return nil
     }
     return parsed.baseValue
@@ -236,5 +245,26 @@ extension Double {
   var formattedPlain: String {
     if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
     return String(self)
+  }
+}
+
+extension Dimension {
+  /// The largest magnitude a quantity of this dimension may have, in base units, and the same
+  /// in words (docs/scenario-format.md, "Ranges"): far beyond any data centre, low enough that
+  /// no product of valid inputs leaves the finite range and no count is capped.
+  var ceiling: (baseValue: Double, words: String) {
+    switch self {
+    case .money: return (1e15, "10^15 EUR")
+    case .moneyRate: return (1e15 / UnitTable.secondsPerYear, "10^15 EUR/year")
+    case .energyPrice: return (100 / 3.6e6, "100 EUR/kWh")
+    case .power: return (1e12, "1 TW")
+    case .energy: return (1e18, "10^18 J (278 TWh)")
+    case .information: return (1e21, "10^21 bytes (about 888 EiB)")
+    case .bandwidth: return (1e14, "800 Tbit/s")
+    case .duration: return (1e18, "about 3·10^10 years")
+    case .length: return (1e8, "100,000 km")
+    case .vcpuCount: return (1e12, "10^12 vCPU")
+    default: return (1e18, "10^18 in base units")
+    }
   }
 }

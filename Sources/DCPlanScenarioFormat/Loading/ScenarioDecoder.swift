@@ -134,7 +134,7 @@ struct ScenarioDecoder {
     let growth = reader.growthRate(T.employeeGrowth) ?? .zero
     let baseYear = reader.year(T.employeesBaseYear) ?? horizon.first
     let employees: Headcount
-    switch reader.numberOrYearTable(T.employees, minimum: 0) {
+    switch reader.numberOrYearTable(T.employees, minimum: 0, maximum: 1e9) {
     case let .table(series):
       employees = .table(series)
       if reader.has(T.employeeGrowth) {
@@ -198,7 +198,7 @@ struct ScenarioDecoder {
                     at: reader.keyPosition(of: S.loadShare))
     }
     let pue: YearValue
-    switch reader.numberOrYearTable(S.pue, minimum: 1) {
+    switch reader.numberOrYearTable(S.pue, minimum: 1, maximum: 10) {
     case let .number(value): pue = .constant(value)
     case let .table(series): pue = .table(series)
     case nil: pue = .constant(1)
