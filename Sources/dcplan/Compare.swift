@@ -32,6 +32,7 @@ struct Compare: ParsableCommand {
     for file in scenarios {
       let outcome = ScenarioLoader.load(path: file)
       failed = Console.report(outcome.diagnostics, quiet: output.quiet) || failed
+      try OutputOptions.checkNoOverwrite(outputs: [("-o", output.output)], inputs: [file] + outcome.files)
       if let scenario = outcome.scenario, let data = FileManager.default.contents(atPath: file) {
         texts.append(String(decoding: data, as: UTF8.self))
         results.append(Planner.run(scenario, threads: threads))

@@ -1,5 +1,8 @@
 import ArgumentParser
 import DCPlanEngine
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The `dcplan` command: thin wiring of the library's stages; each subcommand loads,
 /// runs, renders and maps the outcome to an exit status.
@@ -8,6 +11,8 @@ struct DCPlan: ParsableCommand {
   static func main() {
     // Before anything else: OpenBLAS's idle threads would poll beside the work.
     BLAS.runOnCallingThread()
+    // A closed pipe is a write error reported with exit status 1, not a silent death.
+    signal(SIGPIPE, SIG_IGN)
     main(nil)
   }
 

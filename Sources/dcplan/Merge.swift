@@ -22,6 +22,7 @@ struct Merge: ParsableCommand {
   }
 
   func run() throws {
+    try OutputOptions.checkNoOverwrite(outputs: [("-o", output)], inputs: parts)
     var header: String?
     var bom = false
     var lineEnd = "\n"
@@ -64,7 +65,7 @@ struct Merge: ParsableCommand {
     if let output {
       do { try AtomicFile.write(text, to: output) } catch { fail("\(output): \(error)") }
     } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      OutputOptions.standardOutput(Array(text.utf8))
     }
   }
 

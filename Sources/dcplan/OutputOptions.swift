@@ -37,7 +37,33 @@ struct OutputOptions: ParsableArguments {
         throw ExitCode.failure
       }
     } else {
-      FileHandle.standardOutput.write(Data(bytes))
+      Self.standardOutput(bytes)
+    }
+  }
+
+  /// Writes `bytes` to standard output; a write error ends the run with status 1.
+  static func standardOutput(_ bytes: [UInt8]) {
+    do {
+      try AtomicFile.writeStandardOutput(bytes)
+    } catch {
+      Console.error("dcplan: error: \(error)")
+      Foundation.exit(1)
+    }
+  }
+
+  /// Refuses (exit status 64, before any work) an output that would overwrite an input or
+  /// another output: `outputs` are the files named for writing, `inputs` the files read.
+  static func checkNoOverwrite(outputs: [(flag: String, path: String?)], inputs: [String]) throws {
+    let named = outputs.compactMap { output in output.path.map { (output.flag, $0) } }
+    for (flag, path) in named {
+      if let input = inputs.first(where: { AtomicFile.sameFile($0, path) }) {
+        throw ValidationError("\(flag) '\(path)' is the input '\(input)': writing it would replace the scenario; name another file")
+      }
+    }
+    for (i, a) in named.enumerated() {
+      for b in named[(i + 1)...] where AtomicFile.sameFile(a.1, b.1) {
+        throw ValidationError("\(a.0) and \(b.0) name the same file '\(a.1)'; give each its own")
+      }
     }
   }
 }

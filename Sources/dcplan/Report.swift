@@ -38,9 +38,11 @@ struct Report: ParsableCommand {
     var texts: [String] = []
     var all: [PlanResults] = []
     var failed = false
+    try OutputOptions.checkNoOverwrite(outputs: [("-o", output)], inputs: [scenario] + compare)
     for file in [scenario] + compare {
       let outcome = ScenarioLoader.load(path: file)
       failed = Console.report(outcome.diagnostics, quiet: quiet) || failed
+      try OutputOptions.checkNoOverwrite(outputs: [("-o", output)], inputs: outcome.files)
       guard let loaded = outcome.scenario, let data = FileManager.default.contents(atPath: file) else { continue }
       texts.append(String(decoding: data, as: UTF8.self))
       var results = Planner.run(loaded, threads: threads)

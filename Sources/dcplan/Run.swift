@@ -90,6 +90,8 @@ struct Run: ParsableCommand {
     }
     let failed = Console.report(outcome.diagnostics, quiet: output.quiet)
     guard !failed, let loaded = outcome.scenario else { throw ExitCode.failure }
+    try OutputOptions.checkNoOverwrite(
+      outputs: [("-o", output.output), ("--trials-csv", trialsCsv)], inputs: scenario == nil ? [] : outcome.files)
     let quiet = output.quiet
     if let part = try Shard.parse(shard), let trialsCsv {
       // A part of the trials: only their rows, numbered as in the whole run.

@@ -70,6 +70,7 @@ struct Sweep: ParsableCommand {
     let text = String(decoding: data, as: UTF8.self)
     let base = ScenarioLoader.load(path: scenario)
     if Console.report(base.diagnostics, quiet: output.quiet) { throw ExitCode.failure }
+    try OutputOptions.checkNoOverwrite(outputs: [("-o", output.output)], inputs: base.files)
     guard let grid, let baseScenario = base.scenario else { throw ExitCode.failure }
     let tenants = baseScenario.tenants.map(\.id)
     let total = grid.reduce(1) { $0 * $1.values.count }
@@ -91,7 +92,7 @@ struct Sweep: ParsableCommand {
     let jsonLines = output.format == .json
     let lineEnd = jsonLines ? "\n" : output.csvDialect.lineEnd
     func emit(_ line: String) {
-      if streaming { FileHandle.standardOutput.write(Data((line + lineEnd).utf8)) } else { lines.append(line) }
+      if streaming { OutputOptions.standardOutput(Array((line + lineEnd).utf8)) } else { lines.append(line) }
     }
     if !jsonLines { emit(output.csvDialect.preamble + CSVRenderer.row(header.map(Cell.text), dialect: output.csvDialect)) }
     let progress = ProgressBar.make("variants", total: variants.count, quiet: output.quiet)

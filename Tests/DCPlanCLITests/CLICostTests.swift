@@ -84,3 +84,36 @@ extension CLITests {
     #expect(try dcplan(["run", scenario, "--format", "csv", "--csv-dialect", "excel"]).status == 64)
   }
 }
+
+extension CLITests {
+  @Test("outputs never overwrite inputs or each other (exit 64); links keep, permissions stay; formulas in CSV text are neutralised")
+  func safeOutputs() throws {
+    let folder = try temporaryFolder()
+    let scenario = folder.appendingPathComponent("s.yaml")
+    let text = try String(contentsOfFile: RepositoryPaths.scenario("teaching-capacity.yaml"), encoding: .utf8)
+    try text.write(to: scenario, atomically: true, encoding: .utf8)
+    #expect(try dcplan(["run", scenario.path, "-o", scenario.path]).status == 64)
+    #expect(try String(contentsOf: scenario, encoding: .utf8) == text)
+    let out = folder.appendingPathComponent("out.md").path
+    #expect(try dcplan(["run", scenario.path, "--trials", "2", "--trials-csv", out, "-o", out]).status == 64)
+    // A child extending the scenario may not write over its base either.
+    let child = folder.appendingPathComponent("child.yaml")
+    try "extends: s.yaml\n".write(to: child, atomically: true, encoding: .utf8)
+    #expect(try dcplan(["run", child.path, "-o", scenario.path]).status == 64)
+    // An existing file keeps its permissions; a link keeps pointing at its target.
+    #expect(try dcplan(["run", scenario.path, "-o", out]).status == 0)
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: out)
+    let link = folder.appendingPathComponent("link.md").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "out.md")
+    #expect(try dcplan(["run", scenario.path, "-o", link]).status == 0)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "out.md")
+    #expect((try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int) == 0o600)
+    #expect(try dcplan(["run", scenario.path, "-o", "/dev/full"]).status == 1)
+    // A module named like a formula reaches CSV as text.
+    let formula = folder.appendingPathComponent("formula.yaml")
+    try text.replacingOccurrences(of: "name: hall A,", with: "name: \"=HYPERLINK(1)\",").write(to: formula, atomically: true, encoding: .utf8)
+    let csv = try dcplan(["run", formula.path, "--format", "csv", "--table", "expansions"])
+    #expect(csv.status == 0, "\(csv.stderr)")
+    #expect(csv.stdout.contains("'=HYPERLINK(1)"), "\(csv.stdout)")
+  }
+}

@@ -1,8 +1,19 @@
 import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-/// Writes output files atomically: the text goes to a temporary file in the same folder,
-/// which is then renamed over the target, so a failed run never leaves half a file. A device
-/// or pipe is written to directly.
+/// Writes output files atomically (docs/results-format.md, "Output files"): the bytes go to a
+/// temporary file in the target's folder, which is then renamed over the target, so a failed
+/// or interrupted run never leaves half a file.
+///
+/// - A symbolic link is followed: its target is replaced, the link stays.
+/// - An existing file keeps its permissions; a new one gets 0666 less the umask.
+/// - A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written to as it is.
+/// - Write errors (a full disk, a closed pipe) are thrown, never trapped on.
+/// - A temporary file still open when SIGINT or SIGTERM arrives is removed.
 public enum AtomicFile {
   /// Writes `text` (UTF-8) to `path` atomically.
   ///
@@ -15,32 +26,133 @@ public enum AtomicFile {
   ///
   /// - Throws: ``AtomicFileError`` with a message a planner can act on.
   public static func write(bytes: [UInt8], to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent().path
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-      throw AtomicFileError(message: "cannot write '\(path)': the folder '\(folder)' does not exist")
-    }
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+    guard !path.isEmpty else { throw AtomicFileError(message: "an output file needs a name; '-o' was given an empty one") }
+    let target = resolvedTarget(path)
+    var info = stat()
+    let exists = stat(target, &info) == 0
+    if exists, (info.st_mode & S_IFMT) == S_IFDIR {
       throw AtomicFileError(message: "cannot write '\(path)': it is a folder; name a file")
     }
-    // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written to as it is: renaming a
-    // file over it would replace the device.
-    if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
-      type != .typeRegular, type != .typeSymbolicLink
-    {
-      guard let handle = FileHandle(forWritingAtPath: path) else {
-        throw AtomicFileError(message: "cannot write '\(path)': it cannot be opened for writing")
-      }
-      handle.write(Data(bytes))
-      try? handle.close()
+    if exists, (info.st_mode & S_IFMT) != S_IFREG {
+      // A device, pipe or socket: written to directly (renaming over it would replace it).
+      let fd = open(target, O_WRONLY)
+      guard fd >= 0 else { throw AtomicFileError(message: "cannot write '\(path)': \(reason(errno))") }
+      defer { close(fd) }
+      try writeAll(bytes, to: fd, name: path)
       return
     }
-    do {
-      try Data(bytes).write(to: url, options: .atomic)
-    } catch {
-      throw AtomicFileError(message: "cannot write '\(path)': \(error.localizedDescription)")
+    let folder = (target as NSString).deletingLastPathComponent
+    var folderInfo = stat()
+    guard stat(folder.isEmpty ? "." : folder, &folderInfo) == 0, (folderInfo.st_mode & S_IFMT) == S_IFDIR else {
+      throw AtomicFileError(message: "cannot write '\(path)': the folder '\(folder)' does not exist")
     }
+    let name = (target as NSString).lastPathComponent
+    var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).dcplan-XXXXXX").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { throw AtomicFileError(message: "cannot write '\(path)': \(reason(errno)) (creating a temporary file in '\(folder)')") }
+    let temporary = String(cString: template)
+    TemporaryFiles.register(temporary)
+    defer { TemporaryFiles.unregister() }
+    do {
+      try writeAll(bytes, to: fd, name: path)
+      // The existing file's permissions, or what a new file gets.
+      let mode = exists ? info.st_mode & 0o7777 : 0o666 & ~currentUmask()
+      _ = fchmod(fd, mode)
+      guard fsync(fd) == 0 else { throw AtomicFileError(message: "cannot write '\(path)': \(reason(errno))") }
+      close(fd)
+      guard rename(temporary, target) == 0 else { throw AtomicFileError(message: "cannot write '\(path)': \(reason(errno))") }
+    } catch {
+      close(fd)
+      unlink(temporary)
+      throw error
+    }
+  }
+
+  /// Writes `bytes` to standard output, reporting a write error (a closed pipe, a full device)
+  /// instead of trapping.
+  public static func writeStandardOutput(_ bytes: [UInt8]) throws {
+    try writeAll(bytes, to: STDOUT_FILENO, name: "standard output")
+  }
+
+  /// Where writing `path` lands: the final target of a chain of symbolic links (relative links
+  /// are read relative to the link's folder), or `path` itself.
+  public static func resolvedTarget(_ path: String) -> String {
+    var current = path
+    for _ in 0..<40 {
+      var info = stat()
+      guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let count = readlink(current, &buffer, Int(PATH_MAX))
+      guard count > 0 else { return current }
+      let link = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      current = link.hasPrefix("/") ? link : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(link)
+    }
+    return current
+  }
+
+  /// The same file for two paths: the same device and inode where both exist, else the same
+  /// resolved, standardized path.
+  public static func sameFile(_ a: String, _ b: String) -> Bool {
+    var x = stat()
+    var y = stat()
+    if stat(a, &x) == 0, stat(b, &y) == 0 { return x.st_dev == y.st_dev && x.st_ino == y.st_ino }
+    let standard = { (path: String) in URL(fileURLWithPath: resolvedTarget(path)).standardizedFileURL.path }
+    return standard(a) == standard(b)
+  }
+
+  private static func writeAll(_ bytes: [UInt8], to fd: Int32, name: String) throws {
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, bytes.count - offset) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw AtomicFileError(message: "cannot write \(name == "standard output" ? name : "'\(name)'"): \(reason(errno))")
+      }
+      offset += written
+    }
+  }
+
+  private static func reason(_ code: Int32) -> String {
+    switch code {
+    case ENOSPC: return "the device is full"
+    case EPIPE: return "the reading end was closed"
+    case EACCES, EPERM: return "permission denied"
+    case EROFS: return "the file system is read-only"
+    default: return String(cString: strerror(code))
+    }
+  }
+
+  private static func currentUmask() -> mode_t {
+    let mask = umask(0o022)
+    umask(mask)
+    return mask
+  }
+}
+
+/// The temporary file being written, removed if the process is interrupted (SIGINT, SIGTERM).
+enum TemporaryFiles {
+  /// The path as a C string, read by the signal handler (no allocation there).
+  nonisolated(unsafe) static var path: UnsafeMutablePointer<CChar>?
+  nonisolated(unsafe) static var installed = false
+
+  static func register(_ file: String) {
+    if !installed {
+      installed = true
+      for signal in [SIGINT, SIGTERM] {
+        Glibc.signal(signal) { received in
+          if let path = TemporaryFiles.path { unlink(path) }
+          Glibc.signal(received, SIG_DFL)
+          raise(received)
+        }
+      }
+    }
+    path = strdup(file)
+  }
+
+  static func unregister() {
+    let old = path
+    path = nil
+    free(old)
   }
 }
 

@@ -55,7 +55,16 @@ public enum CSVRenderer {
   }
 
   private static func field(_ text: String, _ dialect: CSVDialect) -> String {
+    let text = neutralised(text)
     guard text.contains(where: { $0 == dialect.separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
     return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+  }
+
+  /// A text cell a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab
+  /// or a carriage return) gets a leading `'`, as OWASP's guidance on CSV injection says
+  /// (docs/results-format.md, "CSV").
+  static func neutralised(_ text: String) -> String {
+    guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+    return "'" + text
   }
 }

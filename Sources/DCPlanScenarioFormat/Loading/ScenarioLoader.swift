@@ -11,6 +11,9 @@ public struct LoadOutcome: Sendable {
   public let diagnostics: [Diagnostic]
   /// Where each value stood, for later checks that point into the file.
   public let sourceMap: SourceMap
+  /// The files read: the scenario and those it extends (the bundled default named by
+  /// `dcplan:default` is none), for commands that must not write over an input.
+  public var files: [String] = []
 }
 
 /// The `load` and `validate` stages: text → YAML tree → ``Scenario`` with every problem
@@ -110,7 +113,9 @@ public enum ScenarioLoader {
         return Diagnostic(file: where_, position: position, severity: diagnostic.severity, message: diagnostic.message)
       }
     }
-    return LoadOutcome(scenario: sorted.containsErrors ? nil : scenario, diagnostics: sorted, sourceMap: map)
+    var outcome = LoadOutcome(scenario: sorted.containsErrors ? nil : scenario, diagnostics: sorted, sourceMap: map)
+    outcome.files = overlay.bands.isEmpty ? [file] : overlay.bands.map(\.file).filter { !$0.hasSuffix(BundledScenarios.defaultReference) }
+    return outcome
   }
 
   private static func failure(_ file: String, _ position: SourcePosition, _ message: String) -> LoadOutcome {
