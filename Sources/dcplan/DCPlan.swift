@@ -8,6 +8,9 @@ import DCPlanEngine
 /// runs, renders and maps the outcome to an exit status.
 @main
 struct DCPlan: ParsableCommand {
+  /// dcplan's version, also in every shard's fingerprint.
+  static let version = "0.1.0"
+
   static func main() {
     // Before anything else: OpenBLAS's idle threads would poll beside the work.
     BLAS.runOnCallingThread()
@@ -24,7 +27,7 @@ struct DCPlan: ParsableCommand {
       (Lower Saxony, "Digitale Verwaltung 2025", 2017-2025). Errors in a scenario are printed
       as FILE:LINE:COLUMN: error: MESSAGE, every one of them, and the exit status is 1.
       """,
-    version: "0.1.0",
+    version: DCPlan.version,
     subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Report.self, Validate.self, Schema.self, Generate.self, Calc.self],
     defaultSubcommand: nil
   )

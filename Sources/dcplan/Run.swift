@@ -103,8 +103,18 @@ struct Run: ParsableCommand {
         names: loaded.uncertainty.inputs.map(\.name),
         draws: draws, outcomes: outcomes,
         firstTrial: range.lowerBound)
+      let format = output.csvDialect == .plain ? "csv" : "csv excel-de"
+      let stamp = ShardStamp(
+        fingerprint: ShardStamp.fingerprint(
+          ["trials", format, DCPlan.version, "\(trials)", "\(seed ?? loaded.info.seed)"]
+            + (scenario == nil ? [BundledScenarios.niedersachsen2025] : ShardStamp.contents(of: outcome.files))),
+        part: part.index, parts: part.count, rows: range.count, kind: "trials", format: format, version: DCPlan.version)
+      let body = CSVRenderer.render(table, dialect: output.csvDialect)
+      let preamble = output.csvDialect.preamble
+      let end = output.csvDialect.lineEnd
+      let stamped = preamble + stamp.headLine + end + body.dropFirst(preamble.count) + stamp.tailLine + end
       do {
-        try AtomicFile.write(CSVRenderer.render(table, dialect: output.csvDialect), to: trialsCsv)
+        try AtomicFile.write(stamped, to: trialsCsv)
       } catch {
         Console.error("dcplan: error: \(error)")
         throw ExitCode.failure

@@ -42,3 +42,54 @@ enum Shard {
     return cut(part.index)..<cut(part.index + 1)
   }
 }
+
+/// What every part of a sharded run carries so that `dcplan merge` can check it
+/// (docs/cluster.md): a first line naming the run (its fingerprint: the scenario's bytes and
+/// those it extends, the grid or the trials and seed, the format, dcplan's version), the part
+/// and the number of parts, and a last line with the part's row count.
+struct ShardStamp: Codable, Equatable {
+  /// FNV-1a (64 bit) of everything that makes the run's rows, hexadecimal.
+  let fingerprint: String
+  let part: Int
+  let parts: Int
+  /// The rows the part holds.
+  let rows: Int
+  /// "sweep" or "trials".
+  let kind: String
+  /// "csv", "csv excel-de" or "json".
+  let format: String
+  let version: String
+
+  static let headPrefix = "#dcplan-shard "
+  static let tailPrefix = "#dcplan-shard-end "
+
+  /// The fingerprint of `parts` (strings that make the run), in order.
+  static func fingerprint(_ parts: [String]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for part in parts {
+      for byte in part.utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+      }
+      hash ^= 0xff
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    return String(hash, radix: 16)
+  }
+
+  /// The contents of the files a scenario was read from, for the fingerprint.
+  static func contents(of files: [String]) -> [String] {
+    files.map { FileManager.default.contents(atPath: $0).map { String(decoding: $0, as: UTF8.self) } ?? $0 }
+  }
+
+  /// The first line of a part.
+  var headLine: String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let json = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    return Self.headPrefix + json
+  }
+
+  /// The last line of a part.
+  var tailLine: String { Self.tailPrefix + "{\"rows\":\(rows)}" }
+}

@@ -74,7 +74,8 @@ struct Sweep: ParsableCommand {
     guard let grid, let baseScenario = base.scenario else { throw ExitCode.failure }
     let tenants = baseScenario.tenants.map(\.id)
     let total = grid.reduce(1) { $0 * $1.values.count }
-    let variants = Shard.range(try Shard.parse(shard), of: total)
+    let part = try Shard.parse(shard)
+    let variants = Shard.range(part, of: total)
     // Variant v takes, for parameter p, value (v / stride_p) % count_p; the first varies slowest.
     @Sendable func values(of variant: Int) -> [String] {
       var rest = variant
@@ -94,7 +95,17 @@ struct Sweep: ParsableCommand {
     func emit(_ line: String) {
       if streaming { OutputOptions.standardOutput(Array((line + lineEnd).utf8)) } else { lines.append(line) }
     }
-    if !jsonLines { emit(output.csvDialect.preamble + CSVRenderer.row(header.map(Cell.text), dialect: output.csvDialect)) }
+    // A part of a sharded sweep says which run and part it is, for 'dcplan merge'.
+    let format = jsonLines ? "json" : output.csvDialect == .plain ? "csv" : "csv excel-de"
+    let stamp = part.map { part in
+      ShardStamp(
+        fingerprint: ShardStamp.fingerprint(
+          ["sweep", format, DCPlan.version] + ShardStamp.contents(of: base.files) + grid.map { "\($0.path)=\($0.values.joined(separator: ","))" }),
+        part: part.index, parts: part.count, rows: variants.count, kind: "sweep", format: format, version: DCPlan.version)
+    }
+    let preamble = jsonLines ? "" : output.csvDialect.preamble
+    if let stamp { emit(preamble + stamp.headLine) }
+    if !jsonLines { emit((stamp == nil ? preamble : "") + CSVRenderer.row(header.map(Cell.text), dialect: output.csvDialect)) }
     let progress = ProgressBar.make("variants", total: variants.count, quiet: output.quiet)
     let batch = max(1, threads * 4)
     var start = variants.lowerBound
@@ -122,6 +133,7 @@ struct Sweep: ParsableCommand {
       for row in rows { emit(row) }
       start = end
     }
+    if let stamp { emit(stamp.tailLine) }
     if !streaming { try output.emit(lines.map { $0 + lineEnd }.joined()) }
   }
 

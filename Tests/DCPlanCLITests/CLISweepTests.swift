@@ -61,10 +61,34 @@ extension CLITests {
     }
     #expect(try dcplan(["merge"] + jsonParts.reversed()).stdout == wholeJSON)
     // A shard given twice, or one left out in the middle.
-    let twice = try dcplan(["merge", jsonParts[0], jsonParts[0]])
-    #expect(twice.status == 1 && twice.stderr.contains("is in two parts"))
+    let twice = try dcplan(["merge", jsonParts[0], jsonParts[0], jsonParts[1], jsonParts[2]])
+    #expect(twice.status == 1 && twice.stderr.contains("merge each part once"), "\(twice.stderr)")
     let gap = try dcplan(["merge", jsonParts[0], jsonParts[2]])
-    #expect(gap.status == 1 && gap.stderr.contains("are missing"))
+    #expect(gap.status == 1 && gap.stderr.contains("part 1 of 3 is missing"), "\(gap.stderr)")
+    // A part cut mid-row, one with a row of more fields, one of another grid, one in another format.
+    var csvParts: [String] = []
+    for i in 0..<3 {
+      let part = folder.appendingPathComponent("part-\(i).csv").path
+      #expect(try dcplan(["sweep", base] + grid + ["--shard", "\(i)/3", "-o", part]).status == 0)
+      csvParts.append(part)
+    }
+    let partText = try String(contentsOfFile: csvParts[1], encoding: .utf8)
+    let cut = folder.appendingPathComponent("cut.csv").path
+    try String(partText.prefix(partText.count / 2)).write(toFile: cut, atomically: true, encoding: .utf8)
+    let truncated = try dcplan(["merge", csvParts[0], cut, csvParts[2]])
+    #expect(truncated.status == 1 && truncated.stderr.contains("cut off"), "\(truncated.stderr)")
+    let mixed = try dcplan(["merge", csvParts[0], jsonParts[1], csvParts[2]])
+    #expect(mixed.status == 1 && mixed.stderr.contains("all in one format"), "\(mixed.stderr)")
+    let foreign = folder.appendingPathComponent("foreign.csv").path
+    #expect(try dcplan(["sweep", base, "--set", "costs.maintenance=1%,2%,3%", "--shard", "1/3", "-o", foreign]).status == 0)
+    let other = try dcplan(["merge", csvParts[0], foreign, csvParts[2]])
+    #expect(other.status == 1 && other.stderr.contains("another run"), "\(other.stderr)")
+    let lines = partText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let widened = folder.appendingPathComponent("wide.csv").path
+    try (lines.prefix(2) + [lines[2] + ",extra"] + lines.dropFirst(3)).joined(separator: "\n")
+      .write(toFile: widened, atomically: true, encoding: .utf8)
+    let wide = try dcplan(["merge", csvParts[0], widened, csvParts[2]])
+    #expect(wide.status == 1 && wide.stderr.contains("fields"), "\(wide.stderr)")
     #expect(try dcplan(["sweep", base] + grid + ["--shard", "4/4"]).status == 64)
   }
 }
