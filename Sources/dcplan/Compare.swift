@@ -25,7 +25,10 @@ struct Compare: ParsableCommand {
     if !(1...256).contains(threads) { throw ValidationError("--threads must lie in 1...256") }
   }
 
+  @OptionGroup var input: InputOptions
+
   func run() throws {
+    input.apply()
     var texts: [String] = []
     var results: [PlanResults] = []
     var failed = false

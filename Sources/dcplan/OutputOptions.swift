@@ -82,3 +82,12 @@ enum Console {
     return diagnostics.containsErrors
   }
 }
+
+/// Options on how scenario files are read, shared by the commands that read them.
+struct InputOptions: ParsableArguments {
+  @Flag(help: "Let 'extends:' name files outside the scenario's folder and its subfolders (off: a scenario from elsewhere cannot make dcplan read and quote other files).")
+  var extendsAnywhere = false
+
+  /// Sets the loader's rule for this run.
+  func apply() { ScenarioLoader.extendsAnywhere = extendsAnywhere }
+}

@@ -34,7 +34,10 @@ struct Report: ParsableCommand {
     if !(1...256).contains(threads) { throw ValidationError("--threads must lie in 1...256") }
   }
 
+  @OptionGroup var input: InputOptions
+
   func run() throws {
+    input.apply()
     var texts: [String] = []
     var all: [PlanResults] = []
     var failed = false

@@ -81,7 +81,10 @@ struct Run: ParsableCommand {
     }
   }
 
+  @OptionGroup var input: InputOptions
+
   func run() throws {
+    input.apply()
     let outcome: LoadOutcome
     if let scenario {
       outcome = ScenarioLoader.load(path: scenario)

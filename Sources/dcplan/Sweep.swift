@@ -62,7 +62,10 @@ struct Sweep: ParsableCommand {
     _ = try Shard.parse(shard)
   }
 
+  @OptionGroup var input: InputOptions
+
   func run() throws {
+    input.apply()
     guard let data = FileManager.default.contents(atPath: scenario) else {
       Console.error("\(scenario):1:1: error: the file cannot be read; check the path")
       throw ExitCode.failure

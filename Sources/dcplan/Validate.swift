@@ -17,7 +17,10 @@ struct Validate: ParsableCommand {
     if scenarios.isEmpty { throw ValidationError("name at least one scenario file") }
   }
 
+  @OptionGroup var input: InputOptions
+
   func run() throws {
+    input.apply()
     var anyError = false
     for file in scenarios {
       let outcome = ScenarioLoader.load(path: file)

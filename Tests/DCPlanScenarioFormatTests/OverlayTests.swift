@@ -76,3 +76,24 @@ struct OverlayTests {
     if case let .activeActive(share) = half.policy.siteMode { #expect(share.value == 0.5) } else { Issue.record("not active-active") }
   }
 }
+
+extension OverlayTests {
+  @Test("'extends' stays in the scenario's folder tree: '../base.yaml' and an absolute path are refused at their line, a subfolder is fine")
+  func confined() throws {
+    let dir = try folder(["base.yaml": Self.base])
+    let sub = dir.appendingPathComponent("variants")
+    try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+    try "extends: ../base.yaml\n".write(to: sub.appendingPathComponent("up.yaml"), atomically: true, encoding: .utf8)
+    try "extends: /etc/hostname\n".write(to: sub.appendingPathComponent("absolute.yaml"), atomically: true, encoding: .utf8)
+    try "extends: variants/inner.yaml\n".write(to: dir.appendingPathComponent("down.yaml"), atomically: true, encoding: .utf8)
+    try Self.base.write(to: sub.appendingPathComponent("inner.yaml"), atomically: true, encoding: .utf8)
+    let up = ScenarioLoader.load(path: sub.appendingPathComponent("up.yaml").path)
+    #expect(up.scenario == nil)
+    #expect(up.diagnostics.first?.description.contains("up.yaml:1:10: error: 'extends' names") == true, "\(up.diagnostics)")
+    #expect(up.diagnostics.first?.description.contains("--extends-anywhere") == true)
+    let absolute = ScenarioLoader.load(path: sub.appendingPathComponent("absolute.yaml").path)
+    #expect(absolute.scenario == nil)
+    #expect(absolute.diagnostics.first?.message.contains("outside the scenario's folder") == true, "\(absolute.diagnostics)")
+    #expect(ScenarioLoader.load(path: dir.appendingPathComponent("down.yaml").path).scenario != nil)
+  }
+}

@@ -19,6 +19,11 @@ public struct LoadOutcome: Sendable {
 /// The `load` and `validate` stages: text → YAML tree → ``Scenario`` with every problem
 /// reported at its line and column. YAML and JSON are read alike (JSON is YAML).
 public enum ScenarioLoader {
+  /// Whether `extends:` may name files outside the folder of the scenario given (and its
+  /// subfolders); off unless a command's `--extends-anywhere` turns it on: scenario files
+  /// travel between public bodies, and a base outside the tree would be read and quoted.
+  nonisolated(unsafe) public static var extendsAnywhere = false
+
   /// Reads and loads the file at `path`; a file that cannot be read is one error at 1:1.
   public static func load(path: String) -> LoadOutcome {
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -71,9 +76,15 @@ public enum ScenarioLoader {
     var budget = byteCount
     if root.mapping?["extends"] != nil {
       let lineCount = text.reduce(into: 1) { count, character in if character == "\n" { count += 1 } }
+      let tree = Self.folderTree(of: file)
+      var outside: String?
       let result = overlay.resolve(root, file: file, lineCount: lineCount) { path in
         if path.hasSuffix("/" + BundledScenarios.defaultReference) || path == BundledScenarios.defaultReference {
           return BundledScenarios.niedersachsen2025
+        }
+        guard Self.extendsAnywhere || Self.isInside(path, tree) else {
+          outside = path
+          return nil
         }
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         budget += data.count
@@ -83,6 +94,12 @@ public enum ScenarioLoader {
       case let .success(merged): root = merged
       case let .failure(problem):
         let (where_, position) = overlay.locate(problem.position)
+        if let outside {
+          return failure(
+            where_, position,
+            "'extends' names '\(outside)', outside the scenario's folder '\(tree)'; copy the base next to the scenario, "
+              + "or allow it with --extends-anywhere")
+        }
         return failure(where_, position, problem.message)
       }
     }
@@ -116,6 +133,17 @@ public enum ScenarioLoader {
     var outcome = LoadOutcome(scenario: sorted.containsErrors ? nil : scenario, diagnostics: sorted, sourceMap: map)
     outcome.files = overlay.bands.isEmpty ? [file] : overlay.bands.map(\.file).filter { !$0.hasSuffix(BundledScenarios.defaultReference) }
     return outcome
+  }
+
+  /// The folder of `file`, links resolved: the tree `extends` may reach into.
+  static func folderTree(of file: String) -> String {
+    URL(fileURLWithPath: file).deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
+  }
+
+  /// Whether `path`, links resolved, lies in `tree` or below it.
+  static func isInside(_ path: String, _ tree: String) -> Bool {
+    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    return resolved == tree || resolved.hasPrefix(tree.hasSuffix("/") ? tree : tree + "/")
   }
 
   private static func failure(_ file: String, _ position: SourcePosition, _ message: String) -> LoadOutcome {
