@@ -191,7 +191,10 @@ struct NPVCommand: ParsableCommand {
     guard let values = cashFlows else {
       throw ValidationError("--flows must be numbers separated by commas, such as \"-100000,30000,40000\"; found '\(flows ?? "")'")
     }
-    guard !values.isEmpty, values.allSatisfy(\.isFinite) else { throw ValidationError("give at least one amount") }
+    guard !values.isEmpty else { throw ValidationError("give at least one amount, e.g. --flows \"-100000,30000,40000\"") }
+    if let bad = values.first(where: { !$0.isFinite || abs($0) > 1e15 }) {
+      throw ValidationError("every amount must be a finite number of at most 10^15 EUR; found '\(bad)'")
+    }
   }
 
   func run() {

@@ -74,10 +74,16 @@ enum Console {
     FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 
-  /// Prints diagnostics; warnings only when not quiet. Returns whether any was an error.
+  /// The most diagnostics printed: beyond, one line says how many more there are.
+  static let diagnosticLimit = 200
+
+  /// Prints diagnostics (at most ``diagnosticLimit``); warnings only when not quiet. Returns
+  /// whether any was an error.
   static func report(_ diagnostics: [Diagnostic], quiet: Bool) -> Bool {
-    for diagnostic in diagnostics where diagnostic.severity == .error || !quiet {
-      error(diagnostic.description)
+    let shown = diagnostics.filter { $0.severity == .error || !quiet }
+    for diagnostic in shown.prefix(diagnosticLimit) { error(diagnostic.description) }
+    if shown.count > diagnosticLimit {
+      error("dcplan: \(shown.count - diagnosticLimit) more (\(shown.count) in all); fix the first ones and run again")
     }
     return diagnostics.containsErrors
   }

@@ -46,6 +46,18 @@ struct Sweep: ParsableCommand {
   }
 
   func validate() throws {
+    guard !settings.isEmpty else {
+      throw ValidationError("give at least one --set PATH=V1,V2,... such as --set policy.failover_share=50%,100%")
+    }
+    for setting in settings {
+      guard let equals = setting.firstIndex(of: "="), !setting[..<equals].trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw ValidationError("--set '\(setting)' needs PATH=V1,V2,...: a path, '=', then the values, e.g. policy.failover_share=50%,100%")
+      }
+      let values = setting[setting.index(after: equals)...].split(separator: ",", omittingEmptySubsequences: false)
+      if values.isEmpty || values.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        throw ValidationError("--set '\(setting)' has an empty value; separate the values with single commas, e.g. 50%,75%,100%")
+      }
+    }
     guard let grid, !grid.isEmpty else {
       throw ValidationError("give at least one --set PATH=V1,V2,... such as --set policy.failover_share=50%,100%")
     }
@@ -75,6 +87,15 @@ struct Sweep: ParsableCommand {
     if Console.report(base.diagnostics, quiet: output.quiet) { throw ExitCode.failure }
     try OutputOptions.checkNoOverwrite(outputs: [("-o", output.output)], inputs: base.files)
     guard let grid, let baseScenario = base.scenario else { throw ExitCode.failure }
+    // A path the scenario does not have is the command's error, not every variant's.
+    for parameter in grid {
+      let probe = ScenarioLoader.load(text: text, file: scenario, settings: [(parameter.path, parameter.values[0])])
+      if let unknown = probe.diagnostics.first(where: {
+        $0.severity == .error && ($0.message.hasPrefix("unknown key") || $0.message.contains("no entry") || $0.position == .start)
+      }) {
+        throw ValidationError("--set path '\(parameter.path)': \(unknown.message)")
+      }
+    }
     let tenants = baseScenario.tenants.map(\.id)
     let total = grid.reduce(1) { $0 * $1.values.count }
     let part = try Shard.parse(shard)
@@ -110,14 +131,18 @@ struct Sweep: ParsableCommand {
     if let stamp { emit(preamble + stamp.headLine) }
     if !jsonLines { emit((stamp == nil ? preamble : "") + CSVRenderer.row(header.map(Cell.text), dialect: output.csvDialect)) }
     let progress = ProgressBar.make("variants", total: variants.count, quiet: output.quiet)
+    var failed = 0
     let batch = max(1, threads * 4)
     var start = variants.lowerBound
     while start < variants.upperBound {
       let end = min(variants.upperBound, start + batch)
       let first = start
       var rows = [String](repeating: "", count: end - start)
+      var failedRows = [Bool](repeating: false, count: end - start)
       rows.withUnsafeMutableBufferPointer { buffer in
+       failedRows.withUnsafeMutableBufferPointer { failedBuffer in
         let slots = RowSlots(base: buffer.baseAddress)
+        let failedSlots = FlagSlots(base: failedBuffer.baseAddress)
         DispatchQueue.concurrentPerform(iterations: end - start) { k in
           let variant = first + k
           let chosen = values(of: variant)
@@ -128,16 +153,23 @@ struct Sweep: ParsableCommand {
             figures = KeyFigures.figures(Planner.run(loaded, threads: 1), tenants: tenants).map(\.value)
           } else {
             errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.message).joined(separator: " | ")
+            failedSlots.base?[k] = true
           }
           slots.base?[k] = Self.row(variant, chosen, keys, figures, errors, json: jsonLines, paths: grid.map(\.path), dialect: output.csvDialect)
           progress?.advance()
         }
+       }
       }
       for row in rows { emit(row) }
+      failed += failedRows.filter { $0 }.count
       start = end
     }
     if let stamp { emit(stamp.tailLine) }
     if !streaming { try output.emit(lines.map { $0 + lineEnd }.joined()) }
+    if failed > 0 {
+      Console.error("dcplan: error: \(failed) of \(variants.count) variants could not run; the column 'errors' says why")
+      throw ExitCode.failure
+    }
   }
 
   private static func row(
@@ -159,4 +191,9 @@ struct Sweep: ParsableCommand {
 /// Rows written by the workers at disjoint indices.
 private struct RowSlots: @unchecked Sendable {
   let base: UnsafeMutablePointer<String>?
+}
+
+/// Per-variant flags written by the workers, each at its own index.
+private struct FlagSlots: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Bool>?
 }

@@ -26,10 +26,17 @@ extension CLITests {
     let last = try jsonObject(String(lines[3]))
     #expect(last["variant"] as? Int == 3)
     #expect(((last["figures"] as? [String: Any])?["npv_eur"] as? Double).map { abs($0 - 129_818.181818) < 1e-5 } == true)
+    // Every row is written; a variant that cannot run makes the exit status 1 and says so.
     let bad = try dcplan(["sweep", base, "--set", "scenario.discount_rate=5 %,5 kg"])
-    #expect(bad.status == 0)
+    #expect(bad.status == 1)
     #expect(bad.stdout.contains("needs a percentage; found '5 kg'"))
+    #expect(bad.stderr.contains("1 of 2 variants could not run"))
     #expect(try dcplan(["sweep", base]).status == 64)
+    // A path the scenario does not have, and a --set without values, are the command's errors.
+    let typo = try dcplan(["sweep", base, "--set", "costs.maintenanse=5%,10%"])
+    #expect(typo.status == 64 && typo.stderr.contains("did you mean 'maintenance'"), "\(typo.stderr)")
+    let bare = try dcplan(["sweep", base, "--set", "costs.maintenance"])
+    #expect(bare.status == 64 && bare.stderr.contains("needs PATH=V1,V2"), "\(bare.stderr)")
   }
 }
 
