@@ -94,6 +94,12 @@ struct InputOptions: ParsableArguments {
   @Flag(help: "Let 'extends:' name files outside the scenario's folder and its subfolders (off: a scenario from elsewhere cannot make dcplan read and quote other files).")
   var extendsAnywhere = false
 
-  /// Sets the loader's rule for this run.
-  func apply() { ScenarioLoader.extendsAnywhere = extendsAnywhere }
+  @Option(help: "Read scenario files of up to this many MiB (default 64).")
+  var maxInputMb = 64
+
+  /// Sets the loader's rules for this run.
+  func apply() {
+    ScenarioLoader.extendsAnywhere = extendsAnywhere
+    ScenarioLoader.maxInputBytes = max(1, min(maxInputMb, 1 << 20)) << 20
+  }
 }

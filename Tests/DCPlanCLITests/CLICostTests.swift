@@ -117,3 +117,20 @@ extension CLITests {
     #expect(csv.stdout.contains("'=HYPERLINK(1)"), "\(csv.stdout)")
   }
 }
+
+extension CLITests {
+  @Test("bounded input: a file above --max-input-mb is refused at 1:1; a 2 MB unit is named, not copied, in a located error")
+  func boundedInput() throws {
+    let folder = try temporaryFolder()
+    let file = folder.appendingPathComponent("long.yaml")
+    try ("extends: dcplan:default\nworkloads:\n  - id: eakte\n    vcpu: 5 " + String(repeating: "v", count: 2_000_000) + "\n")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let small = try dcplan(["run", file.path, "--max-input-mb", "1"])
+    #expect(small.status == 1 && small.stderr.contains("long.yaml:1:1: error: the file is 1 MiB"), "\(small.stderr.prefix(300))")
+    let run = try dcplan(["run", file.path])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("long.yaml:4:11: error: unknown unit"))
+    #expect(run.stderr.contains("(2000000 characters)"))
+    #expect(run.stderr.utf8.count < 2_000)
+  }
+}

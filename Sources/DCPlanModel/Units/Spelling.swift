@@ -7,7 +7,10 @@ public enum Spelling {
   public static func nearest(to word: String, among candidates: [String]) -> String? {
     let limit = word.count <= 4 ? 1.0 : (word.count <= 8 ? 2.0 : 3.0)
     var best: (String, Double)?
-    for candidate in candidates where candidate != word {
+    // The distance is at least the difference in length: a word far longer than a candidate
+    // is not compared letter by letter (no quadratic work on a 10 MB value).
+    let length = word.count
+    for candidate in candidates where candidate != word && abs(candidate.count - length) <= Int(limit) {
       let distance = editDistance(word, candidate)
       if distance <= limit, best.map({ distance < $0.1 }) ?? true {
         best = (candidate, distance)

@@ -20,11 +20,35 @@ final class DecodeContext {
   }
 
   func error(_ message: String, at position: SourcePosition) {
-    diagnostics.append(Diagnostic(file: file, position: position, severity: .error, message: message))
+    diagnostics.append(Diagnostic(file: file, position: position, severity: .error, message: Self.shortened(message)))
   }
 
   func warning(_ message: String, at position: SourcePosition) {
-    diagnostics.append(Diagnostic(file: file, position: position, severity: .warning, message: message))
+    diagnostics.append(Diagnostic(file: file, position: position, severity: .warning, message: Self.shortened(message)))
+  }
+
+  /// A message with every quoted value longer than 80 characters cut to its first 60 and its
+  /// length: a 10 MB value is named, not copied onto the terminal.
+  static func shortened(_ message: String) -> String {
+    guard message.utf8.count > 200 else { return message }
+    var out = ""
+    var quoted = ""
+    var inQuote = false
+    for character in message {
+      if character == "'" {
+        if inQuote {
+          out += quoted.count > 80 ? String(quoted.prefix(60)) + "… (\(quoted.count) characters)" : quoted
+          quoted = ""
+        }
+        inQuote.toggle()
+        out.append(character)
+      } else if inQuote {
+        quoted.append(character)
+      } else {
+        out.append(character)
+      }
+    }
+    return out + quoted
   }
 
   func record(_ path: String, _ position: SourcePosition) {

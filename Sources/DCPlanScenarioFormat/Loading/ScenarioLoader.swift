@@ -24,8 +24,17 @@ public enum ScenarioLoader {
   /// travel between public bodies, and a base outside the tree would be read and quoted.
   nonisolated(unsafe) public static var extendsAnywhere = false
 
+  /// The largest scenario file read, in bytes (64 MiB; a generated state of 10,000
+  /// municipalities is about 6 MB); a command's `--max-input-mb` raises it.
+  nonisolated(unsafe) public static var maxInputBytes = 64 << 20
+
   /// Reads and loads the file at `path`; a file that cannot be read is one error at 1:1.
   public static func load(path: String) -> LoadOutcome {
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue, size > maxInputBytes {
+      return failure(
+        path, .start,
+        "the file is \(size >> 20) MiB; scenario files are read up to \(maxInputBytes >> 20) MiB; raise the limit with --max-input-mb")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
       return failure(path, .start, "the file \(reason); check the path")
