@@ -68,3 +68,53 @@ struct NetworkStageTests {
     #expect(approximately(atA, 100))
   }
 }
+
+extension NetworkStageTests {
+  /// s–B–X–t and s–C–{D1, D2}–t, every link weight 1: three hops each way. From s, ECMP splits
+  /// 1/2 to B and 1/2 to C, C then 1/4 each to D1 and D2; from t, 1/3 each to X, D1 and D2,
+  /// so 1/3 comes back through B and 2/3 through C. Worked by hand for 120 Mbit/s each way.
+  static let ties = """
+    version: 1
+    scenario: {name: ties, horizon: 2020..2020}
+    tenants: [{id: a, kind: state}]
+    network:
+      nodes: [{id: s}, {id: B}, {id: X}, {id: C}, {id: D1}, {id: D2}, {id: t}]
+      links:
+        - {id: s-B, from: s, to: B, capacity: 1 Gbit/s}
+        - {id: B-X, from: B, to: X, capacity: 1 Gbit/s}
+        - {id: X-t, from: X, to: t, capacity: 1 Gbit/s}
+        - {id: s-C, from: s, to: C, capacity: 1 Gbit/s}
+        - {id: C-D1, from: C, to: D1, capacity: 1 Gbit/s}
+        - {id: C-D2, from: C, to: D2, capacity: 1 Gbit/s}
+        - {id: D1-t, from: D1, to: t, capacity: 1 Gbit/s}
+        - {id: D2-t, from: D2, to: t, capacity: 1 Gbit/s}
+      demands: [{from: FROM, to: TO, bandwidth: 120 Mbit/s}]
+    """
+
+  @Test("each direction routed from its own end: under ties the busier direction is the link's load; swapping the ends changes nothing")
+  func bothDirections() throws {
+    func links(_ from: String, _ to: String) throws -> [String: LinkResult] {
+      let text = Self.ties.replacingOccurrences(of: "FROM", with: from).replacingOccurrences(of: "TO", with: to)
+      let outcome = ScenarioLoader.load(text: text, file: "ties.yaml")
+      let scenario = try #require(outcome.scenario, "\(outcome.diagnostics)")
+      return Dictionary(uniqueKeysWithValues: Planner.run(scenario).network.links.map { ($0.id, $0) })
+    }
+    let there = try links("s", "t")
+    // Forward (from the link's 'from' end), reverse, busier — by hand.
+    let expected: [String: (Double, Double, Double)] = [
+      "s-B": (60, 40, 60), "B-X": (60, 40, 60), "X-t": (60, 40, 60),
+      "s-C": (60, 80, 80), "C-D1": (30, 40, 40), "C-D2": (30, 40, 40), "D1-t": (30, 40, 40), "D2-t": (30, 40, 40),
+    ]
+    for (id, (forward, reverse, busier)) in expected {
+      let link = try #require(there[id])
+      #expect(approximately(link.forwardLoadMbps[0], forward, relative: 1e-12), "\(id) forward")
+      #expect(approximately(link.reverseLoadMbps[0], reverse, relative: 1e-12), "\(id) reverse")
+      #expect(approximately(link.loadMbps[0], busier, relative: 1e-12), "\(id)")
+    }
+    let back = try links("t", "s")
+    for (id, link) in there {
+      #expect(back[id]?.loadMbps == link.loadMbps, "\(id): the ends swapped")
+      #expect(back[id]?.n1LoadMbps == link.n1LoadMbps, "\(id): N-1 with the ends swapped")
+    }
+  }
+}

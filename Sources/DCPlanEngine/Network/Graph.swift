@@ -89,13 +89,20 @@ struct Graph {
     return distance
   }
 
+  /// The arc of `link` crossed from `node`: `2 · link` from the link's `from` end to its `to`
+  /// end, `2 · link + 1` the other way (docs/conventions.md, "Routing": each direction is
+  /// loaded on its own).
+  @inline(__always)
+  func arc(_ link: Int, from node: Int) -> Int { 2 * link + (ends[link].0 == node ? 0 : 1) }
+
   /// The share of a unit flow from `source` to the target whose distances are `toTarget`
-  /// that crosses each link, splitting evenly among the next hops on shortest paths at each
-  /// node (docs/conventions.md, "Routing"); empty if the target is unreachable.
+  /// that crosses each arc (a link in one direction, ``arc(_:from:)``), splitting evenly among
+  /// the next hops on shortest paths at each node (docs/conventions.md, "Routing"); empty if
+  /// the target is unreachable.
   ///
   /// A next hop of `u` is a neighbour `v` with `d(u) = w(u, v) + d(v)` (within a relative
   /// tolerance of 1e-9), where `d` is the distance to the target.
-  func ecmpShares(from source: Int, toTarget: [Double], avoiding failure: Failure) -> [(link: Int, share: Double)] {
+  func ecmpShares(from source: Int, toTarget: [Double], avoiding failure: Failure) -> [(arc: Int, share: Double)] {
     guard toTarget[source].isFinite, source != failure.node else { return [] }
     // Walk nodes in decreasing distance to the target, pushing flow down the DAG.
     var inflow: [Int: Double] = [source: 1]
@@ -117,11 +124,11 @@ struct Graph {
       if hops.isEmpty { continue }  // the target itself
       let part = flow / Double(hops.count)
       for edge in hops {
-        shares[edge.link, default: 0] += part
+        shares[arc(edge.link, from: u), default: 0] += part
         inflow[edge.neighbour, default: 0] += part
       }
     }
-    return shares.sorted { $0.key < $1.key }.map { (link: $0.key, share: $0.value) }
+    return shares.sorted { $0.key < $1.key }.map { (arc: $0.key, share: $0.value) }
   }
 
   /// Whether some edge of `node` is still up.

@@ -17,6 +17,9 @@ struct NetworkDemands {
   var voiceMbps: [Double] = []
   /// What each pair carries, for messages ("tenant 'kdo' at 'oldenburg'").
   var labels: [[String]] = []
+  /// Whether a pair exists only as the way back of others (its cut-offs are reported once, on
+  /// the way there).
+  var isReverse: [Bool] = []
   private var index: [Pair: Int] = [:]
   /// Pair indices by `from · nodeCount + to` (−1: none yet), when the caller lends a table.
   private var pairTable: [Int32] = []
@@ -75,6 +78,28 @@ struct NetworkDemands {
     guard keepsLabels else { return }
     let label = label()
     if labels[p].last != label { labels[p].append(label) }
+  }
+
+  /// Every demand is the same rate each way (docs/conventions.md, "Network"): each pair's rates
+  /// (voice included) are added to the pair the other way, made if new, so that every
+  /// direction is routed from its own end with ECMP at every node.
+  mutating func addWaysBack() {
+    let forwardCount = pairs.count
+    // The rates as written, before any way back is added to them.
+    let forwardMbps = mbps
+    let forwardVoice = voiceMbps
+    isReverse = [Bool](repeating: false, count: forwardCount)
+    for p in 0..<forwardCount {
+      let pair = pairs[p]
+      let before = pairs.count
+      let q = pairIndex(from: pair.to, to: pair.from)
+      if pairs.count > before { isReverse.append(true) }
+      for y in 0..<years {
+        mbps[q * years + y] += forwardMbps[p * years + y]
+        voiceMbps[q * years + y] += forwardVoice[p * years + y]
+      }
+      if keepsLabels { for label in labels[p] where !labels[q].contains(label) { labels[q].append(label) } }
+    }
   }
 
   /// The pair's index, made (in first-seen order) if new.
@@ -191,6 +216,7 @@ struct NetworkDemands {
                    label: "demand '\(explicit.from)'–'\(explicit.to)'", slot: &slot)
       }
     }
+    result.addWaysBack()
     return result
   }
 }

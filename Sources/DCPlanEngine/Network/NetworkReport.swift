@@ -5,7 +5,7 @@ import DCPlanModel
 enum NetworkReport {
   /// The link rows and the over-target warnings, link by link, year by year.
   static func links(
-    _ network: Network, years: [Year], load: Matrix, voiceLoad: Matrix, failures: SingleFailures.Outcome,
+    _ network: Network, years: [Year], load: Matrix, voiceLoad: Matrix, arcLoad: Matrix, failures: SingleFailures.Outcome,
     plan: LinkUpgradePlan
   ) -> (rows: [LinkResult], warnings: [PlanWarning]) {
     let yearCount = years.count
@@ -29,11 +29,14 @@ enum NetworkReport {
             message: "link '\(link.id)' runs at \(percent(n1)) % in \(year) when \(worst[l * yearCount + y] ?? "another element") fails, above the \(percent(network.failureUtilisation.value)) % failure target; add capacity or another route"))
         }
       }
-      rows.append(LinkResult(
+      var row = LinkResult(
         id: link.id, from: link.from, to: link.to, capacityMbps: Array(standing.row(l)), loadMbps: Array(load.row(l)),
         voiceMbps: Array(voiceLoad.row(l)),
         n1LoadMbps: Array(n1Load.row(l)), n1WorstFailure: Array(worst[(l * yearCount)..<((l + 1) * yearCount)]),
-        upgradeStep: plan.stepReady[l]))
+        upgradeStep: plan.stepReady[l])
+      row.forwardLoadMbps = Array(arcLoad.row(2 * l))
+      row.reverseLoadMbps = Array(arcLoad.row(2 * l + 1))
+      rows.append(row)
     }
     return (rows, warnings)
   }

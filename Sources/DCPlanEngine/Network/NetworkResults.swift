@@ -29,6 +29,9 @@ struct LinkTable: Hashable, Sendable {
   let n1LoadMbps: Matrix
   /// Capacity per direction standing.
   let capacityMbps: Matrix
+  /// Busy-hour load per direction (arc `2l` from the link's `from` end, `2l + 1` back), in
+  /// the plan (nil in a Monte Carlo trial).
+  var arcLoadMbps: Matrix? = nil
 
   /// Load ÷ capacity of link `l` in year `y` (0 where no capacity stands), as ``LinkResult/utilisation``.
   func utilisation(link l: Int, year y: Int) -> Double {
@@ -47,8 +50,11 @@ public struct LinkResult: Hashable, Sendable {
   public let to: String
   /// Capacity per direction standing in each year, Mbit/s.
   public let capacityMbps: [Double]
-  /// Busy-hour load in normal operation, Mbit/s (voice included).
+  /// Busy-hour load in normal operation, Mbit/s (voice included): the busier direction's.
   public let loadMbps: [Double]
+  /// The load from `from` to `to`, and back, Mbit/s (docs/conventions.md, "Routing").
+  public var forwardLoadMbps: [Double] = []
+  public var reverseLoadMbps: [Double] = []
   /// Of that, voice (the priority class), Mbit/s.
   public let voiceMbps: [Double]
   /// Highest load under any single failure (at least the normal load), Mbit/s.

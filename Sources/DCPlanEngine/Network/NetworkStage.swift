@@ -51,12 +51,15 @@ public enum NetworkStage {
     var routes = finder.normalRoutes(for: demands.pairs)
     // A Monte Carlo trial keeps each failure's load changes as sparse terms in its cache.
     let sparse = lean && cache != nil
-    let (load, voiceLoad) = LinkLoads.normal(routes, demands, linkCount: network.links.count, sparse: sparse)
+    // Each direction of each link on its own; a link's figures are its busier direction's.
+    let (arcLoad, arcVoice) = LinkLoads.normal(routes, demands, linkCount: network.links.count, sparse: sparse)
+    let (load, voiceLoad) = LinkLoads.busier(arcLoad, voice: sparse ? nil : arcVoice)
     let failures = cache?.failures ?? SingleFailures.list(network, graph)
     cache?.failures = failures
-    let n1 = SingleFailures.analyse(
-      failures, routes: routes, demands: demands, load: load, finder: finder, lean: lean, sparse: sparse,
+    let arcN1 = SingleFailures.analyse(
+      failures, routes: routes, demands: demands, load: arcLoad, finder: finder, lean: lean, sparse: sparse,
       nodeIDs: lean ? [] : network.nodes.map(\.id), progress: progress?(failures.count))
+    let n1 = arcN1.busier(years: years.count)
     routes.removeAll()
     let plan = decisions?.linkPlan(network, load: load, n1Load: n1.n1Load, keepSteps: !lean)
       ?? LinkUpgradePlan(network, load: load, n1Load: n1.n1Load, years: years, keepSteps: !lean)
@@ -65,7 +68,8 @@ public enum NetworkStage {
     var rows: [LinkResult] = []
     var warnings: [PlanWarning] = []
     if !lean {
-      (rows, warnings) = NetworkReport.links(network, years: years, load: load, voiceLoad: voiceLoad, failures: n1, plan: plan)
+      (rows, warnings) = NetworkReport.links(
+        network, years: years, load: load, voiceLoad: voiceLoad, arcLoad: arcLoad, failures: n1, plan: plan)
       warnings += NetworkReport.cutWarnings(n1.disconnections)
     }
     if delays {
@@ -77,7 +81,7 @@ public enum NetworkStage {
           n1LoadMbps: n1.n1Load),
         failures: failures, normalDistances: finder.distances(to:))
     }
-    let table = LinkTable(loadMbps: load, n1LoadMbps: n1.n1Load, capacityMbps: plan.standing)
+    let table = LinkTable(loadMbps: load, n1LoadMbps: n1.n1Load, capacityMbps: plan.standing, arcLoadMbps: lean ? nil : arcLoad)
     return (NetworkResults(
       links: rows, upgrades: plan.upgrades, disconnections: n1.disconnections, failuresAnalysed: failures.count, table: table),
       warnings)

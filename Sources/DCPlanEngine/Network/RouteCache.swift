@@ -21,7 +21,7 @@ final class RouteCache {
   /// The normal distances to each target.
   var normalDistances: [Int: [Double]] = [:]
   /// ECMP shares of each pair, normally and under each failure (empty: cut off).
-  var routes: [Key: [(link: Int, share: Double)]] = [:]
+  var routes: [Key: [(arc: Int, share: Double)]] = [:]
 
   /// Where the demands' ends sit (see ``takeDemandLayout()``).
   var demandLayout: NetworkDemands.Layout?
@@ -30,7 +30,7 @@ final class RouteCache {
   /// The failures' load-change terms for the pairs of the trial that found them.
   private var terms: (pairs: [NetworkDemands.Pair], terms: FailureTerms)?
   /// The normal routes of the last trial's pairs, in their order.
-  private var lastRoutes: (pairs: [NetworkDemands.Pair], routes: [[(link: Int, share: Double)]])?
+  private var lastRoutes: (pairs: [NetworkDemands.Pair], routes: [[(arc: Int, share: Double)]])?
 
   init() {}
 
@@ -50,13 +50,13 @@ final class RouteCache {
   }
 
   /// The normal routes kept for exactly these pairs (in this order), if any.
-  func normalRoutes(for pairs: [NetworkDemands.Pair]) -> [[(link: Int, share: Double)]]? {
+  func normalRoutes(for pairs: [NetworkDemands.Pair]) -> [[(arc: Int, share: Double)]]? {
     guard let lastRoutes, lastRoutes.pairs == pairs else { return nil }
     return lastRoutes.routes
   }
 
   /// Keeps the normal routes of `pairs` for the next trial.
-  func keepNormalRoutes(_ routes: [[(link: Int, share: Double)]], for pairs: [NetworkDemands.Pair]) {
+  func keepNormalRoutes(_ routes: [[(arc: Int, share: Double)]], for pairs: [NetworkDemands.Pair]) {
     if lastRoutes?.pairs != pairs { lastRoutes = (pairs, routes) }
   }
 
@@ -73,14 +73,14 @@ final class RouteCache {
   }
 }
 
-/// Every single failure's load changes as sparse terms: for each failure, per link (links
-/// down in it left out), the pairs whose traffic leaves or joins it with the share
+/// Every single failure's load changes as sparse terms: for each failure, per arc (a link in
+/// one direction; arcs of links down in it left out), the pairs whose traffic leaves or joins it with the share
 /// (−normal share, +rerouted share), in the order the failure analysis adds them. A Monte
 /// Carlo trial with the same pairs as an earlier one applies them to its own rates instead
 /// of searching every failure again; the sums come out in the same order as the analysis's.
 struct FailureTerms {
   struct Term {
-    let link: Int32
+    let arc: Int32
     let pair: Int32
     let coefficient: Double
   }
@@ -97,8 +97,8 @@ struct FailureTerms {
       let end = f + 1 < starts.count ? starts[f + 1] : collected.count
       // Stable by link: each link's terms keep their order.
       let mine = collected[starts[f]..<end].enumerated()
-        .filter { !failures[f].isLinkDown(Int($0.element.link)) }
-        .sorted { ($0.element.link, $0.offset) < ($1.element.link, $1.offset) }
+        .filter { !failures[f].isLinkDown(Int($0.element.arc) / 2) }
+        .sorted { ($0.element.arc, $0.offset) < ($1.element.arc, $1.offset) }
       terms += mine.map(\.element)
       grouped.append(terms.count)
     }
@@ -106,16 +106,16 @@ struct FailureTerms {
     self.starts = grouped
   }
 
-  /// Raises `n1Load` (links × years) to `load` plus each failure's changes where higher.
+  /// Raises `n1Load` (arcs × years) to `load` plus each failure's changes where higher.
   func apply(rates: [Double], years: Int, load: Matrix, to n1Load: inout Matrix) {
     var change = [Double](repeating: 0, count: years)
     for f in 0..<(starts.count - 1) {
       var i = starts[f]
       let end = starts[f + 1]
       while i < end {
-        let link = Int(terms[i].link)
+        let link = Int(terms[i].arc)
         for y in 0..<years { change[y] = 0 }
-        while i < end, Int(terms[i].link) == link {
+        while i < end, Int(terms[i].arc) == link {
           let row = Int(terms[i].pair) * years
           let coefficient = terms[i].coefficient
           for y in 0..<years { change[y] += coefficient * rates[row + y] }

@@ -30,7 +30,7 @@ final class RouteFinder {
 
   /// Each pair's normal route; a trial with the pairs of the worker's previous one takes its
   /// routes as they were.
-  func normalRoutes(for pairs: [NetworkDemands.Pair]) -> [[(link: Int, share: Double)]] {
+  func normalRoutes(for pairs: [NetworkDemands.Pair]) -> [[(arc: Int, share: Double)]] {
     let routes = cache?.normalRoutes(for: pairs) ?? pairs.map { pair in
       if let known = cache?.routes[Self.key(-1, pair)] { return known }
       let route = graph.ecmpShares(from: pair.from, toTarget: distances(to: pair.to), avoiding: .none)
@@ -44,7 +44,7 @@ final class RouteFinder {
   /// `pair`'s route with failure `f` (its `state`) down: empty when cut off. `failedDistances`
   /// gives the distances to the pair's target under the failure.
   func reroute(_ pair: NetworkDemands.Pair, failure f: Int, _ state: Graph.Failure, failedDistances: [Int: [Double]])
-    -> [(link: Int, share: Double)]
+    -> [(arc: Int, share: Double)]
   {
     if let known = cache?.routes[Self.key(f, pair)] { return known }
     let rerouted = graph.hasLiveEdge(pair.from, state) && graph.hasLiveEdge(pair.to, state)

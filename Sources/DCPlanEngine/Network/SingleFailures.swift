@@ -10,12 +10,28 @@ enum SingleFailures {
 
   /// What the analysis finds.
   struct Outcome {
-    /// The highest load under any single failure, per link and year (at least the normal load).
+    /// The highest load under any single failure, per arc (a link in one direction) and year
+    /// (at least the normal load).
     var n1Load: Matrix
-    /// The first failure reaching that load, `[link · years + year]` (empty in a lean run).
+    /// The first failure reaching that load, `[arc · years + year]` (empty in a lean run).
     var worst: [String?]
     /// Pairs cut off although both ends stay up (kept up to 10,000; none in a lean run).
     var disconnections: [Disconnection]
+
+    /// Per link, its busier direction's N-1 load and the failure that gives it.
+    func busier(years: Int) -> Outcome {
+      let linkCount = n1Load.rows / 2
+      var load = Matrix(rows: linkCount, columns: n1Load.columns)
+      var names = [String?](repeating: nil, count: worst.isEmpty ? 0 : linkCount * years)
+      for l in 0..<linkCount {
+        for y in 0..<n1Load.columns {
+          let pick = n1Load[2 * l + 1, y] > n1Load[2 * l, y] ? 2 * l + 1 : 2 * l
+          load[l, y] = n1Load[pick, y]
+          if !names.isEmpty { names[l * years + y] = worst[pick * years + y] }
+        }
+      }
+      return Outcome(n1Load: load, worst: names, disconnections: disconnections)
+    }
   }
 
   /// Every single failure, in the order links, nodes, shared-risk groups.
@@ -37,7 +53,8 @@ enum SingleFailures {
     return list
   }
 
-  /// Analyses `failures` for the `demands` on their normal `routes` with normal loads `load`.
+  /// Analyses `failures` for the directed `demands` on their normal `routes` with normal loads
+  /// `load` per arc.
   ///
   /// - Parameters:
   ///   - lean: a Monte Carlo trial: no names of the worst failures, no list of disconnections.
@@ -47,42 +64,47 @@ enum SingleFailures {
   ///   - nodeIDs: node ids, for the disconnections' ends (empty in a lean run).
   // swiftlint:disable:next function_body_length function_parameter_count
   static func analyse(
-    _ failures: [Named], routes: [[(link: Int, share: Double)]], demands: NetworkDemands, load: Matrix,
+    _ failures: [Named], routes: [[(arc: Int, share: Double)]], demands: NetworkDemands, load: Matrix,
     finder: RouteFinder, lean: Bool, sparse: Bool, nodeIDs: [String], progress: WorkProgress?
   ) -> Outcome {
     let yearCount = demands.years
-    let linkCount = load.rows
+    let arcCount = load.rows
     let pairCount = demands.pairs.count
     let graph = finder.graph
     var n1Load = load
-    var worst = [String?](repeating: nil, count: lean ? 0 : linkCount * yearCount)
+    var worst = [String?](repeating: nil, count: lean ? 0 : arcCount * yearCount)
     // A trial whose pairs the cache has seen skips the search; otherwise the terms are collected.
     let knownTerms = sparse ? finder.cache?.failureTerms(for: demands.pairs) : nil
     let searching = knownTerms == nil
-    var linksUsedBy = [[Int]](repeating: [], count: searching ? linkCount : 0)  // pairs crossing each link
-    if searching { for (p, route) in routes.enumerated() { for hop in route { linksUsedBy[hop.link].append(p) } } }
+    // The pairs crossing each link (in either direction).
+    var linksUsedBy = [[Int]](repeating: [], count: searching ? arcCount / 2 : 0)
+    if searching {
+      for (p, route) in routes.enumerated() {
+        for hop in route where linksUsedBy[hop.arc / 2].last != p { linksUsedBy[hop.arc / 2].append(p) }
+      }
+    }
     var disconnections: [Disconnection] = []
     // Each failure's load changes, per link and year, in one dense buffer reused from failure
     // to failure (only the links touched are read and cleared); a trial collects terms instead.
     let dense = searching && !sparse
-    var delta = [Double](repeating: 0, count: dense ? linkCount * yearCount : 0)
-    var touched = [Bool](repeating: false, count: dense ? linkCount : 0)
+    var delta = [Double](repeating: 0, count: dense ? arcCount * yearCount : 0)
+    var touched = [Bool](repeating: false, count: dense ? arcCount : 0)
     var touchedLinks: [Int] = []
     var isAffected = [Bool](repeating: false, count: searching ? pairCount : 0)
     var collected: [FailureTerms.Term] = []
     var collectedStarts: [Int] = []
     // Adds (sign 1) or takes off (sign −1) pair p's yearly rates along a route.
-    func accumulate(_ route: [(link: Int, share: Double)], _ p: Int, sign: Double) {
+    func accumulate(_ route: [(arc: Int, share: Double)], _ p: Int, sign: Double) {
       if sparse {
-        for hop in route { collected.append(.init(link: Int32(hop.link), pair: Int32(p), coefficient: sign * hop.share)) }
+        for hop in route { collected.append(.init(arc: Int32(hop.arc), pair: Int32(p), coefficient: sign * hop.share)) }
         return
       }
       for hop in route {
-        if !touched[hop.link] {
-          touched[hop.link] = true
-          touchedLinks.append(hop.link)
+        if !touched[hop.arc] {
+          touched[hop.arc] = true
+          touchedLinks.append(hop.arc)
         }
-        let row = hop.link * yearCount
+        let row = hop.arc * yearCount
         for y in 0..<yearCount { delta[row + y] += sign * hop.share * demands.mbps[p * yearCount + y] }
       }
     }
@@ -116,7 +138,7 @@ enum SingleFailures {
         let rerouted = finder.reroute(pair, failure: f, failure.state, failedDistances: failedDistances)
         if rerouted.isEmpty {
           // Kept up to a bound: a badly meshed state-scale network could list millions.
-          if !lean, disconnections.count < 10_000 {
+          if !lean, disconnections.count < 10_000, !(p < demands.isReverse.count && demands.isReverse[p]) {
             let rates = demands.mbps[(p * yearCount)..<((p + 1) * yearCount)]
             disconnections.append(
               Disconnection(from: nodeIDs[pair.from], to: nodeIDs[pair.to], failure: failure.name, carries: demands.labels[p],
@@ -130,7 +152,7 @@ enum SingleFailures {
         touched[link] = false
         let row = link * yearCount
         defer { for y in 0..<yearCount { delta[row + y] = 0 } }
-        guard !failure.state.isLinkDown(link) else { continue }
+        guard !failure.state.isLinkDown(link / 2) else { continue }
         for y in 0..<yearCount {
           let value = load[link, y] + delta[row + y]
           if value > n1Load[link, y] * (1 + 1e-12) + 1e-9 {

@@ -55,7 +55,7 @@ enum VoiceDelay {
       guard let source = nodeIndex[location.node], let target = gatewayNode[location.gateway] else { continue }
       // The network stage's distances, computed once per target.
       let distances = normalDistances(target)
-      crossed[index] = Set(graph.ecmpShares(from: source, toTarget: distances, avoiding: .none).map(\.link))
+      crossed[index] = Set(graph.ecmpShares(from: source, toTarget: distances, avoiding: .none).map { $0.arc / 2 })
       let y = location.year - first
       voice.locations[index].delayMs = fixedMs + (graph.worstPathDelay(from: source, toTarget: distances, avoiding: .none) { link in
         linkDelay(link, y, totalMbps: links.loadMbps[link, y], voiceMbps: links.voiceMbps[link, y])

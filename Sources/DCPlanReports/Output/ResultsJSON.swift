@@ -158,7 +158,10 @@ public enum ResultsJSON {
         JSONValue.object([
           ("id", .string(link.id)), ("from", .string(link.from)), ("to", .string(link.to)),
           ("year", .integer(results.demand.years[y].number)), ("capacity_mbps", .number(link.capacityMbps[y])),
-          ("load_mbps", .number(link.loadMbps[y])), ("voice_mbps", .number(link.voiceMbps[y])),
+          ("load_mbps", .number(link.loadMbps[y])),
+          ("load_mbps_forward", .number(y < link.forwardLoadMbps.count ? link.forwardLoadMbps[y] : link.loadMbps[y])),
+          ("load_mbps_reverse", .number(y < link.reverseLoadMbps.count ? link.reverseLoadMbps[y] : link.loadMbps[y])),
+          ("voice_mbps", .number(link.voiceMbps[y])),
           ("voice_share", .number(link.voiceShare[y])), ("utilisation", .number(utilisation[y])),
           ("n1_load_mbps", .number(link.n1LoadMbps[y])), ("n1_utilisation", .number(n1[y])),
           ("n1_worst_failure", link.n1WorstFailure[y].map(JSONValue.string) ?? .null),
