@@ -25,7 +25,7 @@ struct CostSectionErrorTests {
       at(source, "1️⃣", "two tiers of 'servers' start at 100 units; give each tier its own 'from'"),
       at(source, "2️⃣", "'discount' of tier 1 of 'storage' must be less than 100 %"),
       at(source, "3️⃣", "'money: real' needs 'inflation' to deflate each year's amounts; add e.g. 'inflation: 2 %'"),
-      at(source, "4️⃣", "unknown unit 'kg' in '25 kg' for 'modules' of 'asset_lives' of section 'costs'; did you mean 'kB'?"),
+      at(source, "4️⃣", "'modules' of 'asset_lives' of section 'costs' needs a duration; found '25 kg' (a mass); write e.g. '25 years'"),
       at(source, "5️⃣", "unknown cost category 'sever' in budget line 'it'; did you mean 'servers'?"),
       at(source, "6️⃣", "'amount' of budget line 'it' needs an amount of money; found '20 MW' (a power); write e.g. '20 MEUR'"),
     ])

@@ -52,7 +52,7 @@ struct OverlayTests {
     let outcome = ScenarioLoader.load(path: dir.appendingPathComponent("variant.yaml").path)
     let lines = outcome.diagnostics.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.position.line):\($0.position.column): \($0.message)" }
     #expect(lines == [
-      "variant.yaml:3:25: 'growth' of workload 'eakte' needs a percentage; found '8 kg'; write e.g. '8 %'",
+      "variant.yaml:3:25: 'growth' of workload 'eakte' needs a percentage; found '8 kg' (a mass); write e.g. '8 %'",
       "base.yaml:5:24: unknown tenant 'lnd'; did you mean 'land'?",
     ])
   }

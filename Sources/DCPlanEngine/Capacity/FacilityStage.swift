@@ -50,7 +50,11 @@ public enum FacilityStage {
     if facility.count != count || facility.indices.contains(where: { facility[$0].site != scenario.sites[$0].id }) {
       facility = scenario.sites.prefix(count).map { SiteFacility(empty: $0.id) }
     }
-    for s in 0..<count { siteFacility(sitePUE: scenario.sites[s].pue, sizing[s], years: years, rules: rules, into: &facility[s]) }
+    for s in 0..<count {
+      siteFacility(
+        sitePUE: scenario.sites[s].pue, overhead: scenario.sites[s].overhead, sizing[s], years: years, rules: rules,
+        into: &facility[s])
+    }
   }
 
   /// The facility needs of one site.
@@ -58,15 +62,15 @@ public enum FacilityStage {
     _ site: Site, _ sized: SiteSizing, years: [Year], rules: SizingStage.Rules, pue: [Double]? = nil
   ) -> SiteFacility {
     var result = SiteFacility(empty: site.id)
-    siteFacility(sitePUE: site.pue, sized, years: years, rules: rules, pue: pue, into: &result)
+    siteFacility(sitePUE: site.pue, overhead: site.overhead, sized, years: years, rules: rules, pue: pue, into: &result)
     return result
   }
 
   /// The same for a site whose PUE is `sitePUE`, into `result` (of that site), its arrays
   /// rewritten in place where they fit (the PUE alone is passed: a whole `Site` would be copied).
   static func siteFacility(
-    sitePUE: YearValue, _ sized: SiteSizing, years: [Year], rules: SizingStage.Rules, pue: [Double]? = nil,
-    into result: inout SiteFacility
+    sitePUE: YearValue, overhead: FacilityOverhead? = nil, _ sized: SiteSizing, years: [Year], rules: SizingStage.Rules,
+    pue: [Double]? = nil, into result: inout SiteFacility
   ) {
     let server = rules.server
     let storage = rules.storage
@@ -92,13 +96,21 @@ public enum FacilityStage {
         typicalKW += Double(units) * storage.typicalKW
         peakKW += Double(units) * storage.peakKW
       }
-      let pue = pue?[y] ?? sitePUE.value(in: year)
       result.racks[y] = racks
       result.itKW[y] = typicalKW
       result.itPeakKW[y] = peakKW
-      result.pue[y] = pue
-      result.facilityKW[y] = typicalKW * pue
-      result.energyMWh[y] = typicalKW * pue * hoursPerYear / 1000
+      if let overhead {
+        // Fixed and proportional overheads: the PUE follows the IT load (part load costs more).
+        let facilityKW = overhead.facilityKW(it: typicalKW)
+        result.pue[y] = typicalKW > 0 ? facilityKW / typicalKW : 0
+        result.facilityKW[y] = facilityKW
+        result.energyMWh[y] = facilityKW * hoursPerYear / 1000
+      } else {
+        let pue = pue?[y] ?? sitePUE.value(in: year)
+        result.pue[y] = pue
+        result.facilityKW[y] = typicalKW * pue
+        result.energyMWh[y] = typicalKW * pue * hoursPerYear / 1000
+      }
     }
   }
 }

@@ -187,6 +187,9 @@ struct HardwarePrices {
 /// The cost inputs' prices for each year of the horizon, evaluated once.
 struct CostRates: Sendable {
   let energyEURPerKWh: [Double]
+  /// Grams of CO2 per kWh, and EUR per tonne of CO2, per year.
+  let emissionGPerKWh: [Double]
+  let co2EURPerTonne: [Double]
   let fteEUR: [Double]
   let rackEUR: [Double]
   let perCoreEUR: [Double]
@@ -203,6 +206,8 @@ struct CostRates: Sendable {
 
   init(_ costs: CostInputs, years: [Year]) {
     energyEURPerKWh = years.map { costs.energyPricePerKWh.value(in: $0) }
+    emissionGPerKWh = years.map { costs.emissionFactorGPerKWh.value(in: $0) }
+    co2EURPerTonne = years.map { costs.co2PricePerTonne.value(in: $0) }
     fteEUR = years.map { costs.ftePerYear.value(in: $0) }
     rackEUR = years.map { costs.spacePerRackYear.value(in: $0) }
     perCoreEUR = years.map { costs.licencePerCoreYear.value(in: $0) }
@@ -257,6 +262,13 @@ enum SiteCosts {
       if needs.energyMWh[y] > 0, price > 0 {
         running += needs.energyMWh[y] * 1000 * price
         sink.add(y, .energy, needs.energyMWh[y] * 1000 * price, .energy(mwh: needs.energyMWh[y], eurPerKWh: price))
+      }
+      let co2Price = rates.co2EURPerTonne[y]
+      if needs.energyMWh[y] > 0, co2Price > 0, rates.emissionGPerKWh[y] > 0 {
+        let tonnes = needs.energyMWh[y] * rates.emissionGPerKWh[y] / 1000
+        running += tonnes * co2Price
+        sink.add(y, .co2, tonnes * co2Price,
+                 .units(count: tonnes, noun: "t CO2 (\(NumberText.fixed(rates.emissionGPerKWh[y], decimals: 0)) g/kWh)", unitEUR: co2Price))
       }
       // Units kept past their life (a room frozen before its move) at their own share.
       let keptServers = y < fleet.servers.beyondLife.count ? fleet.servers.beyondLife[y] : 0

@@ -16,6 +16,8 @@ public struct PlanResults: Hashable, Sendable {
   public let fleets: [SiteFleet]
   /// Hardware retired before its end of life, with its book value.
   public let stranded: [StrandedHardware]
+  /// Each site's energy and CO2 per year (empty without an emission factor).
+  public let emissions: [SiteEmissions]
   /// Link loads, single failures and upgrades.
   public let network: NetworkResults
   /// Telephony: locations, gateways, delays.
@@ -84,6 +86,7 @@ public enum Planner {
     warnings += PlacementCheck.warnings(scenario, demand)
     warnings += CatalogueCheck.warnings(scenario, demand)
     warnings += expansion.warnings
+    warnings += EnergyEfficiency.warnings(scenario, facility, years: years)
     warnings += StrandedHardwareStage.warnings(stranded, scenario)
     warnings += networkWarnings
     warnings += VoiceStage.trunkWarnings(scenario, voice, years: years)
@@ -103,7 +106,7 @@ public enum Planner {
     warnings += BudgetStage.warnings(budgets)
     return PlanResults(
       info: scenario.info, demand: demand, sizing: sizing, facility: facility, expansion: expansion, fleets: fleets,
-      stranded: stranded,
+      stranded: stranded, emissions: EnergyEfficiency.emissions(scenario, facility, years: years),
       network: network, voice: voice, voiceSeparateEUR: VoiceCosts.separateNetwork(scenario, voice, years: years),
       availability: availability, siteOutages: outages,
       costs: costs, sharing: sharing, likeForLike: likeForLike, budgets: budgets, capital: CapitalStage.spread(scenario, costs, years: years),

@@ -49,4 +49,5 @@ public enum WarningCode: String, Hashable, Sendable, CaseIterable {
   case discountBasisMismatch = "discount-basis-mismatch"
   case hardwareStranded = "hardware-stranded"
   case baselineOutsideBand = "baseline-outside-band"
+  case pueAboveEnergyEfficiencyLimit = "pue-above-enefg-limit"
 }

@@ -28,6 +28,9 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   case ipPhones = "ip_phones"
   /// Voice gateways (capex).
   case voiceGateways = "voice_gateways"
+  /// A price on the sites' CO2 emissions (opex; docs/conventions.md, "Energy, CO2 and the
+  /// Energy Efficiency Act").
+  case co2
   /// The one-off cost of a tenant's move into the shared data centre (opex; docs/conventions.md,
   /// "Moves").
   case migration
@@ -45,7 +48,7 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   public var isCapex: Bool {
     switch self {
     case .modules, .servers, .storage, .linkUpgrades, .ipPhones, .voiceGateways: return true
-    case .energy, .maintenance, .staff, .space, .licences, .linkLeases, .voiceLegacy, .sipTrunks, .residualValue, .parallelRunning, .migration,
+    case .energy, .maintenance, .staff, .space, .licences, .linkLeases, .voiceLegacy, .sipTrunks, .residualValue, .parallelRunning, .migration, .co2,
       .linkResidualValue:
       return false
     }

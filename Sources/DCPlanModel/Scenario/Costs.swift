@@ -25,6 +25,10 @@ public struct CostInputs: Hashable, Sendable {
   public var assetLives = AssetLives.standard
   /// Budget lines to hold the plan's costs against.
   public var budgets: [BudgetLine] = []
+  /// Grams of CO2 per kWh of electricity by year (the grid mix); constant 0: no emissions computed.
+  public var emissionFactorGPerKWh: YearValue = .constant(0)
+  /// A price (or an appraisal's shadow price) per tonne of CO2 by year, EUR; 0: none.
+  public var co2PricePerTonne: YearValue = .constant(0)
   /// Yearly maintenance of hardware kept in service past its life (a room frozen before its
   /// move), as a share of its list price; nil: the same as ``maintenanceShare``.
   public var maintenanceBeyondLife: Fraction?

@@ -29,6 +29,12 @@ public struct Site: Hashable, Sendable, Identifiable {
   public var modules: [BuildModule]
   /// Power usage effectiveness per year: facility power ÷ IT power.
   public var pue: YearValue
+  /// The facility's overhead as a fixed and a proportional part (replaces ``pue``: the PUE
+  /// then follows the IT load; docs/conventions.md, "Facility"); nil: ``pue``.
+  public var overhead: FacilityOverhead?
+  /// The year the site began operating, for the Energy Efficiency Act's limits; nil: before
+  /// the horizon when it has capacity standing, else its first year with IT load.
+  public var inOperationSince: Year?
   /// Where it stands, for distances between sites (georedundancy), if given.
   public var location: GeoLocation?
   /// For a legacy room, the years before it empties in which worn hardware is kept in service
@@ -119,4 +125,22 @@ extension Scenario {
     plan.sites.removeAll { standaloneOnly.contains($0.id) }
     return plan
   }
+}
+
+/// A facility's power overhead (cooling, UPS losses, lighting) as a part that does not scale
+/// with the IT load and a part that does: facility kW = IT kW × (1 + proportional) + fixed.
+public struct FacilityOverhead: Hashable, Sendable {
+  /// kW drawn while the site runs any IT load.
+  public var fixedKW: Double
+  /// The share of the IT load drawn on top.
+  public var proportional: Double
+
+  /// An overhead from its parts.
+  public init(fixedKW: Double, proportional: Double) {
+    self.fixedKW = fixedKW
+    self.proportional = proportional
+  }
+
+  /// Facility kW for `itKW` of IT load.
+  public func facilityKW(it itKW: Double) -> Double { itKW > 0 ? itKW * (1 + proportional) + fixedKW : 0 }
 }

@@ -37,13 +37,16 @@ extension Dimension {
     .energyPrice: "energy price",
     .length: "length",
     .vcpuCount: "vCPU count",
+    .mass: "mass",
+    .emissionFactor: "emission factor",
+    .massPrice: "price per mass",
   ]
 
   /// The dimension written in base units, e.g. `B/s` or `EUR/(W·s)`.
   public var baseUnitExpression: String {
     let parts: [(String, Int8)] = [
       ("B", information), ("W", power), ("EUR", money), ("m", length), ("vCPU", vcpu),
-      ("employee", employee), ("s", time),
+      ("employee", employee), ("g", mass), ("s", time),
     ]
     let numerator = parts.filter { $0.1 > 0 }.map { $0.1 == 1 ? $0.0 : "\($0.0)^\($0.1)" }
     let denominator = parts.filter { $0.1 < 0 }.map { $0.1 == -1 ? $0.0 : "\($0.0)^\(-$0.1)" }

@@ -1,7 +1,7 @@
 /// The physical dimension of a quantity, as integer exponents of dcplan's base units.
 ///
 /// Base units (see docs/conventions.md, "Units"): byte (information), second (time),
-/// watt (power), euro (money), metre (length), vCPU (virtual CPUs) and employee
+/// watt (power), euro (money), metre (length), vCPU (virtual CPUs), gram (mass, of CO2) and employee
 /// (the head that a per-employee figure is counted against). Energy is power × time,
 /// a bandwidth is information ÷ time, an energy price is money ÷ (power × time).
 public struct Dimension: Hashable, Sendable {
@@ -19,12 +19,15 @@ public struct Dimension: Hashable, Sendable {
   public var vcpu: Int8
   /// Exponent of the employee.
   public var employee: Int8
+  /// Exponent of the gram.
+  public var mass: Int8
 
   /// A dimension from its exponents; those not given are zero.
   public init(
     information: Int8 = 0, time: Int8 = 0, power: Int8 = 0, money: Int8 = 0,
-    length: Int8 = 0, vcpu: Int8 = 0, employee: Int8 = 0
+    length: Int8 = 0, vcpu: Int8 = 0, employee: Int8 = 0, mass: Int8 = 0
   ) {
+    self.mass = mass
     self.information = information
     self.time = time
     self.power = power
@@ -56,13 +59,19 @@ public struct Dimension: Hashable, Sendable {
   public static let length = Dimension(length: 1)
   /// Virtual CPUs.
   public static let vcpuCount = Dimension(vcpu: 1)
+  /// Mass (of CO2): grams.
+  public static let mass = Dimension(mass: 1)
+  /// An emission factor: grams per watt-second (written as g/kWh).
+  public static let emissionFactor = Dimension(time: -1, power: -1, mass: 1)
+  /// A price per mass: euros per gram (written as EUR/t).
+  public static let massPrice = Dimension(money: 1, mass: -1)
 
   /// The product of two dimensions (exponents add).
   public static func * (lhs: Dimension, rhs: Dimension) -> Dimension {
     Dimension(
       information: lhs.information + rhs.information, time: lhs.time + rhs.time,
       power: lhs.power + rhs.power, money: lhs.money + rhs.money, length: lhs.length + rhs.length,
-      vcpu: lhs.vcpu + rhs.vcpu, employee: lhs.employee + rhs.employee)
+      vcpu: lhs.vcpu + rhs.vcpu, employee: lhs.employee + rhs.employee, mass: lhs.mass + rhs.mass)
   }
 
   /// The quotient of two dimensions (exponents subtract).
@@ -70,7 +79,7 @@ public struct Dimension: Hashable, Sendable {
     Dimension(
       information: lhs.information - rhs.information, time: lhs.time - rhs.time,
       power: lhs.power - rhs.power, money: lhs.money - rhs.money, length: lhs.length - rhs.length,
-      vcpu: lhs.vcpu - rhs.vcpu, employee: lhs.employee - rhs.employee)
+      vcpu: lhs.vcpu - rhs.vcpu, employee: lhs.employee - rhs.employee, mass: lhs.mass - rhs.mass)
   }
 
   /// This dimension counted per employee (`2 GiB/employee`).

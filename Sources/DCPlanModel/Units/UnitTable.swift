@@ -57,6 +57,9 @@ public enum UnitTable {
     add("m", 1, .length)
     add("km", 1000, .length)
     add("vCPU", 1, .vcpuCount)
+    add("g", 1, .mass)
+    add("kg", 1e3, .mass)
+    add("t", 1e6, .mass)
     for employee in ["employee", "employees"] { add(employee, 1, Dimension(employee: 1)) }
     for phone in ["phone", "phones"] { add(phone, 1, .dimensionless) }
     add("%", 0.01, .dimensionless)

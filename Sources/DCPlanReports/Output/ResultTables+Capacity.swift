@@ -183,6 +183,7 @@ extension CostCategory {
     case .voiceGateways: return "Voice gateways"
     case .parallelRunning: return "Parallel running"
     case .migration: return "Migration"
+    case .co2: return "CO2"
     case .residualValue: return "Residual value"
     case .linkResidualValue: return "Link residual value"
     }

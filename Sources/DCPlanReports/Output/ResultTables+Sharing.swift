@@ -87,6 +87,24 @@ extension ResultTables {
     return table
   }
 
+  /// Each site's energy, PUE and CO2 per year.
+  static func emissions(_ results: PlanResults) -> Table {
+    var table = Table(
+      id: "emissions", title: "Energy and CO2 by site",
+      columns: [
+        Column("site", "Site"), Column("year", "Year"), Column("energy_mwh", "Energy (MWh)", decimals: 0),
+        Column("pue", "PUE", decimals: 2), Column("grams_per_kwh", "Grid mix (g CO2/kWh)", decimals: 0),
+        Column("tonnes_co2", "CO2 (t)", decimals: 0),
+      ])
+    for row in results.emissions {
+      table.rows.append([
+        .text(row.site), .year(row.year.number), .number(row.energyMWh), .number(row.pue), .number(row.gramsPerKWh),
+        .number(row.tonnesCO2),
+      ])
+    }
+    return table
+  }
+
   /// Hardware retired before its end of life, with the book value it still had.
   static func strandedHardware(_ results: PlanResults) -> Table {
     var table = Table(

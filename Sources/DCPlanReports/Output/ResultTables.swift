@@ -22,6 +22,7 @@ public enum ResultTables {
     if !results.siteOutages.isEmpty { tables.append(siteOutages(results)) }
     tables.append(costs(results))
     if !results.stranded.isEmpty { tables.append(strandedHardware(results)) }
+    if !results.emissions.isEmpty { tables.append(emissions(results)) }
     if !results.sharing.tenants.isEmpty { tables += [tenants(results), tenantCosts(results)] }
     if !results.budgets.isEmpty { tables.append(budgets(results)) }
     if let montecarlo = results.montecarlo { tables += montecarloTables(montecarlo) }
@@ -38,7 +39,7 @@ public enum ResultTables {
   /// Ids of the tables, for `--table`, in the order they are printed.
   public static let ids = [
     "summary", "demand", "demand_by_site", "capacity_by_site", "facility_by_site", "expansions", "links", "link_upgrades",
-    "disconnections", "voice", "voice_locations", "voice_costs", "availability", "site_outages", "costs", "stranded_hardware", "tenants", "tenant_costs", "budgets", "montecarlo_summary", "montecarlo_yearly",
+    "disconnections", "voice", "voice_locations", "voice_costs", "availability", "site_outages", "costs", "stranded_hardware", "emissions", "tenants", "tenant_costs", "budgets", "montecarlo_summary", "montecarlo_yearly",
     "shortfall_probability", "tornado", "sensitivity", "insurance", "capital_costs", "warnings", "workload_demand", "cost_ledger",
   ]
 

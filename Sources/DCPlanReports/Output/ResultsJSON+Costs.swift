@@ -52,6 +52,12 @@ extension ResultsJSON {
         ])
       }
     })))
+    members.append(("emissions", .array(results.emissions.map { row in
+      .object([
+        ("site", .string(row.site)), ("year", .integer(row.year.number)), ("energy_mwh", .number(row.energyMWh)),
+        ("pue", .number(row.pue)), ("grams_per_kwh", .number(row.gramsPerKWh)), ("tonnes_co2", .number(row.tonnesCO2)),
+      ])
+    })))
     members.append(("stranded_hardware", .array(results.stranded.map { entry in
       .object([
         ("site", .string(entry.site)), ("year", .integer(entry.year.number)), ("kind", .string(entry.kind)),

@@ -200,6 +200,7 @@ public enum ResultsJSON {
     members.append((SummaryFigure.residualValueEUR.rawValue, .number(results.costs.residualValueEUR)))
     let unserved = [SummaryFigure.unservedVCPUYears, .unservedTiBYears, .linkOverloadMbpsYears]
     for figure in unserved { members.append((figure.rawValue, .number(figure.value(results)))) }
+    members.append(("co2_tonnes", .number(results.emissions.reduce(0) { $0 + $1.tonnesCO2 })))
     members.append(("stranded_hardware_eur", .number(results.stranded.reduce(0) { $0 + $1.bookValueEUR })))
     members.append(("money", money(results)))
     members.append(("allocation_method", .string(results.sharing.method.rawValue)))

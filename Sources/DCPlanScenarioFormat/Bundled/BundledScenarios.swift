@@ -378,6 +378,9 @@ costs:
   # Industrial electricity, new contracts, ct/kWh excl. VAT (F, [2.7]) × 1.19 VAT, which a
   # public body cannot deduct (D, [5]); 2025 estimated (E).
   energy_price: {2017: 20.34 ct/kWh, 2018: 21.37 ct/kWh, 2019: 21.93 ct/kWh, 2020: 21.13 ct/kWh, 2021: 25.44 ct/kWh, 2022: 39.29 ct/kWh, 2023: 31.54 ct/kWh, 2024: 22.73 ct/kWh, 2025: 22.6 ct/kWh}
+  # CO2 of the German grid mix, g/kWh: 2017-2019 from the Federal Environment Agency (F, UBA
+  # as reported in April 2020: 2018 preliminary, 2019 estimated); 2025 estimated (E).
+  emission_factor: {2017: 485 g/kWh, 2018: 468 g/kWh, 2019: 401 g/kWh, 2025: 350 g/kWh}
   maintenance: 8 %                    # E: of hardware purchase value per year
   maintenance_beyond_life: 15 %       # E: hardware past its life, on third-party maintenance
   servers_per_fte: 40                 # E: operations staff per virtualisation host

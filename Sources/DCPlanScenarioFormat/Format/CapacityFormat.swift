@@ -142,6 +142,13 @@ enum CostsSection {
                                         meaning: "Yearly change of a single energy price from the first year of the horizon.")
   static let maintenance = KeySpec("maintenance", .fraction, default: "0 %", example: "8 %",
                                    meaning: "Yearly maintenance as a share of the purchase value of the hardware in service.")
+  static let emissionFactor = KeySpec(
+    "emission_factor", .quantityOrYearTable(QuantityKind(.emissionFactor, example: "485 g/kWh")), default: "none (no emissions)",
+    example: "{2017: 485 g/kWh, 2019: 401 g/kWh}",
+    meaning: "CO2 per kWh of electricity drawn (the grid mix): a value or a table by year; gives each site's emissions (docs/conventions.md, \"Energy, CO2 and the Energy Efficiency Act\").")
+  static let co2Price = KeySpec(
+    "co2_price", .quantityOrYearTable(QuantityKind(.massPrice, example: "55 EUR/t")), default: "none", example: "{2021: 25 EUR/t, 2025: 55 EUR/t}",
+    meaning: "A price per tonne of CO2 on the sites' emissions (an appraisal's shadow price): a ledger line 'co2' per site and year; leave it out where the energy price carries it already.")
   static let maintenanceBeyondLife = KeySpec(
     "maintenance_beyond_life", .fraction, default: "as 'maintenance'", example: "15 %",
     meaning: "Yearly maintenance of hardware kept past its lifetime (a room frozen before its move), as a share of its purchase value.")
@@ -190,7 +197,7 @@ enum CostsSection {
     meaning: "Budget lines: money per year for some cost categories; each year's headroom or overrun is shown.")
   static let spec = SectionSpec(
     name: "costs", summary: "Prices for energy, maintenance, staff, space and licences; discounts, money basis, budgets (docs/conventions.md, \"Costs\").",
-    keys: [energyPrice, energyEscalation, maintenance, maintenanceBeyondLife, serversPerFTE, minFTE, fteCost, fteEscalation, spaceCost, spaceEscalation,
+    keys: [energyPrice, energyEscalation, emissionFactor, co2Price, maintenance, maintenanceBeyondLife, serversPerFTE, minFTE, fteCost, fteEscalation, spaceCost, spaceEscalation,
            licencePerCore, licencePerCoreEscalation, licencePerVCPU, licencePerVCPUEscalation, procurement, money, inflation,
            assetLives, residualValue, budget])
 }

@@ -235,8 +235,24 @@ enum SiteSection {
   static let parallelRunning = KeySpec(
     "parallel_running", .quantity(QuantityKind(.duration, example: "6 months")), default: "0 months", example: "6 months",
     meaning: "For a legacy room: months (at most 12) its running costs go on for the load that leaves it, while the new site already runs (docs/conventions.md, \"Moves\").")
+  static let overhead = KeySpec(
+    "overhead", .mapping(OverheadSection.spec), default: "none (the PUE stands)", example: "{fixed: 120 kW, proportional: 25 %}",
+    meaning: "The facility's overhead as a fixed part and a part proportional to the IT load, instead of 'pue': the PUE then rises at part load (docs/conventions.md, \"Facility\").")
+  static let inOperationSince = KeySpec(
+    "in_operation_since", .year, default: "before the horizon with capacity standing, else its first year with IT load", example: "2019",
+    meaning: "The year the site began operating: whether the Energy Efficiency Act's limits for existing or for new data centres apply.")
   static let spec = SectionSpec(
     name: "site", summary: "A data-centre site (one entry of 'sites').",
     keys: [id, name, kind, node, decommission, closesAfterMove, loadShare, capacity, modules, pue, latitude, longitude,
-           freezeBeforeMove, parallelRunning])
+           freezeBeforeMove, parallelRunning, overhead, inOperationSince])
+}
+
+/// Keys of `sites[].overhead`.
+enum OverheadSection {
+  static let fixed = KeySpec("fixed", .quantity(QuantityKind(.power, example: "120 kW")), required: true, example: "120 kW",
+                             meaning: "Power drawn while the site runs any IT load, whatever its size (lighting, fixed cooling, idle UPS).")
+  static let proportional = KeySpec("proportional", .fraction, required: true, example: "25 %",
+                                    meaning: "Power drawn on top of each kW of IT load (cooling, UPS losses).")
+  static let spec = SectionSpec(
+    name: "overhead", summary: "A facility's overhead (the 'overhead' of a site).", keys: [fixed, proportional])
 }

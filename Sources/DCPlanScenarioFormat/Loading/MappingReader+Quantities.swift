@@ -264,6 +264,8 @@ extension Dimension {
     case .duration: return (1e18, "about 3·10^10 years")
     case .length: return (1e8, "100,000 km")
     case .vcpuCount: return (1e12, "10^12 vCPU")
+    case .emissionFactor: return (5000 / 3.6e6, "5,000 g/kWh")
+    case .massPrice: return (1e4 / 1e6, "10,000 EUR/t")
     default: return (1e18, "10^18 in base units")
     }
   }

@@ -206,6 +206,13 @@ extension ScenarioDecoder {
     }
     // Energy prices are kept in EUR per kWh, yearly costs in EUR per year.
     costs.energyPricePerKWh = yearValue(C.energyPrice, C.energyEscalation, perUnit: 3.6e6)
+    // Emission factors are kept in g per kWh, CO2 prices in EUR per tonne.
+    if reader.has(C.emissionFactor) { costs.emissionFactorGPerKWh = self.yearValue(reader, C.emissionFactor, horizon: horizon, toResult: 3.6e6) }
+    if reader.has(C.co2Price) { costs.co2PricePerTonne = self.yearValue(reader, C.co2Price, horizon: horizon, toResult: 1e6) }
+    if reader.has(C.co2Price), !reader.has(C.emissionFactor) {
+      context.error("'co2_price' needs 'emission_factor' to turn energy into tonnes of CO2; add e.g. 'emission_factor: 485 g/kWh'",
+                    at: reader.keyPosition(of: C.co2Price))
+    }
     costs.maintenanceShare = reader.fraction(C.maintenance) ?? .zero
     costs.maintenanceBeyondLife = reader.fraction(C.maintenanceBeyondLife)
     costs.serversPerFTE = reader.number(C.serversPerFTE, in: 0.001...1_000_000) ?? 0

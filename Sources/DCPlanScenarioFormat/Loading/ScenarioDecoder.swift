@@ -242,6 +242,18 @@ struct ScenarioDecoder {
         site.parallelRunningMonths = min(12, months)
       }
     }
+    if let node = reader.node(S.overhead) {
+      if let overhead = MappingReader(node, spec: OverheadSection.spec, path: reader.path + ".overhead", label: "'overhead' of \(reader.label)", context: context) {
+        defer { overhead.finish() }
+        let fixed = overhead.quantity(OverheadSection.fixed, QuantityKind(.power, example: "120 kW"))?.value.baseValue
+        let share = overhead.fraction(OverheadSection.proportional)
+        if let fixed, let share { site.overhead = FacilityOverhead(fixedKW: fixed / 1000, proportional: share.value) }
+      }
+      if reader.has(S.pue) {
+        context.error("give 'pue' or 'overhead' for \(reader.label), not both", at: reader.keyPosition(of: S.overhead))
+      }
+    }
+    site.inOperationSince = reader.year(S.inOperationSince)
     let latitude = reader.number(S.latitude, in: -90...90)
     let longitude = reader.number(S.longitude, in: -180...180)
     if let latitude, let longitude {
