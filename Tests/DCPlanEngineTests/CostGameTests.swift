@@ -28,7 +28,7 @@ struct CostGameTests {
       var state = game.emptyState()
       for t in members { game.add(t, to: &state) }
       let fast = game.jointCost(state, cache: &cache)
-      let engine = CostGame.siteAndVoiceCosts(CostGame.coalitionScenario(scenario, members: members), migrations: true).eur
+      let engine = CostGame.siteAndVoiceCosts(CostGame.coalitionScenario(scenario, members: members), migrations: true, items: true).eur
       #expect(approximately(fast, engine, relative: 1e-9), "coalition \(members)")
     }
     // The grand coalition is the plan itself: its data-centre and voice lines.
@@ -150,5 +150,38 @@ extension CostGameTests {
         #expect(game.standaloneShortfall[t] == engine.firstShortfall, "\(file) tenant \(t) variant \(variant)")
       }
     }
+  }
+}
+
+extension CostGameTests {
+  @Test("with cost items (per vCPU, a security centre paid whole by each coalition, a one-off for one tenant), every coalition costs what the engine gives")
+  func coalitionsWithItems() throws {
+    let text = try String(contentsOfFile: RepositoryPaths.scenario("teaching-costs.yaml"), encoding: .utf8)
+      .replacingOccurrences(of: "  residual_value: false\n", with: """
+          residual_value: false
+          items:
+            - {id: backup, category: security, per: vcpu, amount: 10 EUR/year}
+            - {id: soc, category: security, amount: 30000 EUR/year, tenants: [a, b]}
+            - {id: cutover, category: projects, amount: 12 kEUR, year: 2021, tenants: [c]}
+
+        """)
+    let scenario = try #require(ScenarioLoader.load(text: text, file: "items.yaml").scenario)
+    let years = scenario.info.horizon.years
+    let game = CostGame(scenario, voice: VoiceStage.plan(scenario, years: years), years: years)
+    var cache = CostGame.Cache()
+    for mask in 1..<8 {
+      let members = (0..<3).filter { mask & (1 << $0) != 0 }
+      var state = game.emptyState()
+      for t in members { game.add(t, to: &state) }
+      let engine = CostGame.siteAndVoiceCosts(CostGame.coalitionScenario(scenario, members: members), migrations: true, items: true).eur
+      #expect(approximately(game.jointCost(state, cache: &cache), engine, relative: 1e-9), "coalition \(members)")
+    }
+    // The grand coalition is the plan: every line but the network's.
+    let plan = Planner.run(scenario)
+    var everyone = game.emptyState()
+    for t in 0..<3 { game.add(t, to: &everyone) }
+    var planned = [Double](repeating: 0, count: years.count)
+    for line in plan.costs.lines where !line.category.isNetwork { planned[line.year - years[0]] += line.amountEUR }
+    #expect(approximately(game.jointCost(everyone, cache: &cache), planned, relative: 1e-9))
   }
 }

@@ -80,7 +80,7 @@ public enum Planner {
     let costs = CostStage.costs(
       scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
       otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years)
-        + MigrationCosts.lines(scenario, demand, years: years))
+        + MigrationCosts.lines(scenario, demand, years: years) + CostItems.lines(scenario, demand, voice, years: years))
     let stranded = StrandedHardwareStage.run(scenario, fleets: fleets, years: years)
     var warnings = MoneyBasisCheck.warnings(scenario)
     warnings += PlacementCheck.warnings(scenario, demand)

@@ -39,6 +39,11 @@ struct CostGame: Sendable {
   private let storageLife: Int
   private let tenantErlangs: [[Double]]
   private let tenantVoiceEUR: [[Double]]
+  /// Each tenant's cost items per employee, phone or vCPU, per year (nominal EUR; in
+  /// ``tenantVoiceEUR`` too).
+  private let tenantItemEUR: [[Double]]
+  /// Site and fixed cost items paid whole by any coalition with a member they serve.
+  private let ownItems: [(served: Set<Int>, eur: [Double])]
   /// Each tenant's migration into the shared data centre per year (nominal EUR): paid in any coalition it joins.
   private let tenantMigrationEUR: [[Double]]
   /// The scenario's voice settings (gateways, SIP prices, grade of service), if any.
@@ -125,6 +130,27 @@ struct CostGame: Sendable {
       guard let tenant = line.tenants.first, let t = tenantIndex[tenant] else { continue }
       ownVoice[t][line.year - first] += line.amountEUR
     }
+    // Cost items (docs/conventions.md, "Cost items"): those per employee, phone or vCPU are
+    // each tenant's own, paid alone or together (with its voice); site and fixed items with
+    // 'alone: own' are paid whole by every coalition with a member they serve, and by each
+    // tenant they serve alone; common items ('share') are outside the game.
+    var perTenantItems = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: tenantCount)
+    for line in CostItems.lines(scenario, projected.0, voice, years: years, include: CostItems.isPerTenant) {
+      guard let tenant = line.tenants.first, let t = tenantIndex[tenant] else { continue }
+      perTenantItems[t][line.year - first] += line.amountEUR
+      ownVoice[t][line.year - first] += line.amountEUR
+    }
+    tenantItemEUR = perTenantItems
+    var items: [(served: Set<Int>, eur: [Double])] = []
+    let everyone = Set(0..<scenario.tenants.count)
+    for item in scenario.costs.items where !CostItems.isPerTenant(item) && !CostItems.isCommon(item) {
+      var eur = [Double](repeating: 0, count: years.count)
+      for line in CostItems.lines(scenario, projected.0, voice, years: years, include: { $0 == item }) {
+        eur[line.year - first] += line.amountEUR
+      }
+      items.append((item.tenants.isEmpty ? everyone : Set(item.tenants.compactMap { tenantIndex[$0] }), eur))
+    }
+    ownItems = items
     tenantVoiceEUR = ownVoice
     // Migration: each tenant's move into the shared data centre, paid whenever it joins one.
     var migration = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: tenantCount)
@@ -149,7 +175,14 @@ struct CostGame: Sendable {
     let tenant = scenario.tenants[t]
     // With a second room of its own: its standalone scenario through the engine's stages.
     if tenant.standaloneTwin != nil, tenant.legacySite != nil {
-      return Self.siteAndVoiceCosts(Self.standaloneScenario(scenario, tenant: t), migrations: false)
+      // Its items as the plan counts them: its own per tenant, and the whole of each it is served by.
+      var alone = Self.siteAndVoiceCosts(Self.standaloneScenario(scenario, tenant: t), migrations: false)
+      for y in alone.eur.indices {
+        var items = tenantItemEUR[t][y]
+        for item in ownItems where item.served.contains(t) { items += item.eur[y] }
+        alone.eur[y] += items * deflation[y]
+      }
+      return alone
     }
     guard let room = legacyOf[t], tenant.legacySite != nil, tenant.standalone != .sharedDesign else {
       var state = emptyState()
@@ -171,6 +204,7 @@ struct CostGame: Sendable {
       rates: rates, rules: rules, prices: prices, parallelRunningMonths: scenario.sites[outcome.site].parallelRunningMonths,
       into: &sink)
     addGateways(erlangs: tenantErlangs[t], to: &sink.eur)
+    for item in ownItems where item.served.contains(t) { for y in 0..<count { sink.eur[y] += item.eur[y] } }
     for y in 0..<count { sink.eur[y] *= deflation[y] }
     return (sink.eur, outcome.firstShortfall)
   }
@@ -251,11 +285,13 @@ struct CostGame: Sendable {
   /// The data-centre and voice costs per year of a scenario run through the engine's stages,
   /// in the ledger's money; with `migrations`, its tenants' moves into the shared data centre
   /// too (not for a tenant alone with its second room: its workloads stay in their room).
-  static func siteAndVoiceCosts(_ scenario: Scenario, migrations: Bool) -> (eur: [Double], firstShortfall: Year?) {
+  static func siteAndVoiceCosts(_ scenario: Scenario, migrations: Bool, items: Bool = false) -> (eur: [Double], firstShortfall: Year?) {
     let plan = CapacityPlan(scenario, warnings: false)
     let voice = VoiceStage.plan(scenario, years: plan.years)
     var other = VoiceCosts.lines(scenario, voice, years: plan.years)
     if migrations { other += MigrationCosts.lines(scenario, plan.demand, years: plan.years) }
+    // The cost items the game counts: all but the common ones.
+    if items { other += CostItems.lines(scenario, plan.demand, voice, years: plan.years, include: { !CostItems.isCommon($0) }) }
     let totals = plan.yearlyTotals(scenario, otherLines: other)
     return (totals.total, plan.expansion.firstShortfallYear)
   }
@@ -457,6 +493,9 @@ struct CostGame: Sendable {
     }
     // Gateways: trunks for the members' pooled Erlangs; capex in the first year with calls.
     addGateways(erlangs: state.erlangs, to: &sink.eur)
+    for item in ownItems where state.members.contains(where: item.served.contains) {
+      for y in 0..<count { sink.eur[y] += item.eur[y] }
+    }
     for y in 0..<count { sink.eur[y] *= deflation[y] }
     return (sink.eur, firstShortfall)
   }

@@ -75,7 +75,10 @@ public enum CostSharingStage {
     // Lines summed per group of tenants served and year, then each sum split once: usage and
     // keys, and the network's usage share.
     var groups: [(ids: [String], members: [Int])] = []
-    var amounts: [[Double]] = []  // [group][2 · year + (network ? 1 : 0)]
+    // [group][3 · year + kind]: 0 the cost game's, 1 the network's, 2 common cost items'
+    // (shared by usage outside the game, like the network; docs/conventions.md, "Cost items").
+    var amounts: [[Double]] = []
+    let commonPlaces = CostItems.commonPlaces(scenario)
     var lastGroup = -1
     for line in costs.lines {
       let g: Int
@@ -86,30 +89,35 @@ public enum CostSharingStage {
       } else {
         let members = line.tenants.isEmpty ? Array(0..<n) : line.tenants.compactMap { tenantIndex[$0] }
         groups.append((line.tenants, members))
-        amounts.append([Double](repeating: 0, count: 2 * width))
+        amounts.append([Double](repeating: 0, count: 3 * width))
         g = groups.count - 1
       }
       lastGroup = g
-      amounts[g][2 * (line.year - first) + (line.category.isNetwork ? 1 : 0)] += line.amountEUR
+      let kind = line.category.isNetwork ? 1 : commonPlaces.contains(line.site) ? 2 : 0
+      amounts[g][3 * (line.year - first) + kind] += line.amountEUR
     }
     var usageEUR = [[Double]](repeating: [Double](repeating: 0, count: width), count: n)
     var keysEUR = usageEUR
     var networkEUR = usageEUR
+    // The network and the common items: each tenant's usage share, outside the cost game.
+    var outsideGameEUR = usageEUR
     for (g, group) in groups.enumerated() where !group.members.isEmpty {
       let served = group.members
       let keyTotal = keys.map { keys in served.reduce(0) { $0 + keys[$1] } } ?? 0
       for y in 0..<width {
-        let other = amounts[g][2 * y]
-        let network = amounts[g][2 * y + 1]
-        guard other != 0 || network != 0 else { continue }
+        let other = amounts[g][3 * y]
+        let network = amounts[g][3 * y + 1]
+        let common = amounts[g][3 * y + 2]
+        guard other != 0 || network != 0 || common != 0 else { continue }
         let shares = usage.shares(of: served, year: y, weights: allocation)
         for (t, share) in zip(served, shares) {
-          usageEUR[t][y] += (other + network) * share
+          usageEUR[t][y] += (other + network + common) * share
           networkEUR[t][y] += network * share
+          outsideGameEUR[t][y] += (network + common) * share
         }
         if let keys {
           for t in served {
-            keysEUR[t][y] += (other + network) * (keyTotal > 0 ? keys[t] / keyTotal : 1 / Double(served.count))
+            keysEUR[t][y] += (other + network + common) * (keyTotal > 0 ? keys[t] / keyTotal : 1 / Double(served.count))
           }
         }
       }
@@ -136,7 +144,7 @@ public enum CostSharingStage {
       standardError = estimate.standardErrorNPV.max() ?? 0
     }
     let shapleyEUR = shapley.map { values in
-      values.indices.map { t in zip(values[t], networkEUR[t]).map(+) }
+      values.indices.map { t in zip(values[t], outsideGameEUR[t]).map(+) }
     }
 
     var results: [TenantCost] = []
@@ -148,7 +156,7 @@ public enum CostSharingStage {
       case .shapley: chosen = shapleyEUR?[t] ?? usageEUR[t]
       }
       results.append(TenantCost(
-        tenant: tenant.id, costEUR: chosen, standaloneEUR: zip(game.standaloneEUR[t], networkEUR[t]).map(+),
+        tenant: tenant.id, costEUR: chosen, standaloneEUR: zip(game.standaloneEUR[t], outsideGameEUR[t]).map(+),
         usageEUR: usageEUR[t], keysEUR: keys != nil ? keysEUR[t] : nil, shapleyEUR: shapleyEUR?[t],
         networkEUR: networkEUR[t], standaloneShortfallYear: game.standaloneShortfall[t]))
     }

@@ -72,6 +72,7 @@ public enum MonteCarlo {
     NetworkCosts.add(scenario, network, years: years, into: &other)
     VoiceCosts.add(scenario, voice, years: years, into: &other)
     MigrationCosts.add(scenario, plan.demand, years: years, into: &other)
+    CostItems.add(scenario, plan.demand, voice, years: years, into: &other)
     if let decisions = plan.decisions, decisions.emergencyPremium > 0 {
       EmergencyPurchases.add(scenario, plan.fleets, decisions, years: years, into: &other)
     }

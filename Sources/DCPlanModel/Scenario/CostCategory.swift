@@ -28,6 +28,12 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   case ipPhones = "ip_phones"
   /// Voice gateways (capex).
   case voiceGateways = "voice_gateways"
+  /// Security: operations centre, IT-Grundschutz, offline backup (opex; a cost item's).
+  case security
+  /// One-off projects (opex; a cost item's).
+  case projects
+  /// Other declared costs (opex; a cost item's).
+  case other
   /// A price on the sites' CO2 emissions (opex; docs/conventions.md, "Energy, CO2 and the
   /// Energy Efficiency Act").
   case co2
@@ -48,7 +54,7 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   public var isCapex: Bool {
     switch self {
     case .modules, .servers, .storage, .linkUpgrades, .ipPhones, .voiceGateways: return true
-    case .energy, .maintenance, .staff, .space, .licences, .linkLeases, .voiceLegacy, .sipTrunks, .residualValue, .parallelRunning, .migration, .co2,
+    case .energy, .maintenance, .staff, .space, .licences, .linkLeases, .voiceLegacy, .sipTrunks, .residualValue, .parallelRunning, .migration, .co2, .security, .projects, .other,
       .linkResidualValue:
       return false
     }

@@ -25,6 +25,8 @@ public struct CostInputs: Hashable, Sendable {
   public var assetLives = AssetLives.standard
   /// Budget lines to hold the plan's costs against.
   public var budgets: [BudgetLine] = []
+  /// Costs the scenario declares itself (licences per user, security, projects).
+  public var items: [CostItem] = []
   /// Grams of CO2 per kWh of electricity by year (the grid mix); constant 0: no emissions computed.
   public var emissionFactorGPerKWh: YearValue = .constant(0)
   /// A price (or an appraisal's shadow price) per tonne of CO2 by year, EUR; 0: none.
@@ -167,5 +169,54 @@ public enum YearValue: Hashable, Sendable {
     case let .escalating(value, baseYear, rate): return value * rate.factor(afterYears: year - baseYear)
     case let .table(series): return series.value(in: year)
     }
+  }
+}
+
+/// A cost the scenario declares itself (docs/conventions.md, "Cost items"): licences per user,
+/// a security operations centre, a one-off project. One-off in a year or recurring, per
+/// employee, per phone, per vCPU, per site or fixed.
+public struct CostItem: Hashable, Sendable {
+  /// What the amount is counted against.
+  public enum Basis: String, Hashable, Sendable, CaseIterable {
+    case employee, phone, vcpu, site, fixed
+  }
+
+  /// What a tenant alone would pay for a site or fixed item.
+  public enum Alone: String, Hashable, Sendable, CaseIterable {
+    /// The whole item, each on its own (a security operations centre: each needs its own).
+    case own
+    /// Its usage share, as in the plan: the item costs the same whoever bears it.
+    case share
+  }
+
+  public var id: String
+  /// The ledger category (``CostCategory``) its lines carry.
+  public var category: CostCategory
+  public var basis: Basis
+  /// EUR per year (recurring) or once (in ``oneOffYear``), per unit of the basis.
+  public var amountEUR: Double
+  /// The year of a one-off item; nil: recurring.
+  public var oneOffYear: Year?
+  /// The years a recurring item runs; nil: the whole horizon.
+  public var years: YearRange?
+  /// The tenants it serves (and is counted for); empty: every tenant.
+  public var tenants: [String]
+  /// For `site`: the sites it is paid at; empty: the shared sites.
+  public var sites: [String]
+  public var alone: Alone
+
+  public init(
+    id: String, category: CostCategory, basis: Basis, amountEUR: Double, oneOffYear: Year? = nil, years: YearRange? = nil,
+    tenants: [String] = [], sites: [String] = [], alone: Alone = .own
+  ) {
+    self.id = id
+    self.category = category
+    self.basis = basis
+    self.amountEUR = amountEUR
+    self.oneOffYear = oneOffYear
+    self.years = years
+    self.tenants = tenants
+    self.sites = sites
+    self.alone = alone
   }
 }

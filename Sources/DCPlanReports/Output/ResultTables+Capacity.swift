@@ -184,6 +184,9 @@ extension CostCategory {
     case .parallelRunning: return "Parallel running"
     case .migration: return "Migration"
     case .co2: return "CO2"
+    case .security: return "Security"
+    case .projects: return "Projects"
+    case .other: return "Other"
     case .residualValue: return "Residual value"
     case .linkResidualValue: return "Link residual value"
     }

@@ -192,6 +192,9 @@ enum CostsSection {
   static let residualValue = KeySpec(
     "residual_value", .boolean, default: "true", example: "false",
     meaning: "Whether the book value of the assets still in service at the horizon's end is credited in its last year (docs/conventions.md, \"Residual value\"); 'false' for a cash-only view.")
+  static let items = KeySpec(
+    "items", .list(CostItemSection.spec), default: "none", example: "[{id: ms-ea, category: licences, per: employee, amount: 120 EUR/year}]",
+    meaning: "Costs declared in the scenario: licences per user or phone, security, projects; one-off or recurring (docs/conventions.md, \"Cost items\").")
   static let budget = KeySpec(
     "budget", .list(BudgetSection.spec), default: "none", example: "[{id: it, amount: 40 MEUR}]",
     meaning: "Budget lines: money per year for some cost categories; each year's headroom or overrun is shown.")
@@ -199,7 +202,7 @@ enum CostsSection {
     name: "costs", summary: "Prices for energy, maintenance, staff, space and licences; discounts, money basis, budgets (docs/conventions.md, \"Costs\").",
     keys: [energyPrice, energyEscalation, emissionFactor, co2Price, maintenance, maintenanceBeyondLife, serversPerFTE, minFTE, fteCost, fteEscalation, spaceCost, spaceEscalation,
            licencePerCore, licencePerCoreEscalation, licencePerVCPU, licencePerVCPUEscalation, procurement, money, inflation,
-           assetLives, residualValue, budget])
+           assetLives, residualValue, items, budget])
 }
 
 /// Keys of `costs.procurement_tiers`.
@@ -267,4 +270,31 @@ enum AllocationSection {
   static let spec = SectionSpec(
     name: "allocation", summary: "How costs are shared among tenants (docs/conventions.md, \"Cost sharing\").",
     keys: [method, vcpu, ram, storage, bandwidth, samples])
+}
+
+/// Keys of one entry of `costs.items`.
+enum CostItemSection {
+  static let categories: [CostCategory] = [.licences, .staff, .maintenance, .space, .energy, .security, .projects, .other]
+  static let id = KeySpec("id", .identifier, required: true, example: "ms-ea", meaning: "The id its ledger lines carry.")
+  static let category = KeySpec(
+    "category", .choice(categories.map(\.rawValue)), default: "other", example: "licences",
+    meaning: "The ledger category of its lines.")
+  static let per = KeySpec(
+    "per", .choice(CostItem.Basis.allCases.map(\.rawValue)), default: "fixed", example: "employee",
+    meaning: "What the amount is counted against: each served tenant's employees, phones or vCPU of the year, each site it is paid at, or once.")
+  static let amount = KeySpec(
+    "amount", .text, required: true, example: "120 EUR/year",
+    meaning: "Per unit of 'per': money per year for a recurring item (e.g. '120 EUR/year'), money for a one-off item with 'year' (e.g. '500 kEUR').")
+  static let year = KeySpec("year", .year, default: "recurring", example: "2019", meaning: "The year of a one-off item.")
+  static let years = KeySpec("years", .yearRange, default: "the horizon", example: "2019..2025", meaning: "The years a recurring item runs.")
+  static let tenants = KeySpec("tenants", .identifierList("tenant"), default: "every tenant", example: "[land, kdo]",
+                               meaning: "The tenants it serves and is counted for.")
+  static let sites = KeySpec("sites", .identifierList("site"), default: "the shared sites", example: "[dc-hannover]",
+                             meaning: "For 'per: site': the sites it is paid at (in the years they run IT).")
+  static let alone = KeySpec(
+    "alone", .choice(CostItem.Alone.allCases.map(\.rawValue)), default: "own", example: "share",
+    meaning: "For 'per: site' and 'fixed': 'own' (each tenant alone pays the whole item, as for its own security centre) or 'share' (it costs the same whoever bears it).")
+  static let spec = SectionSpec(
+    name: "cost_item", summary: "A cost declared in the scenario (one entry of 'costs.items').",
+    keys: [id, category, per, amount, year, years, tenants, sites, alone])
 }

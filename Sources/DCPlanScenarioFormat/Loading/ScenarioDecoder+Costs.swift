@@ -23,6 +23,9 @@ extension ScenarioDecoder {
     costs.budgets = list(reader, C.budget, BudgetSection.spec) { entry, index in
       decodeBudget(entry, index, horizon: horizon)
     }
+    costs.items = list(reader, C.items, CostItemSection.spec) { entry, index in
+      decodeCostItem(entry, index, horizon: horizon)
+    }
   }
 
   private func decodeTiers(_ node: Node) -> ProcurementTiers {
@@ -143,5 +146,49 @@ extension ScenarioDecoder {
     migration.staffDays = reader.number(M.staffDays, in: 0...1e9) ?? 0
     migration.dayRateEUR = money(M.dayRate)
     return migration
+  }
+}
+
+extension ScenarioDecoder {
+  /// One entry of `costs.items`.
+  func decodeCostItem(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> CostItem? {
+    typealias I = CostItemSection
+    let (reader, id) = identified(reader, I.id, "cost item", index)
+    defer { reader.finish() }
+    let category = reader.choice(I.category, I.categories.map(\.rawValue)).flatMap(CostCategory.init(rawValue:)) ?? .other
+    let basis = reader.choice(I.per, CostItem.Basis.allCases.map(\.rawValue)).flatMap(CostItem.Basis.init) ?? .fixed
+    let year = reader.year(I.year)
+    if let year, !horizon.contains(year) {
+      context.error("'year' of \(reader.label) is \(year), outside the horizon \(horizon.first)..\(horizon.last); give a year within it",
+                    at: reader.position(of: I.year))
+    }
+    guard let (text, node) = reader.scalar(I.amount) else { return nil }
+    let kind = year == nil ? QuantityKind(.moneyRate, example: "120 EUR/year") : QuantityKind(.money, example: "500 kEUR")
+    guard let value = reader.quantityValue(text, node: node, what: "'amount' of \(reader.label)", kind: kind) else { return nil }
+    let amount = year == nil ? value * UnitTable.secondsPerYear : value
+    var range: YearRange?
+    if let (text, node) = reader.scalar(I.years) {
+      let parts = text.components(separatedBy: "..")
+      if parts.count == 2, let a = MappingReader.parseYear(parts[0], node: node, what: "the first year of 'years'", context: context),
+        let b = MappingReader.parseYear(parts[1], node: node, what: "the last year of 'years'", context: context),
+        let found = YearRange(first: a, last: b)
+      {
+        range = found
+      } else {
+        context.error("'years' of \(reader.label) must be 'FIRST..LAST' such as '2019..2025'; found '\(text)'", at: node.position)
+      }
+    }
+    if year != nil, reader.has(I.years) {
+      context.error("give 'year' (one-off) or 'years' (recurring) for \(reader.label), not both", at: reader.keyPosition(of: I.years))
+    }
+    let tenants = (reader.identifierList(I.tenants) ?? []).map(\.id)
+    let sites = (reader.identifierList(I.sites) ?? []).map(\.id)
+    if !sites.isEmpty, basis != .site {
+      context.error("'sites' of \(reader.label) is for 'per: site'; remove it or set 'per: site'", at: reader.keyPosition(of: I.sites))
+    }
+    let alone = reader.choice(I.alone, CostItem.Alone.allCases.map(\.rawValue)).flatMap(CostItem.Alone.init) ?? .own
+    return CostItem(
+      id: id, category: category, basis: basis, amountEUR: amount, oneOffYear: year, years: range, tenants: tenants, sites: sites,
+      alone: alone)
   }
 }

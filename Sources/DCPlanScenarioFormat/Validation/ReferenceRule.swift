@@ -30,6 +30,15 @@ enum ReferenceRule: ValidationRule {
                "site '\(site.id)' closes after a move, but no tenant has it as its 'legacy_site'; "
                  + "name it in a tenant's 'legacy_site', or give a 'decommission_year'"))
     }
+    // Cost items name tenants and sites that exist.
+    for (index, item) in scenario.costs.items.enumerated() {
+      for (position, tenant) in item.tenants.enumerated() where !tenantIDs.contains(tenant) {
+        report.append(.error(file, map.position("costs.items[\(index)].tenants[\(position)]"), unknown("tenant", tenant, known: tenantIDs)))
+      }
+      for (position, site) in item.sites.enumerated() where sites[site] == nil {
+        report.append(.error(file, map.position("costs.items[\(index)].sites[\(position)]"), unknown("site", site, known: siteIDs)))
+      }
+    }
     let legacySites = Set(scenario.tenants.compactMap(\.legacySite))
     for (index, tenant) in scenario.tenants.enumerated() {
       guard let twinID = tenant.standaloneTwin else { continue }
