@@ -185,7 +185,7 @@ struct NPVCommand: ParsableCommand {
 
   func validate() throws {
     guard parseRate(rate) != nil else {
-      throw ValidationError("--rate must be a percentage such as '3%' or a fraction such as 0.03")
+      throw ValidationError("--rate must be a percentage such as '3%' or '-0.5%', or a fraction such as 0.03, above -100 % and below 100 %")
     }
     guard flows == nil || amounts.isEmpty else { throw ValidationError("give the amounts either with --flows or as arguments, not both") }
     guard let values = cashFlows else {
@@ -232,7 +232,7 @@ struct AnnuityCommand: ParsableCommand {
 
   func validate() throws {
     guard parseRate(rate) != nil else {
-      throw ValidationError("--rate must be a percentage such as '3%' or a fraction such as 0.03")
+      throw ValidationError("--rate must be a percentage such as '3%' or '-0.5%', or a fraction such as 0.03, above -100 % and below 100 %")
     }
     guard amount.isFinite else { throw ValidationError("--amount must be a number of EUR") }
     guard (1...1000).contains(years) else { throw ValidationError("--years must be a whole number from 1 to 1000") }
@@ -250,10 +250,13 @@ struct AnnuityCommand: ParsableCommand {
 }
 
 /// A rate as a percentage or a fraction, zero included; nil if neither or negative.
+/// A discount rate: a percentage ('3%', '0 %', '-0.5%') or a fraction ('0.03', '0.0'), above
+/// −100 % (negative real rates happen: Germany's from 2015 to 2021) and below 100 %.
 func parseRate(_ text: String) -> Double? {
-  let trimmed = text.trimmingCharacters(in: .whitespaces)
-  let value = parseShare(trimmed) ?? (trimmed == "0" || trimmed == "0%" ? 0 : nil)
-  return value.flatMap { $0 >= 0 ? $0 : nil }
+  let trimmed = text.replacingOccurrences(of: " ", with: "")
+  let value = trimmed.hasSuffix("%") ? Double(trimmed.dropLast()).map { $0 / 100 } : Double(trimmed)
+  guard let value, value.isFinite, value > -1, value < 1 else { return nil }
+  return value
 }
 
 /// `dcplan calc availability --mtbf H --mttr H [--n N --k K --crews R]`.

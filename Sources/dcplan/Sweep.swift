@@ -138,11 +138,11 @@ struct Sweep: ParsableCommand {
       let end = min(variants.upperBound, start + batch)
       let first = start
       var rows = [String](repeating: "", count: end - start)
-      var failedRows = [Bool](repeating: false, count: end - start)
+      var failedRows = [String](repeating: "", count: end - start)
       rows.withUnsafeMutableBufferPointer { buffer in
        failedRows.withUnsafeMutableBufferPointer { failedBuffer in
         let slots = RowSlots(base: buffer.baseAddress)
-        let failedSlots = FlagSlots(base: failedBuffer.baseAddress)
+        let failedSlots = RowSlots(base: failedBuffer.baseAddress)
         DispatchQueue.concurrentPerform(iterations: end - start) { k in
           let variant = first + k
           let chosen = values(of: variant)
@@ -153,7 +153,8 @@ struct Sweep: ParsableCommand {
             figures = KeyFigures.figures(Planner.run(loaded, threads: 1), tenants: tenants).map(\.value)
           } else {
             errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.message).joined(separator: " | ")
-            failedSlots.base?[k] = true
+            // The first error, located, for standard error.
+            failedSlots.base?[k] = "variant \(variant): " + (outcome.diagnostics.first { $0.severity == .error }?.description ?? errors)
           }
           slots.base?[k] = Self.row(variant, chosen, keys, figures, errors, json: jsonLines, paths: grid.map(\.path), dialect: output.csvDialect)
           progress?.advance()
@@ -161,7 +162,10 @@ struct Sweep: ParsableCommand {
        }
       }
       for row in rows { emit(row) }
-      failed += failedRows.filter { $0 }.count
+      for message in failedRows where !message.isEmpty {
+        if failed < 20 { Console.error("dcplan: error: \(message)") }
+        failed += 1
+      }
       start = end
     }
     if let stamp { emit(stamp.tailLine) }
@@ -193,7 +197,4 @@ private struct RowSlots: @unchecked Sendable {
   let base: UnsafeMutablePointer<String>?
 }
 
-/// Per-variant flags written by the workers, each at its own index.
-private struct FlagSlots: @unchecked Sendable {
-  let base: UnsafeMutablePointer<Bool>?
-}
+

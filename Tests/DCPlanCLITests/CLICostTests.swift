@@ -134,3 +134,17 @@ extension CLITests {
     #expect(run.stderr.utf8.count < 2_000)
   }
 }
+
+extension CLITests {
+  @Test("calc npv takes 0.0, 0 % and negative real rates: 100 + 100/0.99 = 201.0101 at −1 %")
+  func calcRates() throws {
+    for rate in ["0.0", "0 %", "0%"] {
+      let run = try dcplan(["calc", "npv", "--rate", rate, "--flows", "100,100", "--format", "json"])
+      #expect(run.status == 0, "\(rate): \(run.stderr)")
+      #expect(try jsonObject(run.stdout)["npv_eur"] as? Double == 200, "\(rate)")
+    }
+    let negative = try dcplan(["calc", "npv", "--rate=-1%", "--flows", "100,100", "--format", "json"])
+    #expect(((try jsonObject(negative.stdout))["npv_eur"] as? Double).map { abs($0 - 201.010101) < 1e-5 } == true)
+    #expect(try dcplan(["calc", "npv", "--rate", "150%", "--flows", "1"]).status == 64)
+  }
+}

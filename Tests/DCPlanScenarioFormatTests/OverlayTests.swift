@@ -97,3 +97,24 @@ extension OverlayTests {
     #expect(ScenarioLoader.load(path: dir.appendingPathComponent("down.yaml").path).scenario != nil)
   }
 }
+
+extension OverlayTests {
+  @Test("a table by year and a distribution in an overlay replace the base's whole: no year of the base's table survives")
+  func wholeValues() throws {
+    let base = """
+      scenario: {name: Base, horizon: 2020..2030, discount_rate: 5 %}
+      tenants: [{id: land, kind: state, employees: {2020: 100, 2024: 200, 2028: 300}}]
+      workloads:
+        - {id: eakte, tenant: land, vcpu: 10 vCPU, growth: {distribution: triangular, min: 4 %, mode: 8 %, max: 14 %}}
+      """
+    let dir = try folder([
+      "base.yaml": base,
+      "variant.yaml": "extends: base.yaml\ntenants:\n  - {id: land, employees: {2020: 100, 2030: 500}}\nworkloads:\n  - {id: eakte, growth: {distribution: uniform, min: 1 %, max: 2 %}}\n",
+    ])
+    let scenario = try #require(ScenarioLoader.load(path: dir.appendingPathComponent("variant.yaml").path).scenario)
+    // Linear between 2020 and 2030 only: 2024 is 260, not the base's 200.
+    #expect(abs(scenario.tenants[0].employees.employees(in: Year(2024)) - 260) < 1e-9)
+    let input = try #require(scenario.uncertainty.inputs.first { $0.name == "workloads[eakte].growth" })
+    #expect(input.distribution == .uniform(min: 0.01, max: 0.02))
+  }
+}

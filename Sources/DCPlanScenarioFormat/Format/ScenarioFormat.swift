@@ -68,7 +68,7 @@ enum DocumentSection {
   static let extends = KeySpec(
     "extends", .text, default: "none", example: "base.yaml",
     meaning: "A scenario file (relative to this one; `dcplan:default` for the bundled default) whose values this file "
-      + "overrides: mappings merge key by key, lists of entries with an id entry by id, anything else is replaced.")
+      + "overrides: mappings of named things merge key by key, lists of entries with an id entry by id; a table by year, a distribution, a list without ids and anything else is replaced whole.")
   static let uncertainty = KeySpec(
     "uncertainty", .mapping(UncertaintySection.spec), default: "none", example: "{inputs: [...]}",
     meaning: "Uncertain inputs for Monte Carlo trials (`dcplan run --trials N`).")

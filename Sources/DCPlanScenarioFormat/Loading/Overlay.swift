@@ -23,11 +23,15 @@ struct Overlay {
     return (band.file, SourcePosition(line: position.line - band.lineOffset, column: position.column))
   }
 
-  /// The deep merge of `overlay` onto `base`: mappings key by key (the overlay's values win,
-  /// new keys appended), lists whose entries all have an `id` entry by entry by id (new ids
-  /// appended), anything else replaced by the overlay's.
+  /// The deep merge of `overlay` onto `base`: mappings of named things key by key (the
+  /// overlay's values win, new keys appended), lists whose entries all have an `id` entry by
+  /// entry by id (new ids appended); a value that is a table by year (a mapping whose keys are
+  /// years) or a distribution (a mapping with `distribution`), a list without ids and anything
+  /// else is replaced whole by the overlay's (docs/scenario-format.md, "Variants").
   static func merge(_ base: Node, _ overlay: Node) -> Node {
     switch (base, overlay) {
+    case let (.mapping(b), .mapping(o)) where isWhole(o) || isWhole(b):
+      return overlay
     case let (.mapping(b), .mapping(o)):
       var pairs: [(Node, Node)] = b.map { ($0.key, $0.value) }
       for (key, value) in o {
@@ -112,6 +116,16 @@ struct Overlay {
       merged = .mapping(mapping)
     }
     return .success(merged)
+  }
+
+  /// Whether a mapping is one value (a table by year or a distribution), replaced whole.
+  static func isWhole(_ mapping: Node.Mapping) -> Bool {
+    guard !mapping.isEmpty else { return false }
+    if mapping.contains(where: { $0.key.scalar?.string == "distribution" }) { return true }
+    return mapping.allSatisfy { pair in
+      guard let text = pair.key.scalar?.string, let year = Int(text) else { return false }
+      return (1000...9999).contains(year)
+    }
   }
 
   private static func resolve(_ path: String, relativeTo file: String) -> String {
