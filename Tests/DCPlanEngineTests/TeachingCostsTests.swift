@@ -86,10 +86,11 @@ struct TeachingCostsTests {
     let c = try #require(results.sharing.tenants.last)
     #expect(approximately(npv(c.costEUR), 94_854.545455, relative: 1e-9))
     #expect(results.warnings.contains { $0.code == .tenantPaysMoreThanAlone && $0.subject == "c" })
-    // B pays NPV 16,481.82, with C 111,336.36 against c(BC) = 88,000: the worst coalition.
+    // B pays NPV 16,481.82, with C 111,336.36 against c(BC) = 88,000 (23,336.36 too much); but
+    // C alone is charged 61,854.55 more than its 33,000: the worst coalition is C itself.
     let blocking = try #require(results.sharing.blockingCoalition)
-    #expect(blocking.members == ["b", "c"])
-    #expect(approximately(blocking.excessNPV, 23_336.363636, relative: 1e-9))
+    #expect(blocking.members == ["c"])
+    #expect(approximately(blocking.excessNPV, 94_854.545455 - 33_000, relative: 1e-9))
   }
 
   @Test("budget lines: headroom per year, and an overrun on servers")

@@ -192,13 +192,14 @@ public enum CostSharingStage {
     }
     var blocking: BlockingCoalition?
     if let table, n > 2 {
-      let charged = results.map { NPV.value(zip($0.costEUR, $0.networkEUR).map(-), rate: rate) }
+      // What the method charges each tenant within the game: the network and common items aside.
+      let charged = results.indices.map { t in NPV.value(zip(results[t].costEUR, outsideGameEUR[t]).map(-), rate: rate) }
       blocking = worstBlocking(table: table, players: n, width: width, rate: rate, charged: charged, ids: tenants.map(\.id))
       if let blocking {
         warnings.append(PlanWarning(
           code: .allocationOutsideCore, year: nil, subject: nil,
           message: "under '\(method)' sharing, tenants \(blocking.members.map { "'\($0)'" }.joined(separator: ", ")) together "
-            + "pay \(eur(blocking.excessNPV)) EUR (NPV) more than they would on their own; \(allocation.method == .shapley ? "no split keeps every group in: the shared plan costs more than they save together" : "use 'shapley' or change the keys")"))
+            + "pay \(eur(blocking.excessNPV)) EUR (NPV) more than \(blocking.members.count == 1 ? "it would alone" : "they would on their own"); \(allocation.method == .shapley ? "no split keeps every group in: the shared plan costs more than they save together" : "use 'shapley' or change the keys")"))
       }
     }
     return (
@@ -209,13 +210,14 @@ public enum CostSharingStage {
     )
   }
 
-  /// The coalition (2 ≤ size < n) most overcharged against its own cost, if any is.
+  /// The coalition (1 ≤ size < n: a single tenant charged more than alone blocks too) most
+  /// overcharged against its own cost, if any is.
   static func worstBlocking(table: [Double], players n: Int, width: Int, rate: Double, charged: [Double], ids: [String])
     -> BlockingCoalition?
   {
     var worst: (mask: Int, excess: Double)?
     let everyone = (1 << n) - 1
-    for mask in 1..<everyone where mask.nonzeroBitCount >= 2 {
+    for mask in 1..<everyone {
       var own = 0.0
       var factor = 1.0
       for y in 0..<width {
