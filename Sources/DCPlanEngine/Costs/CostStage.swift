@@ -140,6 +140,15 @@ public enum CostStage {
     (ready <= order ? ready.number..<(ready.number + 1) : order.number..<ready.number).lazy.map(Year.init)
   }
 
+  /// The part of a build's capex the horizon counts: its share in each spending year within
+  /// `years` (years before the horizon are sunk, after it not yet spent).
+  static func countedCapex(_ capexEUR: Double, order: Year, ready: Year, years: [Year]) -> Double {
+    guard let first = years.first else { return 0 }
+    let spending = spendingYears(order: order, ready: ready)
+    let inside = spending.filter { $0 >= first && $0 - first < years.count }.count
+    return capexEUR / Double(spending.count) * Double(inside)
+  }
+
   /// A figure with at most two decimals, for drivers.
   static func rounded(_ value: Double) -> String { NumberText.fixed(value, decimals: 2) }
 
@@ -334,13 +343,10 @@ enum SiteCosts {
     _ residual: ResidualValue, _ fleet: SiteFleet, built: ArraySlice<Expansion>, years: [Year], rates: CostRates,
     rules: SizingStage.Rules, prices: HardwarePrices, into sink: inout Sink
   ) {
-    guard let first = years.first else { return }
+    guard !years.isEmpty else { return }
     let last = years.count - 1
     for module in built {
-      // The capex the horizon counts (years before it are sunk).
-      let spendYears = CostStage.spendingYears(order: module.orderYear, ready: module.readyYear)
-      let counted = module.capex.euros / Double(spendYears.count)
-        * Double(spendYears.filter { $0 >= first && $0 - first < years.count }.count)
+      let counted = CostStage.countedCapex(module.capex.euros, order: module.orderYear, ready: module.readyYear, years: years)
       let left = residual.yearsLeft(serviceYear: module.readyYear, lifeYears: rates.moduleLifeYears)
       guard counted > 0, left > 0 else { continue }
       sink.add(last, .residualValue, -counted * Double(left) / Double(rates.moduleLifeYears),

@@ -46,9 +46,7 @@ enum NetworkCosts {
       }
       // Only the link's last step stands at the end: an earlier one was replaced by it.
       if let residual, let upgrade = linkUpgrades.last, let lastYear = years.last {
-        let spendYears = CostStage.spendingYears(order: upgrade.orderYear, ready: upgrade.readyYear)
-        let counted = upgrade.capex.euros / Double(spendYears.count)
-          * Double(spendYears.filter { $0 >= first && $0 - first < years.count }.count)
+        let counted = CostStage.countedCapex(upgrade.capex.euros, order: upgrade.orderYear, ready: upgrade.readyYear, years: years)
         let left = residual.yearsLeft(serviceYear: upgrade.readyYear, lifeYears: upgradeLife)
         if counted > 0, left > 0 {
           sink.add(
