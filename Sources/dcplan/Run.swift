@@ -1,6 +1,7 @@
 import DCPlanJSON
 import ArgumentParser
 import DCPlanEngine
+import DCPlanModel
 import DCPlanReports
 import DCPlanScenarioFormat
 
@@ -49,11 +50,7 @@ struct Run: ParsableCommand {
   /// The forecast percentiles of `--forecasts`, as quantiles, or nil when malformed.
   private var forecastQuantiles: [Double]? {
     guard let forecasts else { return [] }
-    let values = forecasts.split(separator: ",").map { part -> Double? in
-      let text = part.trimmingCharacters(in: .whitespaces).uppercased()
-      guard text.hasPrefix("P"), let n = Int(text.dropFirst()), (1...99).contains(n) else { return nil }
-      return Double(n) / 100
-    }
+    let values = forecasts.split(separator: ",").map { PlanningRule.Forecast.quantile(String($0)) }
     guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
     return values.compactMap { $0 }
   }

@@ -224,6 +224,13 @@ public struct PlanningRule: Hashable, Sendable {
     case deterministic
     /// Per site, class, resource and year, this quantile (0…1) of the trials' demand.
     case percentile(Double)
+
+    /// The quantile of a percentile written `P1` … `P99` (`p80` too), or nil.
+    public static func quantile(_ text: String) -> Double? {
+      let trimmed = String(text.filter { $0 != " " }).uppercased()
+      guard trimmed.hasPrefix("P"), let n = Int(trimmed.dropFirst()), (1...99).contains(n) else { return nil }
+      return Double(n) / 100
+    }
   }
 
   /// The forecast the orders are planned on.

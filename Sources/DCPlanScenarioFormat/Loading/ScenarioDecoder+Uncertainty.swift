@@ -63,8 +63,8 @@ extension ScenarioDecoder {
       let trimmed = text.trimmingCharacters(in: .whitespaces)
       if trimmed == "deterministic" {
         rule.forecast = .deterministic
-      } else if trimmed.uppercased().hasPrefix("P"), let n = Int(trimmed.dropFirst()), (1...99).contains(n) {
-        rule.forecast = .percentile(Double(n) / 100)
+      } else if let quantile = PlanningRule.Forecast.quantile(trimmed) {
+        rule.forecast = .percentile(quantile)
       } else {
         context.error("'forecast' of \(reader.label) must be 'deterministic' or a percentile 'P1' … 'P99' (e.g. 'P80'); found '\(trimmed)'",
                       at: reader.position(of: P.forecast))
