@@ -118,3 +118,40 @@ extension NetworkStageTests {
     }
   }
 }
+
+extension NetworkStageTests {
+  /// A–S–B is two hops through the office S; A–X–Y–B three hops through the backbone.
+  static let stub = """
+    version: 1
+    scenario: {name: stub, horizon: 2020..2020}
+    tenants: [{id: a, kind: state}]
+    network:
+      nodes: [{id: A}, {id: S, transit: TRANSIT}, {id: B}, {id: X}, {id: Y}]
+      links:
+        - {id: A-S, from: A, to: S, capacity: 1 Gbit/s}
+        - {id: S-B, from: S, to: B, capacity: 1 Gbit/s}
+        - {id: A-X, from: A, to: X, capacity: 1 Gbit/s}
+        - {id: X-Y, from: X, to: Y, capacity: 1 Gbit/s}
+        - {id: Y-B, from: Y, to: B, capacity: 1 Gbit/s}
+      demands:
+        - {from: A, to: B, bandwidth: 100 Mbit/s}
+        - {from: S, to: B, bandwidth: 10 Mbit/s}
+    """
+
+  @Test("a stub carries no transit: A–B takes the three-hop backbone, S still reaches B; losing X cuts A–B off instead of crossing S")
+  func stubs() throws {
+    func plan(_ transit: String) throws -> PlanResults {
+      let outcome = ScenarioLoader.load(text: Self.stub.replacingOccurrences(of: "TRANSIT", with: transit), file: "stub.yaml")
+      return Planner.run(try #require(outcome.scenario, "\(outcome.diagnostics)"))
+    }
+    let open = try plan("true")
+    let links = { (plan: PlanResults) in Dictionary(uniqueKeysWithValues: plan.network.links.map { ($0.id, $0.loadMbps[0]) }) }
+    // Through S: A–S carries A–B's 100, S–B 110.
+    #expect(links(open)["A-S"] == 100 && links(open)["S-B"] == 110 && links(open)["X-Y"] == 0)
+    let stub = try plan("false")
+    #expect(links(stub)["A-S"] == 0 && links(stub)["S-B"] == 10 && links(stub)["X-Y"] == 100)
+    let cuts = stub.network.disconnections.map { "\($0.from)→\($0.to) \($0.failure)" }
+    #expect(cuts.contains("A→B node X") && cuts.contains("A→B link X-Y"), "\(cuts)")
+    #expect(!open.network.disconnections.contains { $0.from == "A" && $0.to == "B" })
+  }
+}

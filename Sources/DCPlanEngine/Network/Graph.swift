@@ -14,6 +14,8 @@ struct Graph {
   let adjacency: [[Edge]]
   /// The two end nodes of each link.
   let ends: [(Int, Int)]
+  /// Nodes no traffic between others passes through (`transit: false`).
+  let isStub: [Bool]
 
   init(_ network: Network) {
     let index = network.nodeIndices()
@@ -29,6 +31,7 @@ struct Graph {
     }
     self.adjacency = adjacency
     self.ends = ends
+    isStub = network.nodes.map { !$0.transit }
   }
 
   /// What is down: links and at most one node.
@@ -71,6 +74,8 @@ struct Graph {
     var settled = [Bool](repeating: false, count: wanted == nil ? 0 : nodeCount)
     while let (d, u) = heap.pop() {
       if d > distance[u] { continue }
+      // A stub is an end, never a way through: nothing reaches the target via it.
+      let forwards = u == source || !isStub[u]
       if let wanted, !settled[u] {
         settled[u] = true
         if wanted.contains(u) {
@@ -78,7 +83,7 @@ struct Graph {
           if waiting == 0 { break }
         }
       }
-      for edge in adjacency[u] where !failure.blocks(edge) {
+      for edge in adjacency[u] where forwards && !failure.blocks(edge) {
         let candidate = d + edge.weight
         if candidate < distance[edge.neighbour] {
           distance[edge.neighbour] = candidate
@@ -164,6 +169,8 @@ struct Graph {
     return adjacency[u].filter { edge in
       guard !failure.blocks(edge) else { return false }
       let there = toTarget[edge.neighbour]
+      // A stub neighbour is a next hop only as the target itself.
+      guard there == 0 || !isStub[edge.neighbour] else { return false }
       return there.isFinite && abs(edge.weight + there - here) <= 1e-9 * max(1, here)
     }
   }
@@ -217,6 +224,7 @@ extension Graph {
       let hops = adjacency[u].filter { edge in
         guard !failure.blocks(edge), toTarget[u] > 0 else { return false }
         let there = toTarget[edge.neighbour]
+        guard there == 0 || !isStub[edge.neighbour] else { return false }
         return there.isFinite && abs(edge.weight + there - toTarget[u]) <= 1e-9 * max(1, toTarget[u])
       }
       let value = hops.map { linkDelay($0.link) + worst($0.neighbour) }.max() ?? 0

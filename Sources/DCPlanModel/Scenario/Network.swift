@@ -49,11 +49,15 @@ public struct NetworkNode: Hashable, Sendable, Identifiable {
   public var id: String
   /// A readable name.
   public var name: String
+  /// Whether traffic between other nodes may pass through it; false: a stub (an access site
+  /// that sends and receives but is no path for others).
+  public var transit = true
 
   /// A node from its values.
-  public init(id: String, name: String) {
+  public init(id: String, name: String, transit: Bool = true) {
     self.id = id
     self.name = name
+    self.transit = transit
   }
 }
 

@@ -33,7 +33,10 @@ enum NetworkSection {
 enum NodeSection {
   static let id = KeySpec("id", .identifier, required: true, example: "hannover", meaning: "The id links, sites and tenants refer to.")
   static let name = KeySpec("name", .text, default: "the id", example: "Hannover", meaning: "A readable name.")
-  static let spec = SectionSpec(name: "node", summary: "A network node (one entry of 'network.nodes').", keys: [id, name])
+  static let transit = KeySpec(
+    "transit", .boolean, default: "true", example: "false",
+    meaning: "Whether traffic between other nodes may pass through it; 'false' for a stub (an office or agency that sends and receives but is no path for others). A failure that would need transit through a stub cuts the demand off (docs/conventions.md, \"Routing\").")
+  static let spec = SectionSpec(name: "node", summary: "A network node (one entry of 'network.nodes').", keys: [id, name, transit])
 }
 
 /// Keys of one entry of `network.links`.

@@ -25,7 +25,7 @@ extension ScenarioDecoder {
     network.nodes = list(reader, N.nodes, NodeSection.spec) { entry, index in
       let (entry, id) = identified(entry, NodeSection.id, "node", index)
       defer { entry.finish() }
-      return NetworkNode(id: id, name: entry.text(NodeSection.name) ?? id)
+      return NetworkNode(id: id, name: entry.text(NodeSection.name) ?? id, transit: entry.boolean(NodeSection.transit) ?? true)
     }
     network.links = list(reader, N.links, LinkSection.spec) { entry, index in decodeLink(entry, index, horizon: horizon) }
     network.sharedRiskGroups = list(reader, N.groups, RiskGroupSection.spec) { entry, index in
