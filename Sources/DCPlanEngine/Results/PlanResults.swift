@@ -90,6 +90,7 @@ public enum Planner {
     warnings += StrandedHardwareStage.warnings(stranded, scenario)
     warnings += networkWarnings
     warnings += VoiceStage.trunkWarnings(scenario, voice, years: years)
+    warnings += GatewayFailures.warnings(scenario, voice, years: years)
     var availability = ServiceAvailabilityStage.run(scenario, demand: demand, sizing: sizing, network: network)
     if failureTrials > 0 {
       ServiceAvailabilityStage.simulate(&availability, trials: failureTrials, seed: scenario.info.seed)

@@ -50,4 +50,5 @@ public enum WarningCode: String, Hashable, Sendable, CaseIterable {
   case hardwareStranded = "hardware-stranded"
   case baselineOutsideBand = "baseline-outside-band"
   case pueAboveEnergyEfficiencyLimit = "pue-above-enefg-limit"
+  case voiceGatewayN1 = "voice-gateway-n1"
 }

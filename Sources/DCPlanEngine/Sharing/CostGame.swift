@@ -38,6 +38,9 @@ struct CostGame: Sendable {
   private let serverLife: Int
   private let storageLife: Int
   private let tenantErlangs: [[Double]]
+  /// With trunks sized for a gateway failure: each tenant's Erlang at gateway h with gateway
+  /// `down` failed, `[(down · gateways + h) · years + y]`; empty otherwise.
+  private let tenantFailErlangs: [[Double]]
   private let tenantVoiceEUR: [[Double]]
   /// Each tenant's cost items per employee, phone or vCPU, per year (nominal EUR; in
   /// ``tenantVoiceEUR`` too).
@@ -123,6 +126,20 @@ struct CostGame: Sendable {
       erlangs[t][g * years.count + (location.year - first)] += location.erlangs
     }
     tenantErlangs = erlangs
+    // The traffic of each tenant's locations with each gateway down in turn (GatewayFailures).
+    var failErlangs = [[Double]](repeating: [], count: tenantCount)
+    if scenario.voice?.sizeForGatewayFailure == true, gateways.count > 1, voice.table.yearCount == years.count {
+      let table = voice.table
+      let (g, count) = (gateways.count, years.count)
+      for t in 0..<tenantCount { failErlangs[t] = [Double](repeating: 0, count: g * g * count) }
+      for (r, row) in table.rows.enumerated() {
+        for down in 0..<g {
+          guard let at = row.gateway == down ? row.backup : row.gateway else { continue }
+          for y in 0..<count { failErlangs[row.tenant][(down * g + at) * count + y] += table.erlangs[r * count + y] }
+        }
+      }
+    }
+    tenantFailErlangs = failErlangs
     var ownVoice = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: tenantCount)
     var locationLines = CostLineList()
     VoiceCosts.addLocations(scenario, voice, years: years, into: &locationLines)
@@ -203,7 +220,7 @@ struct CostGame: Sendable {
       outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...], placedVCPU: outcome.placedVCPU, years: years,
       rates: rates, rules: rules, prices: prices, parallelRunningMonths: scenario.sites[outcome.site].parallelRunningMonths,
       into: &sink)
-    addGateways(erlangs: tenantErlangs[t], to: &sink.eur)
+    addGateways(erlangs: tenantErlangs[t], failErlangs: tenantFailErlangs[t], to: &sink.eur)
     for item in ownItems where item.served.contains(t) { for y in 0..<count { sink.eur[y] += item.eur[y] } }
     for y in 0..<count { sink.eur[y] *= deflation[y] }
     return (sink.eur, outcome.firstShortfall)
@@ -306,6 +323,8 @@ struct CostGame: Sendable {
     var userMask: [UInt64]
     var usersIn: [Int]
     var erlangs: [Double]
+    /// The members' Erlang at each gateway with each gateway down (sized for a failure only).
+    var failErlangs: [Double] = []
     var voiceEUR: [Double]
     var members: [Int] = []
   }
@@ -335,6 +354,11 @@ struct CostGame: Sendable {
     }
     let erlangs = tenantErlangs[t]
     for i in erlangs.indices { state.erlangs[i] += erlangs[i] }
+    let fail = tenantFailErlangs[t]
+    if !fail.isEmpty {
+      if state.failErlangs.isEmpty { state.failErlangs = [Double](repeating: 0, count: fail.count) }
+      for i in fail.indices { state.failErlangs[i] += fail[i] }
+    }
     let voice = tenantVoiceEUR[t]
     for y in voice.indices { state.voiceEUR[y] += voice[y] }
     // It moves into the coalition's shared data centre.
@@ -379,15 +403,22 @@ struct CostGame: Sendable {
 
   /// Adds the gateways' lines (``VoiceCosts/addGateway(_:_:years:trunks:serving:residual:lifeYears:into:)``) with
   /// the trunks for `erlangs` (gateway-major) at the grade of service.
-  private func addGateways(erlangs: [Double], to eur: inout [Double]) {
+  private func addGateways(erlangs: [Double], failErlangs: [Double], to eur: inout [Double]) {
     guard let voice else { return }
     let residual = ResidualValue(scenario.costs, years: years)
     let count = years.count
+    let gateways = voice.gateways.count
     var total = YearlyTotal(years: years, startingWith: eur)
+    // The traffic a gateway's trunks are sized for: its own, or the most with another gateway down.
+    func sized(_ g: Int, _ y: Int) -> Double {
+      var traffic = erlangs[g * count + y]
+      if !failErlangs.isEmpty { for down in 0..<gateways where down != g { traffic = max(traffic, failErlangs[(down * gateways + g) * count + y]) } }
+      return traffic
+    }
     for (g, gateway) in voice.gateways.enumerated() {
       VoiceCosts.addGateway(
         gateway, voice, years: years,
-        trunks: { ErlangB.trunks(traffic: erlangs[g * count + $0], gradeOfService: voice.gradeOfService.value) },
+        trunks: { ErlangB.trunks(traffic: sized(g, $0), gradeOfService: voice.gradeOfService.value) },
         serving: { _ in [] }, residual: residual, lifeYears: scenario.costs.assetLives.voiceGateways, into: &total)
     }
     eur = total.eur
@@ -492,7 +523,7 @@ struct CostGame: Sendable {
         parallelRunningMonths: scenario.sites[outcome.site].parallelRunningMonths, into: &sink)
     }
     // Gateways: trunks for the members' pooled Erlangs; capex in the first year with calls.
-    addGateways(erlangs: state.erlangs, to: &sink.eur)
+    addGateways(erlangs: state.erlangs, failErlangs: state.failErlangs, to: &sink.eur)
     for item in ownItems where state.members.contains(where: item.served.contains) {
       for y in 0..<count { sink.eur[y] += item.eur[y] }
     }

@@ -112,9 +112,13 @@ enum VoiceStage {
     // A Monte Carlo worker settles most searches from the answers of earlier trials.
     table.channels = cache?.trunkMemo.trunks(traffics: table.erlangs, gradeOfService: grade)
       ?? ErlangB.trunks(traffics: table.erlangs, gradeOfService: grade)
+    // The traffic each gateway's trunks are sized for: its own, or, sized for a gateway failure,
+    // the most it carries with any one other gateway down.
+    let sizing = voice.sizeForGatewayFailure
+      ? GatewayFailures.worstErlangs(table, gateways: voice.gateways.count) : table.gatewayErlangs
     if lean {
-      table.gatewayTrunks = cache?.trunkMemo.trunks(traffics: table.gatewayErlangs, gradeOfService: grade)
-        ?? ErlangB.trunks(traffics: table.gatewayErlangs, gradeOfService: grade)
+      table.gatewayTrunks = cache?.trunkMemo.trunks(traffics: sizing, gradeOfService: grade)
+        ?? ErlangB.trunks(traffics: sizing, gradeOfService: grade)
       return VoiceResults(locations: [], gateways: [], perCall: perCall, codec: codec, table: table)
     }
     var gateways: [GatewayVoice] = []
@@ -122,7 +126,11 @@ enum VoiceStage {
     for (g, gateway) in voice.gateways.enumerated() {
       for (y, year) in years.enumerated() {
         let erlangs = table.gatewayErlangs[g * yearCount + y]
-        let (trunks, blocking) = ErlangB.trunksAndBlocking(traffic: erlangs, gradeOfService: grade)
+        var (trunks, blocking) = ErlangB.trunksAndBlocking(traffic: erlangs, gradeOfService: grade)
+        if voice.sizeForGatewayFailure {
+          trunks = ErlangB.trunks(traffic: sizing[g * yearCount + y], gradeOfService: grade)
+          blocking = ErlangB.blocking(traffic: erlangs, trunks: trunks)
+        }
         table.gatewayTrunks[g * yearCount + y] = trunks
         gateways.append(GatewayVoice(
           gateway: gateway.id, year: year, erlangs: erlangs, trunks: trunks,
@@ -183,7 +191,11 @@ enum VoiceStage {
         guard let node = nodeIndex[location.node] else { continue }
         var best = 0
         for g in voice.gateways.indices where distance(g, node) < distance(best, node) { best = g }
-        rows.append(VoiceTable.Row(tenant: t, location: l, node: node, gateway: best))
+        var backup: Int?
+        for g in voice.gateways.indices where g != best && distance(g, node).isFinite {
+          if backup.map({ distance(g, node) < distance($0, node) }) ?? true { backup = g }
+        }
+        rows.append(VoiceTable.Row(tenant: t, location: l, node: node, gateway: best, backup: backup))
       }
     }
     cache?.voiceLayout = (rows, gatewayNodes)

@@ -14,6 +14,8 @@ struct VoiceTable: Hashable, Sendable {
     let node: Int
     /// The nearest gateway's index in `voice.gateways`.
     let gateway: Int
+    /// The next-nearest, where its calls go when the nearest is down; nil with one gateway.
+    var backup: Int? = nil
   }
 
   /// The rows, by tenant then location.

@@ -42,6 +42,9 @@ public struct Voice: Hashable, Sendable {
   public var sipPerChannelYear: YearValue
   /// Price of one IP phone, EUR (bought when a phone migrates).
   public var ipPhonePrice: Double
+  /// Whether each gateway's trunks are sized to keep the grade of service with any one other
+  /// gateway down (its calls moved to their next-nearest gateway).
+  public var sizeForGatewayFailure = false
 
   /// A voice section from its values.
   public init(

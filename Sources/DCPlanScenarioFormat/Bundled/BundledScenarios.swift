@@ -472,6 +472,7 @@ voice:
   vlan_tag: true                      # E: voice VLAN
   tunnel_overhead: 56 B               # E: IPsec ESP in tunnel mode; the WAN is fully encrypted (F, [1.4])
   grade_of_service: 1 %               # P.01 (F, [3.1])
+  size_for_gateway_failure: true    # E: the two gateways back each other up (each sized for the other's calls)
   jitter_buffer: 40 ms                # E
   # One central routing and security instance to the PSTN (F, [0]), twinned at the DC nodes (E).
   gateways:

@@ -49,10 +49,14 @@ enum VoiceSection {
                            default: "0 EUR/month", example: "15 EUR/month", meaning: "SIP trunk per channel at the gateways.")
   static let phonePrice = KeySpec("ip_phone_price", .quantity(QuantityKind(.money, example: "150 EUR")), default: "0 EUR",
                                   example: "150 EUR", meaning: "Price of an IP phone, bought when a phone migrates.")
+  static let sizeForGatewayFailure = KeySpec(
+    "size_for_gateway_failure", .boolean, default: "false", example: "true",
+    meaning: "Size each gateway's SIP trunks so that the grade of service holds with any one other gateway down (its calls at their next-nearest gateway); otherwise such a failure only warns ('voice-gateway-n1').")
   static let spec = SectionSpec(
     name: "voice", summary: "Telephony on the shared network: traffic, codec, gateways, migration and costs (docs/conventions.md, \"Voice\").",
     keys: [erlangs, calls, holding, phonesPerEmployee, tenants, external, codec, opusBitrate, packetisation, ipVersion, vlan,
-           tunnel, layer1, grade, gateways, convergence, migration, jitter, budget, legacyLine, pbx, sip, phonePrice])
+           tunnel, layer1, grade, gateways, convergence, migration, jitter, budget, legacyLine, pbx, sip, phonePrice,
+           sizeForGatewayFailure])
 }
 
 /// Keys of one entry of `voice.tenants`.

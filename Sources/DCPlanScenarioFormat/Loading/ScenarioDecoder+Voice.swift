@@ -60,7 +60,7 @@ extension ScenarioDecoder {
       }
     }
     let perYear = UnitTable.secondsPerYear
-    return Voice(
+    var voice = Voice(
       erlangsPerPhone: erlangs ?? 0.1, phonesPerEmployee: reader.number(V.phonesPerEmployee, in: 0...100) ?? 1,
       tenantPhones: tenantPhones, externalShare: reader.fraction(V.external) ?? Fraction(0.6) ?? .one,
       codecName: reader.choice(V.codec, Codec.names) ?? "G.711",
@@ -74,5 +74,7 @@ extension ScenarioDecoder {
       pbxPerPhoneYear: yearValue(reader, V.pbx, horizon: horizon, toResult: perYear),
       sipPerChannelYear: yearValue(reader, V.sip, horizon: horizon, toResult: perYear),
       ipPhonePrice: reader.quantity(V.phonePrice, QuantityKind(.money, example: "150 EUR"))?.value.baseValue ?? 0)
+    voice.sizeForGatewayFailure = reader.boolean(V.sizeForGatewayFailure) ?? false
+    return voice
   }
 }
