@@ -12,18 +12,26 @@ struct CapacityPlan {
   /// The forecast plan's orders a Monte Carlo trial realises its demand against; nil: the
   /// plan orders for its own demand (docs/conventions.md, "Planning under uncertainty").
   let decisions: PlanDecisions?
+  /// What the plan had ordered before a site loss it could not foresee; nil: no site is lost,
+  /// or the plan is a trial realising ``decisions`` (docs/conventions.md, "Site loss").
+  let foresight: LossForesight?
   var years: [Year] { demand.years }
 
   /// Projects, sizes, equips, expands and refreshes; `warnings` asks for the expansion's
-  /// shortfall warnings.
+  /// shortfall warnings. A site loss is met as it comes (``LossForesight``).
   init(_ scenario: Scenario, warnings: Bool) {
-    self.init(scenario, demand: DemandStage.project(scenario), warnings: warnings)
+    self.init(
+      scenario, demand: DemandStage.project(scenario), warnings: warnings,
+      foresight: LossForesight.of(scenario) { DemandStage.project($0) })
   }
 
   /// The stages after demand, on a given projection (a Monte Carlo trial's).
-  init(_ scenario: Scenario, demand: DemandProjection, warnings: Bool, decisions: PlanDecisions? = nil) {
+  init(
+    _ scenario: Scenario, demand: DemandProjection, warnings: Bool, decisions: PlanDecisions? = nil, foresight: LossForesight? = nil
+  ) {
     self.demand = demand
     self.decisions = decisions
+    self.foresight = foresight
     expansion = ExpansionPlan(expansions: [], capacity: [], warnings: [], firstShortfallYear: nil)
     replan(scenario, warnings: warnings)
   }
@@ -37,6 +45,7 @@ struct CapacityPlan {
     SizingStage.size(scenario, demand, rules: rules, into: &sizing)
     FacilityStage.facility(scenario, sizing, years: years, rules: rules, into: &facility)
     expansion = decisions?.expansion(scenario, facility, warnings: warnings)
+      ?? foresight?.expansion(scenario, facility, years: years, warnings: warnings)
       ?? ExpansionStage.plan(scenario, facility, years: years, warnings: warnings)
     RefreshStage.fleets(scenario, sizing, rules: rules, recordStranded: warnings, into: &fleets)
   }

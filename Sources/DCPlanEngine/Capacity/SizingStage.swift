@@ -84,7 +84,8 @@ public enum SizingStage {
     for index in scenario.sites.indices {
       sizeSite(
         kind: scenario.sites[index].kind, own: demand.sites[index].byClass, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM,
-        sharedSites: shared.count, rules: rules, into: &sizing[index])
+        sharedSites: shared.count, closedFrom: scenario.sites[index].firstClosedIndex(demand.years), rules: rules,
+        into: &sizing[index])
     }
   }
 
@@ -162,22 +163,24 @@ public enum SizingStage {
 
   /// Sizes one site for its own demand per class `own`; a shared site among `sharedSites` > 1
   /// is sized for at least each class's failover share of its shared demand (`sharedVCPU`,
-  /// `sharedRAM`: class-major, `[class · years + year]`).
+  /// `sharedRAM`: class-major, `[class · years + year]`) while it runs (from year index
+  /// `closedFrom` on, closed or lost, it holds no failover reserve).
   public static func sizeSite(
-    _ site: Site, own: [ResourceSeries], sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, rules: Rules
+    _ site: Site, own: [ResourceSeries], sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, closedFrom: Int = .max,
+    rules: Rules
   ) -> SiteSizing {
     var sizing = SiteSizing(empty: site.id)
     sizeSite(
-      kind: site.kind, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites, rules: rules,
-      into: &sizing)
+      kind: site.kind, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites, closedFrom: closedFrom,
+      rules: rules, into: &sizing)
     return sizing
   }
 
   /// The same for a site of `kind`, into `sizing` (of that site), its arrays rewritten in
   /// place where they fit (the kind alone is passed: a whole `Site` would be copied).
   static func sizeSite(
-    kind: Site.Kind, own: [ResourceSeries], sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, rules: Rules,
-    into sizing: inout SiteSizing
+    kind: Site.Kind, own: [ResourceSeries], sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, closedFrom: Int,
+    rules: Rules, into sizing: inout SiteSizing
   ) {
     let yearCount = own.first?.vcpu.count ?? 0
     let poolCount = rules.spares.count
@@ -209,8 +212,9 @@ public enum SizingStage {
         var poolRAM = 0.0
         for c in 0..<classCount where pool[c] == p {
           let share = rules.failoverShare[c]
-          let vcpu = failover ? max(own[c].vcpu[y], share * sharedVCPU[c * yearCount + y]) : own[c].vcpu[y]
-          let ram = failover ? max(own[c].ramGiB[y], share * sharedRAM[c * yearCount + y]) : own[c].ramGiB[y]
+          let reserve = failover && y < closedFrom
+          let vcpu = reserve ? max(own[c].vcpu[y], share * sharedVCPU[c * yearCount + y]) : own[c].vcpu[y]
+          let ram = reserve ? max(own[c].ramGiB[y], share * sharedRAM[c * yearCount + y]) : own[c].ramGiB[y]
           poolVCPU += vcpu
           poolRAM += ram
         }

@@ -118,7 +118,7 @@ public enum CostStage {
       SiteCosts.add(
         sizing[index], facility[index], fleets[index], built: expansion.expansions[firstExpansion..<nextExpansion],
         placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules, prices: prices,
-        parallelRunningMonths: scenario.sites[index].parallelRunningMonths, into: &sink)
+        site: scenario.sites[index], into: &sink)
       done(sink)
     }
   }
@@ -235,10 +235,11 @@ enum SiteCosts {
   // swiftlint:disable:next function_parameter_count
   static func add<Sink: CostSink>(
     _ sized: SiteSizing, _ needs: SiteFacility, _ fleet: SiteFleet, built: ArraySlice<Expansion>, placedVCPU: [Double],
-    years: [Year], rates: CostRates, rules: SizingStage.Rules, prices: HardwarePrices, parallelRunningMonths: Double,
+    years: [Year], rates: CostRates, rules: SizingStage.Rules, prices: HardwarePrices, site: Site,
     into sink: inout Sink
   ) {
-    guard let first = years.first else { return }
+    guard let first = years.first, let last = years.last else { return }
+    let parallelRunningMonths = site.parallelRunningMonths
     for module in built {
       let spendYears = CostStage.spendingYears(order: module.orderYear, ready: module.readyYear)
       let share = module.capex.euros / Double(spendYears.count)
@@ -332,7 +333,10 @@ enum SiteCosts {
       runningBefore = running
     }
     if let residual = rates.residual {
-      addResidualValue(residual, fleet, built: built, years: years, rates: rates, rules: rules, prices: prices, into: &sink)
+      // A site closed or lost by the horizon's end leaves its modules nothing to be worth.
+      addResidualValue(
+        residual, fleet, built: site.isOperating(in: last) ? built : [], years: years, rates: rates, rules: rules, prices: prices,
+        into: &sink)
     }
   }
 

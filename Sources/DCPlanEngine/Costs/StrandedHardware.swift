@@ -59,9 +59,11 @@ enum StrandedHardwareStage {
   static func warnings(_ stranded: [StrandedHardware], _ scenario: Scenario) -> [PlanWarning] {
     var warnings: [PlanWarning] = []
     var seen = Set<String>()
+    let lost = Set(scenario.sites.compactMap { site in site.lossYear.map { "\(site.id)@\($0)" } })
     for entry in stranded where entry.boughtYear != nil {
       let key = "\(entry.site)@\(entry.year)"
-      guard seen.insert(key).inserted else { continue }
+      // A lost site's hardware is reported by its `site-lost` warning instead.
+      guard !lost.contains(key), seen.insert(key).inserted else { continue }
       let those = stranded.filter { $0.site == entry.site && $0.year == entry.year && $0.boughtYear != nil }
       let value = those.reduce(0) { $0 + $1.bookValueEUR }
       let parts = those.map { "\($0.units) \($0.kind) bought \($0.boughtYear.map(String.init(describing:)) ?? "")" }

@@ -20,10 +20,14 @@ struct Placement: Sendable {
     case shared
   }
 
-  /// A shared site and its share of the shared data centre's load.
+  /// A shared site and its share of the shared data centre's load per year: its share as
+  /// written (``Site/loadShare(in:)``) among the shared sites running that year, 0 once it is
+  /// closed or lost (docs/conventions.md, "Demand").
   struct SharedSite: Sendable {
     let site: Int
-    let share: Double
+    fileprivate(set) var shares: [Double]
+    /// Whether it runs each year (a cold standby at 0 % runs and serves its tenants).
+    fileprivate(set) var running: [Bool]
   }
 
   /// Years of the horizon.
@@ -32,8 +36,8 @@ struct Placement: Sendable {
   let siteCount: Int
   /// Each tenant's legacy site (index), if it has one.
   let legacySite: [Int?]
-  /// The shared sites in scenario order, with their load shares.
-  let sharedSites: [SharedSite]
+  /// The shared sites in scenario order, with their load shares per year.
+  private(set) var sharedSites: [SharedSite]
   /// Each tenant's first horizon-year index in the shared data centre (`yearCount`: never).
   private var joinIndex: [Int]
 
@@ -44,13 +48,13 @@ struct Placement: Sendable {
     let siteIndex = Dictionary(scenario.sites.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     legacySite = scenario.tenants.map { $0.legacySite.flatMap { siteIndex[$0] } }
     sharedSites = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
-      .map { SharedSite(site: $0, share: scenario.sites[$0].loadShare.value) }
+      .map { SharedSite(site: $0, shares: [], running: []) }
     joinIndex = []
     rejoin(scenario, years: years)
   }
 
-  /// Reads the tenants' join years again (a Monte Carlo trial's perturbed scenario); the
-  /// sites, legacy rooms and load shares stay (no input changes them).
+  /// Reads the tenants' join years and the shared sites' shares again (a Monte Carlo trial's
+  /// perturbed scenario, whose closing years may be drawn); the sites and legacy rooms stay.
   mutating func rejoin(_ scenario: Scenario, years: [Year]) {
     let first = years.first ?? Year(0)
     joinIndex.reset(count: scenario.tenants.count, to: yearCount)
@@ -58,6 +62,44 @@ struct Placement: Sendable {
       guard let join = scenario.tenants[t].joinsSharedDataCentre else { continue }
       joinIndex[t] = min(yearCount, max(0, join - first))
     }
+    Self.shares(scenario, years: years, into: &sharedSites)
+  }
+
+  /// Each shared site's share per year: as written among the sites running, scaled so that
+  /// the running sites' shares add up to 1 (a closed site's share passes to the others in
+  /// proportion to theirs); an equal split among the running sites when theirs add up to 0
+  /// (a cold standby at 0 % taking over); 0 for all when none runs.
+  static func shares(_ scenario: Scenario, years: [Year], into sites: inout [SharedSite]) {
+    for k in sites.indices {
+      sites[k].shares.reset(count: years.count, to: 0)
+      sites[k].running.reset(count: years.count, to: false)
+    }
+    for (y, year) in years.enumerated() {
+      var sum = 0.0
+      var running = 0
+      for k in sites.indices where scenario.sites[sites[k].site].isOperating(in: year) {
+        sites[k].running[y] = true
+        sum += scenario.sites[sites[k].site].loadShare(in: year)
+        running += 1
+      }
+      guard running > 0 else { continue }
+      for k in sites.indices where sites[k].running[y] {
+        sites[k].shares[y] = sum > 0 ? scenario.sites[sites[k].site].loadShare(in: year) / sum : 1 / Double(running)
+      }
+    }
+  }
+
+  /// The shared sites of `scenario` with their shares per year over `years`.
+  static func sharedSites(_ scenario: Scenario, years: [Year]) -> [SharedSite] {
+    var sites = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }.map { SharedSite(site: $0, shares: [], running: []) }
+    shares(scenario, years: years, into: &sites)
+    return sites
+  }
+
+  /// Site `s`'s share of the shared data centre's load in year index `y` (0 for a site that
+  /// is not shared).
+  func share(site s: Int, year y: Int) -> Double {
+    sharedSites.first { $0.site == s }?.shares[y] ?? 0
   }
 
   /// Whether tenant `t` runs in the shared data centre in year index `y` (it has joined,
@@ -75,7 +117,7 @@ struct Placement: Sendable {
     switch place(tenant: t, year: y) {
     case .nowhere: return false
     case let .legacy(site): return site == s
-    case .shared: return sharedSites.contains { $0.site == s }
+    case .shared: return sharedSites.contains { $0.site == s && $0.running[y] }
     }
   }
 
@@ -90,8 +132,9 @@ struct Placement: Sendable {
       case let .legacy(site):
         for r in 0..<resources { perSite[(site * resources + r) * count + y] += sums[r * count + y] }
       case .shared:
-        for shared in sharedSites {
-          for r in 0..<resources { perSite[(shared.site * resources + r) * count + y] += shared.share * sums[r * count + y] }
+        for shared in sharedSites where shared.shares[y] > 0 {
+          let share = shared.shares[y]
+          for r in 0..<resources { perSite[(shared.site * resources + r) * count + y] += share * sums[r * count + y] }
         }
       }
     }
@@ -121,7 +164,7 @@ struct Placement: Sendable {
       switch place(tenant: t, year: y) {
       case .nowhere: continue
       case let .legacy(site): counts[site * yearCount + y] += running[y]
-      case .shared: for shared in sharedSites { counts[shared.site * yearCount + y] += running[y] }
+      case .shared: for shared in sharedSites where shared.running[y] { counts[shared.site * yearCount + y] += running[y] }
       }
     }
   }

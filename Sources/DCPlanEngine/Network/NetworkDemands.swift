@@ -150,9 +150,10 @@ struct NetworkDemands {
       for pair in result.pairs where !result.pairTable.isEmpty { result.pairTable[pair.from * result.nodeCount + pair.to] = -1 }
       swap(&result.pairTable, &layout.pairTable)
     }
-    let shared = scenario.sites.indices.filter { scenario.sites[$0].kind == .shared }
-    // The shared sites' nodes and load shares, looked up once.
-    let sharedEnds = shared.compactMap { s in layout.siteNodes[s].map { (node: $0, share: scenario.sites[s].loadShare.value) } }
+    let sharedSites = Placement.sharedSites(scenario, years: years)
+    let shared = sharedSites.map(\.site)
+    // The shared sites' nodes and load shares per year (``Placement``), looked up once.
+    let sharedEnds = sharedSites.compactMap { site in layout.siteNodes[site.site].map { (node: $0, shares: site.shares) } }
     var sharedSlots = [Int?](repeating: nil, count: sharedEnds.count)
     // The year's busy-hour rate per employee, and each tenant's headcount, once per year.
     let perEmployee = years.map { network.perEmployeeMbps.value(in: $0) }
@@ -169,8 +170,8 @@ struct NetworkDemands {
           let rate = employees[y] * location.share.value * perEmployee[y]
           func label() -> String { "tenant '\(tenant.id)' at '\(location.node)'" }
           if tenant.isInSharedDataCentre(in: year) {
-            for (e, end) in sharedEnds.enumerated() {
-              result.add(from: from, to: end.node, year: y, mbps: rate * end.share, label: label(), slot: &sharedSlots[e])
+            for (e, end) in sharedEnds.enumerated() where end.shares[y] > 0 {
+              result.add(from: from, to: end.node, year: y, mbps: rate * end.shares[y], label: label(), slot: &sharedSlots[e])
             }
           } else if let to = legacyNode {
             result.add(from: from, to: to, year: y, mbps: rate, label: label(), slot: &legacySlot)
@@ -179,14 +180,14 @@ struct NetworkDemands {
       }
     }
     // Replication: each shared site sends its changed data to every other within the window;
-    // one demand per pair of sites at the larger of the two directions.
+    // one demand per pair of sites running that year, at the larger of the two directions.
     if network.replicationDailyChange.value > 0 {
       for (k, i) in shared.enumerated() {
-        for j in shared[(k + 1)...] {
+        for (m, j) in shared.enumerated() where m > k {
           let (a, b) = (scenario.sites[i], scenario.sites[j])
           guard let from = layout.siteNodes[i], let to = layout.siteNodes[j] else { continue }
           var slot: Int?
-          for y in years.indices {
+          for y in years.indices where sharedSites[k].running[y] && sharedSites[m].running[y] {
             let stored = max(demand.sites[i].demand.storageTiB[y], demand.sites[j].demand.storageTiB[y])
             let rate = stored * 1_099_511_627_776 * 8 * network.replicationDailyChange.value
               / network.replicationWindow.baseUnits / 1e6

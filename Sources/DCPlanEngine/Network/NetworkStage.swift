@@ -32,9 +32,12 @@ public enum NetworkStage {
   ///
   /// - Parameter decisions: a forecast plan's link upgrades the loads are realised against
   ///   (a Monte Carlo trial; docs/conventions.md, "Planning under uncertainty").
+  /// - Parameter foresight: the upgrades ordered before a site loss the plan could not foresee
+  ///   (docs/conventions.md, "Site loss"); new ones are ordered from the loss year.
   static func run(
     _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults, delays: Bool, cache: RouteCache?,
-    lean: Bool = false, decisions: PlanDecisions? = nil, progress: (@Sendable (Int) -> WorkProgress?)? = nil
+    lean: Bool = false, decisions: PlanDecisions? = nil, foresight: LossForesight? = nil,
+    progress: (@Sendable (Int) -> WorkProgress?)? = nil
   ) -> (NetworkResults, [PlanWarning]) {
     let network = scenario.network
     guard !network.links.isEmpty, !demand.years.isEmpty else { return (.empty, []) }
@@ -62,6 +65,7 @@ public enum NetworkStage {
     let n1 = arcN1.busier(years: years.count)
     routes.removeAll()
     let plan = decisions?.linkPlan(network, load: load, n1Load: n1.n1Load, keepSteps: !lean)
+      ?? foresight?.linkPlan(network, load: load, n1Load: n1.n1Load, years: years, keepSteps: !lean)
       ?? LinkUpgradePlan(network, load: load, n1Load: n1.n1Load, years: years, keepSteps: !lean)
 
     // The report: link rows and warnings (a trial needs only the loads, capacities and upgrades).

@@ -55,6 +55,8 @@ public struct PlanResults: Hashable, Sendable {
 
   /// The first year any site is short of space, power or cooling; nil if none is.
   public var firstShortfallYear: Year? { expansion.firstShortfallYear }
+  /// Whether a shared site is lost in the horizon (an event `site-loss`; its warning says so).
+  public var hasSiteLoss: Bool { warnings.contains { $0.code == .siteLost } }
 }
 
 /// Runs every stage of the engine in order; pure: the same scenario gives the same results.
@@ -76,11 +78,16 @@ public enum Planner {
       capacity.demand, capacity.years, capacity.sizing, capacity.facility, capacity.expansion, capacity.fleets
     )
     var voice = VoiceStage.plan(scenario, years: years)
-    let (network, networkWarnings) = NetworkStage.run(scenario, demand, voice: &voice, progress: failureProgress)
+    let (network, networkWarnings) = NetworkStage.run(
+      scenario, demand, voice: &voice, delays: true, cache: nil, foresight: capacity.foresight, progress: failureProgress)
+    var premium = CostLineList()
+    capacity.foresight?.addPremium(
+      scenario, fleets, premium: scenario.uncertainty.planning.emergencyPremium, years: years, into: &premium)
     let costs = CostStage.costs(
       scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
       otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years)
-        + MigrationCosts.lines(scenario, demand, years: years) + CostItems.lines(scenario, demand, voice, years: years))
+        + MigrationCosts.lines(scenario, demand, years: years) + CostItems.lines(scenario, demand, voice, years: years)
+        + premium.lines)
     let stranded = StrandedHardwareStage.run(scenario, fleets: fleets, years: years)
     var warnings = MoneyBasisCheck.warnings(scenario)
     warnings += PlacementCheck.warnings(scenario, demand)
@@ -88,6 +95,8 @@ public enum Planner {
     warnings += expansion.warnings
     warnings += EnergyEfficiency.warnings(scenario, facility, years: years)
     warnings += StrandedHardwareStage.warnings(stranded, scenario)
+    warnings += SiteLossCheck.warnings(
+      scenario, expansion: expansion, stranded: stranded, premiumEUR: premium.lines.reduce(0) { $0 + $1.amountEUR }, years: years)
     warnings += networkWarnings
     warnings += VoiceStage.trunkWarnings(scenario, voice, years: years)
     warnings += GatewayFailures.warnings(scenario, voice, years: years)

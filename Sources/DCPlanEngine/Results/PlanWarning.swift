@@ -51,4 +51,5 @@ public enum WarningCode: String, Hashable, Sendable, CaseIterable {
   case baselineOutsideBand = "baseline-outside-band"
   case pueAboveEnergyEfficiencyLimit = "pue-above-enefg-limit"
   case voiceGatewayN1 = "voice-gateway-n1"
+  case siteLost = "site-lost"
 }

@@ -31,6 +31,9 @@ struct CostGame: Sendable {
   private let twinOf: [Int?]
   /// Where each tenant's demand runs in each year (the plan's rule).
   private let placement: Placement
+  /// The placement as the plan saw it before a site loss (nil: no site is lost), and the loss year.
+  private let placementBeforeLoss: Placement?
+  private let lossYear: Year?
   /// Each tenant's demand sums (``DemandStage/TenantSums``), placed by ``placement``.
   private let tenantSums: [[Double]]
   /// Redundancy classes (at least 1).
@@ -62,6 +65,8 @@ struct CostGame: Sendable {
   private let rates: CostRates
   private let pue: [[Double]]
   private let serverListEUR: Double
+  /// The premium on hardware bought in a loss year beyond the plan before the loss.
+  private let premium: Double
   private let storageListEUR: Double
 
   /// The game of `scenario`; `demand`, the plan's projection, saves projecting it again.
@@ -74,6 +79,7 @@ struct CostGame: Sendable {
     rates = CostRates(scenario.costs, years: years)
     pue = scenario.sites.map { site in years.map { site.pue.value(in: $0) } }
     serverListEUR = CatalogueChoice.server(scenario)?.price.euros ?? 0
+    premium = scenario.uncertainty.planning.emergencyPremium
     storageListEUR = CatalogueChoice.storage(scenario)?.price.euros ?? 0
     let sites = scenario.sites
     let siteIndex = Dictionary(sites.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
@@ -107,6 +113,8 @@ struct CostGame: Sendable {
       return shared.first { $0 < s && design(sites[$0]) == design(sites[s]) }
     }
     placement = Placement(scenario, years: years)
+    lossYear = scenario.siteLossYear
+    placementBeforeLoss = lossYear == nil ? nil : Placement(scenario.withoutSiteLosses(), years: years)
     let projected = demand.map { ($0, DemandStage.TenantSums(scenario, $0)) } ?? DemandStage.projectWithTenantSums(scenario)
     let sums = projected.1
     tenantSums = sums.sums
@@ -218,8 +226,7 @@ struct CostGame: Sendable {
     var sink = YearlySumSink(eur: tenantVoiceEUR[t])
     SiteCosts.add(
       outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...], placedVCPU: outcome.placedVCPU, years: years,
-      rates: rates, rules: rules, prices: prices, parallelRunningMonths: scenario.sites[outcome.site].parallelRunningMonths,
-      into: &sink)
+      rates: rates, rules: rules, prices: prices, site: site, into: &sink)
     addGateways(erlangs: tenantErlangs[t], failErlangs: tenantFailErlangs[t], to: &sink.eur)
     for item in ownItems where item.served.contains(t) { for y in 0..<count { sink.eur[y] += item.eur[y] } }
     for y in 0..<count { sink.eur[y] *= deflation[y] }
@@ -318,6 +325,8 @@ struct CostGame: Sendable {
   /// The running sums of a coalition: demand per site, Erlangs per gateway, own voice costs.
   struct State {
     var siteDemand: [Double]
+    /// The same as the plan saw it before a site loss (empty: no site is lost).
+    var siteDemandBeforeLoss: [Double] = []
     /// The members' demand in the shared data centre, `(class · 3 + r) · years + y`.
     var sharedDemand: [Double]
     var userMask: [UInt64]
@@ -332,11 +341,13 @@ struct CostGame: Sendable {
   /// The empty coalition.
   func emptyState() -> State {
     let count = years.count
-    return State(
+    var state = State(
       siteDemand: [Double](repeating: 0, count: scenario.sites.count * 3 * classCount * count),
       sharedDemand: [Double](repeating: 0, count: 3 * classCount * count),
       userMask: [UInt64](repeating: 0, count: scenario.sites.count), usersIn: [Int](repeating: 0, count: scenario.sites.count),
       erlangs: [Double](repeating: 0, count: gatewayCount * count), voiceEUR: [Double](repeating: 0, count: count))
+    if placementBeforeLoss != nil { state.siteDemandBeforeLoss = state.siteDemand }
+    return state
   }
 
   /// Adds tenant `t` to the coalition: its demand where the plan places it, and its legacy
@@ -347,6 +358,7 @@ struct CostGame: Sendable {
       if userBit[t] < 64 { state.userMask[site] |= 1 << UInt64(userBit[t]) }
     }
     placement.add(tenant: t, tenantSums[t], resources: 3 * classCount, into: &state.siteDemand)
+    placementBeforeLoss?.add(tenant: t, tenantSums[t], resources: 3 * classCount, into: &state.siteDemandBeforeLoss)
     tenantSums[t].withUnsafeBufferPointer { sums in
       state.sharedDemand.withUnsafeMutableBufferPointer {
         placement.addShared(tenant: t, sums, resources: 3 * classCount, into: $0)
@@ -387,12 +399,14 @@ struct CostGame: Sendable {
 
   /// One site's sizing, facility, modules and fleet for its demand `own`.
   private func siteOutcome(
-    _ site: Site, index s: Int, own: [ResourceSeries], sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int
+    _ site: Site, index s: Int, own: [ResourceSeries], sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int,
+    committed: [Expansion] = [], orders: OrderRule = .any
   ) -> SiteOutcome {
     let sized = SizingStage.sizeSite(
-      site, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites, rules: rules)
+      site, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites,
+      closedFrom: site.firstClosedIndex(years), rules: rules)
     let needs = FacilityStage.siteFacility(site, sized, years: years, rules: rules, pue: pue[s])
-    let plan = ExpansionStage.planSite(site, needs, years: years, warnings: false)
+    let plan = ExpansionStage.planSite(site, needs, years: years, warnings: false, committed: committed, orders: orders)
     let fleet = SiteFleet(
       site: site.id, servers: RefreshStage.flow(need: sized.servers, lifetime: serverLife, freezeYears: site.freezeBeforeMoveYears),
       storage: RefreshStage.flow(need: sized.storageUnits, lifetime: storageLife, freezeYears: site.freezeBeforeMoveYears))
@@ -490,6 +504,9 @@ struct CostGame: Sendable {
     cache.scratch.removeAll(keepingCapacity: true)
     var serverPurchases = [Int](repeating: 0, count: count)
     var storagePurchases = [Int](repeating: 0, count: count)
+    // The units bought in the loss year by the plan before the loss (LossForesight).
+    let lossIndex = lossYear.flatMap { years.firstIndex(of: $0) }
+    var boughtBeforeLoss = (servers: 0, storage: 0)
     var firstShortfall: Year?
     for s in scenario.sites.indices where keptAlways[s] || state.usersIn[s] > 0 {
       let isShared = scenario.sites[s].kind == .shared
@@ -499,6 +516,21 @@ struct CostGame: Sendable {
         outcome = known
       } else if let twin = twinOf[s], let done = cache.scratch.first(where: { $0.site == twin }) {
         outcome = done.at(site: s)
+      } else if isShared, let lossYear, !state.siteDemandBeforeLoss.isEmpty {
+        // Met as it comes: what the plan before the loss ordered stands; new orders from the loss year.
+        var siteBefore = scenario.sites[s]
+        siteBefore.lossYear = nil
+        let before = siteOutcome(
+          siteBefore, index: s, own: Self.series(state.siteDemandBeforeLoss, at: s * width, classes: classCount, years: count),
+          sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites.count)
+        outcome = siteOutcome(
+          scenario.sites[s], index: s, own: Self.series(state.siteDemand, at: s * width, classes: classCount, years: count),
+          sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites.count,
+          committed: before.built.filter { !$0.isFixed && $0.orderYear < lossYear }, orders: .from(lossYear))
+        if let y = lossIndex {
+          boughtBeforeLoss.servers += before.fleet.servers.purchases[y] - outcome.fleet.servers.purchases[y]
+          boughtBeforeLoss.storage += before.fleet.storage.purchases[y] - outcome.fleet.storage.purchases[y]
+        }
       } else {
         let own = Self.series(state.siteDemand, at: s * width, classes: classCount, years: count)
         outcome = siteOutcome(
@@ -520,7 +552,16 @@ struct CostGame: Sendable {
       SiteCosts.add(
         outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...],
         placedVCPU: outcome.placedVCPU, years: years, rates: rates, rules: rules, prices: prices,
-        parallelRunningMonths: scenario.sites[outcome.site].parallelRunningMonths, into: &sink)
+        site: scenario.sites[outcome.site], into: &sink)
+    }
+    if let y = lossIndex, premium > 0 {
+      // Each site's purchases as the plan before the loss made them, the others' as they are.
+      var total = YearlyTotal(years: years, startingWith: sink.eur)
+      EmergencyPurchases.addPremium(
+        prices, servers: serverPurchases, storage: storagePurchases, beyondServers: serverPurchases[y] + boughtBeforeLoss.servers,
+        beyondStorage: storagePurchases[y] + boughtBeforeLoss.storage, year: y, premium: premium,
+        what: "the plan before the site loss", years: years, into: &total)
+      sink.eur = total.eur
     }
     // Gateways: trunks for the members' pooled Erlangs; capex in the first year with calls.
     addGateways(erlangs: state.erlangs, failErlangs: state.failErlangs, to: &sink.eur)

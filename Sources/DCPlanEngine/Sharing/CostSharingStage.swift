@@ -176,10 +176,14 @@ public enum CostSharingStage {
             + "\(eur(alone)) EUR alone; \(hint)"))
       }
       if let year = result.standaloneShortfallYear {
+        let hasRoom = tenants.first { $0.id == result.tenant }?.legacySite != nil
+        let advice = hasRoom
+          ? "its standalone cost does not include building more: give its legacy site modules to make the comparison fair"
+          : "alone it runs on the shared sites' design (it has no legacy site), whose modules do not come in time for it: "
+            + "see the shared plan's 'shortfall-*' warnings"
         warnings.append(PlanWarning(
           code: .standaloneShortfall, year: year, subject: result.tenant,
-          message: "tenant '\(result.tenant)' alone would be short of space, power or cooling from \(year); "
-            + "its standalone cost does not include building more: give its legacy site modules to make the comparison fair"))
+          message: "tenant '\(result.tenant)' alone would be short of space, power or cooling from \(year); \(advice)"))
       }
     }
     let total = NPV.value(costs.totalEUR, rate: rate)

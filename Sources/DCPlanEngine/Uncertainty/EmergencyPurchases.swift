@@ -1,10 +1,10 @@
 import DCPlanModel
 
-/// Hardware a trial buys beyond the forecast plan's purchases of the year, at the planning
-/// rule's emergency premium (docs/conventions.md, "Planning under uncertainty"): the units
+/// Hardware bought beyond what a plan decided beforehand, at the planning rule's emergency
+/// premium (docs/conventions.md, "Planning under uncertainty", "Site loss"): the units
 /// themselves are priced as any purchase; the premium is a line of its own.
 enum EmergencyPurchases {
-  /// The premium lines of a trial's `fleets` against `decisions`.
+  /// The premium lines of a trial's `fleets` against the forecast plan's `decisions`, every year.
   static func add<Sink: CostLineSink>(
     _ scenario: Scenario, _ fleets: [SiteFleet], _ decisions: PlanDecisions, years: [Year], into sink: inout Sink
   ) {
@@ -12,20 +12,35 @@ enum EmergencyPurchases {
     let servers = CostStage.pooled(fleets, servers: true, count)
     let storage = CostStage.pooled(fleets, servers: false, count)
     let prices = HardwarePrices(scenario, serverPurchases: servers, storagePurchases: storage)
-    let premium = decisions.emergencyPremium
     for y in 0..<count {
-      let extraServers = servers[y] - (y < decisions.serverPurchases.count ? decisions.serverPurchases[y] : 0)
-      if extraServers > 0, prices.serverListEUR > 0 {
-        let unit = prices.serverEUR(y) * premium
-        sink.add(years[y], .servers, Double(extraServers) * unit, at: "emergency purchases", serving: [],
-                 .units(count: Double(extraServers), noun: "servers beyond the forecast plan's, premium", unitEUR: unit))
-      }
-      let extraUnits = storage[y] - (y < decisions.storagePurchases.count ? decisions.storagePurchases[y] : 0)
-      if extraUnits > 0, prices.storageListEUR > 0 {
-        let unit = prices.storageEUR(y) * premium
-        sink.add(years[y], .storage, Double(extraUnits) * unit, at: "emergency purchases", serving: [],
-                 .units(count: Double(extraUnits), noun: "storage units beyond the forecast plan's, premium", unitEUR: unit))
-      }
+      addPremium(
+        prices, servers: servers, storage: storage,
+        beyondServers: y < decisions.serverPurchases.count ? decisions.serverPurchases[y] : 0,
+        beyondStorage: y < decisions.storagePurchases.count ? decisions.storagePurchases[y] : 0, year: y,
+        premium: decisions.emergencyPremium, what: "the forecast plan's", years: years, into: &sink)
+    }
+  }
+
+  /// The premium lines of year index `y`: the servers and storage units bought that year
+  /// (`servers[y]`, `storage[y]`, pooled purchases per year) beyond `beyondServers` and
+  /// `beyondStorage`, what `what` had decided, at `prices` (those of the same purchases).
+  // swiftlint:disable:next function_parameter_count
+  static func addPremium<Sink: CostLineSink>(
+    _ prices: HardwarePrices, servers: [Int], storage: [Int], beyondServers: Int, beyondStorage: Int, year y: Int,
+    premium: Double, what: String, years: [Year], into sink: inout Sink
+  ) {
+    guard premium > 0, servers.indices.contains(y), storage.indices.contains(y) else { return }
+    let extraServers = servers[y] - beyondServers
+    if extraServers > 0, prices.serverListEUR > 0 {
+      let unit = prices.serverEUR(y) * premium
+      sink.add(years[y], .servers, Double(extraServers) * unit, at: "emergency purchases", serving: [],
+               .units(count: Double(extraServers), noun: "servers beyond \(what), premium", unitEUR: unit))
+    }
+    let extraUnits = storage[y] - beyondStorage
+    if extraUnits > 0, prices.storageListEUR > 0 {
+      let unit = prices.storageEUR(y) * premium
+      sink.add(years[y], .storage, Double(extraUnits) * unit, at: "emergency purchases", serving: [],
+               .units(count: Double(extraUnits), noun: "storage units beyond \(what), premium", unitEUR: unit))
     }
   }
 }

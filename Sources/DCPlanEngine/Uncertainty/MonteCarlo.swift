@@ -75,6 +75,7 @@ public enum MonteCarlo {
     CostItems.add(scenario, plan.demand, voice, years: years, into: &other)
     if let decisions = plan.decisions, decisions.emergencyPremium > 0 {
       EmergencyPurchases.add(scenario, plan.fleets, decisions, years: years, into: &other)
+      decisions.foresight?.addPremium(scenario, plan.fleets, upTo: decisions, years: years, into: &other)
     }
     let sums = plan.yearlyTotals(scenario, other: other)
     let (capex, opex) = (sums.capex, sums.opex)
@@ -180,11 +181,21 @@ public enum MonteCarlo {
     guard !rule.perfectForesight else { return nil }
     switch rule.forecast {
     case .deterministic:
-      return PlanDecisions(scenario, forecast: DemandStage.project(scenario), rule: rule, routes: nil)
+      return PlanDecisions(
+        scenario, forecast: DemandStage.project(scenario), rule: rule, routes: nil,
+        foresight: LossForesight.of(scenario) { DemandStage.project($0) })
     case let .percentile(p):
-      let forecast = ForecastDemand.percentile(
-        scenario, sampler: sampler, demand: demand, quantile: p, trials: ForecastDemand.trials, threads: threads)
-      return PlanDecisions(scenario, forecast: forecast, rule: rule, routes: nil)
+      func forecast(_ scenario: Scenario, sampler: Sampler, demand: TrialDemand) -> DemandProjection {
+        ForecastDemand.percentile(
+          scenario, sampler: sampler, demand: demand, quantile: p, trials: ForecastDemand.trials, threads: threads)
+      }
+      // Before a site loss the plan forecast the scenario without it, with the same draws.
+      let foresight = LossForesight.of(scenario) { before in
+        let sampler = Sampler(before, seed: sampler.seed)
+        return forecast(before, sampler: sampler, demand: TrialDemand(before, sampler: sampler))
+      }
+      return PlanDecisions(
+        scenario, forecast: forecast(scenario, sampler: sampler, demand: demand), rule: rule, routes: nil, foresight: foresight)
     }
   }
 

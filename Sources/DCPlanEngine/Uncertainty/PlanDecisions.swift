@@ -26,10 +26,14 @@ struct PlanDecisions: Sendable {
   let storagePurchases: [Int]
   /// The premium on units bought beyond those.
   let emergencyPremium: Double
+  /// What the forecast plan had ordered before a site loss it could not foresee (nil: none is lost).
+  let foresight: LossForesight?
 
-  /// The decisions of the plan on `forecast` (a demand projection of `scenario`).
-  init(_ scenario: Scenario, forecast: DemandProjection, rule: PlanningRule, routes: RouteCache?) {
-    let plan = CapacityPlan(scenario, demand: forecast, warnings: false)
+  /// The decisions of the plan on `forecast` (a demand projection of `scenario`), meeting a
+  /// site loss as `foresight` says.
+  init(_ scenario: Scenario, forecast: DemandProjection, rule: PlanningRule, routes: RouteCache?, foresight: LossForesight? = nil) {
+    let plan = CapacityPlan(scenario, demand: forecast, warnings: false, foresight: foresight)
+    self.foresight = foresight
     let years = plan.years
     self.years = years
     if let every = rule.reviewEveryYears, every > 0 {
@@ -41,7 +45,8 @@ struct PlanDecisions: Sendable {
     forecastRacks = plan.facility.map(\.racks)
     forecastPeakKW = plan.facility.map(\.itPeakKW)
     var voice = VoiceStage.plan(scenario, years: years, cache: routes, lean: true)
-    let (network, _) = NetworkStage.run(scenario, plan.demand, voice: &voice, delays: false, cache: routes, lean: true)
+    let (network, _) = NetworkStage.run(
+      scenario, plan.demand, voice: &voice, delays: false, cache: routes, lean: true, foresight: foresight)
     let links = scenario.network.links
     upgrades = links.map { link in network.upgrades.filter { $0.link == link.id } }
     var required = Matrix(rows: links.count, columns: years.count)

@@ -19,7 +19,7 @@ public struct Sampler: Sendable {
   /// The slots, in draw order.
   public let slots: [Slot]
   private let uncertainty: Uncertainty
-  private let seed: UInt64
+  let seed: UInt64
   /// Indices of the inputs that draw once, and the Cholesky factor over them (nil: none correlated).
   private let onceInputs: [Int]
   private let factor: [[Double]]?

@@ -23,6 +23,12 @@ public struct Site: Hashable, Sendable, Identifiable {
   public var closesAfterMove: Bool
   /// For a shared site, its share of the shared data centre's load in normal operation.
   public var loadShare: Fraction
+  /// For a shared site, its share by year when the scenario gives a table (linear between the
+  /// years given, flat beyond); nil: ``loadShare`` every year (docs/conventions.md, "Demand").
+  public var loadShareTable: YearSeries?
+  /// The year from which the site is lost for good, unforeseen (an event `site-loss`: a fire,
+  /// a flood); nil: never (docs/conventions.md, "Site loss").
+  public var lossYear: Year?
   /// What stands at the start of the plan (a legacy room's fixed capacity, say).
   public var existingCapacity: FacilityCapacity
   /// Modules the site can add, built in this order as demand needs them.
@@ -62,13 +68,38 @@ public struct Site: Hashable, Sendable, Identifiable {
     self.pue = pue
   }
 
-  /// Whether the site still runs in `year`.
+  /// Whether the site still runs in `year`: before its decommissioning year and before its loss.
   public func isOperating(in year: Year) -> Bool {
-    decommissionYear.map { year < $0 } ?? true
+    (decommissionYear.map { year < $0 } ?? true) && (lossYear.map { year < $0 } ?? true)
+  }
+
+  /// The index in `years` of the first year it no longer runs (closed or lost); `years.count`
+  /// when it runs throughout.
+  public func firstClosedIndex(_ years: [Year]) -> Int {
+    years.firstIndex { !isOperating(in: $0) } ?? years.count
+  }
+
+  /// Its share of the shared data centre's load in `year` as written (before closed sites'
+  /// shares pass to the others): the table's value, else ``loadShare``.
+  public func loadShare(in year: Year) -> Double {
+    loadShareTable?.value(in: year) ?? loadShare.value
   }
 }
 
 extension Scenario {
+  /// The year shared sites are lost in (an event `site-loss`), if any: the scenario format
+  /// allows one such year (docs/conventions.md, "Site loss").
+  public var siteLossYear: Year? {
+    sites.compactMap(\.lossYear).min()
+  }
+
+  /// The same scenario as the plan saw it before the loss: no site is lost.
+  public func withoutSiteLosses() -> Scenario {
+    var before = self
+    for s in before.sites.indices { before.sites[s].lossYear = nil }
+    return before
+  }
+
   /// Sets the closing year of every site that closes after its tenants' move: the year after
   /// the last tenant with it as `legacySite` joins the shared data centre; never while one of
   /// them never joins, or when no tenant names it (docs/conventions.md, "Sites").

@@ -121,13 +121,17 @@ extension ResultTables {
       [.text("Total capex (EUR)"), .number(costs.capexEUR.reduce(0, +))],
       [.text("Total opex (EUR)"), .number(costs.opexEUR.reduce(0, +))],
       [.text("Residual value at the horizon's end (EUR, book value)"), .number(costs.residualValueEUR)],
-      [.text("Hardware stranded at moves (EUR, book value, already in the costs)"),
+      [.text("Hardware stranded at moves\(results.hasSiteLoss ? " and site losses" : "") (EUR, book value, already in the costs)"),
        .number(results.stranded.reduce(0) { $0 + $1.bookValueEUR })],
       [.text("TCO over the horizon (EUR, undiscounted, less the residual value)"), .number(costs.totalEUR.reduce(0, +))],
       [.text("Money"), .text(moneyText(results))],
       [.text("First shortfall year"), results.firstShortfallYear.map { .year($0.number) } ?? .text("none")],
       [.text("Modules built"), .integer(results.expansion.expansions.filter { !$0.isFixed }.count)],
     ]
+    // Demand left unserved while capacity is short: shown only when there is some.
+    for figure in [SummaryFigure.unservedVCPUYears, .unservedTiBYears] where figure.value(results) > 0 {
+      table.rows.insert([.text(figure.label), .number(figure.value(results))], at: table.rows.count - 1)
+    }
     if !results.network.links.isEmpty {
       table.rows.append([.text("Link upgrades"), .integer(results.network.upgrades.count)])
       table.rows.append([

@@ -43,6 +43,7 @@ public enum FormatReference {
     case let .quantity(quantity):
       return quantity.dimension.plainName + (quantity.allowsPerEmployee ? " (or per employee)" : "")
     case .fraction: return "percentage 0…100 % (or a distribution)"
+    case .fractionOrYearTable: return "percentage 0…100 %, or table year → percentage"
     case .growthRate: return "percentage per year, above -100 % (or a distribution)"
     case .availabilityTarget: return "percentage or class"
     case .numberOrYearTable: return "number, or table year → number"

@@ -100,6 +100,18 @@ public enum JSONSchemaGenerator {
           ]),
         ]))
       ])
+    case .fractionOrYearTable:
+      let single = JSONValue.object([("type", .string("string")), ("pattern", .string(percentPattern))])
+      return .object([
+        ("anyOf", .array([
+          single,
+          .object([
+            ("type", .string("object")),
+            ("patternProperties", .object([("^[0-9]{4}$", single)])),
+            ("additionalProperties", .bool(false)),
+          ]),
+        ]))
+      ])
     case .year:
       return .object([("type", .string("integer")), ("minimum", .integer(1900)), ("maximum", .integer(2200))])
     case .yearRange:

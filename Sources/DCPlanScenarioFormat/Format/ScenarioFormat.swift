@@ -213,8 +213,9 @@ enum SiteSection {
   static let closesAfterMove = KeySpec(
     "closes_after_move", .boolean, default: "false", example: "true",
     meaning: "A legacy room closes the year after the last tenant with it as 'legacy_site' joins the shared data centre (instead of a 'decommission_year'); a drawn join delay moves the closing with it.")
-  static let loadShare = KeySpec("load_share", .fraction, default: "equal split among shared sites", example: "50 %",
-                                 meaning: "A shared site's share of the shared data centre's load; the shares must add up to 100 %.")
+  static let loadShare = KeySpec(
+    "load_share", .fractionOrYearTable, default: "equal split among shared sites", example: "{2017: 50 %, 2025: 60 %}",
+    meaning: "A shared site's share of the shared data centre's load, or a table by year (linear between the years given, flat beyond); the shares must add up to 100 % in every year of the horizon. A closed or lost site's share passes to the shared sites still running, in proportion to theirs (docs/conventions.md, \"Demand\").")
   static let capacity = KeySpec(
     "capacity", .mapping(FacilityKeys.capacitySpec), default: "nothing", example: "{racks: 40, it_power: 200 kW}",
     meaning: "What stands at the start of the plan: a legacy room's fixed capacity, or a shared site's first hall.")

@@ -36,6 +36,8 @@ public indirect enum ValueKind: Sendable {
   case numberOrYearTable(minimum: Double)
   /// A quantity, or a table from year to quantity.
   case quantityOrYearTable(QuantityKind)
+  /// A share in 0...100 % written with `%`, or a table from year to share.
+  case fractionOrYearTable
   /// A list of mappings, each described by a section.
   case list(SectionSpec)
   /// One mapping described by a section.

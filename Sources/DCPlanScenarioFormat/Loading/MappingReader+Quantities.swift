@@ -185,25 +185,41 @@ extension MappingReader {
 
   private func percentage(_ key: KeySpec) -> (Double, String, Node)? {
     guard let (text, node) = scalar(key) else { return nil }
+    return percentage(text, node: node, what: "'\(key.name)' of \(label)", example: key.example).map { ($0, text, node) }
+  }
+
+  /// `text` read as a percentage (a fraction: 50 % is 0.5); reports anything else.
+  private func percentage(_ text: String, node: Node, what: String, example: String) -> Double? {
     let trimmed = text.trimmingSpaces()
-    let what = "'\(key.name)' of \(label)"
     switch QuantityParser.parse(trimmed) {
     case let .success(parsed) where parsed.dimension == .dimensionless && trimmed.hasSuffix("%"):
-      return (parsed.baseValue, text, node)
+      return parsed.baseValue
     case let .success(parsed) where parsed.dimension == .dimensionless:
-      context.error("\(what) needs a percentage; found '\(text)' without '%'; write e.g. '\(key.example)'", at: node.position)
+      context.error("\(what) needs a percentage; found '\(text)' without '%'; write e.g. '\(example)'", at: node.position)
     case let .success(parsed):
       context.error(
-        "\(what) needs a percentage; found '\(text)' (\(parsed.dimension.descriptionWithArticle)); write e.g. '\(key.example)'",
+        "\(what) needs a percentage; found '\(text)' (\(parsed.dimension.descriptionWithArticle)); write e.g. '\(example)'",
         at: node.position)
     case .failure(.decimalComma):
       context.error(
         "\(what): found '\(text)' with a decimal comma; write the decimal with a point, e.g. '\(text.replacingFirstComma())'",
         at: node.position)
     case .failure:
-      context.error("\(what) needs a percentage; found '\(text)'; write e.g. '\(key.example)'", at: node.position)
+      context.error("\(what) needs a percentage; found '\(text)'; write e.g. '\(example)'", at: node.position)
     }
     return nil
+  }
+
+  /// A share in 0…100 % written with `%`, or a mapping from year to such shares.
+  func fractionOrYearTable(_ key: KeySpec) -> NumberOrTable? {
+    valueOrYearTable(key, noun: "percentage") { text, node, what in
+      guard let value = percentage(text, node: node, what: what, example: "50 %") else { return nil }
+      guard Fraction(value) != nil else {
+        context.error("\(what) must lie in 0...100 %; found '\(text)'", at: node.position)
+        return nil
+      }
+      return value
+    }
   }
 
   func plainNumber(_ text: String, node: Node, what: String, minimum: Double, maximum: Double = 1e15) -> Double? {

@@ -11,7 +11,7 @@ struct ScenarioDecoder {
   /// What decoding produced; `shares` holds each site's explicit `load_share`, resolved later.
   struct Output {
     var scenario: Scenario
-    var explicitLoadShares: [Fraction?]
+    var explicitLoadShares: [NumberOrTable?]
   }
 
   func decode(_ root: Node) -> Output {
@@ -42,7 +42,7 @@ struct ScenarioDecoder {
     }
     if let node = top.node(DocumentSection.voice) { output.scenario.voice = decodeVoice(node, horizon: horizon) }
     if let node = top.node(DocumentSection.components) { output.scenario.components = decodeComponents(node) }
-    output.scenario.siteOutages = decodeEvents(top, horizon: horizon)
+    output.scenario.siteOutages = decodeEvents(top, horizon: horizon, sites: &output.scenario.sites)
     if let node = top.node(DocumentSection.uncertainty) {
       output.scenario.uncertainty = decodeUncertainty(node, scenario: output.scenario)
     }
@@ -187,12 +187,12 @@ struct ScenarioDecoder {
       startYear: startYear, availabilityTarget: reader.availabilityTarget(W.availability))
   }
 
-  private func decodeSite(_ reader: MappingReader, _ index: Int) -> (Site, Fraction?) {
+  private func decodeSite(_ reader: MappingReader, _ index: Int) -> (Site, NumberOrTable?) {
     typealias S = SiteSection
     let (reader, id) = identified(reader, S.id, "site", index)
     defer { reader.finish() }
     let kind = reader.choice(S.kind, Site.Kind.allCases.map(\.rawValue)).flatMap(Site.Kind.init) ?? .legacy
-    let share = reader.fraction(S.loadShare)
+    let share = reader.fractionOrYearTable(S.loadShare)
     if kind == .legacy, reader.has(S.loadShare) {
       context.error("'load_share' is for shared sites; \(reader.label) is a legacy site; remove it",
                     at: reader.keyPosition(of: S.loadShare))

@@ -125,7 +125,7 @@ public enum ScenarioLoader {
     var scenario = decoded.scenario
     if !context.budgetExhausted {
       scenario.sites = SharedDataCentreRule.resolveLoadShares(
-        scenario.sites, explicit: decoded.explicitLoadShares, map, &diagnostics, file: file)
+        scenario.sites, explicit: decoded.explicitLoadShares, horizon: scenario.info.horizon, map, &diagnostics, file: file)
       scenario.closeRoomsAfterMoves()
       ValidationRules.checkAll(scenario, map, &diagnostics, file: file)
     }

@@ -15,10 +15,11 @@ enum SharedDataCentreRule: ValidationRule {
     }
   }
 
-  /// The load share of every site: as given, or an equal split of the shared data centre
-  /// when none is given; reports shares given for some sites only, or not adding up to 100 %.
+  /// The load share of every site: as given (a share or a table by year), or an equal split of
+  /// the shared data centre when none is given; reports shares given for some sites only, or
+  /// not adding up to 100 % in a year of `horizon`.
   static func resolveLoadShares(
-    _ sites: [Site], explicit: [Fraction?], _ map: SourceMap, _ report: inout [Diagnostic], file: String
+    _ sites: [Site], explicit: [NumberOrTable?], horizon: YearRange, _ map: SourceMap, _ report: inout [Diagnostic], file: String
   ) -> [Site] {
     let shared = sites.indices.filter { sites[$0].kind == .shared }
     guard !shared.isEmpty else { return sites }
@@ -35,17 +36,25 @@ enum SharedDataCentreRule: ValidationRule {
                "shared site '\(sites[index].id)' has no 'load_share' while other shared sites have one; "
                  + "give every shared site a 'load_share', or none for an equal split"))
     }
-    var sum = 0.0
     for index in given {
-      let share = explicit[index] ?? .zero
-      resolved[index].loadShare = share
-      sum += share.value
+      switch explicit[index] {
+      case let .number(value)?: resolved[index].loadShare = Fraction(value) ?? .zero
+      case let .table(series)?:
+        resolved[index].loadShareTable = series
+        resolved[index].loadShare = Fraction(series.value(in: horizon.first)) ?? .zero
+      case nil: break
+      }
     }
-    if given.count == shared.count, abs(sum - 1) > 1e-9, let first = given.first {
+    guard given.count == shared.count, let first = given.first else { return resolved }
+    for year in horizon.years {
+      let sum = given.reduce(0.0) { $0 + resolved[$1].loadShare(in: year) }
+      guard abs(sum - 1) > 1e-9 else { continue }
+      let inYear = given.contains { resolved[$0].loadShareTable != nil } ? " in \(year)" : ""
       report.append(
         .error(file, map.position("sites[\(first)].load_share"),
-               "the 'load_share' of the shared sites add up to \((sum * 100).formattedPercent) %, not 100 %; "
-                 + "adjust them so they add up to 100 %"))
+               "the 'load_share' of the shared sites add up to \((sum * 100).formattedPercent) %\(inYear), not 100 %; "
+                 + "adjust them so they add up to 100 %" + (inYear.isEmpty ? "" : " in every year (tables are linear between the years given)")))
+      break
     }
     return resolved
   }
