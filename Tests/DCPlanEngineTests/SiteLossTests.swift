@@ -12,7 +12,10 @@ struct SiteLossTests {
   /// spares), 10 servers per rack: 10 racks at each site, 12 stand. Servers live 10 years,
   /// so the installed base is replaced by a tenth a year. dc-b is lost in 2022: dc-a carries
   /// 2,000 vCPU (20 racks) and orders its 10-rack hall then, ready 2024 (lead time 2 years).
-  static func yaml(failover: String = "0 %", racks: Int = 12, loss: String = "2022", extra: String = "", hall2: Bool = false) -> String {
+  static func yaml(
+    failover: String = "0 %", racks: Int = 12, loss: String = "2022", extra: String = "", hall2: Bool = false,
+    shares: (a: String, b: String) = ("50 %", "50 %")
+  ) -> String {
     """
     version: 1
     scenario: {name: site loss by hand, horizon: 2020..2024, discount_rate: 0 %, seed: 5}
@@ -23,14 +26,14 @@ struct SiteLossTests {
     sites:
       - id: dc-a
         kind: shared
-        load_share: 50 %
+        load_share: \(shares.a)
         capacity: {racks: \(racks), it_power: 1000 kW, cooling: 1000 kW}
         modules:
           - {name: hall, racks: 10, it_power: 1000 kW, cooling: 1000 kW, capex: 1 MEUR, lead_time: 2 years}
     \(hall2 ? "      - {name: hall 2, racks: 10, it_power: 1000 kW, cooling: 1000 kW, capex: 1 MEUR, lead_time: 1 year}" : "")
       - id: dc-b
         kind: shared
-        load_share: 50 %
+        load_share: \(shares.b)
         capacity: {racks: \(racks), it_power: 1000 kW, cooling: 1000 kW}
         modules: [{name: hall b, racks: 10, it_power: 1000 kW, cooling: 1000 kW, capex: 1 MEUR, lead_time: 2 years}]
     hardware:
@@ -187,5 +190,17 @@ extension SiteLossTests {
       }
     }
     #expect(after.warnings.contains { $0.code == .siteLost && $0.subject == "shared1" })
+  }
+
+  @Test("a load share by year moves the shared load between sites as the table says, linear between its years")
+  func shareByYear() throws {
+    let text = Self.yaml(shares: ("{2020: 50 %, 2024: 90 %}", "{2020: 50 %, 2024: 10 %}"))
+      .replacingOccurrences(of: "  - {kind: site-loss, site: dc-b, year: 2022}", with: "")
+      .replacingOccurrences(of: "events:", with: "")
+    let results = Planner.run(try Self.load(text))
+    let a = try #require(results.demand.sites.first { $0.site == "dc-a" })
+    // 50 %, 60 %, 70 %, 80 %, 90 % of 2,000 vCPU.
+    #expect(a.demand.vcpu == [1_000, 1_200, 1_400, 1_600, 1_800])
+    #expect(!results.warnings.contains { $0.code == .siteLost })
   }
 }
