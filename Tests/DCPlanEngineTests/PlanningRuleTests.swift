@@ -100,6 +100,33 @@ struct PlanningRuleTests {
 }
 
 extension PlanningRuleTests {
+  @Test("the tornado's unserved demand at the growth's P90 worked by hand; ρ of growth with unserved vCPU-years is positive, with TiB-years 0")
+  func tornadoUnserved() throws {
+    // g ~ Normal(10 %, 20 %): P90 = 10 % + 1.2815516 × 20 % = 35.63 %; the forecast (10 %)
+    // orders the 10-rack hall for 2022 (22 racks from then, 12 before).
+    let text = Self.yaml.replacingOccurrences(of: "mean: 10 %, sd: 5 %", with: "mean: 10 %, sd: 20 %")
+    let scenario = try #require(ScenarioLoader.load(text: text, file: "tornado.yaml").scenario)
+    let mc = MonteCarlo.analyse(scenario, trials: 400, seed: 5)
+    let bar = try #require(mc.tornado.first)
+    let g = 0.10 + 1.2815515655446004 * 0.20
+    var expected = 0.0
+    for (t, standing) in [(1, 12.0), (2, 22), (3, 22), (4, 22)] {
+      let vcpu = 1_000 * pow(1 + g, Double(t))
+      let racks = ((vcpu / 10).rounded(.up) / 10).rounded(.up)
+      if racks > standing { expected += vcpu * (1 - standing / racks) }
+    }
+    #expect(expected > 0)
+    let k = try #require(MonteCarloResults.unservedFigures.firstIndex(of: .unservedVCPUYears))
+    #expect(abs(bar.unservedHigh[k] - expected) < 1e-6 * expected, "\(bar.unservedHigh[k]) vs \(expected)")
+    #expect(bar.unservedLow[k] == 0)
+    let rho = try #require(mc.rankCorrelations.first)
+    #expect(rho.unserved[k] > 0.2)
+    let tib = try #require(MonteCarloResults.unservedFigures.firstIndex(of: .unservedTiBYears))
+    #expect(rho.unserved[tib] == 0)
+  }
+}
+
+extension PlanningRuleTests {
   @Test("planning for a higher percentile never raises a trial's shortfall: P90 orders at least what P50 orders (random scenarios)",
         arguments: Array(UInt64(0)..<12))
   func higherPercentile(_ seed: UInt64) throws {

@@ -22,11 +22,15 @@ public struct MonteCarloResults: Hashable, Sendable {
   /// Every resource short in some trial: P(short by year y) for each year.
   public let shortfallProbability: [(resource: ShortfallResource, byYear: [Double])]
   /// One input at a time at its P10 and P90 (the others at the file's values): the change
-  /// of NPV from the baseline and the first shortfall year; sorted by the NPV swing.
+  /// of NPV from the baseline, the first shortfall year and the unserved demand; sorted by
+  /// the NPV swing.
   public let tornado: [TornadoBar]
   /// Spearman's rank correlation of each input's draw (an element input: the mean of its
-  /// elements' draws) with NPV and with the first shortfall year; sorted by |ρ| with NPV.
-  public let rankCorrelations: [(input: String, npv: Double, shortfall: Double)]
+  /// elements' draws) with NPV, with the first shortfall year and with each of
+  /// ``unservedFigures`` (0 where a side is constant); sorted by |ρ| with NPV.
+  public let rankCorrelations: [(input: String, npv: Double, shortfall: Double, unserved: [Double])]
+  /// The unserved-demand figures the tornado and the rank correlations give, in order.
+  public static let unservedFigures: [SummaryFigure] = [.unservedVCPUYears, .unservedTiBYears, .linkOverloadMbpsYears]
   /// The baseline (the file's values) outcome.
   public let baseline: TrialOutcome
   /// Per trial: each input's draw (element inputs: mean) and the outcome, for `--trials-csv`.
@@ -61,6 +65,10 @@ public struct TornadoBar: Hashable, Sendable {
   /// The first shortfall year at each end.
   public let shortfallLow: Year?
   public let shortfallHigh: Year?
+  /// Each of ``MonteCarloResults/unservedFigures`` at each end (not a change: the baseline's
+  /// is in the summary).
+  public let unservedLow: [Double]
+  public let unservedHigh: [Double]
 }
 
 extension MonteCarlo {
@@ -116,14 +124,15 @@ extension MonteCarlo {
     // The bands of every column and the ranks for the correlations, on the workers side by side.
     var bands = [[Double]](repeating: [], count: summaryColumns)
     var inputRanks = [[Double]](repeating: [], count: inputs.count)
-    var outputRanks = [[Double]](repeating: [], count: 2)
+    let unservedFigures = MonteCarloResults.unservedFigures
+    var outputRanks = [[Double]](repeating: [], count: 2 + unservedFigures.count)
     bands.withUnsafeMutableBufferPointer { bandBuffer in
       inputRanks.withUnsafeMutableBufferPointer { inputBuffer in
         outputRanks.withUnsafeMutableBufferPointer { outputBuffer in
           let (bandSlots, inputSlots, outputSlots) = (
             DisjointSlots(base: bandBuffer.baseAddress), DisjointSlots(base: inputBuffer.baseAddress),
             DisjointSlots(base: outputBuffer.baseAddress))
-          let jobs = summaryColumns + inputs.count + 2
+          let jobs = summaryColumns + inputs.count + 2 + unservedFigures.count
           let workers = max(1, min(threads, jobs))
           Workers.run(workers) { worker in
             for job in stride(from: worker, to: jobs, by: workers) {
@@ -135,8 +144,11 @@ extension MonteCarlo {
                 inputSlots.base?[i] = Statistics.ranks(inputDraws.map { $0[i] })
               } else if job == summaryColumns + inputs.count {
                 outputSlots.base?[0] = Statistics.ranks(outcomes.map(\.npvEUR))
-              } else {
+              } else if job == summaryColumns + inputs.count + 1 {
                 outputSlots.base?[1] = Statistics.ranks(outcomes.map { Double(($0.firstShortfallYear ?? never).number) })
+              } else {
+                let k = job - summaryColumns - inputs.count - 2
+                outputSlots.base?[2 + k] = Statistics.ranks(outcomes.map { unservedFigures[k].value($0) })
               }
             }
           }
@@ -179,16 +191,18 @@ extension MonteCarlo {
       return TornadoBar(
         input: inputs[i].name, low: Quantiles.value(inputs[i].distribution, at: 0.1),
         high: Quantiles.value(inputs[i].distribution, at: 0.9), npvLowDelta: low.npvEUR - baseline.npvEUR,
-        npvHighDelta: high.npvEUR - baseline.npvEUR, shortfallLow: low.firstShortfallYear, shortfallHigh: high.firstShortfallYear)
+        npvHighDelta: high.npvEUR - baseline.npvEUR, shortfallLow: low.firstShortfallYear, shortfallHigh: high.firstShortfallYear,
+        unservedLow: unservedFigures.map { $0.value(low) }, unservedHigh: unservedFigures.map { $0.value(high) })
     }.sorted { abs($0.npvHighDelta - $0.npvLowDelta) > abs($1.npvHighDelta - $1.npvLowDelta) }
-    let correlations = inputs.indices.map { i -> (String, Double, Double) in
-      (inputs[i].name, Statistics.pearson(inputRanks[i], outputRanks[0]), Statistics.pearson(inputRanks[i], outputRanks[1]))
+    let correlations = inputs.indices.map { i -> (String, Double, Double, [Double]) in
+      (inputs[i].name, Statistics.pearson(inputRanks[i], outputRanks[0]), Statistics.pearson(inputRanks[i], outputRanks[1]),
+       unservedFigures.indices.map { Statistics.pearson(inputRanks[i], outputRanks[2 + $0]) })
     }.sorted { abs($0.1) > abs($1.1) }
     var results = MonteCarloResults(
       trials: outcomes.count, seed: seed, percentiles: percentiles, summary: summary, firstShortfall: firstShortfall,
       shortfallShare: Double(outcomes.filter { $0.firstShortfallYear != nil }.count) / Double(max(1, outcomes.count)),
       yearly: yearly, years: years, shortfallProbability: probability, tornado: tornado,
-      rankCorrelations: correlations.map { (input: $0.0, npv: $0.1, shortfall: $0.2) }, baseline: baseline,
+      rankCorrelations: correlations.map { (input: $0.0, npv: $0.1, shortfall: $0.2, unserved: $0.3) }, baseline: baseline,
       inputNames: inputs.map(\.name), inputDraws: inputDraws, outcomes: outcomes)
     results.warnings = baselineWarnings(baseline, outcomes)
     return results

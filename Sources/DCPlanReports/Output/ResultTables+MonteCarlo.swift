@@ -83,7 +83,18 @@ extension ResultTables {
     return table
   }
 
+  /// The unserved figures (indices into ``MonteCarloResults/unservedFigures``) some trial or
+  /// tornado end leaves above zero: only those get columns in the tornado and sensitivity
+  /// tables (the JSON gives all).
+  static func unservedShown(_ mc: MonteCarloResults) -> [Int] {
+    MonteCarloResults.unservedFigures.indices.filter { k in
+      let figure = MonteCarloResults.unservedFigures[k]
+      return mc.outcomes.contains { figure.value($0) > 0 } || mc.tornado.contains { $0.unservedLow[k] > 0 || $0.unservedHigh[k] > 0 }
+    }
+  }
+
   static func tornado(_ mc: MonteCarloResults) -> Table {
+    let shown = unservedShown(mc)
     var table = Table(
       id: "tornado", title: "Tornado: one input at its P10 and P90, the others at the file's values",
       columns: [
@@ -91,26 +102,33 @@ extension ResultTables {
         Column("npv_delta_p10_eur", "NPV change at P10 (EUR)"), Column("npv_delta_p90_eur", "NPV change at P90 (EUR)"),
         Column("swing_eur", "Swing (EUR)"), Column("shortfall_p10", "First shortfall at P10"),
         Column("shortfall_p90", "First shortfall at P90"),
-      ])
+      ] + shown.flatMap { k in
+        let figure = MonteCarloResults.unservedFigures[k]
+        return [Column("\(figure.rawValue)_p10", "\(figure.label) at P10"), Column("\(figure.rawValue)_p90", "\(figure.label) at P90")]
+      })
     for bar in mc.tornado {
       table.rows.append([
         .text(bar.input), .number(bar.low), .number(bar.high), .number(bar.npvLowDelta), .number(bar.npvHighDelta),
         .number(abs(bar.npvHighDelta - bar.npvLowDelta)), bar.shortfallLow.map { .year($0.number) } ?? .text("none"),
         bar.shortfallHigh.map { .year($0.number) } ?? .text("none"),
-      ])
+      ] + shown.flatMap { k in [Cell.number(bar.unservedLow[k]), .number(bar.unservedHigh[k])] })
     }
     return table
   }
 
   static func sensitivity(_ mc: MonteCarloResults) -> Table {
+    let shown = unservedShown(mc)
     var table = Table(
       id: "sensitivity", title: "Sensitivity: rank correlation of each input with the outcomes over all trials",
       columns: [
         Column("input", "Input"), Column("rank_correlation_npv", "ρ with NPV", decimals: 3),
         Column("rank_correlation_shortfall", "ρ with first shortfall year", decimals: 3),
-      ])
+      ] + shown.map { k in
+        let figure = MonteCarloResults.unservedFigures[k]
+        return Column("rank_correlation_\(figure.rawValue)", "ρ with \(figure.label.prefix(1).lowercased() + figure.label.dropFirst())", decimals: 3)
+      })
     for row in mc.rankCorrelations {
-      table.rows.append([.text(row.input), .number(row.npv), .number(row.shortfall)])
+      table.rows.append([.text(row.input), .number(row.npv), .number(row.shortfall)] + shown.map { Cell.number(row.unserved[$0]) })
     }
     return table
   }

@@ -45,10 +45,14 @@ extension ResultsJSON {
         ("npv_delta_p10_eur", .number(bar.npvLowDelta)), ("npv_delta_p90_eur", .number(bar.npvHighDelta)),
         ("first_shortfall_p10", bar.shortfallLow.map { .integer($0.number) } ?? .null),
         ("first_shortfall_p90", bar.shortfallHigh.map { .integer($0.number) } ?? .null),
-      ])
+      ] + MonteCarloResults.unservedFigures.indices.flatMap { k in
+        [("\(MonteCarloResults.unservedFigures[k].rawValue)_p10", JSONValue.number(bar.unservedLow[k])),
+         ("\(MonteCarloResults.unservedFigures[k].rawValue)_p90", JSONValue.number(bar.unservedHigh[k]))]
+      })
     })))
     members.append(("rank_correlations", .array(mc.rankCorrelations.map { row in
-      .object([("input", .string(row.input)), ("npv", .number(row.npv)), ("first_shortfall_year", .number(row.shortfall))])
+      .object([("input", .string(row.input)), ("npv", .number(row.npv)), ("first_shortfall_year", .number(row.shortfall))]
+        + zip(MonteCarloResults.unservedFigures, row.unserved).map { ($0.rawValue, JSONValue.number($1)) })
     })))
     if !mc.insurance.isEmpty {
       members.append(("insurance", .array(mc.insurance.map { row in
