@@ -52,8 +52,9 @@ final class PartsOfServices {
             vcpu += byClass[c].vcpu[y]
             ram += byClass[c].ramGiB[y]
           }
+          let hardware = rules.at(site: s)
           normal[(s * pools + p) * count + y] = max(
-            SizingStage.ceilCount(vcpu, per: rules.vcpuPerServer), SizingStage.ceilCount(ram, per: rules.ramPerServer))
+            SizingStage.ceilCount(vcpu, per: hardware.vcpuPerServer), SizingStage.ceilCount(ram, per: hardware.ramPerServer))
         }
       }
     }
@@ -93,7 +94,7 @@ final class PartsOfServices {
       let perSite = redundancy.erasureCoding == nil ? redundancy.storageCopies : 1
       let full = (perSite * shares.0 >= 1 - 1e-9, perSite * shares.1 >= 1 - 1e-9)
       let data: ServiceModel.DataMode
-      if need.storageTiB <= 0 || rules.storage == nil || (full.0 && full.1) {
+      if need.storageTiB <= 0 || rules.at(site: twins[0]).storage == nil || (full.0 && full.1) {
         data = .mirrored
       } else if full.0 || full.1 {
         data = .onlyAt(full.0 ? 0 : 1)
@@ -134,12 +135,13 @@ final class PartsOfServices {
     SideParts(
       site: site, infrastructure: infrastructure[site],
       compute: clusters(site, year: y, pool: pool, vcpu: need.vcpu * computeLoad, ramGiB: need.ramGiB * computeLoad),
-      storage: storage(need.storageTiB, redundancy: redundancy, share: dataShare, legacy: legacy))
+      storage: storage(need.storageTiB, redundancy: redundancy, share: dataShare, legacy: legacy, rules: rules.at(site: site)))
   }
 
   /// The clusters of `pool` at `site` that carry `vcpu` and `ramGiB`: as many as its working
   /// servers fill, at least one, at most the pool's.
   private func clusters(_ site: Int, year y: Int, pool p: Int, vcpu: Double, ramGiB: Double) -> ClusterPart? {
+    let rules = self.rules.at(site: site)
     guard rules.server != nil, p < sizing[site].pools.count else { return nil }
     let clusters = sizing[site].pools[p].clusters[y]
     let servers = sizing[site].pools[p].servers[y]
@@ -184,7 +186,9 @@ final class PartsOfServices {
   /// site holds its share in groups of k+m units tolerating m; with copies, a site holds
   /// min(1, copies × share) of one copy in ⌊copies × share⌋ local copies (all the copies at a
   /// legacy site): groups of that many units, tolerating all but one.
-  private func storage(_ dataTiB: Double, redundancy: Redundancy, share: Double, legacy: Bool) -> StoragePart? {
+  private func storage(
+    _ dataTiB: Double, redundancy: Redundancy, share: Double, legacy: Bool, rules: SizingStage.Rules
+  ) -> StoragePart? {
     guard rules.storage != nil, rules.tibPerUnit > 0, dataTiB > 0 else { return nil }
     let unit = components.storageUnit
     let u = unit.unavailability

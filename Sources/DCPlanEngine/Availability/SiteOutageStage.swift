@@ -134,14 +134,15 @@ enum SiteOutageStage {
       }
     }
     // The survivors' capacity per pool at full use of the overcommitted cores and RAM.
-    let perServerVCPU = rules.vcpuPerServerAtFullUse
-    let perServerRAM = rules.ramPerServerAtFullUse
+    // (each survivor's servers of its own type).
     var freeVCPU = [Double](repeating: 0, count: classes.pools.count)
     var freeRAM = freeVCPU
     for p in classes.pools.indices {
-      let working = survivors.reduce(0) { $0 + (p < sizing[$1].pools.count ? sizing[$1].pools[p].workingServers[y] : 0) }
-      freeVCPU[p] = Double(working) * perServerVCPU
-      freeRAM[p] = Double(working) * perServerRAM
+      for i in survivors where p < sizing[i].pools.count {
+        let working = Double(sizing[i].pools[p].workingServers[y])
+        freeVCPU[p] += working * rules.at(site: i).vcpuPerServerAtFullUse
+        freeRAM[p] += working * rules.at(site: i).ramPerServerAtFullUse
+      }
       // Their own load keeps running.
       for c in 0..<classCount where classes.pool[c] == p {
         freeVCPU[p] -= load(survivors, c, ram: false)

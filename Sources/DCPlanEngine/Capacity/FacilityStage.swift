@@ -52,7 +52,7 @@ public enum FacilityStage {
     }
     for s in 0..<count {
       siteFacility(
-        sitePUE: scenario.sites[s].pue, overhead: scenario.sites[s].overhead, sizing[s], years: years, rules: rules,
+        sitePUE: scenario.sites[s].pue, overhead: scenario.sites[s].overhead, sizing[s], years: years, rules: rules.at(site: s),
         into: &facility[s])
     }
   }

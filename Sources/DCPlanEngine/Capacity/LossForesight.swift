@@ -87,13 +87,13 @@ struct LossForesight: Sendable {
     guard premium > 0, let y = years.firstIndex(of: year) else { return }
     var servers = CostStage.pooled(fleets, servers: true, years.count)
     var storage = CostStage.pooled(fleets, servers: false, years.count)
-    let prices = HardwarePrices(scenario, serverPurchases: servers, storagePurchases: storage)
+    let prices = HardwarePrices.perSite(scenario, sites: Array(scenario.sites.indices.prefix(fleets.count)), fleets: fleets, years: years.count)
     if let cap, y < cap.servers.count, y < cap.storage.count {
       servers[y] = min(servers[y], cap.servers[y])
       storage[y] = min(storage[y], cap.storage[y])
     }
     EmergencyPurchases.addPremium(
-      prices, servers: servers, storage: storage, beyondServers: serversBought, beyondStorage: storageBought, year: y,
+      HardwarePrices.meanUnitEUR(prices, fleets, year: y), servers: servers, storage: storage, beyondServers: serversBought, beyondStorage: storageBought, year: y,
       premium: premium, what: "the plan before the site loss", years: years, into: &sink)
   }
 }

@@ -61,14 +61,15 @@ public enum RefreshStage {
     _ scenario: Scenario, _ sizing: [SiteSizing], rules: SizingStage.Rules, recordStranded: Bool = false,
     into fleets: inout [SiteFleet]
   ) {
-    let serverLife = rules.server?.lifetimeYears ?? 1
-    let storageLife = rules.storage?.lifetimeYears ?? 1
     let empty = FleetFlow(purchases: [], replacements: [], retirements: [])
     if fleets.count != sizing.count || fleets.indices.contains(where: { fleets[$0].site != sizing[$0].site }) {
       fleets = sizing.map { SiteFleet(site: $0.site, servers: empty, storage: empty) }
     }
     for s in sizing.indices {
       let freeze = s < scenario.sites.count ? scenario.sites[s].freezeBeforeMoveYears : 0
+      let hardware = rules.at(site: s)
+      let serverLife = hardware.server?.lifetimeYears ?? 1
+      let storageLife = hardware.storage?.lifetimeYears ?? 1
       flow(need: sizing[s].servers, lifetime: serverLife, freezeYears: freeze, recordStranded: recordStranded,
            into: &fleets[s].servers)
       flow(need: sizing[s].storageUnits, lifetime: storageLife, freezeYears: freeze, recordStranded: recordStranded,

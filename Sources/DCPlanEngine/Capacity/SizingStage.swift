@@ -84,13 +84,17 @@ public enum SizingStage {
     for index in scenario.sites.indices {
       sizeSite(
         kind: scenario.sites[index].kind, own: demand.sites[index].byClass, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM,
-        sharedSites: shared.count, closedFrom: scenario.sites[index].firstClosedIndex(demand.years), rules: rules,
+        sharedSites: shared.count, closedFrom: scenario.sites[index].firstClosedIndex(demand.years), rules: rules.at(site: index),
         into: &sizing[index])
     }
   }
 
   /// What sizing needs besides demand: the policy's figures and the types bought, as plain
   /// numbers (the cost game sizes a million coalitions with them).
+  ///
+  /// The hardware figures (``server``, ``vcpuPerServer``, …) are those of one site's types:
+  /// ``Rules/init(_:)`` gives the policy's, ``at(site:)`` a site's own (docs/conventions.md,
+  /// "Sizing").
   public struct Rules: Sendable {
     /// The figures of the server type bought.
     struct ServerFigures: Sendable {
@@ -111,16 +115,53 @@ public enum SizingStage {
       let lifetimeYears: Int
     }
 
-    let server: ServerFigures?
-    let storage: StorageFigures?
-    /// vCPU and GiB one server carries at the overcommit and target utilisation.
-    let vcpuPerServer: Double
-    let ramPerServer: Double
-    /// The same at full use (an emergency uses the target utilisation's headroom).
-    let vcpuPerServerAtFullUse: Double
-    let ramPerServerAtFullUse: Double
-    /// TiB one unit holds at its target utilisation.
-    let tibPerUnit: Double
+    /// The hardware one site buys, as sizing reads it.
+    struct Hardware: Sendable {
+      let server: ServerFigures?
+      let storage: StorageFigures?
+      /// vCPU and GiB one server carries at the overcommit and target utilisation.
+      let vcpuPerServer: Double
+      let ramPerServer: Double
+      /// The same at full use (an emergency uses the target utilisation's headroom).
+      let vcpuPerServerAtFullUse: Double
+      let ramPerServerAtFullUse: Double
+      /// TiB one unit holds at its target utilisation.
+      let tibPerUnit: Double
+
+      init(_ serverType: ServerType?, _ storageType: StorageType?, policy: SizingPolicy) {
+        server = serverType.map {
+          ServerFigures(
+            cores: $0.cores, typicalKW: $0.typicalPower.kilowatts, peakKW: $0.peakPower.kilowatts, perRack: $0.perRack,
+            priceEUR: $0.price.euros, lifetimeYears: $0.lifetimeYears)
+        }
+        storage = storageType.map {
+          StorageFigures(
+            typicalKW: $0.typicalPower.kilowatts, peakKW: $0.peakPower.kilowatts, perRack: $0.perRack,
+            priceEUR: $0.price.euros, lifetimeYears: $0.lifetimeYears)
+        }
+        vcpuPerServer = serverType.map { Double($0.cores) * policy.cpuOvercommit * policy.targetUtilisation.value } ?? 0
+        ramPerServer = serverType.map { $0.ram.gibibytes * policy.ramOvercommit * policy.targetUtilisation.value } ?? 0
+        vcpuPerServerAtFullUse = serverType.map { Double($0.cores) * policy.cpuOvercommit } ?? 0
+        ramPerServerAtFullUse = serverType.map { $0.ram.gibibytes * policy.ramOvercommit } ?? 0
+        tibPerUnit = storageType.map { $0.usable.tebibytes * policy.storageTargetUtilisation.value } ?? 0
+      }
+    }
+
+    /// The hardware these rules size with: the policy's, or one site's (``at(site:)``).
+    private(set) var hardware: Hardware
+    /// Each site's hardware, in scenario order.
+    private let siteHardware: [Hardware]
+    /// Whether some site buys other types than the policy's.
+    let sitesDiffer: Bool
+
+    var server: ServerFigures? { hardware.server }
+    var storage: StorageFigures? { hardware.storage }
+    var vcpuPerServer: Double { hardware.vcpuPerServer }
+    var ramPerServer: Double { hardware.ramPerServer }
+    var vcpuPerServerAtFullUse: Double { hardware.vcpuPerServerAtFullUse }
+    var ramPerServerAtFullUse: Double { hardware.ramPerServerAtFullUse }
+    var tibPerUnit: Double { hardware.tibPerUnit }
+
     /// The redundancy classes and their pools.
     let classes: RedundancyClasses
     /// Per class: the share of its shared load each shared site must carry, and raw TiB per TiB.
@@ -133,31 +174,29 @@ public enum SizingStage {
     /// Redundancy classes (at least 1).
     var classCount: Int { failoverShare.count }
 
-    /// The rules of `scenario`.
+    /// The rules of `scenario`, with the policy's hardware.
     public init(_ scenario: Scenario) {
       let policy = scenario.policy
-      let serverType = CatalogueChoice.server(scenario)
-      let storageType = CatalogueChoice.storage(scenario)
-      server = serverType.map {
-        ServerFigures(
-          cores: $0.cores, typicalKW: $0.typicalPower.kilowatts, peakKW: $0.peakPower.kilowatts, perRack: $0.perRack,
-          priceEUR: $0.price.euros, lifetimeYears: $0.lifetimeYears)
+      hardware = Hardware(CatalogueChoice.server(scenario), CatalogueChoice.storage(scenario), policy: policy)
+      siteHardware = scenario.sites.map {
+        $0.serverType == nil && $0.storageType == nil
+          ? Hardware(CatalogueChoice.server(scenario), CatalogueChoice.storage(scenario), policy: policy)
+          : Hardware(CatalogueChoice.server(scenario, site: $0), CatalogueChoice.storage(scenario, site: $0), policy: policy)
       }
-      storage = storageType.map {
-        StorageFigures(
-          typicalKW: $0.typicalPower.kilowatts, peakKW: $0.peakPower.kilowatts, perRack: $0.perRack,
-          priceEUR: $0.price.euros, lifetimeYears: $0.lifetimeYears)
-      }
-      vcpuPerServer = serverType.map { Double($0.cores) * policy.cpuOvercommit * policy.targetUtilisation.value } ?? 0
-      ramPerServer = serverType.map { $0.ram.gibibytes * policy.ramOvercommit * policy.targetUtilisation.value } ?? 0
-      vcpuPerServerAtFullUse = serverType.map { Double($0.cores) * policy.cpuOvercommit } ?? 0
-      ramPerServerAtFullUse = serverType.map { $0.ram.gibibytes * policy.ramOvercommit } ?? 0
-      tibPerUnit = storageType.map { $0.usable.tebibytes * policy.storageTargetUtilisation.value } ?? 0
+      sitesDiffer = scenario.sites.contains { $0.serverType != nil || $0.storageType != nil }
       classes = RedundancyClasses(scenario)
       failoverShare = classes.redundancy.map(\.failoverShare.value)
       rawFactor = classes.redundancy.map(\.storageRawFactor)
       workingPerCluster = classes.pools.map { max(1, $0.clusterSize - $0.spares) }
       spares = classes.pools.map(\.spares)
+    }
+
+    /// The same rules with site `s`'s hardware (index into the scenario's sites).
+    func at(site s: Int) -> Rules {
+      guard sitesDiffer, s < siteHardware.count else { return self }
+      var rules = self
+      rules.hardware = siteHardware[s]
+      return rules
     }
   }
 
@@ -247,8 +286,19 @@ public enum SizingStage {
   }
 }
 
-/// The server and storage types a scenario buys: the policy's, else the catalogue's first.
+/// The server and storage types a scenario buys: the policy's, else the catalogue's first; a
+/// site that names its own buys those (docs/conventions.md, "Sizing").
 public enum CatalogueChoice {
+  /// The server type `site` buys.
+  public static func server(_ scenario: Scenario, site: Site) -> ServerType? {
+    site.serverType.flatMap { id in scenario.hardware.servers.first { $0.id == id } } ?? server(scenario)
+  }
+
+  /// The storage type `site` buys.
+  public static func storage(_ scenario: Scenario, site: Site) -> StorageType? {
+    site.storageType.flatMap { id in scenario.hardware.storage.first { $0.id == id } } ?? storage(scenario)
+  }
+
   /// The server type bought, if the catalogue has one.
   public static func server(_ scenario: Scenario) -> ServerType? {
     let servers = scenario.hardware.servers

@@ -4,7 +4,8 @@ import DCPlanModel
 /// ledger's money): straight-line depreciation and the annuity (docs/conventions.md,
 /// "Depreciation and annuities").
 public struct CapitalCosts: Hashable, Sendable {
-  /// The capex categories, in table order, each with its life in years.
+  /// The capex categories, in table order, each with its life in years (servers and storage:
+  /// the policy's types'; a site buying its own types spreads its lines over theirs).
   public let classes: [(category: CostCategory, lifeYears: Int)]
   /// Depreciation per class (as in ``classes``) and year.
   public let depreciationEUR: [[Double]]
@@ -43,9 +44,20 @@ public enum CapitalStage {
     guard let first = years.first else {
       return CapitalCosts(classes: classes, depreciationEUR: depreciation, annuityEUR: annuity)
     }
+    // A site buying its own types writes its servers and storage off over their lives.
+    var siteLife: [String: (servers: Int, storage: Int)] = [:]
+    for site in scenario.sites where site.serverType != nil || site.storageType != nil {
+      siteLife[site.id] = (
+        max(1, CatalogueChoice.server(scenario, site: site)?.lifetimeYears ?? 1),
+        max(1, CatalogueChoice.storage(scenario, site: site)?.lifetimeYears ?? 1))
+    }
     for line in costs.lines where line.category.isCapex {
       guard let r = row[line.category], let service = line.serviceYear else { continue }
-      let lifeYears = classes[r].1
+      var lifeYears = classes[r].1
+      if let own = siteLife[line.site] {
+        if line.category == .servers { lifeYears = own.servers }
+        if line.category == .storage { lifeYears = own.storage }
+      }
       let yearly = annuityFactor(rate: rate, years: lifeYears) * line.amountEUR
       for offset in 0..<lifeYears {
         let y = service - first + offset

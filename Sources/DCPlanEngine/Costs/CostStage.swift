@@ -95,16 +95,15 @@ public enum CostStage {
   }
 
   /// Each site's cost terms into `sink`, made ready for the site by `begin` and handed to
-  /// `done` after it; hardware at the prices of the year's purchases pooled over every site.
+  /// `done` after it; hardware at the prices of the year's purchases of its type, pooled over
+  /// the sites buying it.
   private static func eachSite<Sink: CostSink>(
     _ scenario: Scenario, _ demand: DemandProjection, _ sizing: [SiteSizing], _ facility: [SiteFacility],
     _ fleets: [SiteFleet], _ expansion: ExpansionPlan, _ years: [Year], sink: inout Sink, begin: (Int, inout Sink) -> Void,
     done: (Sink) -> Void
   ) {
     let rules = SizingStage.Rules(scenario)
-    let prices = HardwarePrices(
-      scenario, serverPurchases: pooled(fleets, servers: true, years.count),
-      storagePurchases: pooled(fleets, servers: false, years.count))
+    let prices = HardwarePrices.perSite(scenario, sites: Array(scenario.sites.indices), fleets: fleets, years: years.count)
     let rates = CostRates(scenario.costs, years: years)
     // By index: each site's figures are read where they stand, not copied. The expansions
     // come by site in scenario order: each site's are the run that names it.
@@ -117,8 +116,8 @@ public enum CostStage {
       }
       SiteCosts.add(
         sizing[index], facility[index], fleets[index], built: expansion.expansions[firstExpansion..<nextExpansion],
-        placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules, prices: prices,
-        site: scenario.sites[index], into: &sink)
+        placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules.at(site: index),
+        prices: prices[index], site: scenario.sites[index], into: &sink)
       done(sink)
     }
   }
@@ -163,34 +162,6 @@ public enum CostStage {
     }
     return sum
   }
-}
-
-/// Unit prices of the hardware bought in each year, after the volume discount that the
-/// year's pooled purchases reach (docs/conventions.md, "Procurement tiers").
-struct HardwarePrices {
-  /// Catalogue price of a server and of a storage unit, EUR.
-  let serverListEUR: Double
-  let storageListEUR: Double
-  /// Discount per year.
-  var serverDiscount: [Double]
-  var storageDiscount: [Double]
-
-  init(_ scenario: Scenario, serverPurchases: [Int], storagePurchases: [Int]) {
-    self.init(
-      tiers: scenario.costs.procurement, serverListEUR: CatalogueChoice.server(scenario)?.price.euros ?? 0,
-      storageListEUR: CatalogueChoice.storage(scenario)?.price.euros ?? 0, serverPurchases: serverPurchases,
-      storagePurchases: storagePurchases)
-  }
-
-  init(tiers: ProcurementTiers, serverListEUR: Double, storageListEUR: Double, serverPurchases: [Int], storagePurchases: [Int]) {
-    self.serverListEUR = serverListEUR
-    self.storageListEUR = storageListEUR
-    serverDiscount = serverPurchases.map { ProcurementTier.discount(for: $0, in: tiers.servers) }
-    storageDiscount = storagePurchases.map { ProcurementTier.discount(for: $0, in: tiers.storage) }
-  }
-
-  func serverEUR(_ y: Int) -> Double { serverListEUR * (1 - serverDiscount[y]) }
-  func storageEUR(_ y: Int) -> Double { storageListEUR * (1 - storageDiscount[y]) }
 }
 
 /// The cost inputs' prices for each year of the horizon, evaluated once.
@@ -240,6 +211,9 @@ enum SiteCosts {
   ) {
     guard let first = years.first, let last = years.last else { return }
     let parallelRunningMonths = site.parallelRunningMonths
+    // The site's own staffing rule, else the cost inputs' (docs/conventions.md, "Costs").
+    let serversPerFTE = site.staffing?.serversPerFTE ?? rates.serversPerFTE
+    let minimumFTE = site.staffing?.minimumFTE ?? rates.minFTEPerSite
     for module in built {
       let spendYears = CostStage.spendingYears(order: module.orderYear, ready: module.readyYear)
       let share = module.capex.euros / Double(spendYears.count)
@@ -297,8 +271,8 @@ enum SiteCosts {
                  .share(fraction: rates.maintenanceBeyondLifeShare, ofEUR: keptValue,
                         what: "kept past end of life before the move, at list price"))
       }
-      let byServers = rates.serversPerFTE > 0 ? Double(sized.servers[y]) / rates.serversPerFTE : 0
-      let floor = sized.servers[y] > 0 ? rates.minFTEPerSite : 0
+      let byServers = serversPerFTE > 0 ? Double(sized.servers[y]) / serversPerFTE : 0
+      let floor = sized.servers[y] > 0 ? minimumFTE : 0
       let fte = max(byServers, floor)
       let fteCost = rates.fteEUR[y]
       if fte > 0, fteCost > 0 {

@@ -27,13 +27,13 @@ enum StrandedHardwareStage {
   /// Every site's units retired before their end of life, by site, year and kind.
   static func run(_ scenario: Scenario, fleets: [SiteFleet], years: [Year]) -> [StrandedHardware] {
     guard let first = years.first else { return [] }
-    let prices = HardwarePrices(
-      scenario, serverPurchases: CostStage.pooled(fleets, servers: true, years.count),
-      storagePurchases: CostStage.pooled(fleets, servers: false, years.count))
-    let serverLife = max(1, CatalogueChoice.server(scenario)?.lifetimeYears ?? 1)
-    let storageLife = max(1, CatalogueChoice.storage(scenario)?.lifetimeYears ?? 1)
+    let sites = Array(scenario.sites.indices.prefix(fleets.count))
+    let sitePrices = HardwarePrices.perSite(scenario, sites: sites, fleets: fleets, years: years.count)
     var result: [StrandedHardware] = []
-    for fleet in fleets {
+    for (s, fleet) in fleets.enumerated() where s < sites.count {
+      let prices = sitePrices[s]
+      let serverLife = max(1, CatalogueChoice.server(scenario, site: scenario.sites[s])?.lifetimeYears ?? 1)
+      let storageLife = max(1, CatalogueChoice.storage(scenario, site: scenario.sites[s])?.lifetimeYears ?? 1)
       let kinds: [(FleetFlow, String, Int, Double, (Int) -> Double)] = [
         (fleet.servers, "servers", serverLife, prices.serverListEUR, prices.serverEUR),
         (fleet.storage, "storage units", storageLife, prices.storageListEUR, prices.storageEUR),

@@ -220,13 +220,12 @@ struct CostGame: Sendable {
     // All of its demand, wherever the plan places it, per class.
     let own = Self.series(tenantSums[t], at: 0, classes: classCount, years: count)
     let outcome = siteOutcome(site, index: room, own: own, sharedVCPU: [], sharedRAM: [], sharedSites: 0)
-    let prices = HardwarePrices(
-      tiers: scenario.costs.procurement, serverListEUR: serverListEUR, storageListEUR: storageListEUR,
-      serverPurchases: outcome.fleet.servers.purchases, storagePurchases: outcome.fleet.storage.purchases)
+    // The room buys its own types, if it names them (docs/conventions.md, "Sizing").
+    let prices = HardwarePrices.perSite(scenario, sites: [room], fleets: [outcome.fleet], years: count)[0]
     var sink = YearlySumSink(eur: tenantVoiceEUR[t])
     SiteCosts.add(
       outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...], placedVCPU: outcome.placedVCPU, years: years,
-      rates: rates, rules: rules, prices: prices, site: site, into: &sink)
+      rates: rates, rules: rules.at(site: room), prices: prices, site: site, into: &sink)
     addGateways(erlangs: tenantErlangs[t], failErlangs: tenantFailErlangs[t], to: &sink.eur)
     for item in ownItems where item.served.contains(t) { for y in 0..<count { sink.eur[y] += item.eur[y] } }
     for y in 0..<count { sink.eur[y] *= deflation[y] }
@@ -402,6 +401,9 @@ struct CostGame: Sendable {
     _ site: Site, index s: Int, own: [ResourceSeries], sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int,
     committed: [Expansion] = [], orders: OrderRule = .any
   ) -> SiteOutcome {
+    let rules = self.rules.at(site: s)
+    let (serverLife, storageLife) = rules.sitesDiffer
+      ? (rules.server?.lifetimeYears ?? 1, rules.storage?.lifetimeYears ?? 1) : (self.serverLife, self.storageLife)
     let sized = SizingStage.sizeSite(
       site, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites,
       closedFrom: site.firstClosedIndex(years), rules: rules)
@@ -544,21 +546,28 @@ struct CostGame: Sendable {
       if let year = outcome.firstShortfall, firstShortfall.map({ year < $0 }) ?? true { firstShortfall = year }
       cache.scratch.append(outcome)
     }
-    let prices = HardwarePrices(
-      tiers: scenario.costs.procurement, serverListEUR: serverListEUR, storageListEUR: storageListEUR,
-      serverPurchases: serverPurchases, storagePurchases: storagePurchases)
+    // One price list for all sites (every site on the policy's types: their purchases pooled),
+    // else each type's purchases pooled over the sites buying it.
+    let sitePrices: [HardwarePrices] = rules.sitesDiffer
+      ? HardwarePrices.perSite(scenario, sites: cache.scratch.map(\.site), fleets: cache.scratch.map(\.fleet), years: count)
+      : [HardwarePrices(
+          tiers: scenario.costs.procurement, serverListEUR: serverListEUR, storageListEUR: storageListEUR,
+          serverPurchases: serverPurchases, storagePurchases: storagePurchases)]
     var sink = YearlySumSink(eur: state.voiceEUR)
-    for outcome in cache.scratch {
+    for (k, outcome) in cache.scratch.enumerated() {
       SiteCosts.add(
         outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...],
-        placedVCPU: outcome.placedVCPU, years: years, rates: rates, rules: rules, prices: prices,
-        site: scenario.sites[outcome.site], into: &sink)
+        placedVCPU: outcome.placedVCPU, years: years, rates: rates, rules: rules.at(site: outcome.site),
+        prices: sitePrices[rules.sitesDiffer ? k : 0], site: scenario.sites[outcome.site], into: &sink)
     }
     if let y = lossIndex, premium > 0 {
       // Each site's purchases as the plan before the loss made them, the others' as they are.
       var total = YearlyTotal(years: years, startingWith: sink.eur)
+      let unitEUR = rules.sitesDiffer
+        ? HardwarePrices.meanUnitEUR(sitePrices, cache.scratch.map(\.fleet), year: y)
+        : (sitePrices[0].serverEUR(y), sitePrices[0].storageEUR(y))
       EmergencyPurchases.addPremium(
-        prices, servers: serverPurchases, storage: storagePurchases, beyondServers: serverPurchases[y] + boughtBeforeLoss.servers,
+        unitEUR, servers: serverPurchases, storage: storagePurchases, beyondServers: serverPurchases[y] + boughtBeforeLoss.servers,
         beyondStorage: storagePurchases[y] + boughtBeforeLoss.storage, year: y, premium: premium,
         what: "the plan before the site loss", years: years, into: &total)
       sink.eur = total.eur

@@ -11,10 +11,10 @@ enum EmergencyPurchases {
     let count = years.count
     let servers = CostStage.pooled(fleets, servers: true, count)
     let storage = CostStage.pooled(fleets, servers: false, count)
-    let prices = HardwarePrices(scenario, serverPurchases: servers, storagePurchases: storage)
+    let prices = HardwarePrices.perSite(scenario, sites: Array(scenario.sites.indices.prefix(fleets.count)), fleets: fleets, years: count)
     for y in 0..<count {
       addPremium(
-        prices, servers: servers, storage: storage,
+        HardwarePrices.meanUnitEUR(prices, fleets, year: y), servers: servers, storage: storage,
         beyondServers: y < decisions.serverPurchases.count ? decisions.serverPurchases[y] : 0,
         beyondStorage: y < decisions.storagePurchases.count ? decisions.storagePurchases[y] : 0, year: y,
         premium: decisions.emergencyPremium, what: "the forecast plan's", years: years, into: &sink)
@@ -23,22 +23,23 @@ enum EmergencyPurchases {
 
   /// The premium lines of year index `y`: the servers and storage units bought that year
   /// (`servers[y]`, `storage[y]`, pooled purchases per year) beyond `beyondServers` and
-  /// `beyondStorage`, what `what` had decided, at `prices` (those of the same purchases).
+  /// `beyondStorage`, what `what` had decided, at `unitEUR` (the mean price of that year's
+  /// purchases: ``HardwarePrices/meanUnitEUR(_:_:year:)``).
   // swiftlint:disable:next function_parameter_count
   static func addPremium<Sink: CostLineSink>(
-    _ prices: HardwarePrices, servers: [Int], storage: [Int], beyondServers: Int, beyondStorage: Int, year y: Int,
-    premium: Double, what: String, years: [Year], into sink: inout Sink
+    _ unitEUR: (server: Double?, storage: Double?), servers: [Int], storage: [Int], beyondServers: Int, beyondStorage: Int,
+    year y: Int, premium: Double, what: String, years: [Year], into sink: inout Sink
   ) {
     guard premium > 0, servers.indices.contains(y), storage.indices.contains(y) else { return }
     let extraServers = servers[y] - beyondServers
-    if extraServers > 0, prices.serverListEUR > 0 {
-      let unit = prices.serverEUR(y) * premium
+    if extraServers > 0, let price = unitEUR.server, price > 0 {
+      let unit = price * premium
       sink.add(years[y], .servers, Double(extraServers) * unit, at: "emergency purchases", serving: [],
                .units(count: Double(extraServers), noun: "servers beyond \(what), premium", unitEUR: unit))
     }
     let extraUnits = storage[y] - beyondStorage
-    if extraUnits > 0, prices.storageListEUR > 0 {
-      let unit = prices.storageEUR(y) * premium
+    if extraUnits > 0, let price = unitEUR.storage, price > 0 {
+      let unit = price * premium
       sink.add(years[y], .storage, Double(extraUnits) * unit, at: "emergency purchases", serving: [],
                .units(count: Double(extraUnits), noun: "storage units beyond \(what), premium", unitEUR: unit))
     }

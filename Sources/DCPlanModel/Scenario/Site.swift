@@ -49,6 +49,13 @@ public struct Site: Hashable, Sendable, Identifiable {
   /// For a legacy room, the months it keeps running for the load that leaves it, next to the
   /// new site (docs/conventions.md, "Moves"); 0: none.
   public var parallelRunningMonths = 0.0
+  /// The server and storage types this site buys (docs/conventions.md, "Sizing"); nil: the
+  /// policy's (else the catalogue's first).
+  public var serverType: String?
+  public var storageType: String?
+  /// This site's staffing rule (docs/conventions.md, "Costs"); nil: the cost inputs'
+  /// `servers_per_fte` and `min_fte_per_site`.
+  public var staffing: Staffing?
 
   /// A site from its values.
   public init(
@@ -174,4 +181,19 @@ public struct FacilityOverhead: Hashable, Sendable {
 
   /// Facility kW for `itKW` of IT load.
   public func facilityKW(it itKW: Double) -> Double { itKW > 0 ? itKW * (1 + proportional) + fixedKW : 0 }
+}
+
+/// How many operators a site needs: one per ``serversPerFTE`` servers in service, at least
+/// ``minimumFTE`` while it has any (docs/conventions.md, "Costs").
+public struct Staffing: Hashable, Sendable {
+  /// Servers one full-time operator looks after; 0: no staff by servers.
+  public var serversPerFTE: Double
+  /// The fewest operators the site needs while it has servers in service.
+  public var minimumFTE: Double
+
+  /// A staffing rule from its values.
+  public init(serversPerFTE: Double, minimumFTE: Double) {
+    self.serversPerFTE = serversPerFTE
+    self.minimumFTE = minimumFTE
+  }
 }

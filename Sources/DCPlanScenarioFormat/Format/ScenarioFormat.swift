@@ -242,10 +242,32 @@ enum SiteSection {
   static let inOperationSince = KeySpec(
     "in_operation_since", .year, default: "before the horizon with capacity standing, else its first year with IT load", example: "2019",
     meaning: "The year the site began operating: whether the Energy Efficiency Act's limits for existing or for new data centres apply.")
+  static let serverType = KeySpec(
+    "server_type", .reference("server type"), default: "the policy's server type", example: "small-2s",
+    meaning: "The server type this site buys: a municipality's room its own small hosts, say (docs/conventions.md, \"Sizing\"). A tenant alone keeps its room's types.")
+  static let storageType = KeySpec(
+    "storage_type", .reference("storage type"), default: "the policy's storage type", example: "nas-small",
+    meaning: "The storage type this site buys.")
+  static let staffing = KeySpec(
+    "staffing", .mapping(StaffingSection.spec), default: "the costs' 'servers_per_fte' and 'min_fte_per_site'",
+    example: "{servers_per_fte: 25, min_fte: 0.5}",
+    meaning: "This site's staffing rule, instead of the costs' (docs/conventions.md, \"Costs\").")
   static let spec = SectionSpec(
     name: "site", summary: "A data-centre site (one entry of 'sites').",
     keys: [id, name, kind, node, decommission, closesAfterMove, loadShare, capacity, modules, pue, latitude, longitude,
-           freezeBeforeMove, parallelRunning, overhead, inOperationSince])
+           freezeBeforeMove, parallelRunning, overhead, inOperationSince, serverType, storageType, staffing])
+}
+
+/// Keys of `sites[].staffing`.
+enum StaffingSection {
+  static let serversPerFTE = KeySpec(
+    "servers_per_fte", .number(0.001...1_000_000), default: "no staff by servers", example: "25",
+    meaning: "Servers one full-time operator looks after at this site.")
+  static let minimumFTE = KeySpec(
+    "min_fte", .number(0...1_000_000), default: "0", example: "0.5",
+    meaning: "The fewest operators this site needs while it has servers in service (a municipality's part-time administrator: 0.5).")
+  static let spec = SectionSpec(
+    name: "staffing", summary: "A site's staffing rule (the 'staffing' of a site).", keys: [serversPerFTE, minimumFTE])
 }
 
 /// Keys of `sites[].overhead`.

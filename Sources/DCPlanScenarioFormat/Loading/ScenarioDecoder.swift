@@ -254,6 +254,19 @@ struct ScenarioDecoder {
       }
     }
     site.inOperationSince = reader.year(S.inOperationSince)
+    site.serverType = reader.identifier(S.serverType)
+    site.storageType = reader.identifier(S.storageType)
+    if let node = reader.node(S.staffing),
+       let staffing = MappingReader(node, spec: StaffingSection.spec, path: reader.path + ".staffing", label: "'staffing' of \(reader.label)", context: context) {
+      defer { staffing.finish() }
+      let perFTE = staffing.number(StaffingSection.serversPerFTE, in: 0.001...1_000_000) ?? 0
+      let minimum = staffing.number(StaffingSection.minimumFTE, in: 0...1_000_000) ?? 0
+      if !staffing.has(StaffingSection.serversPerFTE), !staffing.has(StaffingSection.minimumFTE) {
+        context.error("'staffing' of \(reader.label) gives neither 'servers_per_fte' nor 'min_fte'; add e.g. '{servers_per_fte: 25, min_fte: 0.5}', or remove it",
+                      at: reader.position(of: S.staffing))
+      }
+      site.staffing = Staffing(serversPerFTE: perFTE, minimumFTE: minimum)
+    }
     let latitude = reader.number(S.latitude, in: -90...90)
     let longitude = reader.number(S.longitude, in: -180...180)
     if let latitude, let longitude {
