@@ -15,6 +15,8 @@ struct NetworkDemands {
   var mbps: [Double] = []
   /// The voice part of ``mbps``, laid out alike.
   var voiceMbps: [Double] = []
+  /// Per pair and year, the rate of its way back as written (``addWaysBack()`` routes it).
+  private var backMbps: [Double] = []
   /// What each pair carries, for messages ("tenant 'kdo' at 'oldenburg'").
   var labels: [[String]] = []
   /// Whether a pair exists only as the way back of others (its cut-offs are reported once, on
@@ -66,31 +68,36 @@ struct NetworkDemands {
 
   /// Adds `rate` to the pair's year; `slot` keeps the pair's index for the caller's next
   /// year of the same pair (nil: not looked up yet), so a pair is looked up once, not yearly.
+  /// `back` is the rate of the way back, from `to` to `from` (nil: `rate`, the same each way).
   mutating func add(
-    from: Int, to: Int, year: Int, mbps rate: Double, label: @autoclosure () -> String, voice: Bool = false,
+    from: Int, to: Int, year: Int, mbps rate: Double, back: Double? = nil, label: @autoclosure () -> String, voice: Bool = false,
     slot: inout Int?
   ) {
-    guard from != to, rate > 0 else { return }
+    guard from != to, rate > 0 || (back ?? 0) > 0 else { return }
     let p = slot ?? pairIndex(from: from, to: to)
     slot = p
     mbps[p * years + year] += rate
+    backMbps[p * years + year] += back ?? rate
     if voice { voiceMbps[p * years + year] += rate }
     guard keepsLabels else { return }
     let label = label()
     if labels[p].last != label { labels[p].append(label) }
   }
 
-  /// Every demand is the same rate each way (docs/conventions.md, "Network"): each pair's rates
-  /// (voice included) are added to the pair the other way, made if new, so that every
-  /// direction is routed from its own end with ECMP at every node.
+  /// Every demand has a way back (docs/conventions.md, "Network"): the same rate unless given
+  /// apart (`back`), 0 for a one-way demand. Each pair's ways back (voice included) are added
+  /// to the pair the other way, made if new, so that every direction is routed from its own
+  /// end with ECMP at every node.
   mutating func addWaysBack() {
     let forwardCount = pairs.count
     // The rates as written, before any way back is added to them.
-    let forwardMbps = mbps
+    let forwardMbps = backMbps
     let forwardVoice = voiceMbps
     isReverse = [Bool](repeating: false, count: forwardCount)
     for p in 0..<forwardCount {
       let pair = pairs[p]
+      // A one-way demand has no way back to route.
+      guard forwardMbps[(p * years)..<((p + 1) * years)].contains(where: { $0 > 0 }) else { continue }
       let before = pairs.count
       let q = pairIndex(from: pair.to, to: pair.from)
       if pairs.count > before { isReverse.append(true) }
@@ -111,6 +118,7 @@ struct NetworkDemands {
       pairTable[from * nodeCount + to] = Int32(pairs.count)
       pairs.append(pair)
       mbps.append(contentsOf: repeatElement(0, count: years))
+      backMbps.append(contentsOf: repeatElement(0, count: years))
       voiceMbps.append(contentsOf: repeatElement(0, count: years))
       if keepsLabels { labels.append([]) }
       return pairs.count - 1
@@ -123,6 +131,7 @@ struct NetworkDemands {
       index[pair] = p
       pairs.append(pair)
       mbps.append(contentsOf: repeatElement(0, count: years))
+      backMbps.append(contentsOf: repeatElement(0, count: years))
       voiceMbps.append(contentsOf: repeatElement(0, count: years))
       labels.append([])
     }
@@ -143,6 +152,7 @@ struct NetworkDemands {
     result.nodeCount = network.nodes.count
     result.pairs.reserveCapacity(layout.pairCountHint)
     result.mbps.reserveCapacity(layout.pairCountHint * years.count)
+    result.backMbps.reserveCapacity(layout.pairCountHint * years.count)
     result.voiceMbps.reserveCapacity(layout.pairCountHint * years.count)
     defer {
       layout.pairCountHint = result.pairs.count
@@ -157,6 +167,8 @@ struct NetworkDemands {
     var sharedSlots = [Int?](repeating: nil, count: sharedEnds.count)
     // The year's busy-hour rate per employee, and each tenant's headcount, once per year.
     let perEmployee = years.map { network.perEmployeeMbps.value(in: $0) }
+    // The rate from the location towards its workloads, where it differs ("up").
+    let perEmployeeUp = network.perEmployeeUpMbps.map { up in years.map { up.value(in: $0) } }
     var employees = [Double](repeating: 0, count: years.count)
     // Employees at each location to where the tenant's workloads run.
     for (t, tenant) in scenario.tenants.enumerated() {
@@ -167,14 +179,18 @@ struct NetworkDemands {
         for e in sharedSlots.indices { sharedSlots[e] = nil }
         var legacySlot: Int?
         for (y, year) in years.enumerated() {
-          let rate = employees[y] * location.share.value * perEmployee[y]
+          let down = employees[y] * location.share.value * perEmployee[y]
+          let up = perEmployeeUp.map { employees[y] * location.share.value * $0[y] } ?? down
+          let back: Double? = perEmployeeUp == nil ? nil : down
           func label() -> String { "tenant '\(tenant.id)' at '\(location.node)'" }
           if tenant.isInSharedDataCentre(in: year) {
             for (e, end) in sharedEnds.enumerated() where end.shares[y] > 0 {
-              result.add(from: from, to: end.node, year: y, mbps: rate * end.shares[y], label: label(), slot: &sharedSlots[e])
+              result.add(
+                from: from, to: end.node, year: y, mbps: up * end.shares[y], back: back.map { $0 * end.shares[y] }, label: label(),
+                slot: &sharedSlots[e])
             }
           } else if let to = legacyNode {
-            result.add(from: from, to: to, year: y, mbps: rate, label: label(), slot: &legacySlot)
+            result.add(from: from, to: to, year: y, mbps: up, back: back, label: label(), slot: &legacySlot)
           }
         }
       }
@@ -213,7 +229,7 @@ struct NetworkDemands {
       guard let from = layout.nodeIndex[explicit.from], let to = layout.nodeIndex[explicit.to] else { continue }
       var slot: Int?
       for (y, year) in years.enumerated() {
-        result.add(from: from, to: to, year: y, mbps: explicit.mbps.value(in: year),
+        result.add(from: from, to: to, year: y, mbps: explicit.mbps.value(in: year), back: explicit.reverseMbps?.value(in: year),
                    label: "demand '\(explicit.from)'–'\(explicit.to)'", slot: &slot)
       }
     }

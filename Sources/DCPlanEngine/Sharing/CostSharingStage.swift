@@ -263,8 +263,10 @@ struct UsageKey {
       for (t, tenant) in scenario.tenants.enumerated() {
         for location in tenant.locations {
           for (y, year) in demand.years.enumerated() {
-            amounts[3][t * count + y] += tenant.employees.employees(in: year) * location.share.value
-              * scenario.network.perEmployeeMbps.value(in: year)
+            // The busier direction: what the links are sized for.
+            let down = scenario.network.perEmployeeMbps.value(in: year)
+            let perEmployee = scenario.network.perEmployeeUpMbps.map { max(down, $0.value(in: year)) } ?? down
+            amounts[3][t * count + y] += tenant.employees.employees(in: year) * location.share.value * perEmployee
           }
         }
       }

@@ -78,7 +78,9 @@ public enum Perturbation {
     case .discountRate: s.info.discountRate = base.info.discountRate
     case .cpuOvercommit: s.policy.cpuOvercommit = base.policy.cpuOvercommit
     case .targetUtilisation: s.policy.targetUtilisation = base.policy.targetUtilisation
-    case .busyHour: s.network.perEmployeeMbps = base.network.perEmployeeMbps
+    case .busyHour:
+      s.network.perEmployeeMbps = base.network.perEmployeeMbps
+      s.network.perEmployeeUpMbps = base.network.perEmployeeUpMbps
     case .erlangsPerPhone: if let erlangs = base.voice?.erlangsPerPhone { s.voice?.erlangsPerPhone = erlangs }
     }
   }
@@ -155,7 +157,9 @@ public enum Perturbation {
     case .discountRate: s.info.discountRate = Fraction(DrawRules.share(draw)) ?? s.info.discountRate
     case .cpuOvercommit: s.policy.cpuOvercommit = DrawRules.overcommit(draw)
     case .targetUtilisation: s.policy.targetUtilisation = Fraction(DrawRules.utilisation(draw)) ?? s.policy.targetUtilisation
-    case .busyHour: s.network.perEmployeeMbps = s.network.perEmployeeMbps.mapped { $0 * factor }
+    case .busyHour:
+      s.network.perEmployeeMbps = s.network.perEmployeeMbps.mapped { $0 * factor }
+      s.network.perEmployeeUpMbps = s.network.perEmployeeUpMbps?.mapped { $0 * factor }
     case .erlangsPerPhone: s.voice?.erlangsPerPhone *= factor
     }
   }

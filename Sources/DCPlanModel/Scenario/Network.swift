@@ -13,6 +13,10 @@ public struct Network: Hashable, Sendable {
   public var failureUtilisation: Fraction
   /// Busy-hour bandwidth per employee between a tenant location and where its workloads run, in Mbit/s.
   public var perEmployeeMbps: YearValue
+  /// The busy-hour rate per employee from a location towards where its workloads run, Mbit/s,
+  /// when it differs from ``perEmployeeMbps`` (which is then the rate towards the location,
+  /// "down"); nil: the same each way (docs/conventions.md, "Network").
+  public var perEmployeeUpMbps: YearValue?
   /// Share of the stored data changed per day and replicated between shared sites; zero for none.
   public var replicationDailyChange: Fraction
   /// The time window replication must fit in each day.
@@ -131,20 +135,24 @@ public struct SharedRiskGroup: Hashable, Sendable, Identifiable {
   }
 }
 
-/// A demand between two nodes besides the derived ones, the same rate in each direction.
+/// A demand between two nodes besides the derived ones: the same rate in each direction, or
+/// one rate each way (docs/conventions.md, "Network").
 public struct ExplicitDemand: Hashable, Sendable {
   /// One end.
   public var from: String
   /// The other end.
   public var to: String
-  /// Busy-hour rate per direction in each year, Mbit/s.
+  /// Busy-hour rate from `from` to `to` in each year, Mbit/s.
   public var mbps: YearValue
+  /// Busy-hour rate from `to` back to `from`, Mbit/s; nil: the same as ``mbps``; 0: one-way.
+  public var reverseMbps: YearValue?
 
   /// A demand from its values.
-  public init(from: String, to: String, mbps: YearValue) {
+  public init(from: String, to: String, mbps: YearValue, reverseMbps: YearValue? = nil) {
     self.from = from
     self.to = to
     self.mbps = mbps
+    self.reverseMbps = reverseMbps
   }
 }
 

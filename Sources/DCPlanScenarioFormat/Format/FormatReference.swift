@@ -44,6 +44,8 @@ public enum FormatReference {
       return quantity.dimension.plainName + (quantity.allowsPerEmployee ? " (or per employee)" : "")
     case .fraction: return "percentage 0…100 % (or a distribution)"
     case .fractionOrYearTable: return "percentage 0…100 %, or table year → percentage"
+    case let .directional(quantity):
+      return "\(quantity.dimension.plainName) or table year → \(quantity.dimension.plainName) (each way), or {down: …, up: …} of either"
     case .growthRate: return "percentage per year, above -100 % (or a distribution)"
     case .availabilityTarget: return "percentage or class"
     case .numberOrYearTable: return "number, or table year → number"

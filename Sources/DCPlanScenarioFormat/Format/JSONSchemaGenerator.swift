@@ -100,6 +100,19 @@ public enum JSONSchemaGenerator {
           ]),
         ]))
       ])
+    case let .directional(quantity):
+      let eachWay = Self.kind(.quantityOrYearTable(quantity))
+      return .object([
+        ("anyOf", .array([
+          eachWay,
+          .object([
+            ("type", .string("object")),
+            ("properties", .object([("down", eachWay), ("up", eachWay)])),
+            ("required", .array([.string("down"), .string("up")])),
+            ("additionalProperties", .bool(false)),
+          ]),
+        ]))
+      ])
     case .fractionOrYearTable:
       let single = JSONValue.object([("type", .string("string")), ("pattern", .string(percentPattern))])
       return .object([

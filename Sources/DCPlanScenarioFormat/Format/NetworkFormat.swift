@@ -8,9 +8,9 @@ enum NetworkSection {
   static let failureUtilisation = KeySpec("failure_utilisation", .fraction, default: "90 %", example: "90 %",
                                           meaning: "Highest link utilisation accepted while one link, node or shared-risk group is down.")
   static let perEmployee = KeySpec(
-    "busy_hour_per_employee", .quantityOrYearTable(QuantityKind(.bandwidth, example: "0.15 Mbit/s")), default: "0 Mbit/s",
-    example: "{2017: 0.15 Mbit/s, 2025: 0.3 Mbit/s}",
-    meaning: "Busy-hour rate per employee, each way, between a tenant location and where its workloads run: a value or a table by year.")
+    "busy_hour_per_employee", .directional(QuantityKind(.bandwidth, example: "0.15 Mbit/s")), default: "0 Mbit/s",
+    example: "{down: 0.3 Mbit/s, up: 0.1 Mbit/s}",
+    meaning: "Busy-hour rate per employee between a tenant location and where its workloads run: the same each way (a value or a table by year), or '{down: …, up: …}': down towards the location, up from it (docs/conventions.md, \"Network\").")
   static let replicationChange = KeySpec("replication_daily_change", .fraction, default: "0 %", example: "2 %",
                                          meaning: "Share of the data stored at a shared site that changes per day and is replicated to each other shared site.")
   static let replicationWindow = KeySpec("replication_window", .quantity(QuantityKind(.duration, example: "8 h")),
@@ -91,10 +91,27 @@ enum DemandSection {
   static let from = KeySpec("from", .reference("node"), required: true, example: "hannover", meaning: "One end.")
   static let to = KeySpec("to", .reference("node"), required: true, example: "oldenburg", meaning: "The other end.")
   static let bandwidth = KeySpec(
-    "bandwidth", .quantityOrYearTable(NetworkSection.bandwidth), required: true, example: "{2017: 100 Mbit/s, 2025: 400 Mbit/s}",
-    meaning: "Busy-hour rate each way: a value or a table by year.")
+    "bandwidth", .directional(NetworkSection.bandwidth), required: true, example: "{2017: 100 Mbit/s, 2025: 400 Mbit/s}",
+    meaning: "Busy-hour rate: the same each way (a value or a table by year), or '{down: …, up: …}': up from 'from' to 'to', down back from 'to' to 'from' ('from' the client end, 'to' the serving end).")
+  static let oneWay = KeySpec(
+    "one_way", .boolean, default: "false", example: "true",
+    meaning: "Only from 'from' to 'to', at 'bandwidth' (a backup stream, a feed): nothing comes back.")
   static let spec = SectionSpec(
-    name: "demand", summary: "A node-to-node demand (one entry of 'network.demands').", keys: [from, to, bandwidth])
+    name: "demand", summary: "A node-to-node demand (one entry of 'network.demands').", keys: [from, to, bandwidth, oneWay])
+}
+
+/// Keys of a rate given each way (`{down: …, up: …}`).
+enum DirectionSection {
+  static func spec(_ kind: QuantityKind) -> SectionSpec {
+    SectionSpec(
+      name: "rate each way", summary: "A rate given for each direction.",
+      keys: [
+        KeySpec("down", .quantityOrYearTable(kind), required: true, example: kind.example,
+                meaning: "Towards the client end (the location; a demand's 'from'): a value or a table by year."),
+        KeySpec("up", .quantityOrYearTable(kind), required: true, example: kind.example,
+                meaning: "From the client end towards the serving end: a value or a table by year."),
+      ])
+  }
 }
 
 /// Keys of one entry of `tenants[].locations`.

@@ -38,6 +38,9 @@ public indirect enum ValueKind: Sendable {
   case quantityOrYearTable(QuantityKind)
   /// A share in 0...100 % written with `%`, or a table from year to share.
   case fractionOrYearTable
+  /// A rate the same each way (a quantity or a table from year to quantity), or one each way:
+  /// `{down: …, up: …}`, each a quantity or a table (docs/conventions.md, "Network").
+  case directional(QuantityKind)
   /// A list of mappings, each described by a section.
   case list(SectionSpec)
   /// One mapping described by a section.

@@ -13,7 +13,9 @@ extension ScenarioDecoder {
     defer { reader.finish() }
     network.targetUtilisation = nonZero(reader, N.targetUtilisation) ?? network.targetUtilisation
     network.failureUtilisation = nonZero(reader, N.failureUtilisation) ?? network.failureUtilisation
-    network.perEmployeeMbps = yearValue(reader, N.perEmployee, horizon: horizon, toResult: mbps)
+    let perEmployee = directionalYearValue(reader, N.perEmployee, horizon: horizon, toResult: mbps)
+    network.perEmployeeMbps = perEmployee.down
+    network.perEmployeeUpMbps = perEmployee.up
     network.replicationDailyChange = reader.fraction(N.replicationChange) ?? .zero
     if let seconds = reader.quantity(N.replicationWindow, QuantityKind(.duration, example: "8 h"))?.value.baseValue {
       if seconds <= 0 || seconds > 86_400 {
@@ -37,9 +39,16 @@ extension ScenarioDecoder {
       var entry = entry
       entry.label = "demand \(index + 1)"
       defer { entry.finish() }
+      let rate = directionalYearValue(entry, DemandSection.bandwidth, horizon: horizon, toResult: mbps)
+      let oneWay = entry.boolean(DemandSection.oneWay) ?? false
+      if oneWay, rate.up != nil {
+        context.error("demand \(index + 1) is one-way: give 'bandwidth' as one rate (from 'from' to 'to'), not '{down: …, up: …}'",
+                      at: entry.keyPosition(of: DemandSection.oneWay))
+      }
+      // Up from 'from' to 'to'; down the way back.
       return ExplicitDemand(
         from: entry.identifier(DemandSection.from) ?? "", to: entry.identifier(DemandSection.to) ?? "",
-        mbps: yearValue(entry, DemandSection.bandwidth, horizon: horizon, toResult: mbps))
+        mbps: rate.up ?? rate.down, reverseMbps: oneWay ? .constant(0) : (rate.up == nil ? nil : rate.down))
     }
     return network
   }
@@ -114,6 +123,24 @@ extension ScenarioDecoder {
 
   /// Bytes per second to Mbit/s, the unit of bandwidth in the engine's network stage.
   private var mbps: Double { 8 / 1e6 }
+
+  /// A rate the same each way, or `{down: …, up: …}` (a ``ValueKind/directional(_:)`` key) as
+  /// ``YearValue``s in result units: `down` is the rate each way when `up` is nil.
+  func directionalYearValue(
+    _ reader: MappingReader, _ key: KeySpec, horizon: YearRange, toResult factor: Double
+  ) -> (down: YearValue, up: YearValue?) {
+    guard case let .directional(kind) = key.kind else { return (.constant(0), nil) }
+    let eachWay = KeySpec(key.name, .quantityOrYearTable(kind), example: key.example, meaning: key.meaning)
+    guard let node = reader.node(key), let mapping = node.mapping,
+          mapping.contains(where: { ["down", "up"].contains($0.key.string ?? "") })
+    else { return (yearValue(reader, eachWay, horizon: horizon, toResult: factor), nil) }
+    let spec = DirectionSection.spec(kind)
+    guard let ways = MappingReader(node, spec: spec, path: reader.path + "." + key.name, label: "'\(key.name)' of \(reader.label)", context: context)
+    else { return (.constant(0), nil) }
+    defer { ways.finish() }
+    return (
+      yearValue(ways, spec.keys[0], horizon: horizon, toResult: factor), yearValue(ways, spec.keys[1], horizon: horizon, toResult: factor))
+  }
 
   /// A quantity or table of quantities as a ``YearValue`` in result units (`toResult` times the
   /// base units). A single value escalates by `escalation` from the first year of the horizon
