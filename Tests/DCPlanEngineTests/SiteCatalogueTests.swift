@@ -124,3 +124,35 @@ struct SiteCatalogueTests {
     #expect(servers(withSmall) == [3, 3, 3])
   }
 }
+
+extension SiteCatalogueTests {
+  @Test("falling prices: a server bought two years in at −10 % a year costs 8,100 EUR of 10,000; maintenance follows the year's price")
+  func priceEscalation() throws {
+    // 64 vCPU per server, need 10 → 10 → 20 servers: 10 bought in 2022 (growth), none
+    // replaced (life 10 years, the installed base of 10 ages evenly: one a year from 2021).
+    let text = """
+      version: 1
+      scenario: {name: prices, horizon: 2020..2022, discount_rate: 0 %}
+      tenants: [{id: state, kind: state, joins_shared_dc: 2020}]
+      workloads:
+        - {id: apps, tenant: state, vcpu: 640 vCPU}
+        - {id: more, tenant: state, vcpu: 640 vCPU, start_year: 2022}
+      sites: [{id: dc, kind: shared, capacity: {racks: 10, it_power: 100 kW}}]
+      hardware:
+        servers:
+          - {id: big, cores: 64, ram: 1024 GiB, typical_power: 500 W, peak_power: 500 W, price: 10000 EUR, price_escalation: -10 %, lifetime: 10 years, per_rack: 20}
+      policy: {cpu_overcommit: 1, target_utilisation: 100 %, cluster_size: 1000, spares_per_cluster: 0}
+      costs: {maintenance: 10 %}
+      """
+    let results = Planner.run(try Self.load(text))
+    let bought = results.costs.lines.filter { $0.category == .servers && $0.year == Year(2022) }
+    let fleet = try #require(results.fleets.first)
+    let units = Double(fleet.servers.purchases[2])
+    #expect(units >= 10)
+    #expect(abs(bought.reduce(0) { $0 + $1.amountEUR } - units * 8_100) < 1e-6)
+    // 2020: 10 servers × 10,000 × 10 %; 2022: 20 × 8,100 × 10 %.
+    let maintenance = results.costs.lines.filter { $0.category == .maintenance }.map(\.amountEUR)
+    #expect(maintenance.count == 3)
+    #expect(abs(maintenance[0] - 10_000) < 1e-6 && abs(maintenance[2] - 16_200) < 1e-6, "\(maintenance)")
+  }
+}

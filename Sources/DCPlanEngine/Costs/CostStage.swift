@@ -257,14 +257,14 @@ enum SiteCosts {
       // Units kept past their life (a room frozen before its move) at their own share.
       let keptServers = y < fleet.servers.beyondLife.count ? fleet.servers.beyondLife[y] : 0
       let keptStorage = y < fleet.storage.beyondLife.count ? fleet.storage.beyondLife[y] : 0
-      let installedValue = Double(sized.servers[y] - keptServers) * prices.serverListEUR
-        + Double(sized.storageUnits[y] - keptStorage) * prices.storageListEUR
+      let installedValue = Double(sized.servers[y] - keptServers) * prices.serverListEUR(y)
+        + Double(sized.storageUnits[y] - keptStorage) * prices.storageListEUR(y)
       if installedValue > 0, rates.maintenanceShare > 0 {
         running += installedValue * rates.maintenanceShare
         sink.add(y, .maintenance, installedValue * rates.maintenanceShare,
                  .share(fraction: rates.maintenanceShare, ofEUR: installedValue, what: "in service at list price"))
       }
-      let keptValue = Double(keptServers) * prices.serverListEUR + Double(keptStorage) * prices.storageListEUR
+      let keptValue = Double(keptServers) * prices.serverListEUR(y) + Double(keptStorage) * prices.storageListEUR(y)
       if keptValue > 0, rates.maintenanceBeyondLifeShare > 0 {
         running += keptValue * rates.maintenanceBeyondLifeShare
         sink.add(y, .maintenance, keptValue * rates.maintenanceBeyondLifeShare,

@@ -3,9 +3,12 @@ import DCPlanModel
 /// Unit prices of the hardware one site buys in each year, after the volume discount that the
 /// year's purchases of that type reach (docs/conventions.md, "Procurement tiers").
 struct HardwarePrices {
-  /// Catalogue price of a server and of a storage unit, EUR.
+  /// Catalogue price of a server and of a storage unit in the first year of the horizon, EUR.
   let serverListEUR: Double
   let storageListEUR: Double
+  /// Their yearly change (``ServerType/priceEscalation``).
+  var serverEscalation = GrowthRate.zero
+  var storageEscalation = GrowthRate.zero
   /// Discount per year.
   var serverDiscount: [Double]
   var storageDiscount: [Double]
@@ -16,6 +19,8 @@ struct HardwarePrices {
       tiers: scenario.costs.procurement, serverListEUR: CatalogueChoice.server(scenario)?.price.euros ?? 0,
       storageListEUR: CatalogueChoice.storage(scenario)?.price.euros ?? 0, serverPurchases: serverPurchases,
       storagePurchases: storagePurchases)
+    serverEscalation = CatalogueChoice.server(scenario)?.priceEscalation ?? .zero
+    storageEscalation = CatalogueChoice.storage(scenario)?.priceEscalation ?? .zero
   }
 
   init(tiers: ProcurementTiers, serverListEUR: Double, storageListEUR: Double, serverPurchases: [Int], storagePurchases: [Int]) {
@@ -32,8 +37,13 @@ struct HardwarePrices {
     self.storageDiscount = storageDiscount
   }
 
-  func serverEUR(_ y: Int) -> Double { serverListEUR * (1 - serverDiscount[y]) }
-  func storageEUR(_ y: Int) -> Double { storageListEUR * (1 - storageDiscount[y]) }
+  /// The catalogue price of a server (a storage unit) bought in year index `y`.
+  func serverListEUR(_ y: Int) -> Double { serverEscalation == .zero ? serverListEUR : serverListEUR * serverEscalation.factor(afterYears: y) }
+  func storageListEUR(_ y: Int) -> Double { storageEscalation == .zero ? storageListEUR : storageListEUR * storageEscalation.factor(afterYears: y) }
+
+  /// The unit price paid in year index `y`: the year's catalogue price less the volume discount.
+  func serverEUR(_ y: Int) -> Double { serverListEUR(y) * (1 - serverDiscount[y]) }
+  func storageEUR(_ y: Int) -> Double { storageListEUR(y) * (1 - storageDiscount[y]) }
 
   /// Each of `sites`' prices (indices into `scenario.sites`, with their fleets, in the same
   /// order): a type's discount in a year counts the units of that type all of them buy that
@@ -61,9 +71,12 @@ struct HardwarePrices {
     for (id, sum) in storageSums { storageDiscounts[id] = sum.map { ProcurementTier.discount(for: $0, in: tiers.storage) } }
     let none = [Double](repeating: 0, count: count)
     return sites.indices.map { k in
-      HardwarePrices(
+      var prices = HardwarePrices(
         serverListEUR: servers[k]?.price.euros ?? 0, storageListEUR: storage[k]?.price.euros ?? 0,
         serverDiscount: serverDiscounts[servers[k]?.id ?? ""] ?? none, storageDiscount: storageDiscounts[storage[k]?.id ?? ""] ?? none)
+      prices.serverEscalation = servers[k]?.priceEscalation ?? .zero
+      prices.storageEscalation = storage[k]?.priceEscalation ?? .zero
+      return prices
     }
   }
 

@@ -64,10 +64,8 @@ struct CostGame: Sendable {
   private let rate: Double
   private let rates: CostRates
   private let pue: [[Double]]
-  private let serverListEUR: Double
   /// The premium on hardware bought in a loss year beyond the plan before the loss.
   private let premium: Double
-  private let storageListEUR: Double
 
   /// The game of `scenario`; `demand`, the plan's projection, saves projecting it again.
   init(_ scenario: Scenario, voice: VoiceResults, years: [Year], demand: DemandProjection? = nil) {
@@ -78,9 +76,7 @@ struct CostGame: Sendable {
     rate = scenario.info.discountRate.value
     rates = CostRates(scenario.costs, years: years)
     pue = scenario.sites.map { site in years.map { site.pue.value(in: $0) } }
-    serverListEUR = CatalogueChoice.server(scenario)?.price.euros ?? 0
     premium = scenario.uncertainty.planning.emergencyPremium
-    storageListEUR = CatalogueChoice.storage(scenario)?.price.euros ?? 0
     let sites = scenario.sites
     let siteIndex = Dictionary(sites.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     sharedSites = sites.indices.filter { sites[$0].kind == .shared }
@@ -550,9 +546,7 @@ struct CostGame: Sendable {
     // else each type's purchases pooled over the sites buying it.
     let sitePrices: [HardwarePrices] = rules.sitesDiffer
       ? HardwarePrices.perSite(scenario, sites: cache.scratch.map(\.site), fleets: cache.scratch.map(\.fleet), years: count)
-      : [HardwarePrices(
-          tiers: scenario.costs.procurement, serverListEUR: serverListEUR, storageListEUR: storageListEUR,
-          serverPurchases: serverPurchases, storagePurchases: storagePurchases)]
+      : [HardwarePrices(scenario, serverPurchases: serverPurchases, storagePurchases: storagePurchases)]
     var sink = YearlySumSink(eur: state.voiceEUR)
     for (k, outcome) in cache.scratch.enumerated() {
       SiteCosts.add(

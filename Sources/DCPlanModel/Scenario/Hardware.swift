@@ -27,8 +27,11 @@ public struct ServerType: Hashable, Sendable, Identifiable {
   public var typicalPower: Power
   /// Power drawn at peak load (for the power and cooling capacity check).
   public var peakPower: Power
-  /// Purchase price per server.
+  /// Purchase price per server in the first year of the horizon.
   public var price: Money
+  /// Yearly change of the purchase price (negative: falling), from the first year of the
+  /// horizon (docs/conventions.md, "Costs").
+  public var priceEscalation: GrowthRate = .zero
   /// Years in service before it is replaced.
   public var lifetimeYears: Int
   /// Servers that fit in one rack.
@@ -60,8 +63,11 @@ public struct StorageType: Hashable, Sendable, Identifiable {
   public var typicalPower: Power
   /// Power drawn at peak load.
   public var peakPower: Power
-  /// Purchase price per unit.
+  /// Purchase price per unit in the first year of the horizon.
   public var price: Money
+  /// Yearly change of the purchase price (negative: falling), from the first year of the
+  /// horizon (docs/conventions.md, "Costs").
+  public var priceEscalation: GrowthRate = .zero
   /// Years in service before it is replaced.
   public var lifetimeYears: Int
   /// Units that fit in one rack.

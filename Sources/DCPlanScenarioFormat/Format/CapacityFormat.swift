@@ -21,7 +21,11 @@ enum HardwareKeys {
                                     meaning: "Power drawn at typical load; energy is computed from it.")
   static let peakPower = KeySpec("peak_power", .quantity(power), required: true, example: "750 W",
                                  meaning: "Power drawn at peak load; power and cooling capacity are checked against it.")
-  static let price = KeySpec("price", .quantity(money), required: true, example: "9000 EUR", meaning: "Purchase price per unit.")
+  static let price = KeySpec("price", .quantity(money), required: true, example: "9000 EUR",
+                             meaning: "Purchase price per unit in the first year of the horizon.")
+  static let priceEscalation = KeySpec(
+    "price_escalation", .growthRate, default: "0 %", example: "-8 %",
+    meaning: "Yearly change of the purchase price (falling hardware prices: negative): a unit bought in year y costs price × (1 + e)^(y − first year); maintenance follows the year's price (docs/conventions.md, \"Costs\").")
   static let lifetime = KeySpec("lifetime", .quantity(duration), required: true, example: "5 years",
                                 meaning: "Years in service before replacement; a whole number of years.")
   static let perRack = KeySpec("per_rack", .integer(1...1000), required: true, example: "20", meaning: "Units that fit in one rack.")
@@ -35,7 +39,7 @@ enum ServerSection {
                            meaning: "Memory per server.")
   static let spec = SectionSpec(
     name: "server", summary: "A server type (one entry of 'hardware.servers').",
-    keys: [id, cores, ram, HardwareKeys.typicalPower, HardwareKeys.peakPower, HardwareKeys.price, HardwareKeys.lifetime,
+    keys: [id, cores, ram, HardwareKeys.typicalPower, HardwareKeys.peakPower, HardwareKeys.price, HardwareKeys.priceEscalation, HardwareKeys.lifetime,
            HardwareKeys.perRack])
 }
 
@@ -46,7 +50,7 @@ enum StorageSection {
                               example: "500 TiB", meaning: "Usable capacity per unit, before the policy's copies.")
   static let spec = SectionSpec(
     name: "storage unit", summary: "A storage unit type (one entry of 'hardware.storage').",
-    keys: [id, usable, HardwareKeys.typicalPower, HardwareKeys.peakPower, HardwareKeys.price, HardwareKeys.lifetime,
+    keys: [id, usable, HardwareKeys.typicalPower, HardwareKeys.peakPower, HardwareKeys.price, HardwareKeys.priceEscalation, HardwareKeys.lifetime,
            HardwareKeys.perRack])
 }
 

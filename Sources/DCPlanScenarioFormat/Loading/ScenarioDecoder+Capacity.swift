@@ -16,11 +16,13 @@ extension ScenarioDecoder {
     let (reader, id) = identified(reader, ServerSection.id, "server type", index)
     defer { reader.finish() }
     let common = commonHardware(reader)
-    return ServerType(
+    var server = ServerType(
       id: id, cores: reader.integer(ServerSection.cores, in: 1...100_000) ?? 1,
       ram: InformationSize(baseUnits: reader.quantity(ServerSection.ram, QuantityKind(.information, example: "1 TiB"))?.value.baseValue ?? 0),
       typicalPower: common.typical, peakPower: common.peak, price: common.price, lifetimeYears: common.lifetime,
       perRack: common.perRack)
+    server.priceEscalation = reader.growthRate(HardwareKeys.priceEscalation) ?? .zero
+    return server
   }
 
   private func decodeStorage(_ reader: MappingReader, _ index: Int) -> StorageType {
@@ -32,9 +34,11 @@ extension ScenarioDecoder {
     if let parsedUsable, parsedUsable <= 0 {
       context.error("'usable' of \(reader.label) must be more than zero", at: reader.position(of: StorageSection.usable))
     }
-    return StorageType(
+    var storage = StorageType(
       id: id, usable: InformationSize(baseUnits: usable), typicalPower: common.typical, peakPower: common.peak,
       price: common.price, lifetimeYears: common.lifetime, perRack: common.perRack)
+    storage.priceEscalation = reader.growthRate(HardwareKeys.priceEscalation) ?? .zero
+    return storage
   }
 
   private func commonHardware(_ reader: MappingReader) -> (typical: Power, peak: Power, price: Money, lifetime: Int, perRack: Int) {
