@@ -29,7 +29,7 @@ struct UnknownKeyTests {
           2️⃣employes: 100
       """)
     #expect(errorLines(source) == [
-      at(source, "1️⃣", "unknown key 'budget' in tenant 'land'; known keys: 'id', 'name', 'kind', 'employees', 'employee_growth', 'employees_base_year', 'joins_shared_dc', 'legacy_site', 'node', 'locations', 'cost_key', 'standalone', 'standalone_twin' and 'migration'"),
+      at(source, "1️⃣", "unknown key 'budget' in tenant 'land'; known keys: 'id', 'name', 'kind', 'employees', 'employee_growth', 'employees_base_year', 'joins_shared_dc', 'legacy_site', 'node', 'locations', 'cost_key', 'standalone', 'standalone_twin', 'migration' and 'reclaims_vat'"),
       at(source, "2️⃣", "unknown key 'employes' in tenant 'land'; did you mean 'employees'?"),
     ])
   }

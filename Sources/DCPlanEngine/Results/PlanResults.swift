@@ -42,6 +42,8 @@ public struct PlanResults: Hashable, Sendable {
   public let money: MoneyBasis
   /// Warnings of every stage, in stage order, then year order.
   public let warnings: [PlanWarning]
+  /// The VAT rule the plan is costed under (docs/conventions.md, "VAT"); nil: not modelled.
+  public var vat: VATRule?
   /// Monte Carlo over the uncertain inputs, when trials were asked for.
   public var montecarlo: MonteCarloResults?
 
@@ -55,6 +57,14 @@ public struct PlanResults: Hashable, Sendable {
 
   /// The first year any site is short of space, power or cooling; nil if none is.
   public var firstShortfallYear: Year? { expansion.firstShortfallYear }
+  /// What the tenants pay together for the shared plan (NPV, EUR): its costs, plus the VAT a
+  /// taxable body charges them that they cannot reclaim (docs/conventions.md, "VAT"). The
+  /// figure to set against every tenant alone.
+  public var sharedPlanPaidNPV: Double {
+    let vat = sharing.vatOnChargesEUR
+    guard vat.contains(where: { $0 != 0 }) else { return costs.npvEUR }
+    return costs.npvEUR + NPV.value(vat, rate: info.discountRate.value)
+  }
   /// Whether a shared site is lost in the horizon (an event `site-loss`; its warning says so).
   public var hasSiteLoss: Bool { warnings.contains { $0.code == .siteLost } }
 }
@@ -72,7 +82,7 @@ public enum Planner {
   ) -> PlanResults {
     // The shared plan runs without the sites only tenants' standalone plans use; the cost game
     // sees them all.
-    let scenario = file.forPlan()
+    let scenario = file.forSharedPlan()
     let capacity = CapacityPlan(scenario, warnings: true)
     let (demand, years, sizing, facility, expansion, fleets) = (
       capacity.demand, capacity.years, capacity.sizing, capacity.facility, capacity.expansion, capacity.fleets
@@ -114,13 +124,15 @@ public enum Planner {
     warnings += likeWarnings
     let budgets = BudgetStage.check(scenario, costs, years: years)
     warnings += BudgetStage.warnings(budgets)
-    return PlanResults(
+    var results = PlanResults(
       info: scenario.info, demand: demand, sizing: sizing, facility: facility, expansion: expansion, fleets: fleets,
       stranded: stranded, emissions: EnergyEfficiency.emissions(scenario, facility, years: years),
       network: network, voice: voice, voiceSeparateEUR: VoiceCosts.separateNetwork(scenario, voice, years: years),
       availability: availability, siteOutages: outages,
       costs: costs, sharing: sharing, likeForLike: likeForLike, budgets: budgets, capital: CapitalStage.spread(scenario, costs, years: years),
       money: scenario.costs.money, warnings: warnings)
+    results.vat = scenario.costs.vat
+    return results
   }
 }
 

@@ -5,7 +5,8 @@ import DCPlanModel
 public struct TenantCost: Hashable, Sendable {
   /// The tenant's id.
   public let tenant: String
-  /// Its cost under the scenario's method.
+  /// Its cost under the scenario's method (with the VAT charged on it that it cannot
+  /// reclaim: ``vatOnChargeEUR``).
   public let costEUR: [Double]
   /// Its standalone cost: the engine on its own (data centre and voice) plus the same network share.
   public let standaloneEUR: [Double]
@@ -21,6 +22,9 @@ public struct TenantCost: Hashable, Sendable {
   public let networkEUR: [Double]
   /// The first year its standalone plan is short of space, power or cooling, if any.
   public let standaloneShortfallYear: Year?
+  /// The VAT the shared plan's body charges it on its cost and it cannot reclaim (a taxable
+  /// body; docs/conventions.md, "VAT"), in ``costEUR`` and every method's figure; zeros else.
+  public var vatOnChargeEUR: [Double] = []
 }
 
 /// How the plan's costs are shared (docs/conventions.md, "Cost sharing").
@@ -36,6 +40,13 @@ public struct CostSharing: Hashable, Sendable {
   /// The coalition that would pay less alone than the method charges it, most of all
   /// (checked when every coalition's cost is known); nil if none.
   public let blockingCoalition: BlockingCoalition?
+
+  /// The VAT charged to the tenants per year that they cannot reclaim (a taxable body), on
+  /// top of the plan's costs: what the tenants pay together is the plan's costs plus this.
+  public var vatOnChargesEUR: [Double] {
+    guard let first = tenants.first?.vatOnChargeEUR, !first.isEmpty else { return [] }
+    return tenants.dropFirst().reduce(first) { zip($0, $1.vatOnChargeEUR).map(+) }
+  }
 
   /// Nothing to share.
   public static let empty = CostSharing(
@@ -123,8 +134,22 @@ public enum CostSharingStage {
       }
     }
 
-    // The cost game: standalone costs always; Shapley when small enough or asked for.
-    let game = CostGame(scenario, voice: voice, years: years, demand: demand)
+    // The cost game, in the shared plan's money (docs/conventions.md, "VAT"): standalone
+    // costs always; Shapley when small enough or asked for.
+    let shared = scenario.inSharedPlanMoney()
+    let game = CostGame(shared, voice: voice, years: years, demand: demand)
+    // Each tenant alone pays in its own money: where that differs from the shared plan's, its
+    // standalone cost comes from the game in the other money.
+    let sharedGross = shared.costs.vat?.pricesIncludeVAT == true
+    let vatApplies = (scenario.costs.vat?.rate ?? 0) > 0
+    let aloneInOtherMoney = Set(tenants.indices.filter { t in vatApplies && !tenants[t].reclaimsVAT != sharedGross })
+    let otherGame = aloneInOtherMoney.isEmpty
+      ? nil
+      : CostGame(sharedGross ? scenario : scenario.withVATOnPrices(), voice: voice, years: years, demand: demand)
+    func standalone(_ t: Int) -> (eur: [Double], shortfall: Year?) {
+      let source = aloneInOtherMoney.contains(t) ? otherGame ?? game : game
+      return (source.standaloneEUR[t], source.standaloneShortfall[t])
+    }
     var shapley: [[Double]]?
     var samples: Int?
     var standardError = 0.0
@@ -148,6 +173,8 @@ public enum CostSharingStage {
     }
 
     var results: [TenantCost] = []
+    // What the method charges each tenant within the game, before any VAT on the charge.
+    var chargedInGame: [Double] = []
     for (t, tenant) in tenants.enumerated() {
       let chosen: [Double]
       switch allocation.method {
@@ -155,10 +182,18 @@ public enum CostSharingStage {
       case .keys: chosen = keys != nil ? keysEUR[t] : usageEUR[t]
       case .shapley: chosen = shapleyEUR?[t] ?? usageEUR[t]
       }
-      results.append(TenantCost(
-        tenant: tenant.id, costEUR: chosen, standaloneEUR: zip(game.standaloneEUR[t], outsideGameEUR[t]).map(+),
-        usageEUR: usageEUR[t], keysEUR: keys != nil ? keysEUR[t] : nil, shapleyEUR: shapleyEUR?[t],
-        networkEUR: networkEUR[t], standaloneShortfallYear: game.standaloneShortfall[t]))
+      chargedInGame.append(NPV.value(zip(chosen, outsideGameEUR[t]).map(-), rate: rate))
+      // A taxable body charges VAT on the whole charge (the network's share too); alone, the
+      // network's share is charged alike.
+      let factor = scenario.chargeFactor(tenant: t)
+      func charged(_ eur: [Double]) -> [Double] { factor == 1 ? eur : eur.map { $0 * factor } }
+      let alone = standalone(t)
+      var cost = TenantCost(
+        tenant: tenant.id, costEUR: charged(chosen), standaloneEUR: zip(alone.eur, charged(outsideGameEUR[t])).map(+),
+        usageEUR: charged(usageEUR[t]), keysEUR: keys != nil ? charged(keysEUR[t]) : nil, shapleyEUR: shapleyEUR.map { charged($0[t]) },
+        networkEUR: charged(networkEUR[t]), standaloneShortfallYear: alone.shortfall)
+      cost.vatOnChargeEUR = chosen.map { $0 * (factor - 1) }
+      results.append(cost)
     }
 
     var warnings: [PlanWarning] = []
@@ -197,8 +232,7 @@ public enum CostSharingStage {
     var blocking: BlockingCoalition?
     if let table, n > 2 {
       // What the method charges each tenant within the game: the network and common items aside.
-      let charged = results.indices.map { t in NPV.value(zip(results[t].costEUR, outsideGameEUR[t]).map(-), rate: rate) }
-      blocking = worstBlocking(table: table, players: n, width: width, rate: rate, charged: charged, ids: tenants.map(\.id))
+      blocking = worstBlocking(table: table, players: n, width: width, rate: rate, charged: chargedInGame, ids: tenants.map(\.id))
       if let blocking {
         warnings.append(PlanWarning(
           code: .allocationOutsideCore, year: nil, subject: nil,

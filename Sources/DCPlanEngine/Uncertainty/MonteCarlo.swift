@@ -39,7 +39,7 @@ public enum YearlyFigure: String, CaseIterable, Sendable {
 public enum MonteCarlo {
   /// The resources whose first shortfall year a trial records, in order.
   public static func resourceKeys(_ file: Scenario) -> [ShortfallResource] {
-    let scenario = file.forPlan()
+    let scenario = file.forSharedPlan()
     return scenario.sites.flatMap { site in [ShortfallKind.space, .power, .cooling].map { ShortfallResource(kind: $0, subject: site.id) } }
       + scenario.network.links.map { ShortfallResource(kind: .link, subject: $0.id) }
       + (scenario.voice?.gateways ?? []).filter { $0.trunks != nil }.map { ShortfallResource(kind: .trunks, subject: $0.id) }
@@ -55,7 +55,7 @@ public enum MonteCarlo {
   /// orders for its own demand), keeping the network's routes in `routes` for the next trial
   /// on the same topology.
   static func trial(_ file: Scenario, decisions: PlanDecisions?, routes: RouteCache?) -> TrialOutcome {
-    let scenario = file.forPlan()
+    let scenario = file.forSharedPlan()
     return trial(
       scenario, plan: CapacityPlan(scenario, demand: DemandStage.project(scenario), warnings: false, decisions: decisions),
       routes: routes)
@@ -124,7 +124,7 @@ public enum MonteCarlo {
     _ file: Scenario, trials: Int, seed: UInt64, threads: Int = 2, progress: WorkProgress? = nil, firstTrial: Int = 0
   ) -> (draws: [[Double]], outcomes: [TrialOutcome], sampler: Sampler, decisions: PlanDecisions?) {
     // The plan's scenario: the sites only standalone plans use stay out.
-    let scenario = file.forPlan()
+    let scenario = file.forSharedPlan()
     let sampler = Sampler(scenario, seed: seed)
     let demand = TrialDemand(scenario, sampler: sampler)
     // The slots the demand kernel does not take go into the scenario.
@@ -201,7 +201,7 @@ public enum MonteCarlo {
 
   /// The decisions of ``planningDecisions(_:sampler:demand:threads:)`` for `file` and `seed`.
   static func planningDecisions(_ file: Scenario, seed: UInt64, threads: Int = 2) -> PlanDecisions? {
-    let scenario = file.forPlan()
+    let scenario = file.forSharedPlan()
     let sampler = Sampler(scenario, seed: seed)
     return planningDecisions(scenario, sampler: sampler, demand: TrialDemand(scenario, sampler: sampler), threads: threads)
   }

@@ -91,7 +91,7 @@ extension MonteCarlo {
     _ file: Scenario, trials: Int, seed: UInt64, percentiles: [Double] = [10, 50, 90], threads: Int = 2,
     progress: WorkProgress? = nil
   ) -> MonteCarloResults {
-    let scenario = file.forPlan()
+    let scenario = file.forSharedPlan()
     let (inputDraws, outcomes, sampler, decisions) = runWithDecisions(
       scenario, trials: trials, seed: seed, threads: threads, progress: progress)
     // The baseline and the tornado's ends (one input at its P10 or P90): whole plan runs,

@@ -37,6 +37,9 @@ public struct CostInputs: Hashable, Sendable {
   /// Whether the ledger credits the book value of the assets still in service at the end of
   /// the horizon (docs/conventions.md, "Residual value"); false: a cash-only view.
   public var residualValue = true
+  /// Value-added tax on the prices (docs/conventions.md, "VAT"); nil: prices are taken as
+  /// written, VAT not modelled.
+  public var vat: VATRule?
 
   /// Cost inputs from their values.
   public init(
@@ -204,6 +207,8 @@ public struct CostItem: Hashable, Sendable {
   /// For `site`: the sites it is paid at; empty: the shared sites.
   public var sites: [String]
   public var alone: Alone
+  /// Whether no VAT falls on it (docs/conventions.md, "VAT"): its own staff, a fee.
+  public var vatExempt = false
 
   public init(
     id: String, category: CostCategory, basis: Basis, amountEUR: Double, oneOffYear: Year? = nil, years: YearRange? = nil,
@@ -218,5 +223,31 @@ public struct CostItem: Hashable, Sendable {
     self.tenants = tenants
     self.sites = sites
     self.alone = alone
+  }
+}
+
+/// Value-added tax (docs/conventions.md, "VAT"): the scenario's prices are net of it; who can
+/// reclaim it and whether the shared plan's body charges it decide what each option pays.
+public struct VATRule: Hashable, Sendable {
+  /// How the body running the shared plan treats its services to its members.
+  public enum Charges: String, Hashable, Sendable, CaseIterable {
+    /// Not taxable (§2b(3) or §4 Nr. 29 UStG): it charges no VAT, and cannot reclaim the VAT
+    /// on its own purchases.
+    case exempt
+    /// Taxable: it reclaims the VAT on its purchases and charges VAT on its whole charge to
+    /// each member (staff included).
+    case taxable
+  }
+
+  /// The rate, e.g. 0.19.
+  public var rate: Double
+  public var cooperativeCharges: Charges
+  /// Set once the prices have been raised by the rate, so that they never are twice.
+  public var pricesIncludeVAT = false
+
+  /// A rule from its values.
+  public init(rate: Double, cooperativeCharges: Charges) {
+    self.rate = rate
+    self.cooperativeCharges = cooperativeCharges
   }
 }

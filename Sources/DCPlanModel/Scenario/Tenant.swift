@@ -36,6 +36,9 @@ public struct Tenant: Hashable, Sendable, Identifiable {
   /// that its standalone plan reaches the same availability classes as the shared plan (a
   /// legacy site used by no one in the plan; docs/conventions.md, "Cost sharing").
   public var standaloneTwin: String?
+  /// Whether the tenant can reclaim the VAT it pays (input tax deduction; docs/conventions.md,
+  /// "VAT"); public bodies in their sovereign tasks cannot.
+  public var reclaimsVAT = false
 
   /// What a tenant would do alone (docs/conventions.md, "Cost sharing").
   public enum StandaloneOption: String, Hashable, Sendable, CaseIterable {

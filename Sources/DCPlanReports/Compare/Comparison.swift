@@ -26,7 +26,7 @@ public enum KeyFigures {
     add("services_meeting_target_percent", "Services meeting their availability target in the last year (%)",
         rows.isEmpty ? nil : Double(rows.filter(\.meetsTarget).count) / Double(rows.count) * 100)
     add("sharing_saving_npv_eur", "Sharing: saving against every tenant alone (NPV, EUR)", results.sharing.tenants.count > 1
-      ? results.sharing.tenants.reduce(0) { $0 + NPV.value($1.standaloneEUR, rate: rate) } - results.costs.npvEUR : nil)
+      ? results.sharing.tenants.reduce(0) { $0 + NPV.value($1.standaloneEUR, rate: rate) } - results.sharedPlanPaidNPV : nil)
     for id in tenants {
       let tenant = results.sharing.tenants.first { $0.tenant == id }
       add("tenant_\(id)_cost_npv_eur", "Tenant '\(id)': cost (NPV, EUR)", tenant.map { NPV.value($0.costEUR, rate: rate) })

@@ -142,7 +142,12 @@ extension ResultTables {
     if results.sharing.tenants.count > 1 {
       let rate = results.info.discountRate.value
       let alone = results.sharing.tenants.reduce(0) { $0 + NPV.value($1.standaloneEUR, rate: rate) }
-      table.rows.append([.text("Sharing: saving against every tenant alone (NPV, EUR)"), .number(alone - costs.npvEUR)])
+      if results.sharedPlanPaidNPV != costs.npvEUR {
+        table.rows.append([
+          .text("Sharing: VAT charged to tenants that cannot reclaim it (NPV, EUR)"), .number(results.sharedPlanPaidNPV - costs.npvEUR),
+        ])
+      }
+      table.rows.append([.text("Sharing: saving against every tenant alone (NPV, EUR)"), .number(alone - results.sharedPlanPaidNPV)])
       // Whether the alone options reach the service levels the shared plan gives.
       let unequal = results.likeForLike.filter { $0.meetsTargets == false }.map(\.tenant)
       let computed = results.likeForLike.contains { $0.meetsTargets != nil }

@@ -147,10 +147,18 @@ extension ResultTables {
 
   /// How amounts are stated: nominal, or real money of the first year.
   static func moneyText(_ results: PlanResults) -> String {
+    let basis: String
     switch results.money {
-    case .nominal: return "nominal EUR"
+    case .nominal: basis = "nominal EUR"
     case let .real(inflation):
-      return "real EUR of \(results.info.horizon.first) (inflation \(MarkdownRenderer.formatNumber(inflation.perYear * 100, decimals: 2)) %)"
+      basis = "real EUR of \(results.info.horizon.first) (inflation \(MarkdownRenderer.formatNumber(inflation.perYear * 100, decimals: 2)) %)"
+    }
+    guard let vat = results.vat, vat.rate > 0 else { return basis }
+    let percent = vat.rate * 100
+    let rate = MarkdownRenderer.formatNumber(percent, decimals: abs(percent - percent.rounded()) < 1e-9 ? 0 : 2)
+    switch vat.cooperativeCharges {
+    case .exempt: return basis + "; prices incl. \(rate) % VAT the shared plan's body cannot reclaim (its services exempt)"
+    case .taxable: return basis + "; prices net: the shared plan's body reclaims VAT and charges \(rate) % on its charges"
     }
   }
 }

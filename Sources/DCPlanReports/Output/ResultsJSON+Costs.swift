@@ -28,6 +28,7 @@ extension ResultsJSON {
           ("usage_npv_eur", npv(tenant.usageEUR)), ("keys_npv_eur", npv(tenant.keysEUR)),
           ("shapley_npv_eur", npv(tenant.shapleyEUR)), ("network_npv_eur", npv(tenant.networkEUR)),
           ("standalone_shortfall_year", tenant.standaloneShortfallYear.map { .integer($0.number) } ?? .null),
+          ("vat_on_charge_npv_eur", .number(tenant.vatOnChargeEUR.isEmpty ? 0 : NPV.value(tenant.vatOnChargeEUR, rate: rate))),
         ] + likeForLike(results.likeForLike.first { $0.tenant == tenant.tenant }))
       })),
     ]
@@ -83,6 +84,9 @@ extension ResultsJSON {
     let rate: [(String, JSONValue)] = [
       ("discount_rate_basis", .string(results.discountRateBasis.rawValue)),
       ("discount_rate_basis_stated", .bool(results.info.discountRateBasis != nil)),
+      ("vat", results.vat.map { vat in
+        .object([("rate", .number(vat.rate)), ("cooperative", .string(vat.cooperativeCharges.rawValue))])
+      } ?? .null),
     ]
     switch results.money {
     case .nominal:

@@ -206,7 +206,7 @@ public enum ResultsJSON {
     members.append(("allocation_method", .string(results.sharing.method.rawValue)))
     let rate = results.info.discountRate.value
     let alone = results.sharing.tenants.reduce(0.0) { $0 + NPV.value($1.standaloneEUR, rate: rate) }
-    members.append(("sharing_saving_npv_eur", results.sharing.tenants.isEmpty ? .null : .number(alone - results.costs.npvEUR)))
+    members.append(("sharing_saving_npv_eur", results.sharing.tenants.isEmpty ? .null : .number(alone - results.sharedPlanPaidNPV)))
     // Whether every tenant's alone option meets the targets the shared plan meets (null: no
     // availability figures).
     let known = results.likeForLike.compactMap(\.meetsTargets)

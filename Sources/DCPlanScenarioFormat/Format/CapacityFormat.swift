@@ -199,6 +199,9 @@ enum CostsSection {
   static let items = KeySpec(
     "items", .list(CostItemSection.spec), default: "none", example: "[{id: ms-ea, category: licences, per: employee, amount: 120 EUR/year}]",
     meaning: "Costs declared in the scenario: licences per user or phone, security, projects; one-off or recurring (docs/conventions.md, \"Cost items\").")
+  static let vat = KeySpec(
+    "vat", .mapping(VATSection.spec), default: "not modelled (prices as written)", example: "{rate: 19 %, cooperative: exempt}",
+    meaning: "Value-added tax: every price of the scenario is then net of it; a body that cannot reclaim VAT pays it on every price but its own staff (docs/conventions.md, \"VAT\").")
   static let budget = KeySpec(
     "budget", .list(BudgetSection.spec), default: "none", example: "[{id: it, amount: 40 MEUR}]",
     meaning: "Budget lines: money per year for some cost categories; each year's headroom or overrun is shown.")
@@ -206,7 +209,16 @@ enum CostsSection {
     name: "costs", summary: "Prices for energy, maintenance, staff, space and licences; discounts, money basis, budgets (docs/conventions.md, \"Costs\").",
     keys: [energyPrice, energyEscalation, emissionFactor, co2Price, maintenance, maintenanceBeyondLife, serversPerFTE, minFTE, fteCost, fteEscalation, spaceCost, spaceEscalation,
            licencePerCore, licencePerCoreEscalation, licencePerVCPU, licencePerVCPUEscalation, procurement, money, inflation,
-           assetLives, residualValue, items, budget])
+           assetLives, residualValue, items, vat, budget])
+}
+
+/// Keys of `costs.vat`.
+enum VATSection {
+  static let rate = KeySpec("rate", .fraction, required: true, example: "19 %", meaning: "The VAT rate on the prices it falls on.")
+  static let cooperative = KeySpec(
+    "cooperative", .choice(VATRule.Charges.allCases.map(\.rawValue)), default: "exempt", example: "taxable",
+    meaning: "How the shared plan's body treats its services to its members: 'exempt' (§2b(3) or §4 Nr. 29 UStG: no VAT charged, none reclaimed: its purchases cost it VAT) or 'taxable' (it reclaims the VAT on its purchases and charges VAT on each member's whole charge, staff included).")
+  static let spec = SectionSpec(name: "vat", summary: "Value-added tax (the 'vat' of section 'costs').", keys: [rate, cooperative])
 }
 
 /// Keys of `costs.procurement_tiers`.
@@ -298,7 +310,10 @@ enum CostItemSection {
   static let alone = KeySpec(
     "alone", .choice(CostItem.Alone.allCases.map(\.rawValue)), default: "own", example: "share",
     meaning: "For 'per: site' and 'fixed': 'own' (each tenant alone pays the whole item, as for its own security centre) or 'share' (it costs the same whoever bears it).")
+  static let vat = KeySpec(
+    "vat", .choice(["standard", "exempt"]), default: "standard (exempt for 'category: staff')", example: "exempt",
+    meaning: "Whether VAT falls on it when 'costs.vat' is given (docs/conventions.md, \"VAT\").")
   static let spec = SectionSpec(
     name: "cost_item", summary: "A cost declared in the scenario (one entry of 'costs.items').",
-    keys: [id, category, per, amount, year, years, tenants, sites, alone])
+    keys: [id, category, per, amount, year, years, tenants, sites, alone, vat])
 }

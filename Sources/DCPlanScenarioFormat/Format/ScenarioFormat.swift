@@ -139,10 +139,13 @@ enum TenantSection {
   static let migration = KeySpec(
     "migration", .mapping(MigrationSection.spec), default: "no migration cost", example: "{fixed: 200 kEUR, per_tib: 150 EUR}",
     meaning: "The one-off cost of moving its workloads into the shared data centre, charged in its join year (docs/conventions.md, \"Moves\").")
+  static let reclaimsVAT = KeySpec(
+    "reclaims_vat", .boolean, default: "false", example: "true",
+    meaning: "Whether it can reclaim the VAT it pays (input tax deduction); public bodies in their sovereign tasks cannot (docs/conventions.md, \"VAT\").")
   static let spec = SectionSpec(
     name: "tenant", summary: "A public body that uses the shared data centre (one entry of 'tenants').",
     keys: [id, name, kind, employees, employeeGrowth, employeesBaseYear, joins, legacySite, node, locations, costKey, standalone,
-           standaloneTwin, migration])
+           standaloneTwin, migration, reclaimsVAT])
 }
 
 /// Keys of `tenants[].migration`.

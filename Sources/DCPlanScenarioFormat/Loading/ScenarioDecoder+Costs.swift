@@ -26,6 +26,15 @@ extension ScenarioDecoder {
     costs.items = list(reader, C.items, CostItemSection.spec) { entry, index in
       decodeCostItem(entry, index, horizon: horizon)
     }
+    if let node = reader.node(C.vat),
+       let vat = MappingReader(node, spec: VATSection.spec, path: "costs.vat", label: "'vat' of section 'costs'", context: context) {
+      defer { vat.finish() }
+      let charges = vat.choice(VATSection.cooperative, VATRule.Charges.allCases.map(\.rawValue)).flatMap(VATRule.Charges.init) ?? .exempt
+      if let rate = vat.fraction(VATSection.rate) { costs.vat = VATRule(rate: rate.value, cooperativeCharges: charges) }
+    }
+    if costs.vat == nil, costs.items.contains(where: \.vatExempt) {
+      context.warning("'vat: exempt' on a cost item matters only with 'costs.vat'; VAT is not modelled", at: reader.keyPosition(of: C.items))
+    }
   }
 
   private func decodeTiers(_ node: Node) -> ProcurementTiers {
@@ -187,8 +196,11 @@ extension ScenarioDecoder {
       context.error("'sites' of \(reader.label) is for 'per: site'; remove it or set 'per: site'", at: reader.keyPosition(of: I.sites))
     }
     let alone = reader.choice(I.alone, CostItem.Alone.allCases.map(\.rawValue)).flatMap(CostItem.Alone.init) ?? .own
-    return CostItem(
+    var item = CostItem(
       id: id, category: category, basis: basis, amountEUR: amount, oneOffYear: year, years: range, tenants: tenants, sites: sites,
       alone: alone)
+    // Its own staff carries no VAT unless the item says otherwise.
+    item.vatExempt = (reader.choice(I.vat, ["standard", "exempt"]) ?? (category == .staff ? "exempt" : "standard")) == "exempt"
+    return item
   }
 }

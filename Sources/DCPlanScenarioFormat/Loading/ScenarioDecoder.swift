@@ -151,6 +151,7 @@ struct ScenarioDecoder {
       joinsSharedDataCentre: reader.year(T.joins), legacySite: reader.identifier(T.legacySite),
       locations: decodeLocations(reader), costKey: reader.number(T.costKey, in: 0...1e15))
     tenant.standaloneTwin = reader.identifier(T.standaloneTwin)
+    tenant.reclaimsVAT = reader.boolean(T.reclaimsVAT) ?? false
     if let node = reader.node(T.migration) { tenant.migration = decodeMigration(node, owner: reader.label, path: reader.path) }
     if tenant.standaloneTwin != nil, tenant.legacySite == nil {
       context.error("'standalone_twin' of \(reader.label) pairs a second room with its legacy room; give it a 'legacy_site' too",
