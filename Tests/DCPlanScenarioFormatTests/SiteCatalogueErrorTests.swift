@@ -20,3 +20,21 @@ struct SiteCatalogueErrorTests {
     #expect(lines.contains(at(source, "3️⃣", "'staffing' of site 'room' gives neither 'servers_per_fte' nor 'min_fte'; add e.g. '{servers_per_fte: 25, min_fte: 0.5}', or remove it")), "\(lines)")
   }
 }
+
+@Suite("error class: rented sites")
+struct RentErrorTests {
+  @Test("a rent price needs its unit, and a rent gives a price")
+  func errors() {
+    let source = MarkedSource("""
+      scenario: {name: Test, horizon: 2020..2022}
+      tenants: [{id: land, kind: state, legacy_site: room}]
+      sites:
+        - {id: room, kind: legacy, rent: {per_rack: 1️⃣1500}}
+        - {id: other, kind: legacy, rent: 2️⃣{energy: included}}
+      """)
+    #expect(errorLines(source) == [
+      at(source, "1️⃣", "'per_rack' of 'rent' of site 'room' needs a cost per period; found '1500' without a unit; write e.g. '1500 EUR/month'"),
+      at(source, "2️⃣", "'rent' of site 'other' gives neither 'per_rack' nor 'per_kw'; add e.g. 'per_rack: 1500 EUR/month'"),
+    ])
+  }
+}

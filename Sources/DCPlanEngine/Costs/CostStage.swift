@@ -243,7 +243,8 @@ enum SiteCosts {
                  .units(count: Double(unitsBought), noun: discounted("storage units", prices.storageDiscount[y]), unitEUR: unit))
       }
       let price = rates.energyEURPerKWh[y]
-      if needs.energyMWh[y] > 0, price > 0 {
+      // A rented site whose rent includes the energy pays none of its own.
+      if needs.energyMWh[y] > 0, price > 0, !(site.rent?.energyIncluded ?? false) {
         running += needs.energyMWh[y] * 1000 * price
         sink.add(y, .energy, needs.energyMWh[y] * 1000 * price, .energy(mwh: needs.energyMWh[y], eurPerKWh: price))
       }
@@ -281,7 +282,8 @@ enum SiteCosts {
                  .units(count: fte, noun: byServers >= floor ? "FTE" : "FTE (site minimum)", unitEUR: fteCost))
       }
       let rackCost = rates.rackEUR[y]
-      if needs.racks[y] > 0, rackCost > 0 {
+      // A rented site pays rent instead (``addRent``).
+      if needs.racks[y] > 0, rackCost > 0, site.rent == nil {
         running += Double(needs.racks[y]) * rackCost
         sink.add(y, .space, Double(needs.racks[y]) * rackCost, .units(count: Double(needs.racks[y]), noun: "racks", unitEUR: rackCost))
       }
@@ -306,11 +308,52 @@ enum SiteCosts {
       }
       runningBefore = running
     }
+    if let rent = site.rent { addRent(rent, site: site, needs: needs, built: built, years: years, into: &sink) }
     if let residual = rates.residual {
       // A site closed or lost by the horizon's end leaves its modules nothing to be worth.
       addResidualValue(
         residual, fleet, built: site.isOperating(in: last) ? built : [], years: years, rates: rates, rules: rules, prices: prices,
         into: &sink)
+    }
+  }
+
+  /// A rented site's rent (docs/conventions.md, "Rented sites"): from the first year of its
+  /// contract (its `in_operation_since`, else its first year with IT load), the racks and IT
+  /// power standing (its capacity and the modules ready) at their prices, each year it runs;
+  /// after it closes, the last year's rent on for the notice or to the end of the term,
+  /// whichever is longer. A site lost (an event `site-loss`) pays no rent from the loss.
+  // swiftlint:disable:next function_parameter_count
+  private static func addRent<Sink: CostSink>(
+    _ rent: SiteRent, site: Site, needs: SiteFacility, built: ArraySlice<Expansion>, years: [Year], into sink: inout Sink
+  ) {
+    guard let firstLoad = needs.itKW.firstIndex(where: { $0 > 0 }) else { return }
+    let start = min(site.inOperationSince ?? years[firstLoad], years[firstLoad])
+    var lastRent = 0.0
+    var monthsLeft: Double?
+    for (y, year) in years.enumerated() where year >= start {
+      if site.isOperating(in: year) {
+        var standing = site.existingCapacity
+        for module in built where module.readyYear <= year { standing = standing + module.capacity }
+        let racks = Double(standing.racks)
+        let kw = standing.itPower.kilowatts
+        lastRent = racks * rent.perRackYearEUR + kw * rent.perKWYearEUR
+        if lastRent > 0 {
+          let driver = rent.perKWYearEUR > 0 && rent.perRackYearEUR > 0
+            ? CostDriver.note("\(CostStage.rounded(racks)) racks × \(CostStage.rounded(rent.perRackYearEUR)) EUR + \(CostStage.rounded(kw)) kW × \(CostStage.rounded(rent.perKWYearEUR)) EUR")
+            : rent.perRackYearEUR > 0
+              ? CostDriver.units(count: racks, noun: "racks contracted", unitEUR: rent.perRackYearEUR)
+              : CostDriver.units(count: kw, noun: "kW contracted", unitEUR: rent.perKWYearEUR)
+          sink.add(y, .rent, lastRent, driver)
+        }
+      } else {
+        if let lost = site.lossYear, year >= lost { break }
+        let left = monthsLeft ?? max(rent.noticeMonths, Double(start.number + rent.termYears - year.number) * 12)
+        guard left > 1e-9, lastRent > 0 else { break }
+        let months = min(12, left)
+        sink.add(y, .rent, lastRent * months / 12,
+                 .share(fraction: months / 12, ofEUR: lastRent, what: "a year's rent after closing (notice or the rest of the term)"))
+        monthsLeft = left - months
+      }
     }
   }
 

@@ -48,6 +48,9 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   case residualValue = "residual_value"
   /// The same for link upgrades (part of the common network).
   case linkResidualValue = "link_residual_value"
+  /// Rent of a rented site (colocation): its contracted racks and IT power (opex;
+  /// docs/conventions.md, "Rented sites").
+  case rent
 
   /// Whether the category is capital expenditure.
   @inlinable
@@ -55,7 +58,7 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
     switch self {
     case .modules, .servers, .storage, .linkUpgrades, .ipPhones, .voiceGateways: return true
     case .energy, .maintenance, .staff, .space, .licences, .linkLeases, .voiceLegacy, .sipTrunks, .residualValue, .parallelRunning, .migration, .co2, .security, .projects, .other,
-      .linkResidualValue:
+      .linkResidualValue, .rent:
       return false
     }
   }

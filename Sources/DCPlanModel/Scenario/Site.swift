@@ -56,6 +56,9 @@ public struct Site: Hashable, Sendable, Identifiable {
   /// This site's staffing rule (docs/conventions.md, "Costs"); nil: the cost inputs'
   /// `servers_per_fte` and `min_fte_per_site`.
   public var staffing: Staffing?
+  /// For a rented site (colocation), its contract; nil: the site is owned
+  /// (docs/conventions.md, "Rented sites").
+  public var rent: SiteRent?
 
   /// A site from its values.
   public init(
@@ -195,5 +198,30 @@ public struct Staffing: Hashable, Sendable {
   public init(serversPerFTE: Double, minimumFTE: Double) {
     self.serversPerFTE = serversPerFTE
     self.minimumFTE = minimumFTE
+  }
+}
+
+/// A colocation contract (docs/conventions.md, "Rented sites"): rent for the racks and the IT
+/// power contracted (the site's capacity and its modules standing), from the first year the
+/// site carries IT load, for at least the term, and for the notice after it closes.
+public struct SiteRent: Hashable, Sendable {
+  /// Rent per rack position contracted, EUR a year.
+  public var perRackYearEUR: Double
+  /// Rent per kW of IT power contracted, EUR a year.
+  public var perKWYearEUR: Double
+  /// Whether the rent includes the energy (no energy line of its own).
+  public var energyIncluded: Bool
+  /// The shortest contract, years from the first year with IT load.
+  public var termYears: Int
+  /// The months paid after the site closes (`decommission_year`).
+  public var noticeMonths: Double
+
+  /// A contract from its values.
+  public init(perRackYearEUR: Double, perKWYearEUR: Double, energyIncluded: Bool, termYears: Int, noticeMonths: Double) {
+    self.perRackYearEUR = perRackYearEUR
+    self.perKWYearEUR = perKWYearEUR
+    self.energyIncluded = energyIncluded
+    self.termYears = termYears
+    self.noticeMonths = noticeMonths
   }
 }

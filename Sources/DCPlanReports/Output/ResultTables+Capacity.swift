@@ -198,6 +198,7 @@ extension CostCategory {
     case .other: return "Other"
     case .residualValue: return "Residual value"
     case .linkResidualValue: return "Link residual value"
+    case .rent: return "Rent"
     }
   }
 }

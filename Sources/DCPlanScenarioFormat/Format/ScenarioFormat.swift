@@ -255,10 +255,34 @@ enum SiteSection {
     "staffing", .mapping(StaffingSection.spec), default: "the costs' 'servers_per_fte' and 'min_fte_per_site'",
     example: "{servers_per_fte: 25, min_fte: 0.5}",
     meaning: "This site's staffing rule, instead of the costs' (docs/conventions.md, \"Costs\").")
+  static let rent = KeySpec(
+    "rent", .mapping(RentSection.spec), default: "none (the site is owned)", example: "{per_rack: 1500 EUR/month, energy: metered, term: 5 years}",
+    meaning: "A rented site (colocation): rent for the racks and IT power contracted (its 'capacity' and the modules standing) instead of space costs; its modules are contract extensions (capex: a set-up fee, if any) (docs/conventions.md, \"Rented sites\").")
   static let spec = SectionSpec(
     name: "site", summary: "A data-centre site (one entry of 'sites').",
     keys: [id, name, kind, node, decommission, closesAfterMove, loadShare, capacity, modules, pue, latitude, longitude,
-           freezeBeforeMove, parallelRunning, overhead, inOperationSince, serverType, storageType, staffing])
+           freezeBeforeMove, parallelRunning, overhead, inOperationSince, serverType, storageType, staffing, rent])
+}
+
+/// Keys of `sites[].rent`.
+enum RentSection {
+  static let perRack = KeySpec(
+    "per_rack", .quantity(QuantityKind(.moneyRate, example: "1500 EUR/month")), default: "0 EUR/month", example: "1500 EUR/month",
+    meaning: "Rent per rack position contracted.")
+  static let perKW = KeySpec(
+    "per_kw", .quantity(QuantityKind(.energyPrice, example: "150 EUR/kW/month")), default: "0 EUR/kW/month", example: "150 EUR/kW/month",
+    meaning: "Rent per kW of IT power contracted.")
+  static let energy = KeySpec(
+    "energy", .choice(["metered", "included"]), default: "metered", example: "included",
+    meaning: "'metered': the site's energy is paid as at an owned site (its PUE, the energy price); 'included': the rent covers it.")
+  static let term = KeySpec(
+    "term", .quantity(QuantityKind(.duration, example: "5 years")), default: "0 years", example: "5 years",
+    meaning: "The shortest contract, from the first year with IT load: rent is paid to its end even if the site closes earlier.")
+  static let notice = KeySpec(
+    "notice", .quantity(QuantityKind(.duration, example: "12 months")), default: "0 months", example: "12 months",
+    meaning: "Rent paid on after the site closes ('decommission_year').")
+  static let spec = SectionSpec(
+    name: "rent", summary: "A colocation contract (the 'rent' of a site).", keys: [perRack, perKW, energy, term, notice])
 }
 
 /// Keys of `sites[].staffing`.

@@ -256,6 +256,27 @@ struct ScenarioDecoder {
     }
     site.inOperationSince = reader.year(S.inOperationSince)
     site.serverType = reader.identifier(S.serverType)
+    if let node = reader.node(S.rent),
+       let rent = MappingReader(node, spec: RentSection.spec, path: reader.path + ".rent", label: "'rent' of \(reader.label)", context: context) {
+      defer { rent.finish() }
+      typealias R = RentSection
+      let year = UnitTable.secondsPerYear
+      let perRack = (rent.quantity(R.perRack, QuantityKind(.moneyRate, example: "1500 EUR/month"))?.value.baseValue ?? 0) * year
+      // EUR per watt-second → EUR per kW a year.
+      let perKW = (rent.quantity(R.perKW, QuantityKind(.energyPrice, example: "150 EUR/kW/month"))?.value.baseValue ?? 0) * 1000 * year
+      if !rent.has(R.perRack), !rent.has(R.perKW) {
+        context.error("'rent' of \(reader.label) gives neither 'per_rack' nor 'per_kw'; add e.g. 'per_rack: 1500 EUR/month'",
+                      at: reader.position(of: S.rent))
+      }
+      let term = rent.quantity(R.term, QuantityKind(.duration, example: "5 years"))?.value.baseValue ?? 0
+      let notice = rent.quantity(R.notice, QuantityKind(.duration, example: "12 months"))?.value.baseValue ?? 0
+      if term < 0 || notice < 0 {
+        context.error("'term' and 'notice' of 'rent' of \(reader.label) must not be negative", at: reader.position(of: S.rent))
+      }
+      site.rent = SiteRent(
+        perRackYearEUR: perRack, perKWYearEUR: perKW, energyIncluded: rent.choice(R.energy, ["metered", "included"]) == "included",
+        termYears: Int(min(1000, max(0, (term / year - 1e-9).rounded(.up)))), noticeMonths: min(12_000, max(0, notice / year * 12)))
+    }
     site.storageType = reader.identifier(S.storageType)
     if let node = reader.node(S.staffing),
        let staffing = MappingReader(node, spec: StaffingSection.spec, path: reader.path + ".staffing", label: "'staffing' of \(reader.label)", context: context) {
