@@ -29,21 +29,25 @@ struct Compare: ParsableCommand {
 
   func run() throws {
     input.apply()
-    var texts: [String] = []
+    var resolved: [ResolvedScenario] = []
     var results: [PlanResults] = []
     var failed = false
     for file in scenarios {
       let outcome = ScenarioLoader.load(path: file)
       failed = Console.report(outcome.diagnostics, quiet: output.quiet) || failed
       try OutputOptions.checkNoOverwrite(outputs: [("-o", output.output)], inputs: [file] + outcome.files)
-      if let scenario = outcome.scenario, let data = FileManager.default.contents(atPath: file) {
-        texts.append(String(decoding: data, as: UTF8.self))
+      if let scenario = outcome.scenario, let merged = ScenarioLoader.resolve(path: file).scenario {
+        resolved.append(merged)
         results.append(Planner.run(scenario, threads: threads))
       }
     }
     guard !failed, results.count == scenarios.count else { throw ExitCode.failure }
     let labels = scenarios.map { URL(fileURLWithPath: $0).lastPathComponent }
-    let comparison = Comparison(labels: labels, assumptions: ScenarioDifferences.assumptions(texts).map { Comparison.Assumption(path: $0.path, values: $0.values) }, results: results)
+    // The scenarios as merged: a value a variant inherits through 'extends' is no difference.
+    let assumptions = ScenarioDifferences.assumptions(resolved).map {
+      Comparison.Assumption(path: $0.path, values: $0.values, sources: $0.sources)
+    }
+    let comparison = Comparison(labels: labels, assumptions: assumptions, results: results)
     let tables = [comparison.figuresTable(), comparison.assumptionsTable()]
     switch output.format {
     case .markdown: try output.emit(MarkdownRenderer.render(tables, heading: "Comparison"))

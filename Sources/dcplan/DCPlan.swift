@@ -28,7 +28,7 @@ struct DCPlan: ParsableCommand {
       as FILE:LINE:COLUMN: error: MESSAGE, every one of them, and the exit status is 1.
       """,
     version: DCPlan.version,
-    subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Report.self, Validate.self, Schema.self, Generate.self, Calc.self],
+    subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Report.self, Validate.self, Resolve.self, Schema.self, Generate.self, Calc.self],
     defaultSubcommand: nil
   )
 }

@@ -38,7 +38,7 @@ struct Report: ParsableCommand {
 
   func run() throws {
     input.apply()
-    var texts: [String] = []
+    var resolved: [ResolvedScenario] = []
     var all: [PlanResults] = []
     var failed = false
     try OutputOptions.checkNoOverwrite(outputs: [("-o", output)], inputs: [scenario] + compare)
@@ -46,8 +46,8 @@ struct Report: ParsableCommand {
       let outcome = ScenarioLoader.load(path: file)
       failed = Console.report(outcome.diagnostics, quiet: quiet) || failed
       try OutputOptions.checkNoOverwrite(outputs: [("-o", output)], inputs: outcome.files)
-      guard let loaded = outcome.scenario, let data = FileManager.default.contents(atPath: file) else { continue }
-      texts.append(String(decoding: data, as: UTF8.self))
+      guard let loaded = outcome.scenario, let merged = ScenarioLoader.resolve(path: file).scenario else { continue }
+      resolved.append(merged)
       var results = Planner.run(loaded, threads: threads)
       if all.isEmpty, trials > 0 {
         if loaded.uncertainty.inputs.isEmpty, !quiet {
@@ -69,7 +69,11 @@ struct Report: ParsableCommand {
     }
 
     let labels = ([scenario] + compare).map { URL(fileURLWithPath: $0).lastPathComponent }
-    let comparison = compare.isEmpty ? nil : Comparison(labels: labels, assumptions: ScenarioDifferences.assumptions(texts).map { Comparison.Assumption(path: $0.path, values: $0.values) }, results: all)
+    // The scenarios as merged: a value a variant inherits through 'extends' is no difference.
+    let assumptions = ScenarioDifferences.assumptions(resolved).map {
+      Comparison.Assumption(path: $0.path, values: $0.values, sources: $0.sources)
+    }
+    let comparison = compare.isEmpty ? nil : Comparison(labels: labels, assumptions: assumptions, results: all)
     do {
       try AtomicFile.write(HTMLReport.render(main, comparison: comparison), to: output)
     } catch {

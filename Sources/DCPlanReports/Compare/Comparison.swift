@@ -52,11 +52,14 @@ public struct Comparison: Sendable {
   public struct Assumption: Sendable {
     public let path: String
     public let values: [String?]
+    /// Where each scenario's value was written (`file:line`), if known.
+    public let sources: [String?]
 
-    /// An assumption from its path and each file's text.
-    public init(path: String, values: [String?]) {
+    /// An assumption from its path, each scenario's value and where it was written.
+    public init(path: String, values: [String?], sources: [String?] = []) {
       self.path = path
       self.values = values
+      self.sources = sources
     }
   }
 
@@ -114,13 +117,21 @@ public struct Comparison: Sendable {
     return table
   }
 
-  /// The assumptions in which the files differ.
+  /// The assumptions in which the scenarios differ, each value with where it was set.
   public func assumptionsTable() -> Table {
+    let withSources = assumptions.contains { !$0.sources.isEmpty }
     var table = Table(
-      id: "assumptions", title: "Assumptions that differ",
-      columns: [Column("path", "Path")] + labels.enumerated().map { Column("value_\($0.offset + 1)", $0.element) })
+      id: "assumptions", title: "Assumptions that differ (the scenarios as merged, each value where it is set)",
+      columns: [Column("path", "Path")] + labels.enumerated().flatMap { i, label in
+        [Column("value_\(i + 1)", label)] + (withSources ? [Column("source_\(i + 1)", "set in")] : [])
+      })
     for assumption in assumptions {
-      table.rows.append([.text(assumption.path)] + assumption.values.map { $0.map(Cell.text) ?? .text("—") })
+      var row: [Cell] = [.text(assumption.path)]
+      for (i, value) in assumption.values.enumerated() {
+        row.append(value.map(Cell.text) ?? .text("—"))
+        if withSources { row.append(.text(i < assumption.sources.count ? assumption.sources[i] ?? "" : "")) }
+      }
+      table.rows.append(row)
     }
     return table
   }
@@ -145,7 +156,10 @@ public struct Comparison: Sendable {
         ])
       })),
       ("assumptions", .array(assumptions.map { assumption in
-        .object([("path", .string(assumption.path)), ("values", .array(assumption.values.map { $0.map(JSONValue.string) ?? .null }))])
+        .object([
+          ("path", .string(assumption.path)), ("values", .array(assumption.values.map { $0.map(JSONValue.string) ?? .null })),
+          ("sources", .array(assumption.sources.map { $0.map(JSONValue.string) ?? .null })),
+        ])
       })),
     ])
   }

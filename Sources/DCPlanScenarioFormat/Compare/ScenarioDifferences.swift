@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The scenario values in which several files differ, as written (docs/results-format.md,
@@ -5,6 +6,22 @@ import Yams
 public enum ScenarioDifferences {
   /// The paths whose text differs between `texts`, in first-seen order, with each file's text
   /// (nil where a file does not give the value).
+  /// The values in which the merged scenarios differ (what each runs on, not what each
+  /// file writes): per path, each scenario's value (nil: not given) and the file and line
+  /// that set it.
+  public static func assumptions(_ scenarios: [ResolvedScenario]) -> [(path: String, values: [String?], sources: [String?])] {
+    let leaves = scenarios.map { scenario in Dictionary(scenario.leaves.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }) }
+    var paths: [String] = []
+    var seen = Set<String>()
+    for scenario in scenarios { for leaf in scenario.leaves where seen.insert(leaf.path).inserted { paths.append(leaf.path) } }
+    return paths.compactMap { path in
+      let values = leaves.map { $0[path]?.value }
+      guard Set(values.map { $0 ?? "\u{0}" }).count > 1 else { return nil }
+      let sources = leaves.map { $0[path].map { leaf in "\(URL(fileURLWithPath: leaf.file).lastPathComponent):\(leaf.line)" } }
+      return (path, values, sources)
+    }
+  }
+
   public static func assumptions(_ texts: [String]) -> [(path: String, values: [String?])] {
     let flattened = texts.map { text -> [(String, String)] in
       guard let node = try? Yams.compose(yaml: text) else { return [] }

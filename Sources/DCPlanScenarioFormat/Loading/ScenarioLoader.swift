@@ -61,9 +61,16 @@ public enum ScenarioLoader {
     load(text: text, file: file, byteCount: text.utf8.count, settings: settings)
   }
 
-  private static func load(
+  /// A file parsed, with everything it extends merged in (``Overlay``) and `settings` put in.
+  enum Parsed {
+    case tree(root: Node, overlay: Overlay, budget: Int)
+    case failed(LoadOutcome)
+  }
+
+  /// Parses `text`, merges what it extends and puts `settings` in.
+  static func parse(
     text: String, file: String, byteCount: Int, settings: [(path: String, value: String)] = []
-  ) -> LoadOutcome {
+  ) -> Parsed {
     if let alias = AliasScan.firstAlias(in: text) {
       return failure(
         file, alias,
@@ -117,6 +124,23 @@ public enum ScenarioLoader {
       case let .success(changed): root = changed
       case let .failure(problem): return failure(file, .start, problem.message)
       }
+    }
+    return .tree(root: root, overlay: overlay, budget: budget)
+  }
+
+  private static func failure(_ file: String, _ position: SourcePosition, _ message: String) -> Parsed {
+    .failed(failure(file, position, message))
+  }
+
+  private static func load(
+    text: String, file: String, byteCount: Int, settings: [(path: String, value: String)] = []
+  ) -> LoadOutcome {
+    let root: Node
+    let overlay: Overlay
+    let budget: Int
+    switch parse(text: text, file: file, byteCount: byteCount, settings: settings) {
+    case let .failed(outcome): return outcome
+    case let .tree(tree, bands, bytes): (root, overlay, budget) = (tree, bands, bytes)
     }
     let context = DecodeContext(file: file, nodeBudget: max(10_000, 4 * budget))
     let decoded = ScenarioDecoder(context: context).decode(root)
