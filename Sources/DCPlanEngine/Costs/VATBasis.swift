@@ -43,6 +43,7 @@ extension Scenario {
         s.network.links[l].steps[k].leasePerYear = raise(s.network.links[l].steps[k].leasePerYear)
       }
     }
+    for c in s.network.accessClasses.indices { s.network.accessClasses[c].pricePerYearEUR *= factor }
     if var voice = s.voice {
       voice.legacyLinePerPhoneYear = voice.legacyLinePerPhoneYear.mapped { $0 * factor }
       voice.pbxPerPhoneYear = voice.pbxPerPhoneYear.mapped { $0 * factor }

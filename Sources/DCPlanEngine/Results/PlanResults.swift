@@ -42,6 +42,10 @@ public struct PlanResults: Hashable, Sendable {
   public let money: MoneyBasis
   /// Warnings of every stage, in stage order, then year order.
   public let warnings: [PlanWarning]
+  /// Each office's access line (docs/conventions.md, "Access lines").
+  public var accessLines: [AccessLine] = []
+  /// The offices per access class and year.
+  public var accessLineRows: [AccessLineRow] = []
   /// The VAT rule the plan is costed under (docs/conventions.md, "VAT"); nil: not modelled.
   public var vat: VATRule?
   /// Monte Carlo over the uncertain inputs, when trials were asked for.
@@ -90,6 +94,9 @@ public enum Planner {
     var voice = VoiceStage.plan(scenario, years: years)
     let (network, networkWarnings) = NetworkStage.run(
       scenario, demand, voice: &voice, delays: true, cache: nil, foresight: capacity.foresight, progress: failureProgress)
+    let accessLines = AccessLines.plan(scenario, years: years)
+    var accessLineCosts = CostLineList()
+    AccessLines.add(scenario, accessLines, years: years, into: &accessLineCosts)
     var premium = CostLineList()
     capacity.foresight?.addPremium(
       scenario, fleets, premium: scenario.uncertainty.planning.emergencyPremium, years: years, into: &premium)
@@ -97,7 +104,7 @@ public enum Planner {
       scenario, demand: demand, sizing: sizing, facility: facility, fleets: fleets, expansion: expansion, years: years,
       otherLines: NetworkCosts.lines(scenario, network, years: years) + VoiceCosts.lines(scenario, voice, years: years)
         + MigrationCosts.lines(scenario, demand, years: years) + CostItems.lines(scenario, demand, voice, years: years)
-        + premium.lines)
+        + premium.lines + accessLineCosts.lines)
     let stranded = StrandedHardwareStage.run(scenario, fleets: fleets, years: years)
     var warnings = MoneyBasisCheck.warnings(scenario)
     warnings += PlacementCheck.warnings(scenario, demand)
@@ -110,6 +117,7 @@ public enum Planner {
     warnings += networkWarnings
     warnings += VoiceStage.trunkWarnings(scenario, voice, years: years)
     warnings += GatewayFailures.warnings(scenario, voice, years: years)
+    warnings += AccessLines.warnings(scenario, accessLines, years: years)
     var availability = ServiceAvailabilityStage.run(scenario, demand: demand, sizing: sizing, network: network)
     if failureTrials > 0 {
       ServiceAvailabilityStage.simulate(&availability, trials: failureTrials, seed: scenario.info.seed)
@@ -132,6 +140,8 @@ public enum Planner {
       costs: costs, sharing: sharing, likeForLike: likeForLike, budgets: budgets, capital: CapitalStage.spread(scenario, costs, years: years),
       money: scenario.costs.money, warnings: warnings)
     results.vat = scenario.costs.vat
+    results.accessLines = accessLines
+    results.accessLineRows = AccessLines.rows(scenario, accessLines, years: years)
     return results
   }
 }

@@ -52,4 +52,5 @@ public enum WarningCode: String, Hashable, Sendable, CaseIterable {
   case pueAboveEnergyEfficiencyLimit = "pue-above-enefg-limit"
   case voiceGatewayN1 = "voice-gateway-n1"
   case siteLost = "site-lost"
+  case accessLineOverTarget = "access-line-over-target"
 }

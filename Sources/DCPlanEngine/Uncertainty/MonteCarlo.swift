@@ -70,6 +70,7 @@ public enum MonteCarlo {
       scenario, plan.demand, voice: &voice, delays: false, cache: routes, lean: true, decisions: plan.decisions)
     var other = YearlyCapexOpex(years: years)
     NetworkCosts.add(scenario, network, years: years, into: &other)
+    AccessLines.add(scenario, AccessLines.plan(scenario, years: years), years: years, into: &other)
     VoiceCosts.add(scenario, voice, years: years, into: &other)
     MigrationCosts.add(scenario, plan.demand, years: years, into: &other)
     CostItems.add(scenario, plan.demand, voice, years: years, into: &other)

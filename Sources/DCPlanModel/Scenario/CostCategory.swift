@@ -48,6 +48,8 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   case residualValue = "residual_value"
   /// The same for link upgrades (part of the common network).
   case linkResidualValue = "link_residual_value"
+  /// Access lines of offices (opex; docs/conventions.md, "Access lines").
+  case accessLines = "access_lines"
   /// Rent of a rented site (colocation): its contracted racks and IT power (opex;
   /// docs/conventions.md, "Rented sites").
   case rent
@@ -58,7 +60,7 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
     switch self {
     case .modules, .servers, .storage, .linkUpgrades, .ipPhones, .voiceGateways: return true
     case .energy, .maintenance, .staff, .space, .licences, .linkLeases, .voiceLegacy, .sipTrunks, .residualValue, .parallelRunning, .migration, .co2, .security, .projects, .other,
-      .linkResidualValue, .rent:
+      .linkResidualValue, .rent, .accessLines:
       return false
     }
   }
@@ -71,7 +73,7 @@ public enum CostCategory: String, Hashable, Sendable, CaseIterable {
   /// Whether the category belongs to the wide-area network, a common cost shared by usage
   /// outside the cost game (docs/conventions.md, "Cost sharing").
   @inlinable
-  public var isNetwork: Bool { self == .linkLeases || self == .linkUpgrades || self == .linkResidualValue }
+  public var isNetwork: Bool { self == .linkLeases || self == .linkUpgrades || self == .linkResidualValue || self == .accessLines }
 
   /// The position of the category in tables (its place in ``allCases``).
   public var tableOrder: Int { CostCategory.allCases.firstIndex(of: self) ?? 0 }

@@ -23,6 +23,13 @@ public struct Network: Hashable, Sendable {
   public var replicationWindow: Duration
   /// Node-to-node demands besides the derived ones.
   public var demands: [ExplicitDemand]
+  /// The classes of access line offices attach with (docs/conventions.md, "Access lines").
+  public var accessClasses: [AccessClass] = []
+  /// Offices on access lines: those written in the scenario, then those of ``accessSitesFile``.
+  public var accessSites: [AccessSite] = []
+  /// A CSV table of offices (`id,node,tenant,employees,class`), as written (relative to the
+  /// scenario file); the loader reads it into ``accessSites``.
+  public var accessSitesFile: String?
 
   /// A network from its parts.
   public init(
@@ -167,5 +174,47 @@ public struct TenantLocation: Hashable, Sendable {
   public init(node: String, share: Fraction) {
     self.node = node
     self.share = share
+  }
+}
+
+/// A class of access line (docs/conventions.md, "Access lines"): its bandwidth per direction,
+/// its price per line, whether an office has two, and the class it is upgraded to.
+public struct AccessClass: Hashable, Sendable {
+  public var id: String
+  /// Bandwidth per direction, Mbit/s.
+  public var mbps: Double
+  /// Price of one line per year, EUR.
+  public var pricePerYearEUR: Double
+  /// Two lines per office (to two nodes, or two routes), each of the class's bandwidth.
+  public var dualHomed: Bool
+  /// The class an office moves to when its busy-hour rate exceeds the target utilisation.
+  public var upgradeTo: String?
+
+  /// A class from its values.
+  public init(id: String, mbps: Double, pricePerYearEUR: Double, dualHomed: Bool, upgradeTo: String?) {
+    self.id = id
+    self.mbps = mbps
+    self.pricePerYearEUR = pricePerYearEUR
+    self.dualHomed = dualHomed
+    self.upgradeTo = upgradeTo
+  }
+}
+
+/// An office on an access line: where it attaches, whose it is, how many work there (in the
+/// horizon's first year) and the class it starts with.
+public struct AccessSite: Hashable, Sendable {
+  public var id: String
+  public var node: String
+  public var tenant: String
+  public var employees: Double
+  public var accessClass: String
+
+  /// An office from its values.
+  public init(id: String, node: String, tenant: String, employees: Double, accessClass: String) {
+    self.id = id
+    self.node = node
+    self.tenant = tenant
+    self.employees = employees
+    self.accessClass = accessClass
   }
 }

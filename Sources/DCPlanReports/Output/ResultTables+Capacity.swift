@@ -199,6 +199,7 @@ extension CostCategory {
     case .residualValue: return "Residual value"
     case .linkResidualValue: return "Link residual value"
     case .rent: return "Rent"
+    case .accessLines: return "Access lines"
     }
   }
 }

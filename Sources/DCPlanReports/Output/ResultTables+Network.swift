@@ -56,6 +56,23 @@ extension ResultTables {
     return table
   }
 
+  static func accessLines(_ results: PlanResults) -> Table {
+    var table = Table(
+      id: "access_lines", title: "Access lines by class",
+      columns: [
+        Column("class", "Class"), Column("year", "Year"), Column("line_mbps", "Line (Mbit/s)"), Column("offices", "Offices"),
+        Column("lines", "Lines"), Column("upgraded", "Upgraded into"), Column("over_target", "Over target"),
+        Column("peak_mbps", "Busiest office (Mbit/s)", decimals: 1),
+      ])
+    for row in results.accessLineRows {
+      table.rows.append([
+        .text(row.accessClass), .year(row.year.number), .number(row.lineMbps), .integer(row.offices), .integer(row.lines),
+        .integer(row.upgraded), .integer(row.overTarget), .number(row.peakMbps),
+      ])
+    }
+    return table
+  }
+
   static func disconnections(_ results: PlanResults) -> Table {
     var table = Table(
       id: "disconnections", title: "Demands cut off by a single failure",

@@ -15,6 +15,7 @@ public enum ResultTables {
         links(results, limit: allLinks ? nil : defaultLinkCount), linkUpgrades(results), disconnections(results),
       ]
     }
+    if !results.accessLineRows.isEmpty { tables.append(accessLines(results)) }
     if !results.voice.locations.isEmpty {
       tables += [voiceGateways(results), voiceLocations(results), voiceCosts(results)]
     }
@@ -39,7 +40,7 @@ public enum ResultTables {
   /// Ids of the tables, for `--table`, in the order they are printed.
   public static let ids = [
     "summary", "demand", "demand_by_site", "capacity_by_site", "facility_by_site", "expansions", "links", "link_upgrades",
-    "disconnections", "voice", "voice_locations", "voice_costs", "availability", "site_outages", "costs", "stranded_hardware", "emissions", "tenants", "tenant_costs", "budgets", "montecarlo_summary", "montecarlo_yearly",
+    "disconnections", "access_lines", "voice", "voice_locations", "voice_costs", "availability", "site_outages", "costs", "stranded_hardware", "emissions", "tenants", "tenant_costs", "budgets", "montecarlo_summary", "montecarlo_yearly",
     "shortfall_probability", "tornado", "sensitivity", "insurance", "capital_costs", "warnings", "workload_demand", "cost_ledger",
   ]
 

@@ -32,6 +32,15 @@ public enum ResultsJSON {
         ])
       })),
     ]
+    if !results.accessLineRows.isEmpty {
+      members.append(("access_lines", .array(results.accessLineRows.map { row in
+        .object([
+          ("class", .string(row.accessClass)), ("year", .integer(row.year.number)), ("line_mbps", .number(row.lineMbps)),
+          ("offices", .integer(row.offices)), ("lines", .integer(row.lines)), ("upgraded", .integer(row.upgraded)),
+          ("over_target", .integer(row.overTarget)), ("peak_mbps", .number(row.peakMbps)),
+        ])
+      })))
+    }
     members += [
       ("voice", .array(results.voice.gateways.map { gateway in
         .object([

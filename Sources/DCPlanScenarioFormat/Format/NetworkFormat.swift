@@ -24,9 +24,49 @@ enum NetworkSection {
   static let demands = KeySpec("demands", .list(DemandSection.spec), default: "none",
                                example: "[{from: hannover, to: oldenburg, bandwidth: 200 Mbit/s}]",
                                meaning: "Node-to-node demands besides the derived ones, the same rate each way.")
+  static let accessClasses = KeySpec(
+    "access_classes", .list(AccessClassSection.spec), default: "none",
+    example: "[{id: small, bandwidth: 10 Mbit/s, price: 150 EUR/month, upgrade_to: medium}]",
+    meaning: "Classes of access line that offices attach with, each with its bandwidth, price and the class it is upgraded to (docs/conventions.md, \"Access lines\").")
+  static let accessSites = KeySpec(
+    "access_sites", .list(AccessSiteSection.spec), default: "none", example: "[{id: office-12, node: emden, tenant: land, employees: 40, class: small}]",
+    meaning: "Offices on access lines, written out.")
+  static let accessSitesFile = KeySpec(
+    "access_sites_file", .text, default: "none", example: "offices.csv",
+    meaning: "A CSV table of offices (relative to this file, inside its folder): a header 'id,node,tenant,employees,class', then one office per row; errors point into it.")
   static let spec = SectionSpec(
     name: "network", summary: "The wide-area network: nodes, links with upgrade steps, shared-risk groups, targets and demands.",
-    keys: [targetUtilisation, failureUtilisation, perEmployee, replicationChange, replicationWindow, nodes, links, groups, demands])
+    keys: [targetUtilisation, failureUtilisation, perEmployee, replicationChange, replicationWindow, nodes, links, groups, demands,
+           accessClasses, accessSites, accessSitesFile])
+}
+
+/// Keys of one entry of `network.access_classes`.
+enum AccessClassSection {
+  static let id = KeySpec("id", .identifier, required: true, example: "medium", meaning: "The id offices and upgrades refer to.")
+  static let bandwidth = KeySpec("bandwidth", .quantity(NetworkSection.bandwidth), required: true, example: "100 Mbit/s",
+                                 meaning: "Bandwidth per direction of one line.")
+  static let price = KeySpec("price", .quantity(QuantityKind(.moneyRate, example: "400 EUR/month")), required: true, example: "400 EUR/month",
+                             meaning: "Price of one line.")
+  static let dualHomed = KeySpec("dual_homed", .boolean, default: "false", example: "true",
+                                 meaning: "Two lines per office (survives a line's failure), each at the price.")
+  static let upgradeTo = KeySpec("upgrade_to", .reference("access class"), default: "none", example: "large",
+                                 meaning: "The class an office moves to when its busy-hour rate exceeds the network's target utilisation of the line.")
+  static let spec = SectionSpec(
+    name: "access class", summary: "A class of access line (one entry of 'network.access_classes').",
+    keys: [id, bandwidth, price, dualHomed, upgradeTo])
+}
+
+/// Keys of one entry of `network.access_sites` (and the columns of `access_sites_file`).
+enum AccessSiteSection {
+  static let id = KeySpec("id", .identifier, required: true, example: "office-12", meaning: "The office's id.")
+  static let node = KeySpec("node", .reference("node"), required: true, example: "emden", meaning: "The backbone node its line attaches to.")
+  static let tenant = KeySpec("tenant", .reference("tenant"), required: true, example: "land", meaning: "Whose office it is: its line is that tenant's cost.")
+  static let employees = KeySpec("employees", .number(0...10_000_000), required: true, example: "40",
+                                 meaning: "People working there in the horizon's first year (they follow the tenant's headcount).")
+  static let accessClass = KeySpec("class", .reference("access class"), required: true, example: "small", meaning: "The class of line it starts with.")
+  static let spec = SectionSpec(
+    name: "access site", summary: "An office on an access line (one entry of 'network.access_sites').",
+    keys: [id, node, tenant, employees, accessClass])
 }
 
 /// Keys of one entry of `network.nodes`.

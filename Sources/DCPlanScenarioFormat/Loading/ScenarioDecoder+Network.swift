@@ -35,6 +35,28 @@ extension ScenarioDecoder {
       defer { entry.finish() }
       return SharedRiskGroup(id: id, links: (entry.identifierList(RiskGroupSection.links) ?? []).map(\.id))
     }
+    network.accessClasses = list(reader, N.accessClasses, AccessClassSection.spec) { entry, index in
+      typealias A = AccessClassSection
+      let (entry, id) = identified(entry, A.id, "access class", index)
+      defer { entry.finish() }
+      let bandwidth = (entry.quantity(A.bandwidth, NetworkSection.bandwidth)?.value.baseValue ?? 0) * mbps
+      if entry.has(A.bandwidth), bandwidth <= 0 {
+        context.error("'bandwidth' of \(entry.label) must be more than zero", at: entry.position(of: A.bandwidth))
+      }
+      let price = (entry.quantity(A.price, QuantityKind(.moneyRate, example: "400 EUR/month"))?.value.baseValue ?? 0) * UnitTable.secondsPerYear
+      return AccessClass(
+        id: id, mbps: bandwidth, pricePerYearEUR: price, dualHomed: entry.boolean(A.dualHomed) ?? false,
+        upgradeTo: entry.identifier(A.upgradeTo))
+    }
+    network.accessSites = list(reader, N.accessSites, AccessSiteSection.spec) { entry, index in
+      typealias A = AccessSiteSection
+      let (entry, id) = identified(entry, A.id, "access site", index)
+      defer { entry.finish() }
+      return AccessSite(
+        id: id, node: entry.identifier(A.node) ?? "", tenant: entry.identifier(A.tenant) ?? "",
+        employees: entry.number(A.employees, in: 0...10_000_000) ?? 0, accessClass: entry.identifier(A.accessClass) ?? "")
+    }
+    network.accessSitesFile = reader.text(N.accessSitesFile)
     network.demands = list(reader, N.demands, DemandSection.spec) { entry, index in
       var entry = entry
       entry.label = "demand \(index + 1)"

@@ -163,8 +163,19 @@ public enum ScenarioLoader {
         return Diagnostic(file: where_, position: position, severity: diagnostic.severity, message: diagnostic.message)
       }
     }
+    var tables: [String] = []
+    if let table = scenario.network.accessSitesFile, !context.budgetExhausted {
+      // Relative to the file that names it (a base's table, for a variant).
+      let position = map.positions["network.access_sites_file"] ?? .start
+      let (setIn, at) = overlay.bands.count > 1 ? overlay.locate(position) : (file, position)
+      let read = AccessSitesFile.read(table, namedIn: setIn, at: at, scenario: scenario)
+      scenario.network.accessSites += read.sites
+      sorted += read.diagnostics
+      if let path = read.path { tables.append(path) }
+    }
     var outcome = LoadOutcome(scenario: sorted.containsErrors ? nil : scenario, diagnostics: sorted, sourceMap: map)
-    outcome.files = overlay.bands.isEmpty ? [file] : overlay.bands.map(\.file).filter { !$0.hasSuffix(BundledScenarios.defaultReference) }
+    outcome.files = (overlay.bands.isEmpty ? [file] : overlay.bands.map(\.file).filter { !$0.hasSuffix(BundledScenarios.defaultReference) })
+      + tables
     return outcome
   }
 

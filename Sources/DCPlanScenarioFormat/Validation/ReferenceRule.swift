@@ -81,6 +81,7 @@ enum ReferenceRule: ValidationRule {
       return "unknown \(entity) '\(id)'; did you mean '\(near)'?"
     }
     if known.isEmpty { return "unknown \(entity) '\(id)'; no \(entity) is defined" }
-    return "unknown \(entity) '\(id)'; known \(entity)s: \(MappingReader.list(known))"
+    let plural = entity.hasSuffix("s") ? entity + "es" : entity + "s"
+    return "unknown \(entity) '\(id)'; known \(plural): \(MappingReader.list(known))"
   }
 }

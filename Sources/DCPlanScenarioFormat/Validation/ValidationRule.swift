@@ -39,5 +39,6 @@ enum ValidationRules {
     HardwareReferenceRule.check(scenario, map, &report, file: file)
     NetworkRule.check(scenario, map, &report, file: file)
     VoiceRule.check(scenario, map, &report, file: file)
+    AccessLineRule.check(scenario, map, &report, file: file)
   }
 }
