@@ -132,6 +132,7 @@ public enum Planner {
     warnings += likeWarnings
     let budgets = BudgetStage.check(scenario, costs, years: years)
     warnings += BudgetStage.warnings(budgets)
+    warnings = Acceptance.apply(scenario.acceptedWarnings, to: warnings)
     var results = PlanResults(
       info: scenario.info, demand: demand, sizing: sizing, facility: facility, expansion: expansion, fleets: fleets,
       stranded: stranded, emissions: EnergyEfficiency.emissions(scenario, facility, years: years),

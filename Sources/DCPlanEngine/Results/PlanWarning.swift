@@ -11,6 +11,8 @@ public struct PlanWarning: Hashable, Sendable {
   public let subject: String?
   /// One sentence for the planner, with the figures that caused it.
   public let message: String
+  /// Why the planner accepts it (the scenario's `accept`); nil: open.
+  public var acceptedReason: String?
 
   /// A warning from its parts.
   public init(code: WarningCode, year: Year?, subject: String?, message: String) {
@@ -53,4 +55,5 @@ public enum WarningCode: String, Hashable, Sendable, CaseIterable {
   case voiceGatewayN1 = "voice-gateway-n1"
   case siteLost = "site-lost"
   case accessLineOverTarget = "access-line-over-target"
+  case acceptanceUnused = "acceptance-unused"
 }

@@ -30,6 +30,9 @@ public struct Scenario: Hashable, Sendable {
   public var allocation: CostAllocation
   /// Uncertain inputs for Monte Carlo trials.
   public var uncertainty: Uncertainty = .none
+  /// Warnings a planner has examined and accepts, each with its reason (docs/results-format.md,
+  /// "warnings"): still raised and counted, shown apart.
+  public var acceptedWarnings: [AcceptedWarning] = []
 
   /// A scenario from its sections.
   public init(
@@ -87,5 +90,23 @@ public struct ScenarioInfo: Hashable, Sendable {
     self.currency = currency
     self.discountRate = discountRate
     self.seed = seed
+  }
+}
+
+/// A warning a planner accepts: its code, optionally its subject and year, and why.
+public struct AcceptedWarning: Hashable, Sendable {
+  public var code: String
+  /// The site, link, tenant, … it concerns; nil: every subject.
+  public var subject: String?
+  /// The year; nil: every year.
+  public var year: Year?
+  public var reason: String
+
+  /// An acceptance from its values.
+  public init(code: String, subject: String?, year: Year?, reason: String) {
+    self.code = code
+    self.subject = subject
+    self.year = year
+    self.reason = reason
   }
 }

@@ -27,7 +27,10 @@ public enum ResultTables {
     if !results.sharing.tenants.isEmpty { tables += [tenants(results), tenantCosts(results)] }
     if !results.budgets.isEmpty { tables.append(budgets(results)) }
     if let montecarlo = results.montecarlo { tables += montecarloTables(montecarlo) }
-    tables += [capitalCosts(results), warnings(results.allWarnings), workloadDemand(results.demand), costLedger(results)]
+    tables += [capitalCosts(results), warnings(results.allWarnings.filter { $0.acceptedReason == nil })]
+    let accepted = results.allWarnings.filter { $0.acceptedReason != nil }
+    if !accepted.isEmpty { tables.append(acceptedWarnings(accepted)) }
+    tables += [workloadDemand(results.demand), costLedger(results)]
     return tables
   }
 
@@ -41,7 +44,7 @@ public enum ResultTables {
   public static let ids = [
     "summary", "demand", "demand_by_site", "capacity_by_site", "facility_by_site", "expansions", "links", "link_upgrades",
     "disconnections", "access_lines", "voice", "voice_locations", "voice_costs", "availability", "site_outages", "costs", "stranded_hardware", "emissions", "tenants", "tenant_costs", "budgets", "montecarlo_summary", "montecarlo_yearly",
-    "shortfall_probability", "tornado", "sensitivity", "insurance", "capital_costs", "warnings", "workload_demand", "cost_ledger",
+    "shortfall_probability", "tornado", "sensitivity", "insurance", "capital_costs", "warnings", "accepted_warnings", "workload_demand", "cost_ledger",
   ]
 
   private static let resourceColumns = [
@@ -86,6 +89,20 @@ public enum ResultTables {
           [.text(row.workload), .text(row.tenant), .year(year.number), row.placement[index].map(Cell.text) ?? .empty]
             + resources(row.demand, index))
       }
+    }
+    return table
+  }
+
+  /// The warnings the scenario accepts, each with its reason.
+  static func acceptedWarnings(_ warnings: [PlanWarning]) -> Table {
+    var table = Table(
+      id: "accepted_warnings", title: "Accepted warnings (examined by the planner; still counted)",
+      columns: [Column("code", "Code"), Column("year", "Year"), Column("subject", "Subject"), Column("reason", "Reason"), Column("message", "Message")])
+    for warning in warnings {
+      table.rows.append([
+        .text(warning.code.rawValue), warning.year.map { .year($0.number) } ?? .empty, warning.subject.map(Cell.text) ?? .empty,
+        .text(warning.acceptedReason ?? ""), .text(warning.message),
+      ])
     }
     return table
   }

@@ -128,6 +128,7 @@ public enum ResultsJSON {
         .object([
           ("code", .string(warning.code.rawValue)), ("year", warning.year.map { .integer($0.number) } ?? .null),
           ("subject", warning.subject.map(JSONValue.string) ?? .null), ("message", .string(warning.message)),
+          ("accepted_reason", warning.acceptedReason.map(JSONValue.string) ?? .null),
         ])
       })),
     ]

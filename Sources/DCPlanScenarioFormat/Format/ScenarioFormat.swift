@@ -69,6 +69,9 @@ enum DocumentSection {
     "extends", .text, default: "none", example: "base.yaml",
     meaning: "A scenario file (relative to this one; `dcplan:default` for the bundled default) whose values this file "
       + "overrides: mappings of named things merge key by key, lists of entries with an id entry by id; a table by year, a distribution, a list without ids and anything else is replaced whole.")
+  static let accept = KeySpec(
+    "accept", .list(AcceptSection.spec), default: "none", example: "[{code: n1-disconnection, subject: spoke-emden, reason: single-homed on purpose}]",
+    meaning: "Warnings examined and accepted, each with its reason: still raised and counted, but shown apart from the open ones (table 'accepted_warnings').")
   static let uncertainty = KeySpec(
     "uncertainty", .mapping(UncertaintySection.spec), default: "none", example: "{inputs: [...]}",
     meaning: "Uncertain inputs for Monte Carlo trials (`dcplan run --trials N`).")
@@ -78,8 +81,21 @@ enum DocumentSection {
   static let spec = SectionSpec(
     name: "document", summary: "The top level of a scenario file: the format version and one key per section.",
     keys: [version, extends, scenario, tenants, workloads, sites, hardware, policy, costs, allocation, network, voice, components, events,
-           uncertainty]
+           uncertainty, accept]
       + reserved)
+}
+
+/// Keys of one entry of `accept`.
+enum AcceptSection {
+  static let code = KeySpec("code", .text, required: true, example: "n1-disconnection",
+                            meaning: "The warning's code (docs/results-format.md lists them).")
+  static let subject = KeySpec("subject", .text, default: "every subject", example: "spoke-emden",
+                               meaning: "The site, link, tenant or workload the warning concerns, as the warning names it.")
+  static let year = KeySpec("year", .year, default: "every year", example: "2023", meaning: "The year the warning concerns.")
+  static let reason = KeySpec("reason", .text, required: true, example: "single-homed on purpose: a backup line is not worth its cost",
+                              meaning: "Why the planner accepts it; shown with the warning.")
+  static let spec = SectionSpec(
+    name: "acceptance", summary: "A warning the planner has examined and accepts (one entry of 'accept').", keys: [code, subject, year, reason])
 }
 
 /// Keys of the `scenario` section.

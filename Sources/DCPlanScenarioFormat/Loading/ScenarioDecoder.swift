@@ -47,6 +47,16 @@ struct ScenarioDecoder {
       output.scenario.uncertainty = decodeUncertainty(node, scenario: output.scenario)
     }
     output.scenario.uncertainty.inputs += inlineUncertainInputs(output.scenario)
+    output.scenario.acceptedWarnings = list(top, DocumentSection.accept, AcceptSection.spec) { entry, _ in
+      defer { entry.finish() }
+      let reason = entry.text(AcceptSection.reason) ?? ""
+      if entry.has(AcceptSection.reason), reason.trimmingCharacters(in: .whitespaces).isEmpty {
+        context.error("'reason' of \(entry.label) is empty; say why the warning is accepted", at: entry.position(of: AcceptSection.reason))
+      }
+      return AcceptedWarning(
+        code: entry.text(AcceptSection.code) ?? "", subject: entry.text(AcceptSection.subject), year: entry.year(AcceptSection.year),
+        reason: reason)
+    }
     for reserved in DocumentSection.reserved where top.has(reserved) {
       context.warning("section '\(reserved.name)' is not read by this version of dcplan yet; its values are ignored",
                       at: top.keyPosition(of: reserved))
