@@ -18,6 +18,9 @@ struct Compare: ParsableCommand {
   @Option(help: "Worker threads for the cost game (results do not depend on it).")
   var threads = 2
 
+  @Flag(help: "Add the key figures year by year (costs, servers, racks, IT power, energy) with each change against the first.")
+  var byYear = false
+
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
@@ -48,11 +51,17 @@ struct Compare: ParsableCommand {
       Comparison.Assumption(path: $0.path, values: $0.values, sources: $0.sources)
     }
     let comparison = Comparison(labels: labels, assumptions: assumptions, results: results)
-    let tables = [comparison.figuresTable(), comparison.assumptionsTable()]
+    let yearly = byYear ? YearlyComparison(labels: labels, results: results) : nil
+    var tables = [comparison.figuresTable()]
+    if let yearly { tables.append(yearly.table()) }
+    tables.append(comparison.assumptionsTable())
     switch output.format {
     case .markdown: try output.emit(MarkdownRenderer.render(tables, heading: "Comparison"))
     case .csv: try output.emit(CSVRenderer.render(tables, dialect: output.csvDialect))
-    case .json: try output.emit(JSONWriter.write(comparison.json()))
+    case .json:
+      var json = comparison.json()
+      if let yearly, case let .object(members) = json { json = .object(members + [("by_year", yearly.json())]) }
+      try output.emit(JSONWriter.write(json))
     }
   }
 }

@@ -75,7 +75,8 @@ struct Report: ParsableCommand {
     }
     let comparison = compare.isEmpty ? nil : Comparison(labels: labels, assumptions: assumptions, results: all)
     do {
-      try AtomicFile.write(HTMLReport.render(main, comparison: comparison), to: output)
+      let yearly = compare.isEmpty ? nil : YearlyComparison(labels: labels, results: all)
+      try AtomicFile.write(HTMLReport.render(main, comparison: comparison, yearly: yearly), to: output)
     } catch {
       Console.error("dcplan: error: \(error)")
       throw ExitCode.failure

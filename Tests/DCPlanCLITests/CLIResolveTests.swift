@@ -53,3 +53,27 @@ extension CLITests {
     #expect(missing.status != 0 && missing.stderr.contains("nowhere.yaml:1:1"))
   }
 }
+
+extension CLITests {
+  @Test("compare --by-year: each year's total cost in both scenarios and its change; the energy price lowers only the energy-bearing figures")
+  func compareByYear() throws {
+    let folder = try variantFolder()
+    let outcome = try dcplan(["compare", "base.yaml", "variant.yaml", "--by-year", "--format", "json"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let object = try jsonObject(outcome.stdout)
+    let rows = try #require(object["by_year"] as? [[String: Any]])
+    let total = rows.filter { $0["figure"] as? String == "total_eur" }
+    #expect(!total.isEmpty)
+    for row in total {
+      let values = try #require(row["values"] as? [Double])
+      let deltas = try #require(row["deltas"] as? [Double])
+      #expect(abs(deltas[1] - (values[1] - values[0])) < 1e-6 && deltas[0] == 0)
+    }
+    // Servers and racks do not depend on the energy price.
+    for row in rows where ["servers", "racks"].contains(row["figure"] as? String ?? "") {
+      #expect((row["deltas"] as? [Double])?.allSatisfy { $0 == 0 } == true)
+    }
+    let markdown = try dcplan(["compare", "base.yaml", "variant.yaml", "--by-year"], in: folder)
+    #expect(markdown.stdout.contains("## Key figures by year"))
+  }
+}

@@ -5,7 +5,7 @@ import DCPlanModel
 /// readable on screen and on paper.
 public enum HTMLReport {
   /// The report of `results`; `comparison` adds the key figures of other scenarios.
-  public static func render(_ results: PlanResults, comparison: Comparison? = nil) -> String {
+  public static func render(_ results: PlanResults, comparison: Comparison? = nil, yearly: YearlyComparison? = nil) -> String {
     let info = results.info
     let years = results.demand.years.map { String($0.number) }
     var body = "<h1>\(SVGChart.escape(info.name)), \(info.horizon.first)–\(info.horizon.last)</h1>"
@@ -71,7 +71,14 @@ public enum HTMLReport {
         ])
     }
     if let comparison {
-      body += table(comparison.figuresTable()) + table(comparison.assumptionsTable())
+      body += table(comparison.figuresTable())
+      if let yearly, let cost = yearly.series("total_eur") {
+        body += SVGChart.lines(
+          "Total cost by year in each scenario (EUR)", labels: cost.years.map { String($0.number) },
+          series: zip(yearly.labels, cost.values).map { SVGChart.Series(name: $0, values: $1) })
+        body += table(yearly.table())
+      }
+      body += table(comparison.assumptionsTable())
     }
     let shown = ResultTables.tables(results, allLinks: false).filter { !ResultTables.detailIDs.contains($0.id) }
     for shownTable in shown { body += table(shownTable) }
