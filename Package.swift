@@ -12,8 +12,8 @@
 //                          validation, schema, the bundled and generated scenarios (model and
 //                          JSON only: it cannot see the engine)
 //   DCPlanReports        – results rendered to bytes: tables, Markdown, CSV, JSON, HTML with
-//                          SVG, comparisons, atomic writes (model, engine and JSON: it cannot
-//                          see the scenario file)
+//                          SVG, Excel workbooks (CXlsxWriter), comparisons, atomic writes
+//                          (model, engine and JSON: it cannot see the scenario file)
 //   dcplan               – the command, on swift-argument-parser, wiring the above
 import PackageDescription
 
@@ -38,6 +38,11 @@ let package = Package(
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]
     ),
+    .systemLibrary(
+      name: "CXlsxWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
     .target(name: "DCPlanModel"),
     .target(name: "CKernels"),
     .target(name: "DCPlanEngine", dependencies: ["DCPlanModel", "COpenBLAS", "CKernels"]),
@@ -46,7 +51,7 @@ let package = Package(
       name: "DCPlanScenarioFormat",
       dependencies: ["DCPlanModel", "DCPlanJSON", .product(name: "Yams", package: "Yams")]
     ),
-    .target(name: "DCPlanReports", dependencies: ["DCPlanModel", "DCPlanEngine", "DCPlanJSON"]),
+    .target(name: "DCPlanReports", dependencies: ["DCPlanModel", "DCPlanEngine", "DCPlanJSON", "CXlsxWriter"]),
     .executableTarget(
       name: "dcplan",
       dependencies: [

@@ -58,6 +58,7 @@ struct Compare: ParsableCommand {
     switch output.format {
     case .markdown: try output.emit(MarkdownRenderer.render(tables, heading: "Comparison"))
     case .csv: try output.emit(CSVRenderer.render(tables, dialect: output.csvDialect))
+    case .xlsx: try output.emit(bytes: OutputOptions.workbook(tables))
     case .json:
       var json = comparison.json()
       if let yearly, case let .object(members) = json { json = .object(members + [("by_year", yearly.json())]) }

@@ -12,7 +12,7 @@ extension CSVDialect: ExpressibleByArgument {}
 
 /// `--format`, `-o/--output` and `--quiet`, shared by the commands that write results.
 struct OutputOptions: ParsableArguments {
-  @Option(help: "Output format: markdown, csv or json.")
+  @Option(help: "Output format: markdown, csv, json or xlsx (an Excel workbook, one sheet per table; give -o).")
   var format: OutputFormat = .markdown
 
   @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of standard output.")
@@ -23,6 +23,16 @@ struct OutputOptions: ParsableArguments {
 
   @Flag(help: "Print no warnings on standard error.")
   var quiet = false
+
+  /// A workbook of `tables`, or the error that stops it.
+  static func workbook(_ tables: [Table]) throws -> [UInt8] {
+    do {
+      return try XLSXRenderer.render(tables)
+    } catch {
+      Console.error("dcplan: error: \(error)")
+      throw ExitCode.failure
+    }
+  }
 
   /// Writes `text` to the output file atomically, or to standard output.
   func emit(_ text: String) throws { try emit(bytes: Array(text.utf8)) }

@@ -46,6 +46,9 @@ struct Sweep: ParsableCommand {
   }
 
   func validate() throws {
+    if output.format == .xlsx {
+      throw ValidationError("a sweep streams one row per variant: use --format csv or json (a workbook of its CSV: dcplan run each variant)")
+    }
     guard !settings.isEmpty else {
       throw ValidationError("give at least one --set PATH=V1,V2,... such as --set policy.failover_share=50%,100%")
     }

@@ -9,6 +9,8 @@ public enum ResultsFormat: String, CaseIterable, Sendable {
   case csv
   /// One object by the results contract.
   case json
+  /// An Excel workbook: one sheet per table (``XLSXRenderer``).
+  case xlsx
 }
 
 /// A run's results rendered to the bytes of one file or stream: what `dcplan run` writes.
@@ -31,8 +33,8 @@ public enum ResultsDocument {
     }
   }
 
-  /// The bytes of `results` in `format`.
-  public static func render(_ results: PlanResults, format: ResultsFormat, selection: Selection = .init()) -> [UInt8] {
+  /// The bytes of `results` in `format`; only a workbook can fail (``XLSXRenderer/Failure``).
+  public static func render(_ results: PlanResults, format: ResultsFormat, selection: Selection = .init()) throws -> [UInt8] {
     // Markdown shows the most loaded links unless `all`; CSV and JSON carry them all.
     var tables = ResultTables.tables(results, allLinks: selection.all || format != .markdown)
     if let table = selection.table {
@@ -48,6 +50,8 @@ public enum ResultsDocument {
       return Array(CSVRenderer.render(tables, dialect: selection.dialect).utf8)
     case .json:
       return Array(JSONWriter.write(ResultsJSON.value(results)).utf8)
+    case .xlsx:
+      return try XLSXRenderer.render(tables)
     }
   }
 }
