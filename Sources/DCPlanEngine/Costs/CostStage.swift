@@ -103,7 +103,13 @@ public enum CostStage {
     done: (Sink) -> Void
   ) {
     let rules = SizingStage.Rules(scenario)
-    let prices = HardwarePrices.perSite(scenario, sites: Array(scenario.sites.indices), fleets: fleets, years: years.count)
+    // One price list for all when every site buys the policy's types (the trials' hot path).
+    let commonPrices = rules.sitesDiffer
+      ? nil
+      : HardwarePrices(
+        scenario, serverPurchases: pooled(fleets, servers: true, years.count), storagePurchases: pooled(fleets, servers: false, years.count))
+    let perSite = rules.sitesDiffer
+      ? HardwarePrices.perSite(scenario, sites: Array(scenario.sites.indices), fleets: fleets, years: years.count) : []
     let rates = CostRates(scenario.costs, years: years)
     // By index: each site's figures are read where they stand, not copied. The expansions
     // come by site in scenario order: each site's are the run that names it.
@@ -117,7 +123,7 @@ public enum CostStage {
       SiteCosts.add(
         sizing[index], facility[index], fleets[index], built: expansion.expansions[firstExpansion..<nextExpansion],
         placedVCPU: demand.sites[index].demand.vcpu, years: years, rates: rates, rules: rules.at(site: index),
-        prices: prices[index], site: scenario.sites[index], into: &sink)
+        prices: commonPrices ?? perSite[index], site: scenario.sites[index], into: &sink)
       done(sink)
     }
   }
