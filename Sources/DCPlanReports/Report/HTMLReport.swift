@@ -74,7 +74,7 @@ public enum HTMLReport {
       body += table(comparison.figuresTable())
       if let yearly, let cost = yearly.series("total_eur") {
         body += SVGChart.lines(
-          "Total cost by year in each scenario (EUR)", labels: cost.years.map { String($0.number) },
+          "Total cost by year in each scenario (EUR; the last year less the residual value)", labels: cost.years.map { String($0.number) },
           series: zip(yearly.labels, cost.values).map { SVGChart.Series(name: $0, values: $1) })
         body += table(yearly.table())
       }
