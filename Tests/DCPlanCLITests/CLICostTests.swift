@@ -43,6 +43,10 @@ extension CLITests {
     #expect(sharing["shapley"] as? String == "exact")
     let budgets = try #require(object["budgets"] as? [[String: Any]])
     #expect(budgets.contains { $0["id"] as? String == "hardware" && ($0["headroom_eur"] as? Double) == -10_000 })
+    // Against the status quo: Δ = c(N) − Σ c(i) = (33,000; −75,000), as worked in the scenario.
+    let statusQuo = try #require(object["status_quo"] as? [[String: Any]])
+    #expect(statusQuo.compactMap { $0["extra_eur"] as? Double }.map { $0.rounded() } == [33_000, -75_000])
+    #expect(statusQuo.compactMap { $0["alone_eur"] as? Double }.map { $0.rounded() } == [15_000, 165_000])
     let lines = try #require(object["cost_lines"] as? [[String: Any]])
     #expect(lines.first { $0["site"] as? String == "room-b" }?["tenants"] as? [String] == ["b"])
     // Every total traces to the ledger: the lines add up to the yearly totals.
@@ -53,6 +57,15 @@ extension CLITests {
       let sum = lines.filter { $0["year"] as? Int == year }.reduce(0.0) { $0 + ($1["amount_eur"] as? Double ?? 0) }
       #expect(abs(sum - (costs["total_eur"] as? Double ?? -1)) < 1e-6)
     }
+  }
+
+  @Test("the status quo table as CSV: shared, alone, extra and its running sum by year")
+  func statusQuoCSV() throws {
+    let csv = try dcplan(["run", RepositoryPaths.scenario("teaching-costs.yaml"), "--format", "csv", "--table", "status_quo"])
+    #expect(csv.status == 0, "\(csv.stderr)")
+    #expect(csv.stdout.contains("year,shared_eur,alone_eur,extra_eur,extra_cumulative_eur"))
+    #expect(csv.stdout.contains("2020,48000,15000,33000,33000"))
+    #expect(csv.stdout.contains("2021,90000,165000,-75000,-42000"))
   }
 
   @Test("the ledger exports as CSV with its tenants and drivers; the tenants table prints in markdown")

@@ -31,6 +31,31 @@ struct CostSectionErrorTests {
     ])
   }
 
+  @Test("budget law: an unknown body, a body with categories or commitments, double budgets outside the horizon or overlapping")
+  func budgetLaw() {
+    let source = MarkedSource("""
+      scenario: {name: Test, horizon: 2020..2024}
+      tenants: [{id: land, kind: state}]
+      costs:
+        budget:
+          - {id: a, body: 1️⃣lnad, amount: 1 MEUR}
+          - {id: b, body: land, categories: 2️⃣[servers], amount: 1 MEUR, 3️⃣commitment_appropriation: 1 MEUR}
+          - {id: c, amount: 1 MEUR, double_budgets: [2020, 4️⃣2021, 5️⃣2030, 6️⃣twenty]}
+          - {id: d, amount: 1 MEUR, double_budgets: 7️⃣2020, carry_over: 8️⃣maybe}
+
+      """)
+    #expect(errorLines(source) == [
+      at(source, "1️⃣", "unknown tenant 'lnad'; did you mean 'land'? (a budget line without 'body' is the shared plan's own)"),
+      at(source, "2️⃣", "budget line 'b' names a tenant as 'body' and 'categories'; a tenant's budget pays its whole charge, so leave 'categories' out (or the 'body', for the shared plan's own budget by category)"),
+      at(source, "3️⃣", "budget line 'b' names a tenant as 'body' and gives a 'commitment_appropriation'; the contracts that bind later years (module orders, rent terms) are the shared plan's: give it on a budget line without 'body'"),
+      at(source, "4️⃣", "double budgets 2020 and 2021 of budget line 'c' overlap: each covers its year and the next; give first years at least two years apart"),
+      at(source, "5️⃣", "double budget 2030 of budget line 'c' begins outside the horizon 2020..2024; give the first year of each double budget within it"),
+      at(source, "6️⃣", "entry 4 of 'double_budgets' of budget line 'c' must be a year such as 2019; found 'twenty'"),
+      at(source, "7️⃣", "'double_budgets' of budget line 'd' must be a list of years such as [2017, 2022]; found '2020'"),
+      at(source, "8️⃣", "'carry_over' of budget line 'd' must be true or false; found 'maybe'"),
+    ])
+  }
+
   @Test("keys asked for but missing, all usage weights zero, a standalone room without a room")
   func allocation() {
     let source = MarkedSource("""

@@ -332,8 +332,7 @@ enum SiteCosts {
   private static func addRent<Sink: CostSink>(
     _ rent: SiteRent, site: Site, needs: SiteFacility, built: ArraySlice<Expansion>, years: [Year], into sink: inout Sink
   ) {
-    guard let firstLoad = needs.itKW.firstIndex(where: { $0 > 0 }) else { return }
-    let start = min(site.inOperationSince ?? years[firstLoad], years[firstLoad])
+    guard let start = rentStart(site: site, needs: needs, years: years) else { return }
     var lastRent = 0.0
     var monthsLeft: Double?
     for (y, year) in years.enumerated() where year >= start {
@@ -342,7 +341,7 @@ enum SiteCosts {
         for module in built where module.readyYear <= year { standing = standing + module.capacity }
         let racks = Double(standing.racks)
         let kw = standing.itPower.kilowatts
-        lastRent = racks * rent.perRackYearEUR + kw * rent.perKWYearEUR
+        lastRent = contractedRent(rent, site: site, built: built, in: year)
         if lastRent > 0 {
           let driver = rent.perKWYearEUR > 0 && rent.perRackYearEUR > 0
             ? CostDriver.note("\(CostStage.rounded(racks)) racks × \(CostStage.rounded(rent.perRackYearEUR)) EUR + \(CostStage.rounded(kw)) kW × \(CostStage.rounded(rent.perKWYearEUR)) EUR")
@@ -361,6 +360,21 @@ enum SiteCosts {
         monthsLeft = left - months
       }
     }
+  }
+
+  /// The year a rented site's contract starts: its `in_operation_since`, else its first year
+  /// with IT load; nil when it never carries load.
+  static func rentStart(site: Site, needs: SiteFacility, years: [Year]) -> Year? {
+    guard let firstLoad = needs.itKW.firstIndex(where: { $0 > 0 }) else { return nil }
+    return min(site.inOperationSince ?? years[firstLoad], years[firstLoad])
+  }
+
+  /// The rent per year of what a rented site has contracted in `year`: its capacity and the
+  /// modules ready by then (EUR).
+  static func contractedRent(_ rent: SiteRent, site: Site, built: some Sequence<Expansion>, in year: Year) -> Double {
+    var standing = site.existingCapacity
+    for module in built where module.readyYear <= year { standing = standing + module.capacity }
+    return Double(standing.racks) * rent.perRackYearEUR + standing.itPower.kilowatts * rent.perKWYearEUR
   }
 
   /// The book value left at the horizon's end of the modules built and of the servers and

@@ -36,6 +36,8 @@ public struct PlanResults: Hashable, Sendable {
   public let likeForLike: [TenantLikeForLike]
   /// Each budget line against the costs it pays for, per year.
   public let budgets: [BudgetResult]
+  /// The contracts concluded in the horizon that bind later years' payments.
+  public var commitments: [Commitment] = []
   /// Capex spread over asset lives: depreciation and annuities.
   public let capital: CapitalCosts
   /// Whether amounts are nominal or real (money of the first year).
@@ -130,7 +132,8 @@ public enum Planner {
     warnings += sharingWarnings
     let (likeForLike, likeWarnings) = LikeForLike.compare(file, plan: availability, network: network)
     warnings += likeWarnings
-    let budgets = BudgetStage.check(scenario, costs, years: years)
+    let commitments = Commitments.plan(scenario, facility: facility, expansion: expansion, years: years)
+    let budgets = BudgetStage.check(scenario, costs, sharing: sharing, commitments: commitments, years: years)
     warnings += BudgetStage.warnings(budgets)
     warnings = Acceptance.apply(scenario.acceptedWarnings, to: warnings)
     var results = PlanResults(
@@ -142,6 +145,7 @@ public enum Planner {
       money: scenario.costs.money, warnings: warnings)
     results.vat = scenario.costs.vat
     results.accessLines = accessLines
+    results.commitments = commitments
     results.accessLineRows = AccessLines.rows(scenario, accessLines, years: years)
     return results
   }

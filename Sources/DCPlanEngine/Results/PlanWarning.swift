@@ -46,6 +46,7 @@ public enum WarningCode: String, Hashable, Sendable, CaseIterable {
   case allocationOutsideCore = "allocation-outside-core"
   case standaloneShortfall = "standalone-shortfall"
   case budgetOverrun = "budget-overrun"
+  case commitmentsOverAppropriation = "commitments-over-appropriation"
   case twinsNotGeoredundant = "twins-not-georedundant"
   case aloneMissesTarget = "alone-misses-target"
   case discountBasisMismatch = "discount-basis-mismatch"

@@ -25,6 +25,14 @@ public struct TenantCost: Hashable, Sendable {
   /// The VAT the shared plan's body charges it on its cost and it cannot reclaim (a taxable
   /// body; docs/conventions.md, "VAT"), in ``costEUR`` and every method's figure; zeros else.
   public var vatOnChargeEUR: [Double] = []
+  /// Its share of the residual value credited in the last year (negative; split by usage,
+  /// whatever the method), in ``costEUR``: no cash, so a budget leaves it out
+  /// (docs/conventions.md, "Budget lines").
+  public var residualCreditEUR: [Double] = []
+  /// What it pays in cash per year: its cost without the residual value credit.
+  public var cashEUR: [Double] {
+    residualCreditEUR.isEmpty ? costEUR : costEUR.indices.map { costEUR[$0] - ($0 < residualCreditEUR.count ? residualCreditEUR[$0] : 0) }
+  }
 }
 
 /// How the plan's costs are shared (docs/conventions.md, "Cost sharing").
@@ -89,6 +97,8 @@ public enum CostSharingStage {
     // [group][3 · year + kind]: 0 the cost game's, 1 the network's, 2 common cost items'
     // (shared by usage outside the game, like the network; docs/conventions.md, "Cost items").
     var amounts: [[Double]] = []
+    // [group][year]: the residual value lines among them (a credit, not cash).
+    var residualAmounts: [[Double]] = []
     let commonPlaces = CostItems.commonPlaces(scenario)
     var lastGroup = -1
     for line in costs.lines {
@@ -101,17 +111,20 @@ public enum CostSharingStage {
         let members = line.tenants.isEmpty ? Array(0..<n) : line.tenants.compactMap { tenantIndex[$0] }
         groups.append((line.tenants, members))
         amounts.append([Double](repeating: 0, count: 3 * width))
+        residualAmounts.append([Double](repeating: 0, count: width))
         g = groups.count - 1
       }
       lastGroup = g
       let kind = line.category.isNetwork ? 1 : commonPlaces.contains(line.site) ? 2 : 0
       amounts[g][3 * (line.year - first) + kind] += line.amountEUR
+      if line.category.isResidual { residualAmounts[g][line.year - first] += line.amountEUR }
     }
     var usageEUR = [[Double]](repeating: [Double](repeating: 0, count: width), count: n)
     var keysEUR = usageEUR
     var networkEUR = usageEUR
     // The network and the common items: each tenant's usage share, outside the cost game.
     var outsideGameEUR = usageEUR
+    var residualEUR = usageEUR
     for (g, group) in groups.enumerated() where !group.members.isEmpty {
       let served = group.members
       let keyTotal = keys.map { keys in served.reduce(0) { $0 + keys[$1] } } ?? 0
@@ -121,7 +134,9 @@ public enum CostSharingStage {
         let common = amounts[g][3 * y + 2]
         guard other != 0 || network != 0 || common != 0 else { continue }
         let shares = usage.shares(of: served, year: y, weights: allocation)
+        let residual = residualAmounts[g][y]
         for (t, share) in zip(served, shares) {
+          residualEUR[t][y] += residual * share
           usageEUR[t][y] += (other + network + common) * share
           networkEUR[t][y] += network * share
           outsideGameEUR[t][y] += (network + common) * share
@@ -193,6 +208,7 @@ public enum CostSharingStage {
         usageEUR: charged(usageEUR[t]), keysEUR: keys != nil ? charged(keysEUR[t]) : nil, shapleyEUR: shapleyEUR.map { charged($0[t]) },
         networkEUR: charged(networkEUR[t]), standaloneShortfallYear: alone.shortfall)
       cost.vatOnChargeEUR = chosen.map { $0 * (factor - 1) }
+      cost.residualCreditEUR = charged(residualEUR[t])
       results.append(cost)
     }
 

@@ -147,6 +147,18 @@ public struct BudgetLine: Hashable, Sendable {
   public var categories: [String]
   /// The amount per year (EUR).
   public var amountEUR: YearValue
+  /// Whose budget it is: nil, the shared plan's own body (it pays the ledger); else a
+  /// tenant's id (it pays that tenant's charges; docs/conventions.md, "Budget lines").
+  public var body: String?
+  /// The first years of double budgets (Doppelhaushalt, § 12 LHO): each such year and the
+  /// next form one budget period, in which the first year's unspent money stays available.
+  public var doubleBudgetFirstYears: [Year] = []
+  /// Whether money unspent in a year carries into the next across periods too (transferable
+  /// appropriations, § 19 LHO).
+  public var carryOver = false
+  /// Commitment appropriations (Verpflichtungsermächtigungen, § 16 LHO) per year: how much
+  /// the year may commit for payments in later years; nil: the need is reported, not checked.
+  public var commitmentAppropriationEUR: YearValue?
 
   /// A budget line from its values.
   public init(id: String, categories: [String], amountEUR: YearValue) {

@@ -67,22 +67,69 @@ extension ResultTables {
     return table
   }
 
-  /// Budget lines against the costs in their categories.
+  /// Budget lines against what their bodies pay, with carried money and commitments.
   static func budgets(_ results: PlanResults) -> Table {
     var table = Table(
       id: "budgets", title: "Budget lines (EUR)",
       columns: [
-        Column("budget", "Budget line"), Column("year", "Year"), Column("budget_eur", "Budget"), Column("spent_eur", "Costs"),
-        Column("headroom_eur", "Headroom"), Column("status", "Status"),
+        Column("budget", "Budget line"), Column("body", "Body"), Column("year", "Year"),
+        Column("period_first_year", "Period from"), Column("period_last_year", "Period to"),
+        Column("budget_eur", "Budget"), Column("carried_in_eur", "Carried in"), Column("spent_eur", "Costs"),
+        Column("headroom_eur", "Headroom"), Column("commitments_eur", "Commitments"),
+        Column("commitment_appropriation_eur", "Commitment appropriation"), Column("status", "Status"),
       ])
     for budget in results.budgets {
       for (y, year) in budget.years.enumerated() {
         let headroom = budget.headroomEUR[y]
+        let period = budget.periods[y]
+        let overCommitted = budget.commitmentAppropriationEUR.map { budget.commitmentsEUR[y] - $0[y] > 0.005 } ?? false
+        let status = [headroom < -0.005 ? "overrun" : "within", overCommitted ? "commitments over appropriation" : nil]
+          .compactMap { $0 }.joined(separator: "; ")
         table.rows.append([
-          .text(budget.id), .year(year.number), .number(budget.budgetEUR[y]), .number(budget.spentEUR[y]), .number(headroom),
-          .text(headroom < -0.005 ? "overrun" : "within"),
+          .text(budget.id), .text(budget.body ?? "shared plan"), .year(year.number),
+          .year(period.lowerBound.number), .year(period.upperBound.number),
+          .number(budget.budgetEUR[y]), .number(budget.carriedInEUR[y]), .number(budget.spentEUR[y]), .number(headroom),
+          .number(budget.commitmentsEUR[y]), budget.commitmentAppropriationEUR.map { .number($0[y]) } ?? .empty, .text(status),
         ])
       }
+    }
+    return table
+  }
+
+  /// The contracts concluded in the horizon that bind later years' payments.
+  static func commitments(_ results: PlanResults) -> Table {
+    var table = Table(
+      id: "commitments", title: "Commitments: contracts binding later years (EUR)",
+      columns: [
+        Column("year", "Concluded"), Column("category", "Category"), Column("site", "Site"), Column("what", "What"),
+        Column("first_payment_year", "Payments from"), Column("last_payment_year", "Payments to"),
+        Column("amount_eur", "Later payments"),
+      ])
+    for commitment in results.commitments {
+      table.rows.append([
+        .year(commitment.year.number), .text(commitment.category.rawValue), .text(commitment.site), .text(commitment.what),
+        .year(commitment.paymentYears.lowerBound.number), .year(commitment.paymentYears.upperBound.number),
+        .number(commitment.amountEUR),
+      ])
+    }
+    return table
+  }
+
+  /// What the tenants pay together for the shared plan against every tenant alone (the status
+  /// quo), year by year.
+  static func statusQuo(_ results: PlanResults) -> Table {
+    var table = Table(
+      id: "status_quo", title: "Shared plan against the status quo (every tenant alone), by year (EUR)",
+      columns: [
+        Column("year", "Year"), Column("shared_eur", "Shared plan"), Column("alone_eur", "All alone"),
+        Column("extra_eur", "Extra cost"), Column("extra_cumulative_eur", "Extra cost, cumulative"),
+      ])
+    var cumulative = 0.0
+    for row in StatusQuo.rows(results) {
+      cumulative += row.extraEUR
+      table.rows.append([
+        .year(row.year.number), .number(row.sharedEUR), .number(row.aloneEUR), .number(row.extraEUR), .number(cumulative),
+      ])
     }
     return table
   }

@@ -25,7 +25,10 @@ public enum ResultTables {
     if !results.stranded.isEmpty { tables.append(strandedHardware(results)) }
     if !results.emissions.isEmpty { tables.append(emissions(results)) }
     if !results.sharing.tenants.isEmpty { tables += [tenants(results), tenantCosts(results)] }
+    // The status quo only where there is money to compare (a scenario without costs has none).
+    if StatusQuo.rows(results).contains(where: { $0.sharedEUR != 0 || $0.aloneEUR != 0 }) { tables.append(statusQuo(results)) }
     if !results.budgets.isEmpty { tables.append(budgets(results)) }
+    if !results.commitments.isEmpty { tables.append(commitments(results)) }
     if let montecarlo = results.montecarlo { tables += montecarloTables(montecarlo) }
     tables += [capitalCosts(results), warnings(results.allWarnings.filter { $0.acceptedReason == nil })]
     let accepted = results.allWarnings.filter { $0.acceptedReason != nil }
@@ -43,7 +46,7 @@ public enum ResultTables {
   /// Ids of the tables, for `--table`, in the order they are printed.
   public static let ids = [
     "summary", "demand", "demand_by_site", "capacity_by_site", "facility_by_site", "expansions", "links", "link_upgrades",
-    "disconnections", "access_lines", "voice", "voice_locations", "voice_costs", "availability", "site_outages", "costs", "stranded_hardware", "emissions", "tenants", "tenant_costs", "budgets", "montecarlo_summary", "montecarlo_yearly",
+    "disconnections", "access_lines", "voice", "voice_locations", "voice_costs", "availability", "site_outages", "costs", "stranded_hardware", "emissions", "tenants", "tenant_costs", "status_quo", "budgets", "commitments", "montecarlo_summary", "montecarlo_yearly",
     "shortfall_probability", "tornado", "sensitivity", "insurance", "capital_costs", "warnings", "accepted_warnings", "workload_demand", "cost_ledger",
   ]
 

@@ -46,12 +46,31 @@ extension ResultsJSON {
     members.append(("budgets", .array(results.budgets.flatMap { budget in
       years.indices.map { y in
         JSONValue.object([
-          ("id", .string(budget.id)), ("year", .integer(years[y].number)),
+          ("id", .string(budget.id)), ("body", budget.body.map(JSONValue.string) ?? .null), ("year", .integer(years[y].number)),
+          ("period_first_year", .integer(budget.periods[y].lowerBound.number)),
+          ("period_last_year", .integer(budget.periods[y].upperBound.number)),
           ("categories", .array(budget.categories.map { .string($0.rawValue) })),
-          ("budget_eur", .number(budget.budgetEUR[y])), ("spent_eur", .number(budget.spentEUR[y])),
-          ("headroom_eur", .number(budget.headroomEUR[y])),
+          ("budget_eur", .number(budget.budgetEUR[y])), ("carried_in_eur", .number(budget.carriedInEUR[y])),
+          ("spent_eur", .number(budget.spentEUR[y])), ("headroom_eur", .number(budget.headroomEUR[y])),
+          ("commitments_eur", .number(budget.commitmentsEUR[y])),
+          ("commitment_appropriation_eur", budget.commitmentAppropriationEUR.map { .number($0[y]) } ?? .null),
         ])
       }
+    })))
+    members.append(("commitments", .array(results.commitments.map { commitment in
+      .object([
+        ("year", .integer(commitment.year.number)), ("category", .string(commitment.category.rawValue)),
+        ("site", .string(commitment.site)), ("what", .string(commitment.what)),
+        ("first_payment_year", .integer(commitment.paymentYears.lowerBound.number)),
+        ("last_payment_year", .integer(commitment.paymentYears.upperBound.number)),
+        ("amount_eur", .number(commitment.amountEUR)),
+      ])
+    })))
+    members.append(("status_quo", .array(StatusQuo.rows(results).map { row in
+      .object([
+        ("year", .integer(row.year.number)), ("shared_eur", .number(row.sharedEUR)), ("alone_eur", .number(row.aloneEUR)),
+        ("extra_eur", .number(row.extraEUR)),
+      ])
     })))
     members.append(("emissions", .array(results.emissions.map { row in
       .object([

@@ -265,7 +265,22 @@ enum BudgetSection {
   static let amount = KeySpec(
     "amount", .quantityOrYearTable(QuantityKind(.money, example: "20 MEUR")), required: true, example: "{2017: 20 MEUR, 2018: 20 MEUR}",
     meaning: "Money per year: one amount for every year, or a table (years not listed: the nearest given, linear between).")
-  static let spec = SectionSpec(name: "budget", summary: "A budget line (one entry of 'costs.budget').", keys: [id, categories, amount])
+  static let body = KeySpec(
+    "body", .reference("tenant"), default: "the shared plan's body", example: "land",
+    meaning: "Whose budget: a tenant (it pays that tenant's charges under the sharing method, VAT it cannot reclaim included; no 'categories'), else the body running the shared plan (it pays the ledger).")
+  static let doubleBudgets = KeySpec(
+    "double_budgets", .yearList, default: "none", example: "[2017, 2022]",
+    meaning: "First years of double budgets (Doppelhaushalt, § 12 LHO): that year and the next are one period; money the first year leaves unspent is available in the second.")
+  static let carryOver = KeySpec(
+    "carry_over", .boolean, default: "false", example: "true",
+    meaning: "Whether money unspent in a year carries into the next across periods too (transferable appropriations, § 19 LHO).")
+  static let commitmentAppropriation = KeySpec(
+    "commitment_appropriation", .quantityOrYearTable(QuantityKind(.money, example: "5 MEUR")), default: "none (the need is reported)",
+    example: "{2017: 12 MEUR, 2018: 3 MEUR}",
+    meaning: "Commitment appropriation (Verpflichtungsermächtigung, § 16 LHO) per year: contracts concluded that year may bind this much of later years' payments (module orders, rent terms).")
+  static let spec = SectionSpec(
+    name: "budget", summary: "A budget line (one entry of 'costs.budget').",
+    keys: [id, categories, amount, body, doubleBudgets, carryOver, commitmentAppropriation])
 }
 
 /// Keys of the `allocation` section.

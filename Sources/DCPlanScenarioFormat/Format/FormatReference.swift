@@ -39,6 +39,7 @@ public enum FormatReference {
     case let .quantityOrYearTable(quantity): return "\(quantity.dimension.plainName), or table year → \(quantity.dimension.plainName)"
     case .boolean: return "`true` or `false`"
     case .year: return "year"
+    case .yearList: return "list of years"
     case .yearRange: return "`FIRST..LAST`"
     case let .quantity(quantity):
       return quantity.dimension.plainName + (quantity.allowsPerEmployee ? " (or per employee)" : "")

@@ -127,6 +127,11 @@ public enum JSONSchemaGenerator {
       ])
     case .year:
       return .object([("type", .string("integer")), ("minimum", .integer(1900)), ("maximum", .integer(2200))])
+    case .yearList:
+      return .object([
+        ("type", .string("array")),
+        ("items", .object([("type", .string("integer")), ("minimum", .integer(1900)), ("maximum", .integer(2200))])),
+      ])
     case .yearRange:
       return .object([("type", .string("string")), ("pattern", .string(#"^\s*[0-9]{4}\s*\.\.\s*[0-9]{4}\s*$"#))])
     case let .quantity(quantity):

@@ -22,6 +22,8 @@ public indirect enum ValueKind: Sendable {
   case number(ClosedRange<Double>)
   /// A calendar year (1900...2200).
   case year
+  /// A list of calendar years (`[2017, 2019]`).
+  case yearList
   /// First and last year, both included: `2017..2025`.
   case yearRange
   /// A number with a unit of a dimension; `perEmployee` allows the same per employee.

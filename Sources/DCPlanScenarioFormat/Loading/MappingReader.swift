@@ -161,6 +161,31 @@ struct MappingReader {
     return Self.parseYear(text, node: node, what: "'\(key.name)' of \(label)", context: context)
   }
 
+  /// A list of years (`[2017, 2019]`), each checked like ``year(_:)``, with its position.
+  func yearList(_ key: KeySpec) -> [(year: Year, position: SourcePosition)]? {
+    guard let node = node(key), context.visit(node) else { return nil }
+    guard case let .sequence(sequence) = node else {
+      context.error("'\(key.name)' of \(label) must be a list of years such as \(key.example); found \(node.quotedForMessage)",
+                    at: node.position)
+      return nil
+    }
+    var years: [(Year, SourcePosition)] = []
+    for (index, item) in sequence.enumerated() {
+      guard context.visit(item) else { return nil }
+      context.record("\(path).\(key.name)[\(index)]", item.position)
+      guard case let .scalar(scalar) = item,
+        let year = Self.parseYear(scalar.string, node: item, what: "entry \(index + 1) of '\(key.name)' of \(label)", context: context)
+      else {
+        if case .scalar = item {} else {
+          context.error("entry \(index + 1) of '\(key.name)' of \(label) must be a year; found \(item.quotedForMessage)", at: item.position)
+        }
+        continue
+      }
+      years.append((year, item.position))
+    }
+    return years
+  }
+
   static func parseYear(_ text: String, node: Node, what: String, context: DecodeContext) -> Year? {
     guard let value = Int(text.trimmingSpaces()) else {
       context.error("\(what) must be a year such as 2019; found '\(text)'", at: node.position)

@@ -103,8 +103,43 @@ extension ScenarioDecoder {
       }
       categories.append(name)
     }
-    return BudgetLine(
+    var line = BudgetLine(
       id: id, categories: categories, amountEUR: yearValue(reader, BudgetSection.amount, horizon: horizon, toResult: 1))
+    line.body = reader.identifier(BudgetSection.body)
+    if line.body != nil, !categories.isEmpty {
+      context.error(
+        "\(reader.label) names a tenant as 'body' and 'categories'; a tenant's budget pays its whole charge, "
+          + "so leave 'categories' out (or the 'body', for the shared plan's own budget by category)",
+        at: reader.position(of: BudgetSection.categories))
+    }
+    line.carryOver = reader.boolean(BudgetSection.carryOver) ?? false
+    var firstYears: [Year] = []
+    for (year, position) in reader.yearList(BudgetSection.doubleBudgets) ?? [] {
+      if !horizon.contains(year) {
+        context.error(
+          "double budget \(year) of \(reader.label) begins outside the horizon \(horizon.first)..\(horizon.last); "
+            + "give the first year of each double budget within it", at: position)
+      } else if let clash = firstYears.first(where: { abs($0.number - year.number) < 2 }) {
+        context.error(
+          "double budgets \(clash) and \(year) of \(reader.label) overlap: each covers its year and the next; "
+            + "give first years at least two years apart", at: position)
+      } else {
+        firstYears.append(year)
+      }
+    }
+    line.doubleBudgetFirstYears = firstYears
+    if reader.node(BudgetSection.commitmentAppropriation) != nil {
+      let value = yearValue(reader, BudgetSection.commitmentAppropriation, horizon: horizon, toResult: 1)
+      if line.body != nil {
+        context.error(
+          "\(reader.label) names a tenant as 'body' and gives a 'commitment_appropriation'; the contracts that bind later "
+            + "years (module orders, rent terms) are the shared plan's: give it on a budget line without 'body'",
+          at: reader.keyPosition(of: BudgetSection.commitmentAppropriation))
+      } else {
+        line.commitmentAppropriationEUR = value
+      }
+    }
+    return line
   }
 
   func decodeAllocation(_ node: Node, tenants: [Tenant]) -> CostAllocation {

@@ -39,6 +39,12 @@ enum ReferenceRule: ValidationRule {
         report.append(.error(file, map.position("costs.items[\(index)].sites[\(position)]"), unknown("site", site, known: siteIDs)))
       }
     }
+    // A budget line's body is a tenant.
+    for (index, line) in scenario.costs.budgets.enumerated() {
+      guard let body = line.body, !tenantIDs.contains(body) else { continue }
+      report.append(.error(file, map.position("costs.budget[\(index)].body"), unknown("tenant", body, known: tenantIDs)
+        + " (a budget line without 'body' is the shared plan's own)"))
+    }
     let legacySites = Set(scenario.tenants.compactMap(\.legacySite))
     for (index, tenant) in scenario.tenants.enumerated() {
       guard let twinID = tenant.standaloneTwin else { continue }
