@@ -31,10 +31,15 @@ struct RentErrorTests {
       sites:
         - {id: room, kind: legacy, rent: {per_rack: 1️⃣1500}}
         - {id: other, kind: legacy, rent: 2️⃣{energy: included}}
+        - {id: both, kind: legacy, rent: 3️⃣{per_rack: 1500 EUR/month, per_vcpu: 20 EUR/month}}
+        - {id: cloud, kind: legacy, rent: {per_vcpu: 20 EUR/month, 4️⃣energy: metered}, modules: 5️⃣[{name: hall, racks: 10, it_power: 100 kW, cooling: 100 kW, capex: 1 MEUR, lead_time: 1 year}]}
       """)
     #expect(errorLines(source) == [
       at(source, "1️⃣", "'per_rack' of 'rent' of site 'room' needs a cost per period; found '1500' without a unit; write e.g. '1500 EUR/month'"),
-      at(source, "2️⃣", "'rent' of site 'other' gives neither 'per_rack' nor 'per_kw'; add e.g. 'per_rack: 1500 EUR/month'"),
+      at(source, "2️⃣", "'rent' of site 'other' gives no price; add e.g. 'per_rack: 1500 EUR/month' (colocation) or 'per_vcpu: 20 EUR/month' (a provider's service)"),
+      at(source, "3️⃣", "'rent' of site 'both' prices both space (per_rack, per_kw) and a provider's service (per_vcpu, per_gib_ram, per_tib); a site rents one or the other: make two sites to compare them"),
+      at(source, "4️⃣", "'energy' of 'rent' of site 'cloud' does not apply to a provider's service: its prices include the energy; remove it"),
+      at(source, "5️⃣", "site 'cloud' is a provider's service (its 'rent' prices vCPU, RAM or TiB) and has 'modules'; the provider builds its own: remove the modules, or rent space ('per_rack', 'per_kw') instead"),
     ])
   }
 }

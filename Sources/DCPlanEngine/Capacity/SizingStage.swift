@@ -19,6 +19,9 @@ public struct SiteSizing: Hashable, Sendable {
   public var servers: [Int]
   /// Storage units per year.
   public var storageUnits: [Int]
+  /// Stored data in TiB with the copies the site holds, per year (no erasure-coding
+  /// overhead): what a provider's service books (docs/conventions.md, "Rented sites").
+  public var storedWithCopiesTiB: [Double] = []
   /// The same per compute pool (``RedundancyClasses``: classes whose clusters are alike share
   /// one): working servers, clusters and servers per year.
   public var pools: [PoolSizing]
@@ -85,7 +88,7 @@ public enum SizingStage {
       sizeSite(
         kind: scenario.sites[index].kind, own: demand.sites[index].byClass, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM,
         sharedSites: shared.count, closedFrom: scenario.sites[index].firstClosedIndex(demand.years), rules: rules.at(site: index),
-        into: &sizing[index])
+        ownsHardware: !scenario.sites[index].isProviderService, into: &sizing[index])
     }
   }
 
@@ -167,6 +170,8 @@ public enum SizingStage {
     /// Per class: the share of its shared load each shared site must carry, and raw TiB per TiB.
     let failoverShare: [Double]
     let rawFactor: [Double]
+    /// Per class: copies of each stored TiB (1 for erasure coding).
+    let copies: [Double]
     /// Per pool: working servers per cluster, and spares per cluster.
     let workingPerCluster: [Int]
     let spares: [Int]
@@ -187,6 +192,7 @@ public enum SizingStage {
       classes = RedundancyClasses(scenario)
       failoverShare = classes.redundancy.map(\.failoverShare.value)
       rawFactor = classes.redundancy.map(\.storageRawFactor)
+      copies = classes.redundancy.map(\.storageCopies)
       workingPerCluster = classes.pools.map { max(1, $0.clusterSize - $0.spares) }
       spares = classes.pools.map(\.spares)
     }
@@ -211,21 +217,24 @@ public enum SizingStage {
     var sizing = SiteSizing(empty: site.id)
     sizeSite(
       kind: site.kind, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites, closedFrom: closedFrom,
-      rules: rules, into: &sizing)
+      rules: rules, ownsHardware: !site.isProviderService, into: &sizing)
     return sizing
   }
 
   /// The same for a site of `kind`, into `sizing` (of that site), its arrays rewritten in
-  /// place where they fit (the kind alone is passed: a whole `Site` would be copied).
+  /// place where they fit (the kind alone is passed: a whole `Site` would be copied). A site
+  /// that does not own its hardware (a provider's service) is sized for its load but holds
+  /// no servers or storage units of the plan's.
   static func sizeSite(
     kind: Site.Kind, own: [ResourceSeries], sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, closedFrom: Int,
-    rules: Rules, into sizing: inout SiteSizing
+    rules: Rules, ownsHardware: Bool = true, into sizing: inout SiteSizing
   ) {
     let yearCount = own.first?.vcpu.count ?? 0
     let poolCount = rules.spares.count
     sizing.sizedVCPU.reset(count: yearCount, to: 0)
     sizing.sizedRAMGiB.reset(count: yearCount, to: 0)
     sizing.storedTiB.reset(count: yearCount, to: 0)
+    sizing.storedWithCopiesTiB.reset(count: yearCount, to: 0)
     sizing.workingServers.reset(count: yearCount, to: 0)
     sizing.clusters.reset(count: yearCount, to: 0)
     sizing.servers.reset(count: yearCount, to: 0)
@@ -239,8 +248,8 @@ public enum SizingStage {
       sizing.pools[p].servers.reset(count: yearCount, to: 0)
     }
     let failover = kind == .shared && sharedSites > 1
-    let hasServer = rules.server != nil
-    let hasStorage = rules.storage != nil
+    let hasServer = rules.server != nil && ownsHardware
+    let hasStorage = rules.storage != nil && ownsHardware
     let classCount = min(own.count, rules.classCount)
     let pool = rules.classes.pool
     for y in 0..<yearCount {
@@ -271,6 +280,7 @@ public enum SizingStage {
       }
       for c in 0..<classCount {
         sizing.storedTiB[y] += own[c].storageTiB[y]
+        sizing.storedWithCopiesTiB[y] += own[c].storageTiB[y] * rules.copies[c]
         raw += own[c].storageTiB[y] * rules.rawFactor[c]
       }
       sizing.storageUnits[y] = hasStorage ? ceilCount(raw, per: rules.tibPerUnit) : 0

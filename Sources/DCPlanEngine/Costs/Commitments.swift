@@ -28,7 +28,9 @@ public enum Commitments {
   /// - A rent contract starting in year s binds the rent contracted in s for the rest of its
   ///   minimum term (s + 1 … s + term − 1), within the horizon or beyond; a later extension
   ///   (a module of the rented site) adds its own order, not a new term.
-  public static func plan(_ scenario: Scenario, facility: [SiteFacility], expansion: ExpansionPlan, years: [Year]) -> [Commitment] {
+  public static func plan(
+    _ scenario: Scenario, sizing: [SiteSizing], facility: [SiteFacility], expansion: ExpansionPlan, years: [Year]
+  ) -> [Commitment] {
     guard let first = years.first, let last = years.last else { return [] }
     let money = scenario.costs.money
     func inLedgerMoney(_ amountEUR: Double, in year: Year) -> Double { amountEUR * money.factor(afterYears: year - first) }
@@ -44,15 +46,20 @@ public enum Commitments {
     }
     for (index, site) in scenario.sites.enumerated() where index < facility.count {
       guard let rent = site.rent, rent.termYears > 1,
-        let start = SiteCosts.rentStart(site: site, needs: facility[index], years: years), start >= first
+        index < sizing.count, let start = SiteCosts.rentStart(site: site, needs: facility[index], sized: sizing[index], years: years),
+        start >= first
       else { continue }
       let built = expansion.expansions.filter { $0.site == site.id }
-      let yearly = SiteCosts.contractedRent(rent, site: site, built: built, in: start)
+      // A provider's service is contracted at what the site is sized for in its first year.
+      let yearly = rent.isService
+        ? SiteCosts.serviceCharge(rent, sizing[index], start - first)
+        : SiteCosts.contractedRent(rent, site: site, built: built, in: start)
       guard yearly > 0 else { continue }
       let from = Year(start.number + 1), to = Year(start.number + rent.termYears - 1)
       let amount = (from.number...to.number).reduce(0.0) { $0 + inLedgerMoney(yearly, in: Year($1)) }
       commitments.append(Commitment(
-        year: start, category: .rent, site: site.id, what: "rent contract, \(rent.termYears)-year term",
+        year: start, category: .rent, site: site.id,
+        what: "\(rent.isService ? "provider's service" : "rent") contract, \(rent.termYears)-year term",
         paymentYears: from...to, amountEUR: amount))
     }
     return commitments.sorted { ($0.year, $0.site) < ($1.year, $1.site) }

@@ -229,9 +229,12 @@ enum SiteCosts {
                  serviceYear: module.readyYear)
       }
     }
-    let hasServer = rules.server != nil
-    let hasStorage = rules.storage != nil
-    let cores = rules.server?.cores ?? 0
+    // A provider's service: the provider buys, runs, powers and houses the hardware; the plan
+    // pays its prices (``addRent``), its per-vCPU licences and parallel running.
+    let ownsHardware = !site.isProviderService
+    let hasServer = rules.server != nil && ownsHardware
+    let hasStorage = rules.storage != nil && ownsHardware
+    let cores = ownsHardware ? rules.server?.cores ?? 0 : 0
     // The site's running cost (opex) of the year before, for parallel running.
     var runningBefore = 0.0
     for y in years.indices {
@@ -255,7 +258,7 @@ enum SiteCosts {
         sink.add(y, .energy, needs.energyMWh[y] * 1000 * price, .energy(mwh: needs.energyMWh[y], eurPerKWh: price))
       }
       let co2Price = rates.co2EURPerTonne[y]
-      if needs.energyMWh[y] > 0, co2Price > 0, rates.emissionGPerKWh[y] > 0 {
+      if ownsHardware, needs.energyMWh[y] > 0, co2Price > 0, rates.emissionGPerKWh[y] > 0 {
         let tonnes = needs.energyMWh[y] * rates.emissionGPerKWh[y] / 1000
         running += tonnes * co2Price
         sink.add(y, .co2, tonnes * co2Price,
@@ -266,13 +269,13 @@ enum SiteCosts {
       let keptStorage = y < fleet.storage.beyondLife.count ? fleet.storage.beyondLife[y] : 0
       let installedValue = Double(sized.servers[y] - keptServers) * prices.serverListEUR(y)
         + Double(sized.storageUnits[y] - keptStorage) * prices.storageListEUR(y)
-      if installedValue > 0, rates.maintenanceShare > 0 {
+      if ownsHardware, installedValue > 0, rates.maintenanceShare > 0 {
         running += installedValue * rates.maintenanceShare
         sink.add(y, .maintenance, installedValue * rates.maintenanceShare,
                  .share(fraction: rates.maintenanceShare, ofEUR: installedValue, what: "in service at list price"))
       }
       let keptValue = Double(keptServers) * prices.serverListEUR(y) + Double(keptStorage) * prices.storageListEUR(y)
-      if keptValue > 0, rates.maintenanceBeyondLifeShare > 0 {
+      if ownsHardware, keptValue > 0, rates.maintenanceBeyondLifeShare > 0 {
         running += keptValue * rates.maintenanceBeyondLifeShare
         sink.add(y, .maintenance, keptValue * rates.maintenanceBeyondLifeShare,
                  .share(fraction: rates.maintenanceBeyondLifeShare, ofEUR: keptValue,
@@ -280,7 +283,7 @@ enum SiteCosts {
       }
       let byServers = serversPerFTE > 0 ? Double(sized.servers[y]) / serversPerFTE : 0
       let floor = sized.servers[y] > 0 ? minimumFTE : 0
-      let fte = max(byServers, floor)
+      let fte = ownsHardware ? max(byServers, floor) : 0
       let fteCost = rates.fteEUR[y]
       if fte > 0, fteCost > 0 {
         running += fte * fteCost
@@ -314,8 +317,12 @@ enum SiteCosts {
       }
       runningBefore = running
     }
-    if let rent = site.rent { addRent(rent, site: site, needs: needs, built: built, years: years, into: &sink) }
-    if let residual = rates.residual {
+    if let rent = site.rent {
+      // Parallel running of a service site counts its charges (added after the loop).
+      addRent(rent, site: site, needs: needs, sized: sized, built: built, years: years, into: &sink)
+    }
+    // A provider's service leaves the plan no asset to be worth anything.
+    if let residual = rates.residual, ownsHardware {
       // A site closed or lost by the horizon's end leaves its modules nothing to be worth.
       addResidualValue(
         residual, fleet, built: site.isOperating(in: last) ? built : [], years: years, rates: rates, rules: rules, prices: prices,
@@ -330,13 +337,30 @@ enum SiteCosts {
   /// whichever is longer. A site lost (an event `site-loss`) pays no rent from the loss.
   // swiftlint:disable:next function_parameter_count
   private static func addRent<Sink: CostSink>(
-    _ rent: SiteRent, site: Site, needs: SiteFacility, built: ArraySlice<Expansion>, years: [Year], into sink: inout Sink
+    _ rent: SiteRent, site: Site, needs: SiteFacility, sized: SiteSizing, built: ArraySlice<Expansion>, years: [Year],
+    into sink: inout Sink
   ) {
-    guard let start = rentStart(site: site, needs: needs, years: years) else { return }
+    guard let start = rentStart(site: site, needs: needs, sized: sized, years: years) else { return }
     var lastRent = 0.0
     var monthsLeft: Double?
+    // A provider's service pays at least its first year's charge in each year of its term.
+    var committed = 0.0
     for (y, year) in years.enumerated() where year >= start {
-      if site.isOperating(in: year) {
+      if rent.isService {
+        let usage = site.isOperating(in: year) ? serviceCharge(rent, sized, y) : 0
+        if usage > 0 {
+          if committed == 0 { committed = usage }
+          let inTerm = year.number < start.number + rent.termYears
+          lastRent = inTerm ? max(usage, committed) : usage
+          monthsLeft = nil
+          sink.add(y, .rent, lastRent,
+                   lastRent > usage
+                     ? .note("provider's service: the term's minimum, its first year's charge of \(CostStage.rounded(committed)) EUR")
+                     : serviceDriver(rent, sized, y))
+          continue
+        }
+        // No load placed any more, or closed: the notice or the rest of the term, below.
+      } else if site.isOperating(in: year) {
         var standing = site.existingCapacity
         for module in built where module.readyYear <= year { standing = standing + module.capacity }
         let racks = Double(standing.racks)
@@ -350,23 +374,45 @@ enum SiteCosts {
               : CostDriver.units(count: kw, noun: "kW contracted", unitEUR: rent.perKWYearEUR)
           sink.add(y, .rent, lastRent, driver)
         }
-      } else {
-        if let lost = site.lossYear, year >= lost { break }
-        let left = monthsLeft ?? max(rent.noticeMonths, Double(start.number + rent.termYears - year.number) * 12)
-        guard left > 1e-9, lastRent > 0 else { break }
-        let months = min(12, left)
-        sink.add(y, .rent, lastRent * months / 12,
-                 .share(fraction: months / 12, ofEUR: lastRent, what: "a year's rent after closing (notice or the rest of the term)"))
-        monthsLeft = left - months
+        continue
       }
+      if let lost = site.lossYear, year >= lost { break }
+      let left = monthsLeft ?? max(rent.noticeMonths, Double(start.number + rent.termYears - year.number) * 12)
+      guard left > 1e-9, lastRent > 0 else { break }
+      let months = min(12, left)
+      sink.add(y, .rent, lastRent * months / 12,
+               .share(fraction: months / 12, ofEUR: lastRent, what: "a year's rent after closing (notice or the rest of the term)"))
+      monthsLeft = left - months
     }
   }
 
   /// The year a rented site's contract starts: its `in_operation_since`, else its first year
-  /// with IT load; nil when it never carries load.
-  static func rentStart(site: Site, needs: SiteFacility, years: [Year]) -> Year? {
-    guard let firstLoad = needs.itKW.firstIndex(where: { $0 > 0 }) else { return nil }
+  /// with IT load (a provider's service: with load placed); nil when it never carries load.
+  static func rentStart(site: Site, needs: SiteFacility, sized: SiteSizing, years: [Year]) -> Year? {
+    let firstLoad = site.isProviderService
+      ? sized.sizedVCPU.indices.first { sized.sizedVCPU[$0] > 0 || sized.storedTiB[$0] > 0 }
+      : needs.itKW.firstIndex { $0 > 0 }
+    guard let firstLoad, firstLoad < years.count else { return nil }
     return min(site.inOperationSince ?? years[firstLoad], years[firstLoad])
+  }
+
+  /// A provider's service charge in year index `y`: vCPU and RAM the site is sized for and
+  /// TiB it stores with its copies, at the contract's yearly prices (EUR).
+  static func serviceCharge(_ rent: SiteRent, _ sized: SiteSizing, _ y: Int) -> Double {
+    guard y < sized.sizedVCPU.count else { return 0 }
+    let tib = y < sized.storedWithCopiesTiB.count ? sized.storedWithCopiesTiB[y] : 0
+    return sized.sizedVCPU[y] * rent.perVCPUYearEUR + sized.sizedRAMGiB[y] * rent.perGiBRAMYearEUR + tib * rent.perTiBYearEUR
+  }
+
+  /// The driver of a service charge: each priced quantity × its yearly price.
+  private static func serviceDriver(_ rent: SiteRent, _ sized: SiteSizing, _ y: Int) -> CostDriver {
+    var terms: [String] = []
+    if rent.perVCPUYearEUR > 0 { terms.append("\(CostStage.rounded(sized.sizedVCPU[y])) vCPU × \(CostStage.rounded(rent.perVCPUYearEUR)) EUR") }
+    if rent.perGiBRAMYearEUR > 0 { terms.append("\(CostStage.rounded(sized.sizedRAMGiB[y])) GiB RAM × \(CostStage.rounded(rent.perGiBRAMYearEUR)) EUR") }
+    if rent.perTiBYearEUR > 0 {
+      terms.append("\(CostStage.rounded(sized.storedWithCopiesTiB[y])) TiB stored × \(CostStage.rounded(rent.perTiBYearEUR)) EUR")
+    }
+    return .note("provider's service: " + terms.joined(separator: " + "))
   }
 
   /// The rent per year of what a rented site has contracted in `year`: its capacity and the

@@ -132,7 +132,7 @@ public enum Planner {
     warnings += sharingWarnings
     let (likeForLike, likeWarnings) = LikeForLike.compare(file, plan: availability, network: network)
     warnings += likeWarnings
-    let commitments = Commitments.plan(scenario, facility: facility, expansion: expansion, years: years)
+    let commitments = Commitments.plan(scenario, sizing: sizing, facility: facility, expansion: expansion, years: years)
     let budgets = BudgetStage.check(scenario, costs, sharing: sharing, commitments: commitments, years: years)
     warnings += BudgetStage.warnings(budgets)
     warnings = Acceptance.apply(scenario.acceptedWarnings, to: warnings)
@@ -154,8 +154,12 @@ public enum Planner {
 /// A warning when there is demand but no hardware to size it with.
 enum CatalogueCheck {
   static func warnings(_ scenario: Scenario, _ demand: DemandProjection) -> [PlanWarning] {
-    let hasCompute = demand.totals.vcpu.contains { $0 > 0 } || demand.totals.ramGiB.contains { $0 > 0 }
-    let hasStorage = demand.totals.storageTiB.contains { $0 > 0 }
+    // Only sites that own their hardware need a type (a provider's service brings its own).
+    let owned = demand.sites.indices.filter { $0 < scenario.sites.count && !scenario.sites[$0].isProviderService }
+    let hasCompute = owned.contains { s in
+      demand.sites[s].demand.vcpu.contains { $0 > 0 } || demand.sites[s].demand.ramGiB.contains { $0 > 0 }
+    }
+    let hasStorage = owned.contains { s in demand.sites[s].demand.storageTiB.contains { $0 > 0 } }
     var warnings: [PlanWarning] = []
     if hasCompute, CatalogueChoice.server(scenario) == nil {
       warnings.append(PlanWarning(

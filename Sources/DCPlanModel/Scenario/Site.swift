@@ -78,6 +78,10 @@ public struct Site: Hashable, Sendable, Identifiable {
     self.pue = pue
   }
 
+  /// Whether the site is a provider's service (IaaS): the provider owns, runs, powers and
+  /// houses the hardware; the plan pays per vCPU, RAM and TiB.
+  public var isProviderService: Bool { rent?.isService ?? false }
+
   /// Whether the site still runs in `year`: before its decommissioning year and before its loss.
   public func isOperating(in year: Year) -> Bool {
     (decommissionYear.map { year < $0 } ?? true) && (lossYear.map { year < $0 } ?? true)
@@ -209,12 +213,21 @@ public struct SiteRent: Hashable, Sendable {
   public var perRackYearEUR: Double
   /// Rent per kW of IT power contracted, EUR a year.
   public var perKWYearEUR: Double
-  /// Whether the rent includes the energy (no energy line of its own).
+  /// Whether the rent includes the energy (no energy line of its own; always for a service).
   public var energyIncluded: Bool
   /// The shortest contract, years from the first year with IT load.
   public var termYears: Int
   /// The months paid after the site closes (`decommission_year`).
   public var noticeMonths: Double
+  /// A provider's service (IaaS) price per vCPU the site is sized for, EUR a year.
+  public var perVCPUYearEUR: Double = 0
+  /// A provider's service price per GiB of RAM the site is sized for, EUR a year.
+  public var perGiBRAMYearEUR: Double = 0
+  /// A provider's service price per TiB the site stores (its copies included), EUR a year.
+  public var perTiBYearEUR: Double = 0
+  /// Whether the contract is a provider's service priced per vCPU, RAM or TiB (the provider
+  /// owns and runs the hardware) rather than space and power (docs/conventions.md, "Rented sites").
+  public var isService = false
 
   /// A contract from its values.
   public init(perRackYearEUR: Double, perKWYearEUR: Double, energyIncluded: Bool, termYears: Int, noticeMonths: Double) {

@@ -297,8 +297,18 @@ enum RentSection {
   static let notice = KeySpec(
     "notice", .quantity(QuantityKind(.duration, example: "12 months")), default: "0 months", example: "12 months",
     meaning: "Rent paid on after the site closes ('decommission_year').")
+  static let perVCPU = KeySpec(
+    "per_vcpu", .quantity(QuantityKind(.moneyRate, example: "20 EUR/month")), default: "none", example: "20 EUR/month",
+    meaning: "A provider's service (IaaS): price per vCPU the site is sized for (failover included). The provider owns, runs, powers and houses the hardware.")
+  static let perGiBRAM = KeySpec(
+    "per_gib_ram", .quantity(QuantityKind(.moneyRate, example: "3 EUR/month")), default: "none", example: "3 EUR/month",
+    meaning: "A provider's service: price per GiB of RAM the site is sized for.")
+  static let perTiB = KeySpec(
+    "per_tib", .quantity(QuantityKind(.moneyRate, example: "40 EUR/month")), default: "none", example: "40 EUR/month",
+    meaning: "A provider's service: price per TiB stored at the site (the copies the plan places there; the provider's own redundancy is in its price).")
   static let spec = SectionSpec(
-    name: "rent", summary: "A colocation contract (the 'rent' of a site).", keys: [perRack, perKW, energy, term, notice])
+    name: "rent", summary: "A colocation contract for space and power, or a provider's service (IaaS) priced per vCPU, RAM and TiB (the 'rent' of a site).",
+    keys: [perRack, perKW, energy, term, notice, perVCPU, perGiBRAM, perTiB])
 }
 
 /// Keys of `sites[].staffing`.

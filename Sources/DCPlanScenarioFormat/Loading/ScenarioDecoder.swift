@@ -274,18 +274,47 @@ struct ScenarioDecoder {
       let perRack = (rent.quantity(R.perRack, QuantityKind(.moneyRate, example: "1500 EUR/month"))?.value.baseValue ?? 0) * year
       // EUR per watt-second → EUR per kW a year.
       let perKW = (rent.quantity(R.perKW, QuantityKind(.energyPrice, example: "150 EUR/kW/month"))?.value.baseValue ?? 0) * 1000 * year
-      if !rent.has(R.perRack), !rent.has(R.perKW) {
-        context.error("'rent' of \(reader.label) gives neither 'per_rack' nor 'per_kw'; add e.g. 'per_rack: 1500 EUR/month'",
-                      at: reader.position(of: S.rent))
+      func perYear(_ key: KeySpec, _ example: String) -> Double {
+        (rent.quantity(key, QuantityKind(.moneyRate, example: example))?.value.baseValue ?? 0) * year
+      }
+      let perVCPU = perYear(R.perVCPU, "20 EUR/month")
+      let perGiB = perYear(R.perGiBRAM, "3 EUR/month")
+      let perTiB = perYear(R.perTiB, "40 EUR/month")
+      let isService = rent.has(R.perVCPU) || rent.has(R.perGiBRAM) || rent.has(R.perTiB)
+      if isService, rent.has(R.perRack) || rent.has(R.perKW) {
+        context.error(
+          "'rent' of \(reader.label) prices both space (per_rack, per_kw) and a provider's service (per_vcpu, per_gib_ram, per_tib); "
+            + "a site rents one or the other: make two sites to compare them",
+          at: reader.position(of: S.rent))
+      } else if !isService, !rent.has(R.perRack), !rent.has(R.perKW) {
+        context.error(
+          "'rent' of \(reader.label) gives no price; add e.g. 'per_rack: 1500 EUR/month' (colocation) or 'per_vcpu: 20 EUR/month' "
+            + "(a provider's service)",
+          at: reader.position(of: S.rent))
+      }
+      if isService, rent.has(R.energy) {
+        context.error("'energy' of 'rent' of \(reader.label) does not apply to a provider's service: its prices include the energy; remove it",
+                      at: rent.keyPosition(of: R.energy))
+      }
+      if isService, let modules = reader.node(S.modules), case let .sequence(list) = modules, !list.isEmpty {
+        context.error("\(reader.label) is a provider's service (its 'rent' prices vCPU, RAM or TiB) and has 'modules'; the provider "
+                        + "builds its own: remove the modules, or rent space ('per_rack', 'per_kw') instead",
+                      at: reader.position(of: S.modules))
       }
       let term = rent.quantity(R.term, QuantityKind(.duration, example: "5 years"))?.value.baseValue ?? 0
       let notice = rent.quantity(R.notice, QuantityKind(.duration, example: "12 months"))?.value.baseValue ?? 0
       if term < 0 || notice < 0 {
         context.error("'term' and 'notice' of 'rent' of \(reader.label) must not be negative", at: reader.position(of: S.rent))
       }
-      site.rent = SiteRent(
-        perRackYearEUR: perRack, perKWYearEUR: perKW, energyIncluded: rent.choice(R.energy, ["metered", "included"]) == "included",
+      var contract = SiteRent(
+        perRackYearEUR: perRack, perKWYearEUR: perKW,
+        energyIncluded: isService || rent.choice(R.energy, ["metered", "included"]) == "included",
         termYears: Int(min(1000, max(0, (term / year - 1e-9).rounded(.up)))), noticeMonths: min(12_000, max(0, notice / year * 12)))
+      contract.perVCPUYearEUR = perVCPU
+      contract.perGiBRAMYearEUR = perGiB
+      contract.perTiBYearEUR = perTiB
+      contract.isService = isService
+      site.rent = contract
     }
     site.storageType = reader.identifier(S.storageType)
     if let node = reader.node(S.staffing),
