@@ -49,6 +49,11 @@ extension Scenario {
       voice.pbxPerPhoneYear = voice.pbxPerPhoneYear.mapped { $0 * factor }
       voice.sipPerChannelYear = voice.sipPerChannelYear.mapped { $0 * factor }
       voice.ipPhonePrice *= factor
+      if var pbx = voice.legacyPBXs {
+        pbx.maintenancePerPBXYear = pbx.maintenancePerPBXYear.mapped { $0 * factor }
+        pbx.isdnChannelYear = pbx.isdnChannelYear.mapped { $0 * factor }
+        voice.legacyPBXs = pbx
+      }
       for g in voice.gateways.indices { voice.gateways[g].capex *= factor }
       s.voice = voice
     }

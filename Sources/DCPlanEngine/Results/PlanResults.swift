@@ -119,6 +119,7 @@ public enum Planner {
     warnings += networkWarnings
     warnings += VoiceStage.trunkWarnings(scenario, voice, years: years)
     warnings += GatewayFailures.warnings(scenario, voice, years: years)
+    warnings += LegacyPBXCheck.warnings(scenario, voice, years: years)
     warnings += AccessLines.warnings(scenario, accessLines, years: years)
     var availability = ServiceAvailabilityStage.run(scenario, demand: demand, sizing: sizing, network: network)
     if failureTrials > 0 {

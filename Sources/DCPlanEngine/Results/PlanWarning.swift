@@ -54,6 +54,7 @@ public enum WarningCode: String, Hashable, Sendable, CaseIterable {
   case baselineOutsideBand = "baseline-outside-band"
   case pueAboveEnergyEfficiencyLimit = "pue-above-enefg-limit"
   case voiceGatewayN1 = "voice-gateway-n1"
+  case pbxAfterISDNEnd = "pbx-after-isdn-end"
   case siteLost = "site-lost"
   case accessLineOverTarget = "access-line-over-target"
   case acceptanceUnused = "acceptance-unused"

@@ -64,6 +64,10 @@ public enum VoiceCosts {
             year, .voiceLegacy, unmigrated * legacy, at: key(), serving: [tenant.id],
             .units(count: unmigrated, noun: "legacy phones", unitEUR: legacy))
         }
+        if let pbx = settings.legacyPBXs, unmigrated > 0 {
+          LegacyPBXYear(pbx, settings, unmigrated: unmigrated, year: year)
+            .add(year: year, pbx, settings, at: key, serving: [tenant.id], into: &sink)
+        }
         // Phones migrated since the location's year before.
         let bought = table.migratedPhones[i] - (y > 0 ? table.migratedPhones[i - 1] : 0)
         if bought > 0, ipPhonePrice > 0 {
@@ -130,7 +134,14 @@ public enum VoiceCosts {
     let table = voice.table
     let legacyPerPhone = legacyEURPerPhone(settings, years: years)
     for r in table.rows.indices where table.yearCount == years.count {
-      for y in years.indices { cost[y] += table.phones[r * table.yearCount + y] * legacyPerPhone[y] }
+      for y in years.indices {
+        let phones = table.phones[r * table.yearCount + y]
+        cost[y] += phones * legacyPerPhone[y]
+        if let pbx = settings.legacyPBXs {
+          let pbxs = LegacyPBXYear(pbx, settings, unmigrated: phones, year: years[y])
+          cost[y] += pbxs.maintenanceEUR + pbxs.trunksEUR
+        }
+      }
     }
     return cost
   }

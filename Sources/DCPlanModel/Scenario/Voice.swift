@@ -45,6 +45,9 @@ public struct Voice: Hashable, Sendable {
   /// Whether each gateway's trunks are sized to keep the grade of service with any one other
   /// gateway down (its calls moved to their next-nearest gateway).
   public var sizeForGatewayFailure = false
+  /// The legacy PBXs of the phones not yet migrated, costed per PBX and per trunk channel;
+  /// nil: legacy telephony is costed per phone only (docs/conventions.md, "Voice costs").
+  public var legacyPBXs: LegacyPBXs?
 
   /// A voice section from its values.
   public init(
@@ -135,5 +138,28 @@ public struct VoiceGateway: Hashable, Sendable, Identifiable {
     self.node = node
     self.capex = capex
     self.trunks = trunks
+  }
+}
+
+/// The legacy telephone systems: phones not yet migrated sit on PBXs of `phonesPerPBX`, each
+/// maintained at a price a year and connected to the public network by ISDN trunk channels
+/// sized by Erlang B (docs/conventions.md, "Voice costs").
+public struct LegacyPBXs: Hashable, Sendable {
+  /// Phones one PBX serves: a location's PBXs are ⌈unmigrated phones ÷ this⌉.
+  public var phonesPerPBX: Double
+  /// Maintenance and operation of one PBX per year, EUR.
+  public var maintenancePerPBXYear: YearValue
+  /// One ISDN trunk channel (a B channel) per year, EUR.
+  public var isdnChannelYear: YearValue
+  /// The first year ISDN trunks are no longer offered: PBXs still running then are connected
+  /// by SIP trunk channels at the gateways' price, and a warning says how many; nil: never.
+  public var isdnEndYear: Year?
+
+  /// The legacy PBXs from their values.
+  public init(phonesPerPBX: Double, maintenancePerPBXYear: YearValue, isdnChannelYear: YearValue, isdnEndYear: Year?) {
+    self.phonesPerPBX = phonesPerPBX
+    self.maintenancePerPBXYear = maintenancePerPBXYear
+    self.isdnChannelYear = isdnChannelYear
+    self.isdnEndYear = isdnEndYear
   }
 }

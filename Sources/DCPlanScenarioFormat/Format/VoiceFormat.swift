@@ -49,6 +49,10 @@ enum VoiceSection {
                            default: "0 EUR/month", example: "15 EUR/month", meaning: "SIP trunk per channel at the gateways.")
   static let phonePrice = KeySpec("ip_phone_price", .quantity(QuantityKind(.money, example: "150 EUR")), default: "0 EUR",
                                   example: "150 EUR", meaning: "Price of an IP phone, bought when a phone migrates.")
+  static let legacyPBXs = KeySpec(
+    "legacy_pbxs", .mapping(LegacyPBXSection.spec), default: "none (legacy phones costed per phone only)",
+    example: "{phones_per_pbx: 70, maintenance: 4000 EUR/year, isdn_channel_cost: 20 EUR/month, isdn_end: 2019}",
+    meaning: "The legacy PBXs of the phones not yet migrated, costed per PBX and per ISDN trunk channel.")
   static let sizeForGatewayFailure = KeySpec(
     "size_for_gateway_failure", .boolean, default: "false", example: "true",
     meaning: "Size each gateway's SIP trunks so that the grade of service holds with any one other gateway down (its calls at their next-nearest gateway); otherwise such a failure only warns ('voice-gateway-n1').")
@@ -56,7 +60,27 @@ enum VoiceSection {
     name: "voice", summary: "Telephony on the shared network: traffic, codec, gateways, migration and costs (docs/conventions.md, \"Voice\").",
     keys: [erlangs, calls, holding, phonesPerEmployee, tenants, external, codec, opusBitrate, packetisation, ipVersion, vlan,
            tunnel, layer1, grade, gateways, convergence, migration, jitter, budget, legacyLine, pbx, sip, phonePrice,
-           sizeForGatewayFailure])
+           legacyPBXs, sizeForGatewayFailure])
+}
+
+/// Keys of `voice.legacy_pbxs`.
+enum LegacyPBXSection {
+  static let phonesPerPBX = KeySpec(
+    "phones_per_pbx", .number(1...1_000_000), required: true, example: "70",
+    meaning: "Phones one PBX serves: each location's unmigrated phones sit on ⌈phones ÷ this⌉ PBXs, sharing the phones evenly.")
+  static let maintenance = KeySpec(
+    "maintenance", .quantityOrYearTable(QuantityKind(.moneyRate, example: "4000 EUR/year")), default: "0 EUR/year",
+    example: "4000 EUR/year", meaning: "Maintenance and operation of one PBX.")
+  static let isdnChannel = KeySpec(
+    "isdn_channel_cost", .quantityOrYearTable(QuantityKind(.moneyRate, example: "20 EUR/month")), default: "0 EUR/month",
+    example: "20 EUR/month",
+    meaning: "One ISDN trunk channel; each PBX has the fewest channels that carry its external calls at the grade of service (Erlang B).")
+  static let isdnEnd = KeySpec(
+    "isdn_end", .year, default: "none", example: "2019",
+    meaning: "The first year ISDN is no longer offered: PBXs still running then use SIP trunk channels at 'sip_trunk_cost', with a warning.")
+  static let spec = SectionSpec(
+    name: "legacy_pbxs", summary: "The legacy PBXs of the phones not yet migrated ('voice.legacy_pbxs').",
+    keys: [phonesPerPBX, maintenance, isdnChannel, isdnEnd])
 }
 
 /// Keys of one entry of `voice.tenants`.

@@ -75,6 +75,17 @@ extension ScenarioDecoder {
       sipPerChannelYear: yearValue(reader, V.sip, horizon: horizon, toResult: perYear),
       ipPhonePrice: reader.quantity(V.phonePrice, QuantityKind(.money, example: "150 EUR"))?.value.baseValue ?? 0)
     voice.sizeForGatewayFailure = reader.boolean(V.sizeForGatewayFailure) ?? false
+    if let node = reader.node(V.legacyPBXs),
+       let pbxs = MappingReader(
+         node, spec: LegacyPBXSection.spec, path: reader.path + ".legacy_pbxs", label: "'legacy_pbxs' of section 'voice'", context: context) {
+      defer { pbxs.finish() }
+      typealias L = LegacyPBXSection
+      if let perPBX = pbxs.number(L.phonesPerPBX, in: 1...1_000_000) {
+        voice.legacyPBXs = LegacyPBXs(
+          phonesPerPBX: perPBX, maintenancePerPBXYear: yearValue(pbxs, L.maintenance, horizon: horizon, toResult: perYear),
+          isdnChannelYear: yearValue(pbxs, L.isdnChannel, horizon: horizon, toResult: perYear), isdnEndYear: pbxs.year(L.isdnEnd))
+      }
+    }
     return voice
   }
 }
