@@ -11,6 +11,9 @@ extension CLITests {
     try """
       extends: \(base)
       scenario: {name: Hildesheim lost in 2022}
+      # Three times the Land's users, so that one site alone falls short.
+      tenants:
+        - {id: land, employees: 100000}
       events:
         - {kind: site-loss, site: dc-hildesheim, year: 2022}
       """.write(to: file, atomically: true, encoding: .utf8)

@@ -37,12 +37,16 @@ scenario:
   seed: 2016
 
 tenants:
-  # Land office workstations outside schools and universities: ~60,000-75,000 (E, [1.2]);
-  # Land staff grew from 230,270 (2015) to 254,650 (2023), about 1.3 %/year (D, [1.2]).
+  # The Land's users of the IT.Niedersachsen data centres: of ~65,000 office workstations
+  # outside schools and universities (E, [1.2]), the police (~19,000 PolizeiClient
+  # workplaces, F, [1.2]) run on police IT and the tax administration (13,137 staff in 2008,
+  # F, [1.2]) on Dataport's (F, [1.3]): 65,000 - 19,000 - 13,000 = 33,000 (D). Land staff grew
+  # from 230,270 (2015) to 254,650 (2023), about 1.3 %/year (D, [1.2]). Its telephony covers
+  # the whole administration (voice.tenants).
   - id: land
     name: Land Niedersachsen (IT.Niedersachsen)
     kind: state
-    employees: 65000
+    employees: 33000
     employees_base_year: 2016
     employee_growth: 1.3 %
     joins_shared_dc: 2019            # E: first step of the 2016 cooperative plan [0]
@@ -243,38 +247,44 @@ sites:
       - {name: extension 1, racks: 18, it_power: 140 kW, cooling: 140 kW, capex: 1.68 MEUR, lead_time: 2 years}
       - {name: extension 2, racks: 18, it_power: 140 kW, cooling: 140 kW, capex: 1.68 MEUR, lead_time: 2 years}
 workloads:
-  # Office IT and directory per workplace: 0.15 vCPU and 0.6 GiB RAM per employee (E), about
+  # Office IT and directory per workplace: 0.15 vCPU and 0.6 GiB RAM per workplace (E), about
   # one 4-vCPU VM per 25 workplaces. Central storage ~30 GB per workplace in 2016 (E, [5]),
   # split here 20 GB office + 10 GB procedures; 60 GB in 2024 at OWL-IT (D, [1.5]) is
   # 30 -> 60 GB in 8 years = +9 %/year (D), used instead of the generic +20 % (E, [4]);
   # compute +8 %/year (E, [4]).
+  # The Land's office IT serves the workplaces IT.N manages: 8,005 in 2015, ~13,500 in 2024
+  # (F, [1.2]), about 8,500 in 2016 (D), i.e. 25.8 % of the 33,000 users in 2016 and 36.9 % of
+  # 36,600 in 2024: a take-up of +4.6 %/year on top of the staff (D). Per user: 0.15 x 0.258 =
+  # 0.039 vCPU, 0.155 GiB, 5.2 GB (D); growth 1.08 x 1.046 = +13 % (compute), 1.09 x 1.046 =
+  # +14 % (storage) (D).
   - id: land-office
-    name: Office IT and directory (Land)
+    name: Office IT and directory (Land, IT.N-managed workplaces)
     tenant: land
-    vcpu: 0.15 vCPU/employee
-    ram: 0.6 GiB/employee
-    storage: 20 GB/employee
-    vcpu_growth: 8 %
-    ram_growth: 8 %
-    storage_growth: 9 %
+    vcpu: 0.039 vCPU/employee
+    ram: 0.155 GiB/employee
+    storage: 5.2 GB/employee
+    vcpu_growth: 13 %
+    ram_growth: 13 %
+    storage_growth: 14 %
     base_year: 2016
     availability_target: VK2          # E: office services 99.9 % [5]
   # e-Akte: ~2 GB per user per year, kept (D/E, [4]); project P8 from 2019 (F, [0]);
-  # 30,000 users targeted by end 2025 (F) of ~65,000 Land staff: 2 GB x 30,000 / 65,000
-  # = 0.92 GB per employee per year on average (D).
+  # 30,000 users targeted by end 2025 (F, [1.2]) of the Land's 33,000 users: 2 GB x 30,000 /
+  # 33,000 = 1.8 GB per user per year on average (D).
   - id: eakte
     name: e-Akte (VIS-Suite)
     tenant: land
     vcpu: 400 vCPU                    # E
     ram: 1600 GiB                     # E
-    storage_accrual: 0.92 GB/employee/year
+    storage_accrual: 1.8 GB/employee/year
     vcpu_growth: 8 %
     ram_growth: 8 %
     start_year: 2019
     availability_target: VK3          # E
-  # Specialised procedures (Fachverfahren), police and registers: 99.99 % (E, [5]).
+  # Specialised procedures (Fachverfahren) of registers, justice and the administration; the
+  # police's and the tax administration's run elsewhere (F, [1.2], [1.3]): 99.99 % (E, [5]).
   - id: land-fachverfahren
-    name: Fachverfahren Land (police, registers, justice)
+    name: Fachverfahren Land (registers, justice, administration)
     tenant: land
     vcpu: 0.1 vCPU/employee           # E
     ram: 0.4 GiB/employee             # E
@@ -462,10 +472,13 @@ network:
     - {id: a2-duct, links: [hannover-oldenburg, hannover-osnabrueck]}
 
 voice:
-  # ~900 PBXs of the Land to be replaced from 2016 (F, [1.4]); ISDN ends 2018 (F, [3.5]);
+  # ~900 PBXs of the Land to be replaced from 2016 (F, [1.4]); ISDN ends 2018/19 (F, [3.5]);
   # VoIP "largely complete" by about 2022 (F, [0]): migration in waves (E).
   erlangs_per_phone: 0.1              # E: between Avaya "moderate" and Mitel (D/E, [3.1])
   phones_per_employee: 1              # E
+  # The Land's ~900 PBXs serve the whole administration outside schools and universities,
+  # police and tax offices included: one phone per workstation, ~65,000 (E, [1.2], [1.4]).
+  tenants: [{tenant: land, phones: 65000 phones}]
   external_share: 60 %                # E: calls leaving the site, [3.1]
   codec: G.711                        # [3.2]
   packetisation: 20 ms
@@ -479,10 +492,16 @@ voice:
     - {id: gw-hannover, node: hannover, capex: 250 kEUR}       # E
     - {id: gw-hildesheim, node: hildesheim, capex: 250 kEUR}   # E
   migration: {2017: 0 %, 2018: 10 %, 2020: 50 %, 2022: 100 %}  # E
-  # ~30 EUR per line and month all-in for voice, data and mobile in 2009 (D, [1.4]): the
-  # voice line alone taken as 18 EUR/month, PBX maintenance 60 EUR/year per phone (E).
-  legacy_line_cost: 18 EUR/month
-  pbx_maintenance: 60 EUR/year
+  # Legacy telephony as it is bought: ~900 PBXs for the Land's ~65,000 phones (F, [1.4]), so
+  # ~72 phones per PBX (D), taken for the municipalities too (E). Maintenance and operation
+  # 4,320 EUR a year per PBX (D: the former estimate of 60 EUR per phone, E, x 72). Each PBX's
+  # ISDN trunks are the fewest B channels that carry its external calls at 1 % (Erlang B), at
+  # 20 EUR a month each (E: a 30-channel primary rate line about 600 EUR a month; not
+  # sourced). ISDN ended with Telekom's move to IP by ~2019 (F, [3.5]): PBXs still running
+  # from 2019 need an IP connection, priced as SIP channels. Call charges are the same on
+  # either network and left out. (The former flat 18 EUR a month per phone came from an
+  # all-in price that included data and mobile, D, [1.4].)
+  legacy_pbxs: {phones_per_pbx: 72, maintenance: 4320 EUR/year, isdn_channel_cost: 20 EUR/month, isdn_end: 2019}
   sip_trunk_cost: 10 EUR/month        # E: per channel
   ip_phone_price: 150 EUR             # E
 
