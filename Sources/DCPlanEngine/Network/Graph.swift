@@ -16,6 +16,9 @@ struct Graph {
   let ends: [(Int, Int)]
   /// Nodes no traffic between others passes through (`transit: false`).
   let isStub: [Bool]
+  /// Each node's edges by rising weight (positions in ``adjacency``): a next hop is never
+  /// heavier than the distance left, so a hub's search stops at its first edge too heavy.
+  let edgesByWeight: [[Int]]
 
   init(_ network: Network) {
     let index = network.nodeIndices()
@@ -32,6 +35,7 @@ struct Graph {
     self.adjacency = adjacency
     self.ends = ends
     isStub = network.nodes.map { !$0.transit }
+    edgesByWeight = adjacency.map { edges in edges.indices.sorted { (edges[$0].weight, $0) < (edges[$1].weight, $1) } }
   }
 
   /// What is down: links and at most one node.
@@ -40,20 +44,21 @@ struct Graph {
     let links: [Int]
     /// The failed node, if any.
     let node: Int?
-    /// `isDown[l]` for every link l (empty for no failure).
-    private let isDown: [Bool]
+    /// The failed links as a set, when there are more than a few (a hub's); else empty and
+    /// ``links`` is searched. Memory grows with the failed links, not with all links: a
+    /// state-scale network has tens of thousands of failures and of links.
+    private let isDown: Set<Int>
 
     init(links: [Int], node: Int?, linkCount: Int) {
       self.links = links
       self.node = node
-      var mask = [Bool](repeating: false, count: links.isEmpty ? 0 : linkCount)
-      for link in links { mask[link] = true }
-      isDown = mask
+      isDown = links.count > 4 ? Set(links) : []
     }
 
     static let none = Failure(links: [], node: nil, linkCount: 0)
 
-    func isLinkDown(_ link: Int) -> Bool { !isDown.isEmpty && isDown[link] }
+    @inline(__always)
+    func isLinkDown(_ link: Int) -> Bool { isDown.isEmpty ? links.contains(link) : isDown.contains(link) }
 
     func blocks(_ edge: Edge) -> Bool { edge.neighbour == node || isLinkDown(edge.link) }
   }
@@ -107,25 +112,25 @@ struct Graph {
   ///
   /// A next hop of `u` is a neighbour `v` with `d(u) = w(u, v) + d(v)` (within a relative
   /// tolerance of 1e-9), where `d` is the distance to the target.
-  func ecmpShares(from source: Int, toTarget: [Double], avoiding failure: Failure) -> [(arc: Int, share: Double)] {
+  func ecmpShares(from source: Int, toTarget: TargetDistances, avoiding failure: Failure) -> [(arc: Int, share: Double)] {
     guard toTarget[source].isFinite, source != failure.node else { return [] }
     // Walk nodes in decreasing distance to the target, pushing flow down the DAG.
     var inflow: [Int: Double] = [source: 1]
     var frontier = [source]
     var shares: [Int: Double] = [:]
     var visited: Set<Int> = [source]
-    var ordered: [Int] = []
-    // Collect the DAG's nodes reachable from the source.
+    // The DAG's nodes reachable from the source, with their next hops and distances.
+    var ordered: [(node: Int, distance: Double, hops: [Edge])] = []
     while let u = frontier.popLast() {
-      ordered.append(u)
-      for edge in nextHops(u, toTarget, failure) where visited.insert(edge.neighbour).inserted {
+      let hops = nextHops(u, toTarget, failure)
+      ordered.append((u, toTarget[u], hops))
+      for edge in hops where visited.insert(edge.neighbour).inserted {
         frontier.append(edge.neighbour)
       }
     }
-    ordered.sort { toTarget[$0] > toTarget[$1] }
-    for u in ordered {
+    ordered.sort { $0.distance > $1.distance }
+    for (u, _, hops) in ordered {
       guard let flow = inflow[u], flow > 0 else { continue }
-      let hops = nextHops(u, toTarget, failure)
       if hops.isEmpty { continue }  // the target itself
       let part = flow / Double(hops.count)
       for edge in hops {
@@ -136,6 +141,72 @@ struct Graph {
     return shares.sorted { $0.key < $1.key }.map { (arc: $0.key, share: $0.value) }
   }
 
+  /// Whether distances to `target` are best derived from its neighbours' (``TargetDistances``):
+  /// a leaf on one or two links whose other ends are hubs (three or more links), so that many
+  /// such targets share the hubs' arrays.
+  func derivesDistances(to target: Int) -> Bool {
+    let edges = adjacency[target]
+    guard !edges.isEmpty, edges.count <= 2 else { return false }
+    return edges.allSatisfy { $0.neighbour != target && adjacency[$0.neighbour].count >= 3 }
+  }
+
+  /// Distances to `target` from its neighbours' arrays (`neighbourDistances(n)`: distances
+  /// from n, avoiding `failure`), over its links that `failure` leaves up.
+  func derivedDistances(
+    to target: Int, avoiding failure: Failure, neighbourDistances: (Int) -> TargetDistances.Array
+  ) -> TargetDistances {
+    guard target != failure.node else { return TargetDistances(target: target, entries: []) }
+    let entries = adjacency[target].filter { !failure.blocks($0) }.map { edge in
+      TargetDistances.Entry(
+        node: edge.neighbour, link: edge.link, distances: neighbourDistances(edge.neighbour), weight: edge.weight,
+        isStub: isStub[edge.neighbour])
+    }
+    return TargetDistances(target: target, entries: entries)
+  }
+
+  /// The one node whose distance to the target changes when a single link fails, and its new
+  /// distance, when that is all that changes: the link lies on that node's shortest paths
+  /// only, and no other node's shortest path runs through that node (an access link of a
+  /// municipality: only the municipality's distance changes). Nil when more may change, or
+  /// nothing does (``keepsDistances(_:_:)``).
+  func singleNodeChange(_ toTarget: TargetDistances, _ failure: Failure) -> TargetDistances.Patch? {
+    guard failure.node == nil, failure.links.count == 1, let link = failure.links.first,
+      let edge = adjacency[ends[link].0].first(where: { $0.link == link })
+    else { return nil }
+    let (a, b) = ends[link]
+    func tight(_ near: Int, _ far: Int) -> Bool {
+      let dNear = toTarget[near]
+      let dFar = toTarget[far]
+      guard dNear.isFinite, dFar.isFinite else { return false }
+      return abs(edge.weight + dNear - dFar) <= 1e-9 * max(1, dFar)
+    }
+    // The far end, whose shortest paths used the link (the link's ends in one order only).
+    let farEnd: Int
+    switch (tight(b, a), tight(a, b)) {
+    case (true, false): farEnd = a
+    case (false, true): farEnd = b
+    default: return nil
+    }
+    let here = toTarget[farEnd]
+    guard here > 0 else { return nil }
+    // Nobody routes through it: no neighbour is as far as it plus the edge (a stub is never a
+    // way through).
+    if !isStub[farEnd] {
+      for other in adjacency[farEnd] where other.link != link {
+        let there = toTarget[other.neighbour]
+        if there.isFinite, abs(other.weight + here - there) <= 1e-9 * max(1, there) { return nil }
+      }
+    }
+    var best = Double.infinity
+    for other in adjacency[farEnd] where !failure.blocks(other) {
+      let there = toTarget[other.neighbour]
+      // A stub neighbour is a way only as the target itself.
+      guard there == 0 || !isStub[other.neighbour] else { continue }
+      best = min(best, other.weight + there)
+    }
+    return TargetDistances.Patch(node: farEnd, value: best)
+  }
+
   /// Whether some edge of `node` is still up.
   func hasLiveEdge(_ node: Int, _ failure: Failure) -> Bool {
     adjacency[node].contains { !failure.blocks($0) }
@@ -143,7 +214,7 @@ struct Graph {
 
   /// Whether a failure leaves the distances to a target unchanged: no failed link lies on a
   /// shortest path to it and no node's shortest path runs through the failed node.
-  func keepsDistances(_ toTarget: [Double], _ failure: Failure) -> Bool {
+  func keepsDistances(_ toTarget: TargetDistances, _ failure: Failure) -> Bool {
     func tight(_ a: Int, _ b: Int, _ w: Double) -> Bool {
       let da = toTarget[a]
       let db = toTarget[b]
@@ -163,16 +234,26 @@ struct Graph {
     return true
   }
 
-  private func nextHops(_ u: Int, _ toTarget: [Double], _ failure: Failure) -> [Edge] {
+  /// The next hops of `u` toward the target, in the order of its edges.
+  private func nextHops(_ u: Int, _ toTarget: TargetDistances, _ failure: Failure) -> [Edge] {
     let here = toTarget[u]
     guard here > 0 else { return [] }
-    return adjacency[u].filter { edge in
-      guard !failure.blocks(edge) else { return false }
+    let edges = adjacency[u]
+    // A next hop is nearer the target by the edge's weight: no edge heavier than the distance
+    // left is one, so the search by rising weight stops at the first (a hub has hundreds).
+    let heaviest = here * (1 + 1e-9) + 1e-9
+    var found: [Int] = []
+    for position in edgesByWeight[u] {
+      let edge = edges[position]
+      if edge.weight > heaviest { break }
+      guard !failure.blocks(edge) else { continue }
       let there = toTarget[edge.neighbour]
       // A stub neighbour is a next hop only as the target itself.
-      guard there == 0 || !isStub[edge.neighbour] else { return false }
-      return there.isFinite && abs(edge.weight + there - here) <= 1e-9 * max(1, here)
+      guard there == 0 || !isStub[edge.neighbour] else { continue }
+      if there.isFinite, abs(edge.weight + there - here) <= 1e-9 * max(1, here) { found.append(position) }
     }
+    if found.count > 1 { found.sort() }
+    return found.map { edges[$0] }
   }
 }
 
@@ -216,7 +297,7 @@ struct MinHeap {
 extension Graph {
   /// The largest sum of `linkDelay` over the shortest paths from `source` to the target whose
   /// distances are `toTarget` (the ECMP paths), nil if the target is unreachable.
-  func worstPathDelay(from source: Int, toTarget: [Double], avoiding failure: Failure, linkDelay: (Int) -> Double) -> Double? {
+  func worstPathDelay(from source: Int, toTarget: TargetDistances, avoiding failure: Failure, linkDelay: (Int) -> Double) -> Double? {
     guard toTarget[source].isFinite, source != failure.node else { return nil }
     var memo: [Int: Double] = [:]
     func worst(_ u: Int) -> Double {

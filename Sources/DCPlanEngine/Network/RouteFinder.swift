@@ -5,22 +5,29 @@ import DCPlanModel
 final class RouteFinder {
   let graph: Graph
   let cache: RouteCache?
-  /// Normal distances to each target found so far.
-  private var targetDistances: [Int: [Double]]
+  /// Normal distances from each node run so far (one Dijkstra each).
+  private var fullDistances: [Int: [Double]]
 
   init(graph: Graph, cache: RouteCache?) {
     self.graph = graph
     self.cache = cache
-    targetDistances = cache?.normalDistances ?? [:]
+    fullDistances = cache?.normalDistances ?? [:]
   }
 
-  /// Distances to `target` in normal operation (one Dijkstra per distinct target).
-  func distances(to target: Int) -> [Double] {
-    if let known = targetDistances[target] { return known }
-    let computed = graph.distances(from: target, avoiding: .none)
-    targetDistances[target] = computed
-    cache?.normalDistances[target] = computed
+  /// Distances from `node` in normal operation: one Dijkstra per node, kept.
+  func distances(from node: Int) -> [Double] {
+    if let known = fullDistances[node] { return known }
+    let computed = graph.distances(from: node, avoiding: .none)
+    fullDistances[node] = computed
+    cache?.normalDistances[node] = computed
     return computed
+  }
+
+  /// Distances to `target` in normal operation: one Dijkstra per distinct target, or, for a
+  /// leaf on hubs, derived from the hubs' (``TargetDistances``).
+  func distances(to target: Int) -> TargetDistances {
+    guard graph.derivesDistances(to: target) else { return TargetDistances(target: target, full: distances(from: target)) }
+    return graph.derivedDistances(to: target, avoiding: .none) { TargetDistances.Array(distances(from: $0)) }
   }
 
   /// The key of `pair`'s route under failure `failure` (−1: none).
@@ -33,7 +40,7 @@ final class RouteFinder {
   func normalRoutes(for pairs: [NetworkDemands.Pair]) -> [[(arc: Int, share: Double)]] {
     let routes = cache?.normalRoutes(for: pairs) ?? pairs.map { pair in
       if let known = cache?.routes[Self.key(-1, pair)] { return known }
-      let route = graph.ecmpShares(from: pair.from, toTarget: distances(to: pair.to), avoiding: .none)
+      let route = shares(from: pair.from, toTarget: distances(to: pair.to), failure: -1, .none)
       cache?.routes[Self.key(-1, pair)] = route
       return route
     }
@@ -43,14 +50,45 @@ final class RouteFinder {
 
   /// `pair`'s route with failure `f` (its `state`) down: empty when cut off. `failedDistances`
   /// gives the distances to the pair's target under the failure.
-  func reroute(_ pair: NetworkDemands.Pair, failure f: Int, _ state: Graph.Failure, failedDistances: [Int: [Double]])
+  func reroute(_ pair: NetworkDemands.Pair, failure f: Int, _ state: Graph.Failure, failedDistances: [Int: TargetDistances])
     -> [(arc: Int, share: Double)]
   {
     if let known = cache?.routes[Self.key(f, pair)] { return known }
     let rerouted = graph.hasLiveEdge(pair.from, state) && graph.hasLiveEdge(pair.to, state)
-      ? graph.ecmpShares(from: pair.from, toTarget: failedDistances[pair.to] ?? [], avoiding: state) : []
+      ? failedDistances[pair.to].map { shares(from: pair.from, toTarget: $0, failure: f, state) } ?? [] : []
     cache?.routes[Self.key(f, pair)] = rerouted
     return rerouted
+  }
+
+  /// Routes from a source to a hub, per failure (−1: none), for leaf targets behind the hub.
+  private var hubRoutes: [RouteCache.Key: [(arc: Int, share: Double)]] = [:]
+
+  /// The ECMP shares from `source` to a target with failure `f` (`state`) down. A leaf target
+  /// reached through one way in takes the route to that way's hub, found once per source, hub
+  /// and failure, and the link into it: the shares ``Graph/ecmpShares(from:toTarget:avoiding:)``
+  /// would give (``TargetDistances/soleWayIn(from:)``), without walking a hub's hundreds of
+  /// links for every leaf behind it.
+  private func shares(from source: Int, toTarget: TargetDistances, failure f: Int, _ state: Graph.Failure)
+    -> [(arc: Int, share: Double)]
+  {
+    guard source != state.node, let way = toTarget.soleWayIn(from: source) else {
+      return graph.ecmpShares(from: source, toTarget: toTarget, avoiding: state)
+    }
+    let last = (arc: graph.arc(way.link, from: way.node), share: 1.0)
+    guard source != way.node else { return [last] }
+    let key = RouteCache.Key(failure: Int32(f), from: Int32(source), to: Int32(way.node))
+    let toHub: [(arc: Int, share: Double)]
+    if let known = hubRoutes[key] {
+      toHub = known
+    } else {
+      toHub = graph.ecmpShares(from: source, toTarget: TargetDistances(target: way.node, array: way.distances), avoiding: state)
+      hubRoutes[key] = toHub
+    }
+    guard !toHub.isEmpty else { return [] }
+    var route = toHub
+    let at = route.firstIndex { $0.arc > last.arc } ?? route.endIndex
+    route.insert(last, at: at)
+    return route
   }
 
   /// Whether `pair`'s route with failure `f` down is known already.

@@ -78,9 +78,15 @@ enum SingleFailures {
     let searching = knownTerms == nil
     // The pairs crossing each link (in either direction).
     var linksUsedBy = [[Int]](repeating: [], count: searching ? arcCount / 2 : 0)
+    // The pairs starting or ending at each node (a node failure takes them down).
+    var pairsAt = [[Int]](repeating: [], count: searching ? graph.nodeCount : 0)
     if searching {
       for (p, route) in routes.enumerated() {
         for hop in route where linksUsedBy[hop.arc / 2].last != p { linksUsedBy[hop.arc / 2].append(p) }
+      }
+      for (p, pair) in demands.pairs.enumerated() {
+        pairsAt[pair.from].append(p)
+        if pair.to != pair.from { pairsAt[pair.to].append(p) }
       }
     }
     var disconnections: [Disconnection] = []
@@ -111,7 +117,7 @@ enum SingleFailures {
     for (f, failure) in failures.enumerated() where searching {
       defer { progress?.advance() }
       collectedStarts.append(collected.count)
-      let order = affectedPairs(failure.state, demands: demands, linksUsedBy: linksUsedBy, isAffected: &isAffected)
+      let order = affectedPairs(failure.state, linksUsedBy: linksUsedBy, pairsAt: pairsAt, isAffected: &isAffected)
       guard !order.isEmpty else { continue }
       // Distances to each target under the failure: the normal ones when the failure is off
       // every shortest path to it, else Dijkstra until the affected sources are settled.
@@ -124,11 +130,43 @@ enum SingleFailures {
         else { continue }
         sourcesByTarget[pair.to, default: []].insert(pair.from)
       }
-      var failedDistances: [Int: [Double]] = [:]
+      var failedDistances: [Int: TargetDistances] = [:]
+      // A leaf target's distances come from its hubs' under the failure: each hub's run once,
+      // until the sources of every leaf target through it are settled.
+      var sourcesByHub: [Int: Set<Int>] = [:]
+      var changed: [(target: Int, sources: Set<Int>)] = []
       for (target, sources) in sourcesByTarget {
         let normal = finder.distances(to: target)
-        failedDistances[target] = graph.keepsDistances(normal, failure.state)
-          ? normal : graph.distances(from: target, avoiding: failure.state, settling: sources)
+        if graph.keepsDistances(normal, failure.state) {
+          failedDistances[target] = normal
+        } else if let patch = graph.singleNodeChange(normal, failure.state), let patched = normal.patched(patch) {
+          failedDistances[target] = patched
+        } else if normal.isDerived {
+          for edge in graph.adjacency[target] { sourcesByHub[edge.neighbour, default: []].formUnion(sources) }
+          changed.append((target, sources))
+        } else {
+          failedDistances[target] = TargetDistances(
+            target: target, full: graph.distances(from: target, avoiding: failure.state, settling: sources))
+        }
+      }
+      var hubDistances: [Int: TargetDistances.Array] = [:]
+      func failedHub(_ hub: Int) -> TargetDistances.Array {
+        if let known = hubDistances[hub] { return known }
+        let normal = finder.distances(from: hub)
+        let asTarget = TargetDistances(target: hub, full: normal)
+        let failed: TargetDistances.Array
+        if graph.keepsDistances(asTarget, failure.state) {
+          failed = TargetDistances.Array(normal)
+        } else if let patch = graph.singleNodeChange(asTarget, failure.state) {
+          failed = TargetDistances.Array(normal, patch: patch)
+        } else {
+          failed = TargetDistances.Array(graph.distances(from: hub, avoiding: failure.state, settling: sourcesByHub[hub]))
+        }
+        hubDistances[hub] = failed
+        return failed
+      }
+      for (target, _) in changed {
+        failedDistances[target] = graph.derivedDistances(to: target, avoiding: failure.state, neighbourDistances: failedHub)
       }
       for p in order {
         let pair = demands.pairs[p]
@@ -174,7 +212,7 @@ enum SingleFailures {
   /// The pairs a failure touches, ascending: those whose normal route crosses a failed link,
   /// and those that start or end at a failed node. `isAffected` is all false before and after.
   private static func affectedPairs(
-    _ state: Graph.Failure, demands: NetworkDemands, linksUsedBy: [[Int]], isAffected: inout [Bool]
+    _ state: Graph.Failure, linksUsedBy: [[Int]], pairsAt: [[Int]], isAffected: inout [Bool]
   ) -> [Int] {
     var order: [Int] = []
     for link in state.links {
@@ -184,7 +222,7 @@ enum SingleFailures {
       }
     }
     if let node = state.node {
-      for (p, pair) in demands.pairs.enumerated() where (pair.from == node || pair.to == node) && !isAffected[p] {
+      for p in pairsAt[node] where !isAffected[p] {
         isAffected[p] = true
         order.append(p)
       }

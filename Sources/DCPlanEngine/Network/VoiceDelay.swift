@@ -28,7 +28,7 @@ enum VoiceDelay {
 
   static func annotate(
     _ voice: inout VoiceResults, scenario: Scenario, graph: Graph, years: [Year], links: LinkState,
-    failures: [(name: String, state: Graph.Failure)], normalDistances: (Int) -> [Double]
+    failures: [(name: String, state: Graph.Failure)], normalDistances: (Int) -> TargetDistances
   ) -> [PlanWarning] {
     guard let settings = scenario.voice, !voice.locations.isEmpty else { return [] }
     let nodeIndex = scenario.network.nodeIndices()
@@ -63,7 +63,7 @@ enum VoiceDelay {
       voice.locations[index].n1DelayMs = voice.locations[index].delayMs
     }
     for failure in failures {
-      var failedDistances: [Int: [Double]] = [:]
+      var failedDistances: [Int: TargetDistances] = [:]
       // A node failure lists the node's links, so this also catches a failed node on the path.
       for (index, route) in crossed.sorted(by: { $0.key < $1.key }) where failure.state.links.contains(where: route.contains) {
         let location = voice.locations[index]
@@ -71,10 +71,11 @@ enum VoiceDelay {
           source != failure.state.node, target != failure.state.node
         else { continue }
         if failedDistances[target] == nil {
-          failedDistances[target] = graph.distances(from: target, avoiding: failure.state)
+          failedDistances[target] = TargetDistances(target: target, full: graph.distances(from: target, avoiding: failure.state))
         }
         let y = location.year - first
-        let delay = graph.worstPathDelay(from: source, toTarget: failedDistances[target] ?? [], avoiding: failure.state) { link in
+        guard let distances = failedDistances[target] else { continue }
+        let delay = graph.worstPathDelay(from: source, toTarget: distances, avoiding: failure.state) { link in
           // Under a failure each link is taken at its worst single-failure load (an upper bound),
           // with at least this location's own calls as voice.
           linkDelay(link, y, totalMbps: links.n1LoadMbps[link, y], voiceMbps: max(links.voiceMbps[link, y], location.mbps))

@@ -93,7 +93,7 @@ struct Overlay {
       let banded = String(repeating: "\n", count: linesSoFar) + text
       let node: Node?
       do {
-        node = try Yams.compose(yaml: banded)
+        node = try Yams.compose(yaml: banded, .basic)  // values are read as text: no tag rules (their regular expressions cost seconds on a state-scale file)
       } catch {
         return .failure(OverlayFailure(
           position: SourcePosition(line: linesSoFar + 1, column: 1),

@@ -78,7 +78,7 @@ public enum ScenarioLoader {
     }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      root = try Yams.compose(yaml: text, .basic)  // values are read as text: no tag rules (their regular expressions cost seconds on a state-scale file)
     } catch let error as YamlError {
       let (position, message) = describe(error)
       return failure(file, position, message)
