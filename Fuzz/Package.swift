@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// libFuzzer target for the scenario loader; its own package so that the main build never
+// libFuzzer targets for the scenario loader and the whole program; its own package so that the main build never
 // needs the sanitizer flags. See docs/fuzzing.md for the command.
 import Foundation
 import PackageDescription
@@ -14,6 +14,12 @@ let package = Package(
     .target(name: "CFuzzerDriver"),
     .executableTarget(
       name: "LoaderFuzzer",
+      dependencies: ["CFuzzerDriver", .product(name: "DCPlanScenarioFormat", package: rootPackage),
+                     .product(name: "DCPlanReports", package: rootPackage), .product(name: "DCPlanJSON", package: rootPackage),
+                     .product(name: "DCPlanEngine", package: rootPackage)]
+    ),
+    .executableTarget(
+      name: "ExtremesFuzzer",
       dependencies: ["CFuzzerDriver", .product(name: "DCPlanScenarioFormat", package: rootPackage),
                      .product(name: "DCPlanReports", package: rootPackage), .product(name: "DCPlanJSON", package: rootPackage),
                      .product(name: "DCPlanEngine", package: rootPackage)]

@@ -113,4 +113,29 @@ struct FuzzerFindTests {
     _ = JSONWriter.write(ResultsJSON.value(results))
     #expect(results.costs.lines.contains { $0.driver.contains("e+") })
   }
+
+  /// Finds of the structure-aware fuzzer (Fuzz/Sources/ExtremesFuzzer): the default scenario
+  /// with one value set to an extreme, as `dcplan sweep --set` would.
+  static func loadDefault(_ settings: [(path: String, value: String)]) -> LoadOutcome {
+    ScenarioLoader.load(text: BundledScenarios.niedersachsen2025, file: "default.yaml", settings: settings)
+  }
+
+  @Test("links 1e-300 km long: weights of 1e-6, next hops strictly nearer, voice delays without endless recursion")
+  func nearZeroWeights() throws {
+    let settings = (0..<8).map { (path: "network.links[\($0)].length", value: "1e-300 km") }
+    let outcome = Self.loadDefault(settings)
+    let scenario = try #require(outcome.scenario, "\(outcome.diagnostics)")
+    #expect(scenario.network.links.prefix(8).allSatisfy { $0.weight == 0.000001 })
+    let results = Planner.run(scenario)
+    #expect(results.voice.locations.allSatisfy { ($0.delayMs ?? 0).isFinite })
+    _ = JSONWriter.write(ResultsJSON.value(results))
+  }
+
+  @Test("an uncertain input drawing up to 1e308: a located error naming the range, not a trap in its message")
+  func hugeDistributionBound() throws {
+    let outcome = Self.loadDefault([("uncertainty.inputs[0].max", "1e308")])
+    #expect(outcome.scenario == nil)
+    let message = try #require(outcome.diagnostics.first { $0.message.contains("draws values from") }?.message)
+    #expect(message.contains("e+"), "\(message)")
+  }
 }

@@ -250,7 +250,9 @@ struct Graph {
       let there = toTarget[edge.neighbour]
       // A stub neighbour is a next hop only as the target itself.
       guard there == 0 || !isStub[edge.neighbour] else { continue }
-      if there.isFinite, abs(edge.weight + there - here) <= 1e-9 * max(1, here) { found.append(position) }
+      // Strictly nearer: two nodes a near-zero weight apart are never each other's next hop
+      // (the next hops form a DAG, whatever the weights).
+      if there < here, abs(edge.weight + there - here) <= 1e-9 * max(1, here) { found.append(position) }
     }
     if found.count > 1 { found.sort() }
     return found.map { edges[$0] }
@@ -299,20 +301,21 @@ extension Graph {
   /// distances are `toTarget` (the ECMP paths), nil if the target is unreachable.
   func worstPathDelay(from source: Int, toTarget: TargetDistances, avoiding failure: Failure, linkDelay: (Int) -> Double) -> Double? {
     guard toTarget[source].isFinite, source != failure.node else { return nil }
-    var memo: [Int: Double] = [:]
-    func worst(_ u: Int) -> Double {
-      if let known = memo[u] { return known }
-      let hops = adjacency[u].filter { edge in
-        guard !failure.blocks(edge), toTarget[u] > 0 else { return false }
-        let there = toTarget[edge.neighbour]
-        guard there == 0 || !isStub[edge.neighbour] else { return false }
-        return there.isFinite && abs(edge.weight + there - toTarget[u]) <= 1e-9 * max(1, toTarget[u])
-      }
-      let value = hops.map { linkDelay($0.link) + worst($0.neighbour) }.max() ?? 0
-      memo[u] = value
-      return value
+    // The nodes the paths reach, then the worst delay from each, nearest the target first
+    // (next hops are strictly nearer: no recursion, however long the paths).
+    var hopsOf: [Int: [Edge]] = [:]
+    var stack = [source]
+    while let u = stack.popLast() {
+      guard hopsOf[u] == nil else { continue }
+      let hops = nextHops(u, toTarget, failure)
+      hopsOf[u] = hops
+      for edge in hops where hopsOf[edge.neighbour] == nil { stack.append(edge.neighbour) }
     }
-    return worst(source)
+    var worst: [Int: Double] = [:]
+    for u in hopsOf.keys.sorted(by: { (toTarget[$0], $0) < (toTarget[$1], $1) }) {
+      worst[u] = (hopsOf[u] ?? []).map { linkDelay($0.link) + (worst[$0.neighbour] ?? 0) }.max() ?? 0
+    }
+    return worst[source]
   }
 }
 

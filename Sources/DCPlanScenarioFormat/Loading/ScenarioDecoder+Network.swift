@@ -85,7 +85,8 @@ extension ScenarioDecoder {
       context.error("'capacity' of \(reader.label) must be more than zero", at: reader.position(of: L.capacity))
     }
     let lengthKm = (reader.quantity(L.length, QuantityKind(.length, example: "30 km"))?.value.baseValue ?? 0) / 1000
-    let weight = reader.number(L.weight, in: 0.000001...1e9) ?? (lengthKm > 0 ? lengthKm : 1)
+    // A weight from a length below a millimetre is taken as 1e-6, the least weight written.
+    let weight = reader.number(L.weight, in: 0.000001...1e9) ?? (lengthKm > 0 ? max(0.000001, lengthKm) : 1)
     let lease = reader.quantity(L.lease, L.rate).map { $0.value.baseValue * UnitTable.secondsPerYear } ?? 0
     var previousLease = lease
     let steps = list(reader, L.steps, LinkStepSection.spec) { entry, stepIndex -> LinkStep in

@@ -74,6 +74,11 @@ extension String {
   /// `value` with exactly four decimals, without Foundation.
   init(format4 value: Double) {
     let scaled = (value * 10_000).rounded()
+    // Beyond what four decimals in an Int64 hold (or not finite): the number as Swift writes it.
+    guard scaled.isFinite, abs(scaled) < 9e18 else {
+      self = value.isNaN ? "nan" : value.isInfinite ? (value < 0 ? "-inf" : "inf") : "\(value)"
+      return
+    }
     let sign = scaled < 0 ? "-" : ""
     let magnitude = Int64(abs(scaled))
     let fractional = String(magnitude % 10_000)
