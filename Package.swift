@@ -12,7 +12,8 @@
 //                          validation, schema, the bundled and generated scenarios (model and
 //                          JSON only: it cannot see the engine)
 //   DCPlanReports        – results rendered to bytes: tables, Markdown, CSV, JSON, HTML with
-//                          SVG, Excel workbooks (CXlsxWriter), comparisons, atomic writes
+//                          SVG, Excel workbooks (CXlsxWriter), the results database (CSQLite),
+//                          comparisons, atomic writes
 //                          (model, engine and JSON: it cannot see the scenario file)
 //   dcplan               – the command, on swift-argument-parser, wiring the above
 import PackageDescription
@@ -43,6 +44,11 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
     .target(name: "DCPlanModel"),
     .target(name: "CKernels"),
     .target(name: "DCPlanEngine", dependencies: ["DCPlanModel", "COpenBLAS", "CKernels"]),
@@ -51,7 +57,7 @@ let package = Package(
       name: "DCPlanScenarioFormat",
       dependencies: ["DCPlanModel", "DCPlanJSON", .product(name: "Yams", package: "Yams")]
     ),
-    .target(name: "DCPlanReports", dependencies: ["DCPlanModel", "DCPlanEngine", "DCPlanJSON", "CXlsxWriter"]),
+    .target(name: "DCPlanReports", dependencies: ["DCPlanModel", "DCPlanEngine", "DCPlanJSON", "CXlsxWriter", "CSQLite"]),
     .executableTarget(
       name: "dcplan",
       dependencies: [

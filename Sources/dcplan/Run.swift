@@ -45,6 +45,9 @@ struct Run: ParsableCommand {
   @Option(help: "With --trials and --trials-csv: run part I of N of the trials (auto/N from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX) and write only their rows; 'dcplan merge' joins the parts into the whole --trials-csv.")
   var shard: String?
 
+  @Option(help: "Append the run (scenario, its SHA-256 and resolved inputs, version, time) and all its tables to this SQLite database (created if missing; docs/results-format.md, 'Results database').")
+  var db: String?
+
   @OptionGroup var output: OutputOptions
 
   /// The forecast percentiles of `--forecasts`, as quantiles, or nil when malformed.
@@ -91,7 +94,7 @@ struct Run: ParsableCommand {
     let failed = Console.report(outcome.diagnostics, quiet: output.quiet)
     guard !failed, let loaded = outcome.scenario else { throw ExitCode.failure }
     try OutputOptions.checkNoOverwrite(
-      outputs: [("-o", output.output), ("--trials-csv", trialsCsv)], inputs: scenario == nil ? [] : outcome.files)
+      outputs: [("-o", output.output), ("--trials-csv", trialsCsv), ("--db", db)], inputs: scenario == nil ? [] : outcome.files)
     let quiet = output.quiet
     if let part = try Shard.parse(shard), let trialsCsv {
       // A part of the trials: only their rows, numbered as in the whole run.
@@ -150,7 +153,27 @@ struct Run: ParsableCommand {
         + "check the inputs it is computed from (docs/conventions.md) and lower the largest")
       throw ExitCode.failure
     }
+    if let db {
+      var tables = ResultTables.tables(results)
+      if let montecarlo = results.montecarlo { tables.append(ResultTables.trialsTable(montecarlo)) }
+      let run = DatabaseRun(
+        command: trials > 0 ? "run --trials \(trials)" : "run", scenarioFile: scenario ?? "dcplan:default",
+        scenarioName: loaded.info.name, resolvedYAML: Self.resolvedText(scenario), version: DCPlan.version, variant: nil,
+        trials: trials, seed: String(seed ?? loaded.info.seed))
+      do {
+        try ResultsDatabase.append([(run, tables)], to: db)
+      } catch {
+        Console.error("dcplan: error: \(error); the database is unchanged")
+        throw ExitCode.failure
+      }
+    }
     try output.emit(bytes: ResultsDocument.render(
       results, format: output.format, selection: .init(table: table, all: all, dialect: output.csvDialect)))
+  }
+
+  /// The scenario as resolved (everything it extends merged in), for the results database.
+  static func resolvedText(_ scenario: String?) -> String {
+    guard let scenario else { return BundledScenarios.niedersachsen2025 }
+    return ScenarioLoader.resolve(path: scenario).scenario?.yaml() ?? ""
   }
 }

@@ -29,6 +29,9 @@ struct Sweep: ParsableCommand {
   @Option(help: "Run part I of N (I from 0): variants I·count/N up to (I+1)·count/N; 'auto/N' takes I from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX. Join the parts with 'dcplan merge'.")
   var shard: String?
 
+  @Option(help: "Append each variant that runs (its settings, the scenario, version, time) and all its tables to this SQLite database (docs/results-format.md, 'Results database').")
+  var db: String?
+
   @OptionGroup var output: OutputOptions
 
   /// The parameters: each path and its values.
@@ -88,7 +91,8 @@ struct Sweep: ParsableCommand {
     let text = String(decoding: data, as: UTF8.self)
     let base = ScenarioLoader.load(path: scenario)
     if Console.report(base.diagnostics, quiet: output.quiet) { throw ExitCode.failure }
-    try OutputOptions.checkNoOverwrite(outputs: [("-o", output.output)], inputs: base.files)
+    try OutputOptions.checkNoOverwrite(outputs: [("-o", output.output), ("--db", db)], inputs: base.files)
+    let resolvedYAML = db == nil ? "" : Run.resolvedText(scenario)
     guard let grid, let baseScenario = base.scenario else { throw ExitCode.failure }
     // A path the scenario does not have is the command's error, not every variant's.
     for parameter in grid {
@@ -142,10 +146,13 @@ struct Sweep: ParsableCommand {
       let first = start
       var rows = [String](repeating: "", count: end - start)
       var failedRows = [String](repeating: "", count: end - start)
+      var stored = [(run: DatabaseRun, tables: [Table])?](repeating: nil, count: db == nil ? 0 : end - start)
       rows.withUnsafeMutableBufferPointer { buffer in
        failedRows.withUnsafeMutableBufferPointer { failedBuffer in
+       stored.withUnsafeMutableBufferPointer { storedBuffer in
         let slots = RowSlots(base: buffer.baseAddress)
         let failedSlots = RowSlots(base: failedBuffer.baseAddress)
+        let storedSlots = DatabaseSlots(base: storedBuffer.baseAddress)
         DispatchQueue.concurrentPerform(iterations: end - start) { k in
           let variant = first + k
           let chosen = values(of: variant)
@@ -153,7 +160,16 @@ struct Sweep: ParsableCommand {
           var figures: [Double?] = Array(repeating: nil, count: keys.count)
           var errors = ""
           if let loaded = outcome.scenario {
-            figures = KeyFigures.figures(Planner.run(loaded, threads: 1), tenants: tenants).map(\.value)
+            let results = Planner.run(loaded, threads: 1)
+            figures = KeyFigures.figures(results, tenants: tenants).map(\.value)
+            if db != nil {
+              let settings = zip(grid.map(\.path), chosen).map { "\($0)=\($1)" }.joined(separator: "; ")
+              storedSlots.base?[k] = (
+                DatabaseRun(
+                  command: "sweep", scenarioFile: scenario, scenarioName: loaded.info.name, resolvedYAML: resolvedYAML,
+                  version: DCPlan.version, variant: "\(variant): \(settings)", trials: 0, seed: String(loaded.info.seed)),
+                ResultTables.tables(results))
+            }
           } else {
             errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.message).joined(separator: " | ")
             // The first error, located, for standard error.
@@ -163,6 +179,15 @@ struct Sweep: ParsableCommand {
           progress?.advance()
         }
        }
+       }
+      }
+      if let db {
+        do {
+          try ResultsDatabase.append(stored.compactMap { $0 }, to: db)
+        } catch {
+          Console.error("dcplan: error: \(error); variants \(first) to \(end - 1) are not in the database")
+          throw ExitCode.failure
+        }
       }
       for row in rows { emit(row) }
       for message in failedRows where !message.isEmpty {
@@ -201,3 +226,9 @@ private struct RowSlots: @unchecked Sendable {
 }
 
 
+
+/// Each variant's run and tables for the results database, written by the workers at
+/// disjoint indices.
+private struct DatabaseSlots: @unchecked Sendable {
+  let base: UnsafeMutablePointer<(run: DatabaseRun, tables: [Table])?>?
+}

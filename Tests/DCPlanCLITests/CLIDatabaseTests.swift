@@ -1,0 +1,66 @@
+import DCPlanTestSupport
+import Foundation
+import Testing
+
+/// `--db FILE`: runs and their tables appended to SQLite, queried with the `sqlite3` shell.
+extension CLITests {
+  /// The rows `sql` returns, each as its '|'-separated fields.
+  func query(_ database: URL, _ sql: String) throws -> [String] {
+    let outcome = try run("/usr/bin/sqlite3", [database.path, sql])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    return outcome.stdout.split(separator: "\n").map(String.init)
+  }
+
+  @Test("run --db twice: two runs, their tables by run_id, the resolved scenario with its SHA-256, the column catalogue")
+  func database() throws {
+    let folder = try temporaryFolder()
+    let database = folder.appendingPathComponent("results.sqlite")
+    let scenario = RepositoryPaths.scenario("teaching-costs.yaml")
+    #expect(try dcplan(["run", scenario, "--db", database.path, "--quiet"]).status == 0)
+    #expect(try dcplan(["run", "--db", database.path, "--quiet"]).status == 0)
+    #expect(try query(database, "SELECT run_id, command, scenario_file, trials FROM runs ORDER BY run_id")
+      == ["1|run|\(scenario)|0", "2|run|dcplan:default|0"])
+    // The tenants table as in the scenario's hand-worked figures: each saves 11,727.27 (NPV).
+    #expect(try query(database, "SELECT tenant, round(saving_npv_eur, 2) FROM tenants WHERE run_id = 1 ORDER BY row_number")
+      == ["a|11727.27", "b|11727.27", "c|11727.27"])
+    // The ledger adds up to the summary's TCO (138,000 EUR).
+    #expect(try query(database, "SELECT round(sum(amount_eur), 2) FROM cost_ledger WHERE run_id = 1") == ["138000.0"])
+    #expect(try query(database, "SELECT title FROM result_columns WHERE table_id = 'tenants' AND column_id = 'saving_npv_eur'")
+      == ["Saving"])
+    // The stored digest is the SHA-256 of the stored resolved scenario (checked by Python's hashlib).
+    let check = try run("/usr/bin/python3", ["-c", """
+      import hashlib, sqlite3, sys
+      rows = sqlite3.connect(sys.argv[1]).execute('SELECT resolved_yaml, scenario_sha256 FROM runs').fetchall()
+      print(all(hashlib.sha256(text.encode()).hexdigest() == digest for text, digest in rows), len(rows))
+      """, database.path])
+    #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "True 2", "\(check.stderr)")
+  }
+
+  @Test("two sweeps writing one database at once: every variant in it, integrity intact; a database that cannot be written leaves the run failed")
+  func databaseConcurrentWriters() throws {
+    let folder = try temporaryFolder()
+    let database = folder.appendingPathComponent("shared.sqlite")
+    let base = RepositoryPaths.scenario("teaching-costs.yaml")
+    func sweep(_ rates: String) -> Process {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
+      process.arguments = ["sweep", base, "--set", "scenario.discount_rate=\(rates)", "--db", database.path, "--quiet"]
+      process.standardOutput = FileHandle.nullDevice
+      return process
+    }
+    let first = sweep("1 %,2 %,3 %,4 %,5 %,6 %")
+    let second = sweep("7 %,8 %,9 %,10 %,11 %,12 %")
+    try first.run()
+    try second.run()
+    first.waitUntilExit()
+    second.waitUntilExit()
+    #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
+    #expect(try query(database, "SELECT count(*), count(DISTINCT variant) FROM runs WHERE command = 'sweep'") == ["12|12"])
+    #expect(try query(database, "SELECT count(DISTINCT run_id) FROM tenants") == ["12"])
+    #expect(try query(database, "PRAGMA integrity_check") == ["ok"])
+    // A folder is no database: the run fails with the reason and exit 1.
+    let failed = try dcplan(["run", base, "--db", folder.path, "--quiet"])
+    #expect(failed.status == 1)
+    #expect(failed.stderr.contains("results database") && failed.stderr.contains("unchanged"), "\(failed.stderr)")
+  }
+}
