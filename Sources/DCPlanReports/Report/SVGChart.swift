@@ -33,17 +33,77 @@ enum SVGChart {
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
   }
 
+  /// An axis from `low` to `high` in steps of 1, 2 or 5 × 10^k, the least of them that covers
+  /// the data in at most `maxTicks` intervals (zero on a tick when the data span it).
+  struct NiceAxis: Equatable {
+    let low: Double
+    let high: Double
+    let step: Double
+
+    init(minimum: Double, maximum: Double, maxTicks: Int = 6) {
+      let lower = min(minimum, maximum)
+      var upper = max(minimum, maximum)
+      guard lower.isFinite, upper.isFinite else {
+        (low, high, step) = (0, 1, 0.2)
+        return
+      }
+      if upper - lower <= 0 { upper = lower + max(1, abs(lower)) }
+      let rough = (upper - lower) / Double(maxTicks)
+      // The power of ten at or below the rough step.
+      var magnitude = 1.0
+      while magnitude * 10 <= rough { magnitude *= 10 }
+      while magnitude > rough { magnitude /= 10 }
+      var chosen = 100 * magnitude
+      for factor in [1.0, 2, 5, 10, 20, 50, 100] {
+        let step = factor * magnitude
+        let first = (lower / step + 1e-9).rounded(.down)
+        let last = (upper / step - 1e-9).rounded(.up)
+        if last - first <= Double(maxTicks) {
+          chosen = step
+          break
+        }
+      }
+      step = chosen
+      low = (lower / chosen + 1e-9).rounded(.down) * chosen
+      high = (upper / chosen - 1e-9).rounded(.up) * chosen
+    }
+
+    /// The tick values, low to high.
+    var ticks: [Double] {
+      let count = Int(((high - low) / step).rounded())
+      return (0...max(1, count)).map { low + Double($0) * step }
+    }
+
+    /// Tick labels in one unit for the whole axis (G, M, k or none, by its largest end), with
+    /// the decimals its step needs: "0", "0.5 M", "1 M", "1.5 M".
+    var labels: [String] {
+      let largest = max(abs(low), abs(high))
+      let (divisor, suffix) = largest >= 1e9 ? (1e9, " G") : largest >= 1e6 ? (1e6, " M") : largest >= 1e4 ? (1e3, " k") : (1, "")
+      var decimals = 0
+      var scaled = step / divisor
+      while scaled < 0.999, decimals < 9 {
+        scaled *= 10
+        decimals += 1
+      }
+      return ticks.map { value in
+        let text = MarkdownRenderer.formatNumber(value / divisor, decimals: decimals)
+        return (text == "-0" || Double(text) == 0 ? "0" : text) + (abs(value) < step / 2 ? "" : suffix)
+      }
+    }
+  }
+
   private static func frame(_ title: String, minimum: Double, maximum: Double, labels: [String], body: String, legend: [String]) -> String {
     let plotWidth = width - left - right
     let plotHeight = height - top - bottom
     var svg = "<figure><figcaption>\(escape(title))</figcaption>"
     svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
     svg += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#fff\"/>"
-    for tick in 0...4 {
-      let value = minimum + (maximum - minimum) * Double(tick) / 4
-      let y = top + plotHeight * (1 - Double(tick) / 4)
+    // The bounds come from ``NiceAxis``: the ticks fall on its steps.
+    let axis = NiceAxis(minimum: minimum, maximum: maximum)
+    for (value, label) in zip(axis.ticks, axis.labels) {
+      let y = top + plotHeight * (1 - (value - minimum) / (maximum - minimum))
       svg += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + plotWidth)\" y2=\"\(y)\" stroke=\"#ddd\"/>"
-      svg += "<text x=\"\(left - 6)\" y=\"\(y + 4)\" font-size=\"11\" text-anchor=\"end\">\(escape(number(value)))</text>"
+      svg += "<text x=\"\(left - 6)\" y=\"\(y + 4)\" font-size=\"11\" text-anchor=\"end\">\(escape(label))</text>"
     }
     // Long labels (service names) lean so that they do not overlap.
     let lean = labels.contains { $0.count > 6 } && labels.count > 4
@@ -65,9 +125,9 @@ enum SVGChart {
 
   /// Lines, one per series, over `labels` (years).
   static func lines(_ title: String, labels: [String], series: [Series], band: (low: [Double], high: [Double])? = nil) -> String {
-    let all = series.flatMap(\.values) + (band.map { $0.low + $0.high } ?? [])
-    let maximum = max(1e-9, (all.max() ?? 1) * 1.05)
-    let minimum = min(0, all.min() ?? 0)
+    let all = (series.flatMap(\.values) + (band.map { $0.low + $0.high } ?? [])).filter(\.isFinite)
+    let axis = NiceAxis(minimum: min(0, all.min() ?? 0), maximum: max(0, all.max() ?? 1))
+    let (minimum, maximum) = (axis.low, axis.high)
     let plotWidth = width - left - right
     let plotHeight = height - top - bottom
     func point(_ i: Int, _ value: Double) -> String {
@@ -91,7 +151,7 @@ enum SVGChart {
   /// Bars stacked per label, one colour per series.
   static func stackedBars(_ title: String, labels: [String], series: [Series]) -> String {
     let totals = labels.indices.map { i in series.reduce(0) { $0 + max(0, $1.values[i]) } }
-    let maximum = max(1e-9, (totals.max() ?? 1) * 1.05)
+    let maximum = NiceAxis(minimum: 0, maximum: totals.filter(\.isFinite).max() ?? 1).high
     let plotWidth = width - left - right
     let plotHeight = height - top - bottom
     let slot = plotWidth / Double(max(1, labels.count))
@@ -110,9 +170,9 @@ enum SVGChart {
 
   /// Grouped bars: for each label, one bar per series side by side.
   static func groupedBars(_ title: String, labels: [String], series: [Series]) -> String {
-    let all = series.flatMap(\.values)
-    let maximum = max(1e-9, (all.max() ?? 1) * 1.05)
-    let minimum = min(0, (all.min() ?? 0) * 1.05)
+    let all = series.flatMap(\.values).filter(\.isFinite)
+    let axis = NiceAxis(minimum: min(0, all.min() ?? 0), maximum: max(0, all.max() ?? 1))
+    let (minimum, maximum) = (axis.low, axis.high)
     let plotWidth = width - left - right
     let plotHeight = height - top - bottom
     let slot = plotWidth / Double(max(1, labels.count))
