@@ -53,6 +53,14 @@ struct Report: ParsableCommand {
         if loaded.uncertainty.inputs.isEmpty, !quiet {
           Console.error("dcplan: warning: the scenario has no uncertain inputs (section 'uncertainty'); every trial equals the baseline")
         }
+        let needed = MonteCarlo.estimatedBytes(loaded, trials: trials) / 1e9
+        if needed > 4 {
+          Console.error(
+            "dcplan: error: \(trials) trials over \(loaded.info.horizon.count) years would keep about "
+              + "\(MarkdownRenderer.formatNumber(needed, decimals: 2)) GB of figures, more than 4 GB; run fewer trials "
+              + "(or 'dcplan run --trials' with --max-trial-memory-gb)")
+          throw ExitCode.failure
+        }
         results.montecarlo = MonteCarlo.analyse(
           loaded, trials: trials, seed: loaded.info.seed, threads: threads,
           progress: ProgressBar.make("trials", total: trials, quiet: quiet))

@@ -36,6 +36,9 @@ struct Run: ParsableCommand {
   @Option(help: "Percentiles to report, comma-separated.")
   var percentiles = "10,50,90"
 
+  @Option(help: "The most memory the trials' figures may take, in GB (an estimate is checked before they run; default 4).")
+  var maxTrialMemoryGb: Double = 4
+
   @Option(help: "Write every trial's draws and summary figures to this CSV file (atomically).")
   var trialsCsv: String?
 
@@ -67,9 +70,10 @@ struct Run: ParsableCommand {
 
   func validate() throws {
     if !(0...10_000_000).contains(failureTrials) { throw ValidationError("--failure-trials must lie in 0...10000000") }
-    // Every trial's figures are kept for the percentiles: a million trials take about 1 GB.
+    // Every trial's figures are kept for the percentiles: the memory they need is checked in run().
     if !(0...1_000_000).contains(trials) { throw ValidationError("--trials must lie in 0...1000000") }
     if !(1...256).contains(threads) { throw ValidationError("--threads must lie in 1...256") }
+    if !(maxTrialMemoryGb > 0 && maxTrialMemoryGb <= 1e6) { throw ValidationError("--max-trial-memory-gb must lie in 0...1000000 (exclusive of 0)") }
     if percentileValues == nil { throw ValidationError("--percentiles must be numbers from 0 to 100 separated by commas, such as '5,50,95'") }
     if trialsCsv != nil, trials == 0 { throw ValidationError("--trials-csv needs --trials N") }
     if forecasts != nil, trials == 0 { throw ValidationError("--forecasts needs --trials N") }
@@ -96,6 +100,17 @@ struct Run: ParsableCommand {
     try OutputOptions.checkNoOverwrite(
       outputs: [("-o", output.output), ("--trials-csv", trialsCsv), ("--db", db)], inputs: scenario == nil ? [] : outcome.files)
     let quiet = output.quiet
+    // Every trial's figures are kept for the percentiles and ranks: refuse up front what
+    // would not fit, with the estimate and the way out.
+    let needed = MonteCarlo.estimatedBytes(loaded, trials: trials, withTable: trialsCsv != nil) / 1e9
+    if needed > maxTrialMemoryGb {
+      Console.error(
+        "dcplan: error: \(trials) trials over \(loaded.info.horizon.count) years would keep about "
+          + "\(MarkdownRenderer.formatNumber(needed, decimals: 2)) GB of figures, more than --max-trial-memory-gb "
+          + "\(MarkdownRenderer.formatNumber(maxTrialMemoryGb, decimals: 2)); run fewer trials or a shorter horizon, "
+          + "or raise --max-trial-memory-gb if the machine has the memory")
+      throw ExitCode.failure
+    }
     if let part = try Shard.parse(shard), let trialsCsv {
       // A part of the trials: only their rows, numbered as in the whole run.
       let range = Shard.range(part, of: trials)

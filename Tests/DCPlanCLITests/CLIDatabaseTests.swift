@@ -36,6 +36,15 @@ extension CLITests {
     #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "True 2", "\(check.stderr)")
   }
 
+  @Test("trials that would not fit in --max-trial-memory-gb are refused before they run, with the estimate")
+  func trialMemory() throws {
+    let refused = try dcplan(["run", "--trials", "50000", "--max-trial-memory-gb", "0.01", "--table", "summary"])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("50000 trials over 9 years would keep about 0.") && refused.stderr.contains("--max-trial-memory-gb"),
+            "\(refused.stderr)")
+    #expect(try dcplan(["run", "--trials", "200", "--max-trial-memory-gb", "0.01", "--table", "summary", "--quiet"]).status == 0)
+  }
+
   @Test("two sweeps writing one database at once: every variant in it, integrity intact; a database that cannot be written leaves the run failed")
   func databaseConcurrentWriters() throws {
     let folder = try temporaryFolder()

@@ -38,6 +38,18 @@ public enum YearlyFigure: String, CaseIterable, Sendable {
 /// that trial's draws.
 public enum MonteCarlo {
   /// The resources whose first shortfall year a trial records, in order.
+  /// What `trials` trials of `scenario` keep in memory for their percentiles, ranks and
+  /// shortfall counts, in bytes (an estimate with a margin; `withTable`: the rows of
+  /// `--trials-csv` too): every trial's summary and yearly figures (twice: as outcomes and
+  /// as columns), its draws and its first shortfall per site, link and trunk group.
+  public static func estimatedBytes(_ scenario: Scenario, trials: Int, withTable: Bool = false) -> Double {
+    let years = Double(scenario.info.horizon.count)
+    let perTrial = 128 + 16 * Double(SummaryFigure.allCases.count) + 16 * Double(YearlyFigure.allCases.count) * years
+      + 17 * Double(resourceKeys(scenario).count) + 8 * Double(scenario.uncertainty.inputs.count)
+      + (withTable ? 48 * Double(1 + scenario.uncertainty.inputs.count + SummaryFigure.allCases.count) : 0)
+    return 1.25 * perTrial * Double(max(0, trials))
+  }
+
   public static func resourceKeys(_ file: Scenario) -> [ShortfallResource] {
     let scenario = file.forSharedPlan()
     return scenario.sites.flatMap { site in [ShortfallKind.space, .power, .cooling].map { ShortfallResource(kind: $0, subject: site.id) } }
