@@ -67,8 +67,36 @@ struct RobustnessTests {
     let outcome = ScenarioLoader.load(text: text, file: "laughs.yaml")
     #expect(outcome.scenario == nil)
     #expect(outcome.diagnostics.map(\.description) == [
-      "laughs.yaml:2:10: error: YAML aliases ('*name') are not supported in scenario files; write the value out in full"
+      "laughs.yaml:6:45: error: alias '*a4' expands the scenario beyond 1000000 values (aliases of aliases multiply); write the repeated part out, or reuse it less deeply"
     ])
+  }
+
+  @Test("anchors, aliases and merge keys: a module written once and merged twice, explicit keys winning; x- keys ignored")
+  func mergeKeys() throws {
+    let text = """
+      version: 1
+      x-hall: &hall {racks: 50, it_power: 400 kW, cooling: 450 kW, lead_time: 3 years, capex: 1 MEUR}
+      x-more: &more {capex: 9 MEUR, racks: 7}
+      scenario: {name: anchors, horizon: 2020..2022}
+      tenants: [{id: a, kind: state, joins_shared_dc: 2020}]
+      sites:
+        - id: dc
+          kind: shared
+          modules:
+            - {<<: *hall, name: hall 1}
+            - {<<: [*more, *hall], name: hall 2, racks: 40}
+      """
+    let outcome = ScenarioLoader.load(text: text, file: "anchors.yaml")
+    let scenario = try #require(outcome.scenario, "\(outcome.diagnostics)")
+    let modules = scenario.sites[0].modules
+    #expect(modules.map(\.name) == ["hall 1", "hall 2"])
+    #expect(modules.map(\.capacity.racks) == [50, 40])
+    // The first merged mapping wins over the later: hall 2 costs *more's 9 MEUR.
+    #expect(modules.map(\.capex.euros) == [1e6, 9e6])
+    #expect(modules.allSatisfy { $0.leadTimeYears == 3 })
+    let bad = ScenarioLoader.load(text: "version: 1\nx-n: &n 5\nscenario: {<<: *n, name: t, horizon: 2020..2021}\n", file: "bad.yaml")
+    #expect(bad.diagnostics.first?.description
+      == "bad.yaml:2:6: error: the merge key '<<' (line 3) takes a mapping or a list of mappings, such as '<<: *defaults'; found '5'")
   }
 
   @Test("a '*' inside ordinary text is no alias")

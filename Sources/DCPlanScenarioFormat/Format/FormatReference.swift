@@ -12,6 +12,27 @@ public enum FormatReference {
       with; do not edit by hand (a test checks that this file is up to date).
       Units are listed in [conventions.md](conventions.md#units); every quantity needs one.
 
+      ## Anchors, aliases and merge keys
+
+      A value written once can be reused: `&name` anchors it, `*name` repeats it, and in a
+      mapping `<<: *name` (or `<<: [*a, *b]`) adds the keys the mapping does not set itself (the
+      first listed wins over later ones). Top-level keys starting with `x-` hold such anchors and
+      are otherwise ignored:
+
+      ```yaml
+      x-hall: &hall {racks: 50, it_power: 400 kW, cooling: 450 kW, lead_time: 3 years}
+      sites:
+        - id: dc
+          kind: shared
+          modules:
+            - {<<: *hall, name: hall 1, capex: 3.2 MEUR}
+            - {<<: *hall, name: hall 2, capex: 3.8 MEUR}
+      ```
+
+      Errors in a repeated value point at the anchor, where it is written. Aliases may expand a
+      scenario to at most 1,000,000 values: beyond, the alias that passes the bound is an error
+      (checked on the text in one pass, before any tree is built).
+
       """
     for spec in ScenarioFormat.sections {
       out += "\n## \(spec.name == "document" ? "Top level" : "`\(spec.name)`")\n\n\(spec.summary)\n\n"

@@ -85,22 +85,27 @@ struct Overlay {
       guard let text = readBase(basePath) else {
         return .failure(OverlayFailure(position: extends.position, message: "the file '\(scalar.string)' that this scenario extends cannot be read; check the path (relative to this file)"))
       }
-      if let alias = AliasScan.firstAlias(in: text) {
+      if let excess = AliasExpansion.firstExcess(in: text) {
         return .failure(OverlayFailure(
-          position: SourcePosition(line: alias.line + linesSoFar, column: alias.column),
-          message: "YAML aliases ('*name') are not supported in scenario files; write the value out in full"))
+          position: SourcePosition(line: excess.position.line + linesSoFar, column: excess.position.column),
+          message: AliasExpansion.message(excess.anchor)))
       }
       let banded = String(repeating: "\n", count: linesSoFar) + text
-      let node: Node?
+      let parsed: Node?
       do {
-        node = try Yams.compose(yaml: banded, .basic)  // values are read as text: no tag rules (their regular expressions cost seconds on a state-scale file)
+        parsed = try Yams.compose(yaml: banded, .basic)  // values are read as text: no tag rules (their regular expressions cost seconds on a state-scale file)
       } catch {
         return .failure(OverlayFailure(
           position: SourcePosition(line: linesSoFar + 1, column: 1),
           message: "the file '\(scalar.string)' that this scenario extends is not valid YAML: validate it on its own"))
       }
-      guard let node, node.mapping != nil else {
+      guard let composed = parsed, composed.mapping != nil else {
         return .failure(OverlayFailure(position: extends.position, message: "the file '\(scalar.string)' that this scenario extends holds no scenario"))
+      }
+      let node: Node
+      switch MergeKeys.resolve(composed) {
+      case let .success(resolved): node = resolved
+      case let .failure(problem): return .failure(OverlayFailure(position: problem.position, message: problem.message))
       }
       bands.append(Band(file: basePath, lineOffset: linesSoFar))
       linesSoFar += text.reduce(into: 1) { count, character in if character == "\n" { count += 1 } }

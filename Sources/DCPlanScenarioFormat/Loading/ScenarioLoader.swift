@@ -71,10 +71,8 @@ public enum ScenarioLoader {
   static func parse(
     text: String, file: String, byteCount: Int, settings: [(path: String, value: String)] = []
   ) -> Parsed {
-    if let alias = AliasScan.firstAlias(in: text) {
-      return failure(
-        file, alias,
-        "YAML aliases ('*name') are not supported in scenario files; write the value out in full")
+    if let excess = AliasExpansion.firstExcess(in: text) {
+      return failure(file, excess.position, AliasExpansion.message(excess.anchor))
     }
     let root: Node?
     do {
@@ -87,6 +85,10 @@ public enum ScenarioLoader {
     }
     guard var root, !root.isNull else {
       return failure(file, .start, "the file is empty; a scenario needs at least the sections 'scenario' and 'tenants'")
+    }
+    switch MergeKeys.resolve(root) {
+    case let .success(resolved): root = resolved
+    case let .failure(problem): return failure(file, problem.position, problem.message)
     }
     var overlay = Overlay()
     var budget = byteCount
