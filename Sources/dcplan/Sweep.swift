@@ -103,6 +103,14 @@ struct Sweep: ParsableCommand {
         throw ValidationError("--set path '\(parameter.path)': \(unknown.message)")
       }
     }
+    // Parsed once (with what it extends); each variant puts its settings into the tree.
+    let prepared: ScenarioLoader.Prepared
+    switch ScenarioLoader.prepare(text: text, file: scenario) {
+    case let .success(parsed): prepared = parsed
+    case let .failure(failed):
+      _ = Console.report(failed.outcome.diagnostics, quiet: output.quiet)
+      throw ExitCode.failure
+    }
     let tenants = baseScenario.tenants.map(\.id)
     let total = grid.reduce(1) { $0 * $1.values.count }
     let part = try Shard.parse(shard)
@@ -156,7 +164,7 @@ struct Sweep: ParsableCommand {
         DispatchQueue.concurrentPerform(iterations: end - start) { k in
           let variant = first + k
           let chosen = values(of: variant)
-          let outcome = ScenarioLoader.load(text: text, file: scenario, settings: Array(zip(grid.map(\.path), chosen)))
+          let outcome = ScenarioLoader.load(prepared, settings: Array(zip(grid.map(\.path), chosen)))
           var figures: [Double?] = Array(repeating: nil, count: keys.count)
           var errors = ""
           if let loaded = outcome.scenario {

@@ -16,6 +16,12 @@ public struct LoadOutcome: Sendable {
   public var files: [String] = []
 }
 
+/// The outcome of a failed ``ScenarioLoader/prepare(text:file:)``, as an error.
+public struct LoadOutcomeFailure: Error, @unchecked Sendable {
+  /// The outcome, with its diagnostics.
+  public let outcome: LoadOutcome
+}
+
 /// The `load` and `validate` stages: text → YAML tree → ``Scenario`` with every problem
 /// reported at its line and column. YAML and JSON are read alike (JSON is YAML).
 public enum ScenarioLoader {
@@ -121,13 +127,50 @@ public enum ScenarioLoader {
         return failure(where_, position, problem.message)
       }
     }
+    switch applying(settings, to: root, file: file) {
+    case let .success(changed): return .tree(root: changed, overlay: overlay, budget: budget)
+    case let .failure(failed): return .failed(failed.outcome)
+    }
+  }
+
+  /// `root` with `settings` put in, or the first that cannot be.
+  private static func applying(
+    _ settings: [(path: String, value: String)], to root: Node, file: String
+  ) -> Result<Node, LoadOutcomeFailure> {
+    var root = root
     for setting in settings {
       switch Settings.apply(setting.value, at: setting.path, to: root) {
       case let .success(changed): root = changed
-      case let .failure(problem): return failure(file, .start, problem.message)
+      case let .failure(problem): return .failure(LoadOutcomeFailure(outcome: failure(file, .start, problem.message)))
       }
     }
-    return .tree(root: root, overlay: overlay, budget: budget)
+    return .success(root)
+  }
+
+  /// A file parsed once, with everything it extends merged in, for many variants (a sweep):
+  /// each variant puts its settings into the tree and decodes it (``load(_:settings:)``).
+  public struct Prepared: @unchecked Sendable {
+    let root: Node
+    let overlay: Overlay
+    let budget: Int
+    let file: String
+  }
+
+  /// `text` parsed for variants, or the outcome of its first error.
+  public static func prepare(text: String, file: String) -> Result<Prepared, LoadOutcomeFailure> {
+    switch parse(text: text, file: file, byteCount: text.utf8.count) {
+    case let .failed(outcome): return .failure(LoadOutcomeFailure(outcome: outcome))
+    case let .tree(root, overlay, budget): return .success(Prepared(root: root, overlay: overlay, budget: budget, file: file))
+    }
+  }
+
+  /// A variant of a prepared file: `settings` put in, then decoded and checked as
+  /// ``load(text:file:settings:)`` would (the same outcome, without parsing again).
+  public static func load(_ prepared: Prepared, settings: [(path: String, value: String)]) -> LoadOutcome {
+    switch applying(settings, to: prepared.root, file: prepared.file) {
+    case let .success(root): return decode(root, overlay: prepared.overlay, budget: prepared.budget, file: prepared.file)
+    case let .failure(failed): return failed.outcome
+    }
   }
 
   private static func failure(_ file: String, _ position: SourcePosition, _ message: String) -> Parsed {
@@ -144,6 +187,11 @@ public enum ScenarioLoader {
     case let .failed(outcome): return outcome
     case let .tree(tree, bands, bytes): (root, overlay, budget) = (tree, bands, bytes)
     }
+    return decode(root, overlay: overlay, budget: budget, file: file)
+  }
+
+  /// The scenario decoded from a parsed tree, checked, with its diagnostics in file order.
+  private static func decode(_ root: Node, overlay: Overlay, budget: Int, file: String) -> LoadOutcome {
     let context = DecodeContext(file: file, nodeBudget: max(10_000, 4 * budget))
     let decoded = ScenarioDecoder(context: context).decode(root)
     let map = SourceMap(positions: context.sourceMap)
