@@ -63,24 +63,26 @@ public enum QuantityParser {
 
   /// Splits off the longest leading decimal number (`-1.5e3`, `.5`, `120`).
   private static func splitNumber(_ text: String) -> (String, String) {
-    let chars = Array(text)
-    var index = 0
-    if index < chars.count, chars[index] == "+" || chars[index] == "-" { index += 1 }
+    // On the UTF-8 bytes: a number is ASCII, and the split falls on a byte boundary before
+    // any other character (state-scale files parse hundreds of thousands of quantities).
+    let bytes = text.utf8
+    var index = bytes.startIndex
+    func byte(_ i: String.UTF8View.Index) -> UInt8? { i < bytes.endIndex ? bytes[i] : nil }
+    func isDigit(_ b: UInt8?) -> Bool { b.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+    if let b = byte(index), b == UInt8(ascii: "+") || b == UInt8(ascii: "-") { index = bytes.index(after: index) }
     let digitsStart = index
-    while index < chars.count, chars[index].isASCII, chars[index].isNumber || chars[index] == "." || chars[index] == "_" {
-      index += 1
-    }
+    while let b = byte(index), isDigit(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") { index = bytes.index(after: index) }
     if index == digitsStart { return ("", text) }
     // An exponent only if digits follow it, so that `5 EUR` and `5E` stay units.
-    if index < chars.count, chars[index] == "e" || chars[index] == "E" {
-      var probe = index + 1
-      if probe < chars.count, chars[probe] == "+" || chars[probe] == "-" { probe += 1 }
+    if let b = byte(index), b == UInt8(ascii: "e") || b == UInt8(ascii: "E") {
+      var probe = bytes.index(after: index)
+      if let sign = byte(probe), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { probe = bytes.index(after: probe) }
       let expStart = probe
-      while probe < chars.count, chars[probe].isASCII, chars[probe].isNumber { probe += 1 }
+      while isDigit(byte(probe)) { probe = bytes.index(after: probe) }
       if probe > expStart { index = probe }
     }
-    let number = String(chars[..<index]).replacingUnderscores()
-    return (number, String(chars[index...]))
+    let number = String(text[..<index])
+    return (number.contains("_") ? number.replacingUnderscores() : number, String(text[index...]))
   }
 }
 

@@ -12,11 +12,12 @@ enum MergeKeys {
     let message: String
   }
 
-  /// `root` with every merge key resolved and the top-level `x-` keys removed.
-  static func resolve(_ root: Node) -> Result<Node, Problem> {
+  /// `root` (parsed from `text`) with every merge key resolved and the top-level `x-` keys
+  /// removed; the tree is walked only when the text has a `<<`.
+  static func resolve(_ root: Node, text: String) -> Result<Node, Problem> {
     do {
-      var resolved = try merged(root)
-      if case let .mapping(mapping) = resolved {
+      var resolved = text.utf8.contains(UInt8(ascii: "<")) && text.contains("<<") ? try merged(root) : root
+      if case let .mapping(mapping) = resolved, mapping.contains(where: { $0.key.scalar?.string.hasPrefix("x-") ?? false }) {
         let kept = mapping.filter { !($0.key.scalar?.string.hasPrefix("x-") ?? false) }.map { ($0.key, $0.value) }
         resolved = .mapping(Node.Mapping(kept, mapping.tag, mapping.style, mapping.mark))
       }

@@ -103,7 +103,7 @@ struct Overlay {
         return .failure(OverlayFailure(position: extends.position, message: "the file '\(scalar.string)' that this scenario extends holds no scenario"))
       }
       let node: Node
-      switch MergeKeys.resolve(composed) {
+      switch MergeKeys.resolve(composed, text: text) {
       case let .success(resolved): node = resolved
       case let .failure(problem): return .failure(OverlayFailure(position: problem.position, message: problem.message))
       }

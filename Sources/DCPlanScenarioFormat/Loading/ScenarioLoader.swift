@@ -92,7 +92,7 @@ public enum ScenarioLoader {
     guard var root, !root.isNull else {
       return failure(file, .start, "the file is empty; a scenario needs at least the sections 'scenario' and 'tenants'")
     }
-    switch MergeKeys.resolve(root) {
+    switch MergeKeys.resolve(root, text: text) {
     case let .success(resolved): root = resolved
     case let .failure(problem): return failure(file, problem.position, problem.message)
     }
