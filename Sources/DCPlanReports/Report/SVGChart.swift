@@ -92,6 +92,13 @@ enum SVGChart {
     }
   }
 
+  /// Series k's colour: its own among the first the legend names, grey for those beyond
+  /// (named together in the legend's last line), so that no two named series share one.
+  static func colour(_ k: Int, of count: Int) -> String {
+    let named = count > palette.count ? palette.count - 1 : count
+    return k < named ? palette[k] : "#bbbbbb"
+  }
+
   private static func frame(_ title: String, minimum: Double, maximum: Double, labels: [String], body: String, legend: [String]) -> String {
     let plotWidth = width - left - right
     let plotHeight = height - top - bottom
@@ -115,10 +122,17 @@ enum SVGChart {
         : "<text x=\"\(x)\" y=\"\(y)\" font-size=\"11\" text-anchor=\"middle\">\(escape(label))</text>"
     }
     svg += body
-    for (i, name) in legend.enumerated().prefix(14) {
+    // At most 14 entries (the palette's colours), names cut to fit the margin; more series
+    // than that are named in a last line, the table has them all.
+    let shown = legend.count > palette.count ? palette.count - 1 : legend.count
+    for (i, name) in legend.prefix(shown).enumerated() {
       let y = top + Double(i) * 18
+      let fitted = name.count > 21 ? String(name.prefix(20)) + "…" : name
       svg += "<rect x=\"\(width - right + 12)\" y=\"\(y)\" width=\"12\" height=\"12\" fill=\"\(palette[i % palette.count])\"/>"
-      svg += "<text x=\"\(width - right + 30)\" y=\"\(y + 10)\" font-size=\"11\">\(escape(name))</text>"
+      svg += "<text x=\"\(width - right + 30)\" y=\"\(y + 10)\" font-size=\"11\"><title>\(escape(name))</title>\(escape(fitted))</text>"
+    }
+    if legend.count > shown {
+      svg += "<text x=\"\(width - right + 12)\" y=\"\(top + Double(shown) * 18 + 10)\" font-size=\"11\" fill=\"#555\">+ \(legend.count - shown) more: see the table</text>"
     }
     return svg + "</svg></figure>"
   }
@@ -143,7 +157,7 @@ enum SVGChart {
     }
     for (k, line) in series.enumerated() {
       let points = line.values.enumerated().map { point($0.offset, $0.element) }.joined(separator: " ")
-      body += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(palette[k % palette.count])\" stroke-width=\"2\"/>"
+      body += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(colour(k, of: series.count))\" stroke-width=\"2\"/>"
     }
     return frame(title, minimum: minimum, maximum: maximum, labels: labels, body: body, legend: series.map(\.name))
   }
@@ -161,7 +175,7 @@ enum SVGChart {
       for (k, bar) in series.enumerated() where bar.values[i] > 0 {
         let h = plotHeight * bar.values[i] / maximum
         let y = top + plotHeight - plotHeight * base / maximum - h
-        body += "<rect x=\"\(left + slot * Double(i) + slot * 0.15)\" y=\"\(y)\" width=\"\(slot * 0.7)\" height=\"\(h)\" fill=\"\(palette[k % palette.count])\"/>"
+        body += "<rect x=\"\(left + slot * Double(i) + slot * 0.15)\" y=\"\(y)\" width=\"\(slot * 0.7)\" height=\"\(h)\" fill=\"\(colour(k, of: series.count))\"/>"
         base += bar.values[i]
       }
     }
@@ -184,7 +198,7 @@ enum SVGChart {
         let value = bar.values[i]
         let top = min(y(value), y(0))
         let h = abs(y(value) - y(0))
-        body += "<rect x=\"\(left + slot * Double(i) + slot * 0.1 + barWidth * Double(k))\" y=\"\(top)\" width=\"\(barWidth)\" height=\"\(max(0.5, h))\" fill=\"\(palette[k % palette.count])\"/>"
+        body += "<rect x=\"\(left + slot * Double(i) + slot * 0.1 + barWidth * Double(k))\" y=\"\(top)\" width=\"\(barWidth)\" height=\"\(max(0.5, h))\" fill=\"\(colour(k, of: series.count))\"/>"
       }
     }
     return frame(title, minimum: minimum, maximum: maximum, labels: labels, body: body, legend: series.map(\.name))
