@@ -112,6 +112,26 @@ struct BudgetLawTests {
     #expect(approximately(rent.amountEUR, 5 * 24_000))
   }
 
+  @Test("a link upgrade ordered in 2020 for 2023 (3 years' lead time) binds its 2021 and 2022 payments: 200 kEUR")
+  func linkUpgradeCommitment() throws {
+    let text = """
+      version: 1
+      scenario: {name: link commitment, horizon: 2020..2024, discount_rate: 0 %}
+      tenants: [{id: a, kind: state, employees: 1000, node: B, joins_shared_dc: 2020}]
+      sites: [{id: dc, kind: shared, node: A}]
+      network:
+        busy_hour_per_employee: 1 Mbit/s
+        nodes: [{id: A}, {id: B}]
+        links:
+          - {id: A-B, from: A, to: B, capacity: 100 Mbit/s, steps: [{capacity: 10 Gbit/s, capex: 300 kEUR, lead_time: 3 years}]}
+      """
+    let results = try Self.run(text)
+    let upgrade = try #require(results.commitments.first { $0.category == .linkUpgrades })
+    #expect(upgrade.year == Year(2020) && upgrade.site == "A-B" && upgrade.what == "link upgrade to step 1 ordered")
+    #expect(upgrade.paymentYears == Year(2021)...Year(2022))
+    #expect(approximately(upgrade.amountEUR, 200_000))
+  }
+
   @Test("a tenant's budget pays its charge in cash: the residual credit of 2024 is not in it")
   func tenantBody() throws {
     let results = try Self.run(Self.yaml(budget: "      - {id: land, body: a, amount: 1.1 MEUR}"))

@@ -23,13 +23,15 @@ public struct Commitment: Hashable, Sendable {
 public enum Commitments {
   /// Every commitment concluded within the horizon, by year, then site.
   ///
-  /// - A module ordered in year o and paid over its spending years binds the payments after o.
+  /// - A module (or a link upgrade) ordered in year o and paid over its spending years binds
+  ///   the payments after o.
   ///   Orders placed before the horizon are already committed and not listed.
   /// - A rent contract starting in year s binds the rent contracted in s for the rest of its
   ///   minimum term (s + 1 … s + term − 1), within the horizon or beyond; a later extension
   ///   (a module of the rented site) adds its own order, not a new term.
   public static func plan(
-    _ scenario: Scenario, sizing: [SiteSizing], facility: [SiteFacility], expansion: ExpansionPlan, years: [Year]
+    _ scenario: Scenario, sizing: [SiteSizing], facility: [SiteFacility], expansion: ExpansionPlan,
+    linkUpgrades: [LinkUpgrade] = [], years: [Year]
   ) -> [Commitment] {
     guard let first = years.first, let last = years.last else { return [] }
     let money = scenario.costs.money
@@ -43,6 +45,17 @@ public enum Commitments {
       commitments.append(Commitment(
         year: module.orderYear, category: .modules, site: module.site, what: "module '\(module.module)' ordered",
         paymentYears: from...to, amountEUR: later.reduce(0) { $0 + inLedgerMoney(share, in: $1) }))
+    }
+    // A link upgrade is paid over its lead time like a module.
+    for upgrade in linkUpgrades where upgrade.orderYear >= first && upgrade.orderYear <= last {
+      let spending = Array(CostStage.spendingYears(order: upgrade.orderYear, ready: upgrade.readyYear))
+      let later = spending.filter { $0 > upgrade.orderYear }
+      guard let from = later.first, let to = later.last, upgrade.capex.euros > 0 else { continue }
+      let share = upgrade.capex.euros / Double(spending.count)
+      commitments.append(Commitment(
+        year: upgrade.orderYear, category: .linkUpgrades, site: upgrade.link,
+        what: "link upgrade to step \(upgrade.step) ordered", paymentYears: from...to,
+        amountEUR: later.reduce(0) { $0 + inLedgerMoney(share, in: $1) }))
     }
     for (index, site) in scenario.sites.enumerated() where index < facility.count {
       guard let rent = site.rent, rent.termYears > 1,

@@ -133,7 +133,8 @@ public enum Planner {
     warnings += sharingWarnings
     let (likeForLike, likeWarnings) = LikeForLike.compare(file, plan: availability, network: network)
     warnings += likeWarnings
-    let commitments = Commitments.plan(scenario, sizing: sizing, facility: facility, expansion: expansion, years: years)
+    let commitments = Commitments.plan(
+      scenario, sizing: sizing, facility: facility, expansion: expansion, linkUpgrades: network.upgrades, years: years)
     let budgets = BudgetStage.check(scenario, costs, sharing: sharing, commitments: commitments, years: years)
     warnings += BudgetStage.warnings(budgets)
     warnings = Acceptance.apply(scenario.acceptedWarnings, to: warnings)
