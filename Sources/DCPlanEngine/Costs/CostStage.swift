@@ -317,10 +317,7 @@ enum SiteCosts {
       }
       runningBefore = running
     }
-    if let rent = site.rent {
-      // Parallel running of a service site counts its charges (added after the loop).
-      addRent(rent, site: site, needs: needs, sized: sized, built: built, years: years, into: &sink)
-    }
+    if let rent = site.rent { addRent(rent, site: site, needs: needs, sized: sized, built: built, years: years, into: &sink) }
     // A provider's service leaves the plan no asset to be worth anything.
     if let residual = rates.residual, ownsHardware {
       // A site closed or lost by the horizon's end leaves its modules nothing to be worth.
@@ -361,11 +358,10 @@ enum SiteCosts {
         }
         // No load placed any more, or closed: the notice or the rest of the term, below.
       } else if site.isOperating(in: year) {
-        var standing = site.existingCapacity
-        for module in built where module.readyYear <= year { standing = standing + module.capacity }
+        let standing = contracted(site: site, built: built, in: year)
         let racks = Double(standing.racks)
         let kw = standing.itPower.kilowatts
-        lastRent = contractedRent(rent, site: site, built: built, in: year)
+        lastRent = racks * rent.perRackYearEUR + kw * rent.perKWYearEUR
         if lastRent > 0 {
           let driver = rent.perKWYearEUR > 0 && rent.perRackYearEUR > 0
             ? CostDriver.note("\(CostStage.rounded(racks)) racks × \(CostStage.rounded(rent.perRackYearEUR)) EUR + \(CostStage.rounded(kw)) kW × \(CostStage.rounded(rent.perKWYearEUR)) EUR")
@@ -418,9 +414,15 @@ enum SiteCosts {
   /// The rent per year of what a rented site has contracted in `year`: its capacity and the
   /// modules ready by then (EUR).
   static func contractedRent(_ rent: SiteRent, site: Site, built: some Sequence<Expansion>, in year: Year) -> Double {
+    let standing = contracted(site: site, built: built, in: year)
+    return Double(standing.racks) * rent.perRackYearEUR + standing.itPower.kilowatts * rent.perKWYearEUR
+  }
+
+  /// What a rented site has contracted in `year`: its capacity and the modules ready by then.
+  private static func contracted(site: Site, built: some Sequence<Expansion>, in year: Year) -> FacilityCapacity {
     var standing = site.existingCapacity
     for module in built where module.readyYear <= year { standing = standing + module.capacity }
-    return Double(standing.racks) * rent.perRackYearEUR + standing.itPower.kilowatts * rent.perKWYearEUR
+    return standing
   }
 
   /// The book value left at the horizon's end of the modules built and of the servers and

@@ -134,7 +134,7 @@ enum SingleFailures {
       // A leaf target's distances come from its hubs' under the failure: each hub's run once,
       // until the sources of every leaf target through it are settled.
       var sourcesByHub: [Int: Set<Int>] = [:]
-      var changed: [(target: Int, sources: Set<Int>)] = []
+      var changed: [Int] = []
       for (target, sources) in sourcesByTarget {
         let normal = finder.distances(to: target)
         if graph.keepsDistances(normal, failure.state) {
@@ -143,7 +143,7 @@ enum SingleFailures {
           failedDistances[target] = patched
         } else if normal.isDerived {
           for edge in graph.adjacency[target] { sourcesByHub[edge.neighbour, default: []].formUnion(sources) }
-          changed.append((target, sources))
+          changed.append(target)
         } else {
           failedDistances[target] = TargetDistances(
             target: target, full: graph.distances(from: target, avoiding: failure.state, settling: sources))
@@ -165,7 +165,7 @@ enum SingleFailures {
         hubDistances[hub] = failed
         return failed
       }
-      for (target, _) in changed {
+      for target in changed {
         failedDistances[target] = graph.derivedDistances(to: target, avoiding: failure.state, neighbourDistances: failedHub)
       }
       for p in order {
