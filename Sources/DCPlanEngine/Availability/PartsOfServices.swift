@@ -54,7 +54,7 @@ final class PartsOfServices {
           }
           let hardware = rules.at(site: s)
           normal[(s * pools + p) * count + y] = max(
-            SizingStage.ceilCount(vcpu, per: hardware.vcpuPerServer), SizingStage.ceilCount(ram, per: hardware.ramPerServer))
+            SizingStage.ceilCount(vcpu, per: hardware.vcpuPerServer(year: y)), SizingStage.ceilCount(ram, per: hardware.ramPerServer(year: y)))
         }
       }
     }
@@ -135,7 +135,9 @@ final class PartsOfServices {
     SideParts(
       site: site, infrastructure: infrastructure[site],
       compute: clusters(site, year: y, pool: pool, vcpu: need.vcpu * computeLoad, ramGiB: need.ramGiB * computeLoad),
-      storage: storage(need.storageTiB, redundancy: redundancy, share: dataShare, legacy: legacy, rules: rules.at(site: site)))
+      storage: storage(
+        need.storageTiB, redundancy: redundancy, share: dataShare, legacy: legacy, tibPerUnit: rules.at(site: site).tibPerUnit(year: y),
+        hasStorage: rules.at(site: site).storage != nil))
   }
 
   /// The clusters of `pool` at `site` that carry `vcpu` and `ramGiB`: as many as its working
@@ -146,7 +148,7 @@ final class PartsOfServices {
     let clusters = sizing[site].pools[p].clusters[y]
     let servers = sizing[site].pools[p].servers[y]
     let working = max(
-      SizingStage.ceilCount(vcpu, per: rules.vcpuPerServer), SizingStage.ceilCount(ramGiB, per: rules.ramPerServer))
+      SizingStage.ceilCount(vcpu, per: rules.vcpuPerServer(year: y)), SizingStage.ceilCount(ramGiB, per: rules.ramPerServer(year: y)))
     guard clusters > 0, servers > 0, working > 0 else { return nil }
     let size = (servers + clusters - 1) / clusters
     // In normal operation a cluster must keep up its share of the servers the site's own load
@@ -187,22 +189,22 @@ final class PartsOfServices {
   /// min(1, copies × share) of one copy in ⌊copies × share⌋ local copies (all the copies at a
   /// legacy site): groups of that many units, tolerating all but one.
   private func storage(
-    _ dataTiB: Double, redundancy: Redundancy, share: Double, legacy: Bool, rules: SizingStage.Rules
+    _ dataTiB: Double, redundancy: Redundancy, share: Double, legacy: Bool, tibPerUnit: Double, hasStorage: Bool
   ) -> StoragePart? {
-    guard rules.storage != nil, rules.tibPerUnit > 0, dataTiB > 0 else { return nil }
+    guard hasStorage, tibPerUnit > 0, dataTiB > 0 else { return nil }
     let unit = components.storageUnit
     let u = unit.unavailability
     let groups: Int
     let units: Int
     let tolerates: Int
     if let code = redundancy.erasureCoding {
-      groups = max(1, SizingStage.ceilCount(dataTiB * share, per: Double(code.k) * rules.tibPerUnit))
+      groups = max(1, SizingStage.ceilCount(dataTiB * share, per: Double(code.k) * tibPerUnit))
       units = code.k + code.m
       tolerates = code.m
     } else {
       let copies = redundancy.storageCopies * (legacy ? 1 : share)
       let local = max(1, Int((copies + 1e-9).rounded(.down)))
-      groups = max(1, SizingStage.ceilCount(dataTiB * min(1, copies), per: rules.tibPerUnit))
+      groups = max(1, SizingStage.ceilCount(dataTiB * min(1, copies), per: tibPerUnit))
       units = local
       tolerates = local - 1
     }

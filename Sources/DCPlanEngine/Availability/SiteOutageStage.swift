@@ -140,8 +140,9 @@ enum SiteOutageStage {
     for p in classes.pools.indices {
       for i in survivors where p < sizing[i].pools.count {
         let working = Double(sizing[i].pools[p].workingServers[y])
-        freeVCPU[p] += working * rules.at(site: i).vcpuPerServerAtFullUse
-        freeRAM[p] += working * rules.at(site: i).ramPerServerAtFullUse
+        let perServer = rules.at(site: i).perServerAtFullUse(year: y)
+        freeVCPU[p] += working * perServer.vcpu
+        freeRAM[p] += working * perServer.ramGiB
       }
       // Their own load keeps running.
       for c in 0..<classCount where classes.pool[c] == p {

@@ -19,6 +19,9 @@ public struct SiteSizing: Hashable, Sendable {
   public var servers: [Int]
   /// Storage units per year.
   public var storageUnits: [Int]
+  /// Physical cores of the servers in service per year (servers × cores, or summed over the
+  /// generations in service: docs/conventions.md, "Hardware generations").
+  public var serverCores: [Int] = []
   /// Stored data in TiB with the copies the site holds, per year (no erasure-coding
   /// overhead): what a provider's service books (docs/conventions.md, "Rented sites").
   public var storedWithCopiesTiB: [Double] = []
@@ -88,7 +91,8 @@ public enum SizingStage {
       sizeSite(
         kind: scenario.sites[index].kind, own: demand.sites[index].byClass, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM,
         sharedSites: shared.count, closedFrom: scenario.sites[index].firstClosedIndex(demand.years), rules: rules.at(site: index),
-        ownsHardware: !scenario.sites[index].isProviderService, into: &sizing[index])
+        ownsHardware: !scenario.sites[index].isProviderService, freezeYears: scenario.sites[index].freezeBeforeMoveYears,
+        into: &sizing[index])
     }
   }
 
@@ -130,8 +134,11 @@ public enum SizingStage {
       let ramPerServerAtFullUse: Double
       /// TiB one unit holds at its target utilisation.
       let tibPerUnit: Double
+      /// Performance by year of purchase, when the types have generations.
+      let serverGenerations: HardwareGenerations?
+      let storageGenerations: HardwareGenerations?
 
-      init(_ serverType: ServerType?, _ storageType: StorageType?, policy: SizingPolicy) {
+      init(_ serverType: ServerType?, _ storageType: StorageType?, policy: SizingPolicy, years: [Year]) {
         server = serverType.map {
           ServerFigures(
             cores: $0.cores, typicalKW: $0.typicalPower.kilowatts, peakKW: $0.peakPower.kilowatts, perRack: $0.perRack,
@@ -147,6 +154,8 @@ public enum SizingStage {
         vcpuPerServerAtFullUse = serverType.map { Double($0.cores) * policy.cpuOvercommit } ?? 0
         ramPerServerAtFullUse = serverType.map { $0.ram.gibibytes * policy.ramOvercommit } ?? 0
         tibPerUnit = storageType.map { $0.usable.tebibytes * policy.storageTargetUtilisation.value } ?? 0
+        serverGenerations = serverType.flatMap { HardwareGenerations(server: $0, policy: policy, years: years) }
+        storageGenerations = storageType.flatMap { HardwareGenerations(storage: $0, policy: policy, years: years) }
       }
     }
 
@@ -165,6 +174,34 @@ public enum SizingStage {
     var ramPerServerAtFullUse: Double { hardware.ramPerServerAtFullUse }
     var tibPerUnit: Double { hardware.tibPerUnit }
 
+    /// vCPU one server bought in year index `y` carries (its generation's; the type's own
+    /// without generations or outside the horizon).
+    func vcpuPerServer(year y: Int) -> Double {
+      guard let g = hardware.serverGenerations, g.ofYear.indices.contains(y) else { return vcpuPerServer }
+      return g.perUnit[g.ofYear[y]]
+    }
+
+    /// GiB one server bought in year index `y` carries.
+    func ramPerServer(year y: Int) -> Double {
+      guard let g = hardware.serverGenerations, g.ofYear.indices.contains(y) else { return ramPerServer }
+      return g.ramPerUnit[g.ofYear[y]]
+    }
+
+    /// vCPU and GiB one server bought in year index `y` carries at full use (the target
+    /// utilisation's headroom used: an emergency).
+    func perServerAtFullUse(year y: Int) -> (vcpu: Double, ramGiB: Double) {
+      guard hardware.serverGenerations != nil, vcpuPerServer > 0, ramPerServer > 0 else {
+        return (vcpuPerServerAtFullUse, ramPerServerAtFullUse)
+      }
+      return (vcpuPerServerAtFullUse * vcpuPerServer(year: y) / vcpuPerServer, ramPerServerAtFullUse * ramPerServer(year: y) / ramPerServer)
+    }
+
+    /// TiB one storage unit bought in year index `y` holds at its target utilisation.
+    func tibPerUnit(year y: Int) -> Double {
+      guard let g = hardware.storageGenerations, g.ofYear.indices.contains(y) else { return tibPerUnit }
+      return g.perUnit[g.ofYear[y]]
+    }
+
     /// The redundancy classes and their pools.
     let classes: RedundancyClasses
     /// Per class: the share of its shared load each shared site must carry, and raw TiB per TiB.
@@ -182,11 +219,15 @@ public enum SizingStage {
     /// The rules of `scenario`, with the policy's hardware.
     public init(_ scenario: Scenario) {
       let policy = scenario.policy
-      hardware = Hardware(CatalogueChoice.server(scenario), CatalogueChoice.storage(scenario), policy: policy)
+      let hasGenerations = scenario.hardware.servers.contains { !$0.generations.isEmpty }
+        || scenario.hardware.storage.contains { !$0.generations.isEmpty }
+      let years = hasGenerations ? scenario.info.horizon.years : []
+      let common = Hardware(CatalogueChoice.server(scenario), CatalogueChoice.storage(scenario), policy: policy, years: years)
+      hardware = common
       siteHardware = scenario.sites.map {
         $0.serverType == nil && $0.storageType == nil
-          ? Hardware(CatalogueChoice.server(scenario), CatalogueChoice.storage(scenario), policy: policy)
-          : Hardware(CatalogueChoice.server(scenario, site: $0), CatalogueChoice.storage(scenario, site: $0), policy: policy)
+          ? common
+          : Hardware(CatalogueChoice.server(scenario, site: $0), CatalogueChoice.storage(scenario, site: $0), policy: policy, years: years)
       }
       sitesDiffer = scenario.sites.contains { $0.serverType != nil || $0.storageType != nil }
       classes = RedundancyClasses(scenario)
@@ -217,17 +258,21 @@ public enum SizingStage {
     var sizing = SiteSizing(empty: site.id)
     sizeSite(
       kind: site.kind, own: own, sharedVCPU: sharedVCPU, sharedRAM: sharedRAM, sharedSites: sharedSites, closedFrom: closedFrom,
-      rules: rules, ownsHardware: !site.isProviderService, into: &sizing)
+      rules: rules, ownsHardware: !site.isProviderService, freezeYears: site.freezeBeforeMoveYears, into: &sizing)
     return sizing
   }
 
   /// The same for a site of `kind`, into `sizing` (of that site), its arrays rewritten in
   /// place where they fit (the kind alone is passed: a whole `Site` would be copied). A site
   /// that does not own its hardware (a provider's service) is sized for its load but holds
-  /// no servers or storage units of the plan's.
+  /// no servers or storage units of the plan's. With hardware generations, the servers and
+  /// storage units are the fleet in service (``GenerationFleet``), which depends on the
+  /// years before and on the site's `freezeYears` before a move; the working servers and
+  /// clusters are those of the year's generation.
+  // swiftlint:disable:next function_parameter_count
   static func sizeSite(
     kind: Site.Kind, own: [ResourceSeries], sharedVCPU: [Double], sharedRAM: [Double], sharedSites: Int, closedFrom: Int,
-    rules: Rules, ownsHardware: Bool = true, into sizing: inout SiteSizing
+    rules: Rules, ownsHardware: Bool = true, freezeYears: Int = 0, into sizing: inout SiteSizing
   ) {
     let yearCount = own.first?.vcpu.count ?? 0
     let poolCount = rules.spares.count
@@ -239,6 +284,7 @@ public enum SizingStage {
     sizing.clusters.reset(count: yearCount, to: 0)
     sizing.servers.reset(count: yearCount, to: 0)
     sizing.storageUnits.reset(count: yearCount, to: 0)
+    sizing.serverCores.reset(count: yearCount, to: 0)
     if sizing.pools.count != poolCount {
       sizing.pools = [PoolSizing](repeating: PoolSizing(workingServers: [], clusters: [], servers: []), count: poolCount)
     }
@@ -252,7 +298,14 @@ public enum SizingStage {
     let hasStorage = rules.storage != nil && ownsHardware
     let classCount = min(own.count, rules.classCount)
     let pool = rules.classes.pool
+    // With generations: the count of each generation that would meet each year's need alone.
+    let serverGenerations = hasServer ? rules.hardware.serverGenerations.flatMap { $0.ofYear.count == yearCount ? $0 : nil } : nil
+    let storageGenerations = hasStorage ? rules.hardware.storageGenerations.flatMap { $0.ofYear.count == yearCount ? $0 : nil } : nil
+    var serversIfAll = [Int](repeating: 0, count: (serverGenerations?.count ?? 0) * yearCount)
+    var unitsIfAll = [Int](repeating: 0, count: (storageGenerations?.count ?? 0) * yearCount)
     for y in 0..<yearCount {
+      let vcpuPerServer = rules.vcpuPerServer(year: y)
+      let ramPerServer = rules.ramPerServer(year: y)
       var raw = 0.0
       for p in 0..<poolCount {
         // The pool's sized load: each class's own, or its failover share of the shared load.
@@ -266,9 +319,16 @@ public enum SizingStage {
           poolVCPU += vcpu
           poolRAM += ram
         }
-        let working = hasServer
-          ? max(ceilCount(poolVCPU, per: rules.vcpuPerServer), ceilCount(poolRAM, per: rules.ramPerServer)) : 0
+        let working = hasServer ? max(ceilCount(poolVCPU, per: vcpuPerServer), ceilCount(poolRAM, per: ramPerServer)) : 0
         let clusters = working == 0 ? 0 : (working + rules.workingPerCluster[p] - 1) / rules.workingPerCluster[p]
+        if let serverGenerations {
+          for g in 0..<serverGenerations.count {
+            let working = max(
+              ceilCount(poolVCPU, per: serverGenerations.perUnit[g]), ceilCount(poolRAM, per: serverGenerations.ramPerUnit[g]))
+            let clusters = working == 0 ? 0 : (working + rules.workingPerCluster[p] - 1) / rules.workingPerCluster[p]
+            serversIfAll[g * yearCount + y] += working + rules.spares[p] * clusters
+          }
+        }
         sizing.pools[p].workingServers[y] = working
         sizing.pools[p].clusters[y] = clusters
         sizing.pools[p].servers[y] = working + rules.spares[p] * clusters
@@ -283,7 +343,22 @@ public enum SizingStage {
         sizing.storedWithCopiesTiB[y] += own[c].storageTiB[y] * rules.copies[c]
         raw += own[c].storageTiB[y] * rules.rawFactor[c]
       }
-      sizing.storageUnits[y] = hasStorage ? ceilCount(raw, per: rules.tibPerUnit) : 0
+      sizing.storageUnits[y] = hasStorage ? ceilCount(raw, per: rules.tibPerUnit(year: y)) : 0
+      if let storageGenerations {
+        for g in 0..<storageGenerations.count { unitsIfAll[g * yearCount + y] = ceilCount(raw, per: storageGenerations.perUnit[g]) }
+      }
+      sizing.serverCores[y] = sizing.servers[y] * (hasServer ? rules.server?.cores ?? 0 : 0)
+    }
+    if let serverGenerations {
+      GenerationFleet.inService(
+        ifAll: serversIfAll, generations: serverGenerations, lifetime: rules.server?.lifetimeYears ?? 1, freezeYears: freezeYears,
+        capacity: serverGenerations.cores, counts: &sizing.servers, capacityInService: &sizing.serverCores)
+    }
+    if let storageGenerations {
+      var unused: [Int] = []
+      GenerationFleet.inService(
+        ifAll: unitsIfAll, generations: storageGenerations, lifetime: rules.storage?.lifetimeYears ?? 1, freezeYears: freezeYears,
+        capacity: [], counts: &sizing.storageUnits, capacityInService: &unused)
     }
   }
 

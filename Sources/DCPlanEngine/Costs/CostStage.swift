@@ -296,7 +296,7 @@ enum SiteCosts {
         running += Double(needs.racks[y]) * rackCost
         sink.add(y, .space, Double(needs.racks[y]) * rackCost, .units(count: Double(needs.racks[y]), noun: "racks", unitEUR: rackCost))
       }
-      let licensedCores = Double(sized.servers[y] * cores)
+      let licensedCores = cores > 0 && y < sized.serverCores.count ? Double(sized.serverCores[y]) : 0
       let perCore = rates.perCoreEUR[y]
       if licensedCores > 0, perCore > 0 {
         running += licensedCores * perCore

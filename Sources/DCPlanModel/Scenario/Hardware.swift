@@ -36,6 +36,10 @@ public struct ServerType: Hashable, Sendable, Identifiable {
   public var lifetimeYears: Int
   /// Servers that fit in one rack.
   public var perRack: Int
+  /// Later generations of the type: servers bought from a generation's year on have its
+  /// cores and RAM (ascending by year; empty: every server has ``cores`` and ``ram``;
+  /// docs/conventions.md, "Hardware generations").
+  public var generations: [ServerGeneration] = []
 
   /// A server type from its values.
   public init(
@@ -72,6 +76,10 @@ public struct StorageType: Hashable, Sendable, Identifiable {
   public var lifetimeYears: Int
   /// Units that fit in one rack.
   public var perRack: Int
+  /// Later generations of the type: units bought from a generation's year on hold its usable
+  /// capacity (ascending by year; empty: every unit holds ``usable``; docs/conventions.md,
+  /// "Hardware generations").
+  public var generations: [StorageGeneration] = []
 
   /// A storage type from its values.
   public init(
@@ -85,5 +93,36 @@ public struct StorageType: Hashable, Sendable, Identifiable {
     self.price = price
     self.lifetimeYears = lifetimeYears
     self.perRack = perRack
+  }
+}
+
+/// A later generation of a server type: what servers bought from `fromYear` on offer.
+public struct ServerGeneration: Hashable, Sendable {
+  /// The first year of purchase with these figures.
+  public var fromYear: Year
+  /// Physical cores per server.
+  public var cores: Int
+  /// Memory per server.
+  public var ram: InformationSize
+
+  /// A generation from its values.
+  public init(fromYear: Year, cores: Int, ram: InformationSize) {
+    self.fromYear = fromYear
+    self.cores = cores
+    self.ram = ram
+  }
+}
+
+/// A later generation of a storage type: what units bought from `fromYear` on hold.
+public struct StorageGeneration: Hashable, Sendable {
+  /// The first year of purchase with this capacity.
+  public var fromYear: Year
+  /// Usable capacity per unit, before the policy's copies.
+  public var usable: InformationSize
+
+  /// A generation from its values.
+  public init(fromYear: Year, usable: InformationSize) {
+    self.fromYear = fromYear
+    self.usable = usable
   }
 }

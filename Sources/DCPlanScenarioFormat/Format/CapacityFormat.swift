@@ -37,10 +37,26 @@ enum ServerSection {
   static let cores = KeySpec("cores", .integer(1...100_000), required: true, example: "64", meaning: "Physical cores per server.")
   static let ram = KeySpec("ram", .quantity(QuantityKind(.information, example: "1 TiB")), required: true, example: "1 TiB",
                            meaning: "Memory per server.")
+  static let generations = KeySpec(
+    "generations", .list(ServerGenerationSection.spec), default: "none", example: "[{from: 2021, cores: 96, ram: 1536 GiB}]",
+    meaning: "Later generations, ascending by year: servers bought from a generation's year on have its cores and RAM (the type's own figures before the first; the installed base counts as the first year's generation). Power, price and life stay the type's (docs/conventions.md, \"Hardware generations\").")
   static let spec = SectionSpec(
     name: "server", summary: "A server type (one entry of 'hardware.servers').",
     keys: [id, cores, ram, HardwareKeys.typicalPower, HardwareKeys.peakPower, HardwareKeys.price, HardwareKeys.priceEscalation, HardwareKeys.lifetime,
-           HardwareKeys.perRack])
+           HardwareKeys.perRack, generations])
+}
+
+/// Keys of one entry of a server type's `generations`.
+enum ServerGenerationSection {
+  static let from = KeySpec("from", .year, required: true, example: "2021",
+                            meaning: "The first year of purchase with these figures (within the horizon).")
+  static let cores = KeySpec("cores", .integer(1...100_000), default: "the generation before's", example: "96",
+                             meaning: "Physical cores per server.")
+  static let ram = KeySpec("ram", .quantity(QuantityKind(.information, example: "1536 GiB")), default: "the generation before's",
+                           example: "1536 GiB", meaning: "Memory per server.")
+  static let spec = SectionSpec(
+    name: "server generation", summary: "A later generation of a server type (one entry of its 'generations').",
+    keys: [from, cores, ram])
 }
 
 /// Keys of one entry of `hardware.storage`.
@@ -48,10 +64,24 @@ enum StorageSection {
   static let id = KeySpec("id", .identifier, required: true, example: "san", meaning: "The id the policy refers to.")
   static let usable = KeySpec("usable", .quantity(QuantityKind(.information, example: "500 TiB")), required: true,
                               example: "500 TiB", meaning: "Usable capacity per unit, before the policy's copies.")
+  static let generations = KeySpec(
+    "generations", .list(StorageGenerationSection.spec), default: "none", example: "[{from: 2022, usable: 1000 TiB}]",
+    meaning: "Later generations, ascending by year: units bought from a generation's year on hold its usable capacity (the type's own before the first; the installed base counts as the first year's generation). Power, price and life stay the type's (docs/conventions.md, \"Hardware generations\").")
   static let spec = SectionSpec(
     name: "storage unit", summary: "A storage unit type (one entry of 'hardware.storage').",
     keys: [id, usable, HardwareKeys.typicalPower, HardwareKeys.peakPower, HardwareKeys.price, HardwareKeys.priceEscalation, HardwareKeys.lifetime,
-           HardwareKeys.perRack])
+           HardwareKeys.perRack, generations])
+}
+
+/// Keys of one entry of a storage type's `generations`.
+enum StorageGenerationSection {
+  static let from = KeySpec("from", .year, required: true, example: "2022",
+                            meaning: "The first year of purchase with this capacity (within the horizon).")
+  static let usable = KeySpec("usable", .quantity(QuantityKind(.information, example: "1000 TiB")), required: true,
+                              example: "1000 TiB", meaning: "Usable capacity per unit, before the policy's copies.")
+  static let spec = SectionSpec(
+    name: "storage generation", summary: "A later generation of a storage type (one entry of its 'generations').",
+    keys: [from, usable])
 }
 
 /// Keys of the `policy` section.

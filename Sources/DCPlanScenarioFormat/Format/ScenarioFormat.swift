@@ -16,7 +16,7 @@ public enum ScenarioFormat {
   /// Every section spec, in documentation order.
   public static let sections: [SectionSpec] = [
     document, ScenarioSection.spec, TenantSection.spec, WorkloadSection.spec, SiteSection.spec,
-    FacilityKeys.capacitySpec, ModuleSection.spec, HardwareSection.spec, ServerSection.spec, StorageSection.spec,
+    FacilityKeys.capacitySpec, ModuleSection.spec, HardwareSection.spec, ServerSection.spec, ServerGenerationSection.spec, StorageSection.spec, StorageGenerationSection.spec,
     PolicySection.spec, CostsSection.spec, ProcurementSection.spec, TierSection.spec, AssetLivesSection.spec,
     BudgetSection.spec, AllocationSection.spec, UncertaintySection.spec, UncertainInputSection.spec, InlineDistributionSection.spec, CorrelationSection.spec, NetworkSection.spec, NodeSection.spec, LinkSection.spec,
     LinkStepSection.spec, RiskGroupSection.spec, DemandSection.spec, LocationSection.spec, VoiceSection.spec,

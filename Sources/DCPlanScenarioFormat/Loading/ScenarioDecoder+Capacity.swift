@@ -3,16 +3,16 @@ import Yams
 
 /// Decoding of the capacity sections: hardware, policy, costs, site capacity and modules.
 extension ScenarioDecoder {
-  func decodeHardware(_ node: Node) -> HardwareCatalogue {
+  func decodeHardware(_ node: Node, horizon: YearRange) -> HardwareCatalogue {
     guard let reader = MappingReader(node, spec: HardwareSection.spec, path: "hardware", label: "section 'hardware'", context: context)
     else { return .empty }
     defer { reader.finish() }
-    let servers = list(reader, HardwareSection.servers, ServerSection.spec) { entry, index in decodeServer(entry, index) }
-    let storage = list(reader, HardwareSection.storage, StorageSection.spec) { entry, index in decodeStorage(entry, index) }
+    let servers = list(reader, HardwareSection.servers, ServerSection.spec) { entry, index in decodeServer(entry, index, horizon: horizon) }
+    let storage = list(reader, HardwareSection.storage, StorageSection.spec) { entry, index in decodeStorage(entry, index, horizon: horizon) }
     return HardwareCatalogue(servers: servers, storage: storage)
   }
 
-  private func decodeServer(_ reader: MappingReader, _ index: Int) -> ServerType {
+  private func decodeServer(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> ServerType {
     let (reader, id) = identified(reader, ServerSection.id, "server type", index)
     defer { reader.finish() }
     let common = commonHardware(reader)
@@ -22,10 +22,56 @@ extension ScenarioDecoder {
       typicalPower: common.typical, peakPower: common.peak, price: common.price, lifetimeYears: common.lifetime,
       perRack: common.perRack)
     server.priceEscalation = reader.growthRate(HardwareKeys.priceEscalation) ?? .zero
+    var before = (cores: server.cores, ram: server.ram)
+    server.generations = generations(reader, ServerSection.generations, ServerGenerationSection.spec, horizon: horizon) { entry in
+      typealias G = ServerGenerationSection
+      let ram = entry.quantity(G.ram, QuantityKind(.information, example: G.ram.example))?.value.baseValue
+      if let ram, ram <= 0 { context.error("'ram' of \(entry.label) must be more than zero", at: entry.position(of: G.ram)) }
+      if !entry.has(G.cores), !entry.has(G.ram) {
+        context.error("\(entry.label) changes nothing; give its 'cores', its 'ram' or both", at: entry.position)
+      }
+      let cores = entry.integer(G.cores, in: 1...100_000) ?? before.cores
+      let figures = (cores: cores, ram: ram.map { InformationSize(baseUnits: $0) } ?? before.ram)
+      before = figures
+      return { ServerGeneration(fromYear: $0, cores: figures.cores, ram: figures.ram) }
+    }
     return server
   }
 
-  private func decodeStorage(_ reader: MappingReader, _ index: Int) -> StorageType {
+  /// The `generations` of a hardware type under `key`: each entry's `from` within the horizon
+  /// and after the entry before; `figures` reads the rest of an entry and returns the
+  /// generation for its year.
+  private func generations<G>(
+    _ reader: MappingReader, _ key: KeySpec, _ spec: SectionSpec, horizon: YearRange,
+    _ figures: (MappingReader) -> (Year) -> G
+  ) -> [G] {
+    var lastYear: Year?
+    return list(reader, key, spec) { entry, index -> G? in
+      var entry = entry
+      entry.label = "generation \(index + 1) of \(reader.label)"
+      defer { entry.finish() }
+      let fromKey = spec.keys[0]
+      let year = entry.year(fromKey)
+      let make = figures(entry)
+      guard let year else { return nil }
+      if !horizon.contains(year) {
+        context.error(
+          "'from' of \(entry.label) is \(year), outside the horizon \(horizon.first)..\(horizon.last); give a year within it",
+          at: entry.position(of: fromKey))
+        return nil
+      }
+      if let lastYear, year <= lastYear {
+        context.error(
+          "'from' of \(entry.label) is \(year), not after the generation before (\(lastYear)); list generations by rising year",
+          at: entry.position(of: fromKey))
+        return nil
+      }
+      lastYear = year
+      return make(year)
+    }
+  }
+
+  private func decodeStorage(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> StorageType {
     let (reader, id) = identified(reader, StorageSection.id, "storage type", index)
     defer { reader.finish() }
     let common = commonHardware(reader)
@@ -38,6 +84,13 @@ extension ScenarioDecoder {
       id: id, usable: InformationSize(baseUnits: usable), typicalPower: common.typical, peakPower: common.peak,
       price: common.price, lifetimeYears: common.lifetime, perRack: common.perRack)
     storage.priceEscalation = reader.growthRate(HardwareKeys.priceEscalation) ?? .zero
+    storage.generations = generations(reader, StorageSection.generations, StorageGenerationSection.spec, horizon: horizon) { entry in
+      typealias G = StorageGenerationSection
+      let usable = entry.quantity(G.usable, QuantityKind(.information, example: G.usable.example))?.value.baseValue
+      if let usable, usable <= 0 { context.error("'usable' of \(entry.label) must be more than zero", at: entry.position(of: G.usable)) }
+      let size = InformationSize(baseUnits: usable ?? storage.usable.baseUnits)
+      return { StorageGeneration(fromYear: $0, usable: size) }
+    }
     return storage
   }
 

@@ -31,7 +31,7 @@ struct ScenarioDecoder {
     let sites = list(top, DocumentSection.sites, SiteSection.spec) { decodeSite($0, $1) }
     output.scenario.sites = sites.map(\.0)
     output.explicitLoadShares = sites.map(\.1)
-    if let node = top.node(DocumentSection.hardware) { output.scenario.hardware = decodeHardware(node) }
+    if let node = top.node(DocumentSection.hardware) { output.scenario.hardware = decodeHardware(node, horizon: horizon) }
     if let node = top.node(DocumentSection.policy) { output.scenario.policy = decodePolicy(node) }
     if let node = top.node(DocumentSection.costs) { output.scenario.costs = decodeCosts(node, horizon: horizon) }
     if let node = top.node(DocumentSection.allocation) {
