@@ -9,7 +9,8 @@ import Testing
 @Suite("hardware generations")
 struct HardwareGenerationTests {
   /// 640 vCPU and 400 TiB, constant, at one shared site; no overcommit, full use, no spares,
-  /// one copy. Servers of 32 cores, from 2021 of 64; storage of 100 TiB, from 2020 of 200 TiB.
+  /// one copy. Servers of 32 cores at 400 W (500 W peak), from 2021 of 64 cores at 600 W (its
+  /// peak in proportion: 750 W); storage of 100 TiB at 1 kW, from 2020 of 200 TiB.
   static func yaml(generations: Bool) -> String {
     """
     version: 1
@@ -20,7 +21,7 @@ struct HardwareGenerationTests {
     hardware:
       servers:
         - {id: host, cores: 32, ram: 2048 GiB, typical_power: 400 W, peak_power: 500 W, price: 10000 EUR, lifetime: 4 years,
-           per_rack: 20\(generations ? ", generations: [{from: 2021, cores: 64}]" : "")}
+           per_rack: 20\(generations ? ", generations: [{from: 2021, cores: 64, typical_power: 600 W}]" : "")}
       storage:
         - {id: array, usable: 100 TiB, typical_power: 1 kW, peak_power: 1 kW, price: 50000 EUR, lifetime: 2 years,
            per_rack: 4\(generations ? ", generations: [{from: 2020, usable: 200 TiB}]" : "")}
@@ -53,6 +54,13 @@ struct HardwareGenerationTests {
     #expect(licences == [64_000, 64_000, 64_000, 64_000, 67_200, 64_000, 67_200, 64_000])
     // The year's generation sizes the working servers: 640 / 64 from 2021.
     #expect(sized.workingServers == [20, 20, 20, 20, 10, 10, 10, 10])
+    // Power generation by generation: 2021 draws 15 × 0.4 + 3 × 0.6 kW for the servers and
+    // 2 × 1 kW for the storage; at peak 15 × 0.5 + 3 × 0.75 + 2.
+    let facility = try #require(results.facility.first)
+    let itKW: [Double] = [12, 12, 12, 11, 9.8, 9, 8.8, 8]
+    let peakKW: [Double] = [14, 14, 14, 13, 11.75, 10.75, 10.5, 9.5]
+    #expect(zip(facility.itKW, itKW).allSatisfy { abs($0 - $1) < 1e-9 }, "\(facility.itKW)")
+    #expect(zip(facility.itPeakKW, peakKW).allSatisfy { abs($0 - $1) < 1e-9 }, "\(facility.itPeakKW)")
   }
 
   @Test("storage units of 200 TiB from 2020: four units of 100 TiB give way to two")
@@ -77,7 +85,7 @@ struct HardwareGenerationTests {
 
   /// Random scenarios with a generation added to every type.
   static func withGeneration(
-    _ seed: UInt64, coresFactor: Int, usableFactor: Double
+    _ seed: UInt64, coresFactor: Int, usableFactor: Double, powerFactor: Double
   ) throws -> (base: Scenario, changed: Scenario, from: Year) {
     var random = RandomScenario(seed: seed)
     let text = random.yaml(.init(uncertainty: false, network: false))
@@ -88,23 +96,31 @@ struct HardwareGenerationTests {
     for i in changed.hardware.servers.indices {
       let type = changed.hardware.servers[i]
       changed.hardware.servers[i].generations = [
-        ServerGeneration(fromYear: from, cores: type.cores * coresFactor, ram: type.ram * Double(coresFactor))
+        ServerGeneration(
+          fromYear: from, cores: type.cores * coresFactor, ram: type.ram * Double(coresFactor),
+          typicalPower: type.typicalPower * powerFactor, peakPower: type.peakPower * powerFactor)
       ]
     }
     for i in changed.hardware.storage.indices {
       let type = changed.hardware.storage[i]
-      changed.hardware.storage[i].generations = [StorageGeneration(fromYear: from, usable: type.usable * usableFactor)]
+      changed.hardware.storage[i].generations = [StorageGeneration(
+        fromYear: from, usable: type.usable * usableFactor, typicalPower: type.typicalPower * powerFactor,
+        peakPower: type.peakPower * powerFactor)]
     }
     return (base, changed, from)
   }
 
   @Test("a generation with the type's own figures changes nothing (random scenarios)", arguments: Array(UInt64(0)..<24))
   func sameFiguresChangeNothing(_ seed: UInt64) throws {
-    let (base, changed, _) = try Self.withGeneration(seed, coresFactor: 1, usableFactor: 1)
+    let (base, changed, _) = try Self.withGeneration(seed, coresFactor: 1, usableFactor: 1, powerFactor: 1)
     let before = Planner.run(base)
     let after = Planner.run(changed)
-    #expect(before.sizing == after.sizing, "seed \(seed)")
+    for (a, b) in zip(before.sizing, after.sizing) {
+      #expect(a.servers == b.servers && a.storageUnits == b.storageUnits && a.serverCores == b.serverCores, "seed \(seed)")
+      #expect(a.workingServers == b.workingServers && a.pools == b.pools, "seed \(seed)")
+    }
     #expect(before.fleets == after.fleets, "seed \(seed)")
+    #expect(before.facility == after.facility, "seed \(seed)")
     #expect(before.costs.lines == after.costs.lines, "seed \(seed)")
     #expect(before.sharing.tenants.map(\.standaloneEUR) == after.sharing.tenants.map(\.standaloneEUR), "seed \(seed)")
   }
@@ -112,7 +128,7 @@ struct HardwareGenerationTests {
   @Test("a better generation changes nothing before its year, never leaves a need unmet, and the refresh buys what the fleet counts (random scenarios)",
         arguments: Array(UInt64(0)..<24))
   func betterGeneration(_ seed: UInt64) throws {
-    let (base, changed, from) = try Self.withGeneration(seed, coresFactor: 2, usableFactor: 1.5)
+    let (base, changed, from) = try Self.withGeneration(seed, coresFactor: 2, usableFactor: 1.5, powerFactor: 1.3)
     let before = Planner.run(base)
     let after = Planner.run(changed)
     let cut = base.info.horizon.index(of: from)

@@ -57,15 +57,16 @@ struct HardwareGenerationErrorTests {
              generations: [{from: 1️⃣2019, cores: 48}, {from: 2022, cores: 64}, {from: 2️⃣2022, cores: 96}, 3️⃣{from: 2024}, {from: 2025, ram: 4️⃣0 GiB}]}
         storage:
           - {id: array, usable: 100 TiB, typical_power: 1 kW, peak_power: 1 kW, price: 50000 EUR, lifetime: 5 years, per_rack: 4,
-             generations: [{from: 5️⃣2031, usable: 200 TiB}, 6️⃣{from: 2023}]}
+             generations: [{from: 5️⃣2031, usable: 200 TiB}, 6️⃣{from: 2023}, {from: 2024, typical_power: 2 kW, peak_power: 7️⃣1 kW}]}
       """)
     #expect(errorLines(source) == [
       at(source, "1️⃣", "'from' of generation 1 of server type 'host' is 2019, outside the horizon 2020..2025; give a year within it"),
       at(source, "2️⃣", "'from' of generation 3 of server type 'host' is 2022, not after the generation before (2022); list generations by rising year"),
-      at(source, "3️⃣", "generation 4 of server type 'host' changes nothing; give its 'cores', its 'ram' or both"),
+      at(source, "3️⃣", "generation 4 of server type 'host' changes nothing; give its 'cores', 'ram', 'typical_power' or 'peak_power'"),
       at(source, "4️⃣", "'ram' of generation 5 of server type 'host' must be more than zero"),
       at(source, "5️⃣", "'from' of generation 1 of storage type 'array' is 2031, outside the horizon 2020..2025; give a year within it"),
-      at(source, "6️⃣", "generation 2 of storage type 'array' needs 'usable'; add e.g. 'usable: 1000 TiB'"),
+      at(source, "6️⃣", "generation 2 of storage type 'array' changes nothing; give its 'usable', 'typical_power' or 'peak_power'"),
+      at(source, "7️⃣", "'peak_power' of generation 3 of storage type 'array' is below its 'typical_power'; peak must be at least typical"),
     ])
   }
 }

@@ -88,13 +88,25 @@ public enum FacilityStage {
       var peakKW = 0.0
       if let server, servers > 0 {
         racks += (servers + server.perRack - 1) / server.perRack
-        typicalKW += Double(servers) * server.typicalKW
-        peakKW += Double(servers) * server.peakKW
+        if let generations = rules.hardware.serverGenerations, sized.serversByGeneration.count == generations.count * years.count {
+          let power = generations.power(sized.serversByGeneration, year: y, years: years.count)
+          typicalKW += power.typicalKW
+          peakKW += power.peakKW
+        } else {
+          typicalKW += Double(servers) * server.typicalKW
+          peakKW += Double(servers) * server.peakKW
+        }
       }
       if let storage, units > 0 {
         racks += (units + storage.perRack - 1) / storage.perRack
-        typicalKW += Double(units) * storage.typicalKW
-        peakKW += Double(units) * storage.peakKW
+        if let generations = rules.hardware.storageGenerations, sized.storageByGeneration.count == generations.count * years.count {
+          let power = generations.power(sized.storageByGeneration, year: y, years: years.count)
+          typicalKW += power.typicalKW
+          peakKW += power.peakKW
+        } else {
+          typicalKW += Double(units) * storage.typicalKW
+          peakKW += Double(units) * storage.peakKW
+        }
       }
       result.racks[y] = racks
       result.itKW[y] = typicalKW

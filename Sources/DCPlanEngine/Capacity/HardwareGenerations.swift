@@ -16,6 +16,9 @@ struct HardwareGenerations: Sendable {
   let ramPerUnit: [Double]
   /// Per generation, servers only: physical cores per server (licences; empty for storage).
   let cores: [Int]
+  /// Per generation: kW drawn per unit at typical and at peak load.
+  let typicalKW: [Double]
+  let peakKW: [Double]
 
   var count: Int { perUnit.count }
 
@@ -29,6 +32,8 @@ struct HardwareGenerations: Sendable {
     perUnit = cores.map { Double($0) * policy.cpuOvercommit * utilisation }
     ramPerUnit = ram.map { $0.gibibytes * policy.ramOvercommit * utilisation }
     self.cores = cores
+    typicalKW = [type.typicalPower.kilowatts] + type.generations.map(\.typicalPower.kilowatts)
+    peakKW = [type.peakPower.kilowatts] + type.generations.map(\.peakPower.kilowatts)
   }
 
   /// The storage generations of `type` over `years`, or nil when it has none.
@@ -39,6 +44,23 @@ struct HardwareGenerations: Sendable {
     perUnit = usable.map { $0.tebibytes * policy.storageTargetUtilisation.value }
     ramPerUnit = []
     cores = []
+    typicalKW = [type.typicalPower.kilowatts] + type.generations.map(\.typicalPower.kilowatts)
+    peakKW = [type.peakPower.kilowatts] + type.generations.map(\.peakPower.kilowatts)
+  }
+
+  /// The typical and peak kW of the units in service in year index `y`, given per
+  /// generation and year in `byGeneration` (`[g · years + y]`). Generations drawing the same
+  /// power are counted together (units × kW once: the same figure as without generations).
+  func power(_ byGeneration: [Int], year y: Int, years: Int) -> (typicalKW: Double, peakKW: Double) {
+    func sum(_ kW: [Double]) -> Double {
+      var total = 0.0
+      for g in 0..<count where !(0..<g).contains(where: { kW[$0] == kW[g] }) {
+        let units = (g..<count).reduce(0) { kW[$1] == kW[g] ? $0 + byGeneration[$1 * years + y] : $0 }
+        total += Double(units) * kW[g]
+      }
+      return total
+    }
+    return (sum(typicalKW), sum(peakKW))
   }
 
   /// For each year, the last generation whose year it has reached (0 before the first).
@@ -62,20 +84,20 @@ enum GenerationFleet {
   /// Counts as met: forgives 1e-9 of the need (as sizing's rounding does).
   private static let tolerance = 1e-9
 
-  /// Units in service per year into `counts`, and, with `capacity` per generation (cores per
-  /// server), their summed capacity into `capacityInService`.
+  /// Units in service per year into `counts`, and per generation into `byGeneration`
+  /// (`[g · years + y]`).
   // swiftlint:disable:next function_parameter_count
   static func inService(
-    ifAll: [Int], generations: HardwareGenerations, lifetime: Int, freezeYears: Int, capacity: [Int],
-    counts: inout [Int], capacityInService: inout [Int]
+    ifAll: [Int], generations: HardwareGenerations, lifetime: Int, freezeYears: Int,
+    counts: inout [Int], byGeneration: inout [Int]
   ) {
     let yearCount = generations.ofYear.count
     let life = max(1, lifetime)
+    let genCount = generations.count
     counts.reset(count: yearCount, to: 0)
-    capacityInService.reset(count: yearCount, to: 0)
+    byGeneration.reset(count: genCount * yearCount, to: 0)
     guard yearCount > 0 else { return }
     let ofYear = generations.ofYear
-    let genCount = generations.count
     let need = (0..<yearCount).map { ifAll[ofYear[$0] * yearCount + $0] }
     let frozen = RefreshStage.frozenYears(need, years: freezeYears)
     // Units in service by the year index they reach end of life, as in RefreshStage: the
@@ -87,14 +109,9 @@ enum GenerationFleet {
     var kept = [Int](repeating: 0, count: genCount)  // past their life in frozen years, by generation
     var oldest = 1
     func record(_ y: Int) {
-      var total = kept.reduce(0, +)
-      var summed = capacity.isEmpty ? 0 : zip(kept, capacity).reduce(0) { $0 + $1.0 * $1.1 }
-      for e in oldest..<units.count where units[e] > 0 {
-        total += units[e]
-        if !capacity.isEmpty { summed += units[e] * capacity[generation(endOfLife: e)] }
-      }
-      counts[y] = total
-      capacityInService[y] = summed
+      for g in 0..<genCount { byGeneration[g * yearCount + y] = kept[g] }
+      for e in oldest..<units.count where units[e] > 0 { byGeneration[generation(endOfLife: e) * yearCount + y] += units[e] }
+      counts[y] = (0..<genCount).reduce(0) { $0 + byGeneration[$1 * yearCount + y] }
     }
     record(0)
     var worn = [Int](repeating: 0, count: genCount)

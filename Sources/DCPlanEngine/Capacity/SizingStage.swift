@@ -22,6 +22,10 @@ public struct SiteSizing: Hashable, Sendable {
   /// Physical cores of the servers in service per year (servers × cores, or summed over the
   /// generations in service: docs/conventions.md, "Hardware generations").
   public var serverCores: [Int] = []
+  /// With hardware generations: the servers and the storage units in service per generation
+  /// and year (`[g · years + y]`, generation 0 the type's own figures); empty without.
+  public var serversByGeneration: [Int] = []
+  public var storageByGeneration: [Int] = []
   /// Stored data in TiB with the copies the site holds, per year (no erasure-coding
   /// overhead): what a provider's service books (docs/conventions.md, "Rented sites").
   public var storedWithCopiesTiB: [Double] = []
@@ -352,13 +356,21 @@ public enum SizingStage {
     if let serverGenerations {
       GenerationFleet.inService(
         ifAll: serversIfAll, generations: serverGenerations, lifetime: rules.server?.lifetimeYears ?? 1, freezeYears: freezeYears,
-        capacity: serverGenerations.cores, counts: &sizing.servers, capacityInService: &sizing.serverCores)
+        counts: &sizing.servers, byGeneration: &sizing.serversByGeneration)
+      for y in 0..<yearCount {
+        sizing.serverCores[y] = (0..<serverGenerations.count).reduce(0) {
+          $0 + sizing.serversByGeneration[$1 * yearCount + y] * serverGenerations.cores[$1]
+        }
+      }
+    } else if !sizing.serversByGeneration.isEmpty {
+      sizing.serversByGeneration.removeAll()
     }
     if let storageGenerations {
-      var unused: [Int] = []
       GenerationFleet.inService(
         ifAll: unitsIfAll, generations: storageGenerations, lifetime: rules.storage?.lifetimeYears ?? 1, freezeYears: freezeYears,
-        capacity: [], counts: &sizing.storageUnits, capacityInService: &unused)
+        counts: &sizing.storageUnits, byGeneration: &sizing.storageByGeneration)
+    } else if !sizing.storageByGeneration.isEmpty {
+      sizing.storageByGeneration.removeAll()
     }
   }
 

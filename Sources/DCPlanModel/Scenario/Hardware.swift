@@ -37,7 +37,7 @@ public struct ServerType: Hashable, Sendable, Identifiable {
   /// Servers that fit in one rack.
   public var perRack: Int
   /// Later generations of the type: servers bought from a generation's year on have its
-  /// cores and RAM (ascending by year; empty: every server has ``cores`` and ``ram``;
+  /// cores, RAM and power (ascending by year; empty: every server has ``cores`` and ``ram``;
   /// docs/conventions.md, "Hardware generations").
   public var generations: [ServerGeneration] = []
 
@@ -77,7 +77,7 @@ public struct StorageType: Hashable, Sendable, Identifiable {
   /// Units that fit in one rack.
   public var perRack: Int
   /// Later generations of the type: units bought from a generation's year on hold its usable
-  /// capacity (ascending by year; empty: every unit holds ``usable``; docs/conventions.md,
+  /// capacity and draw its power (ascending by year; empty: every unit holds ``usable``; docs/conventions.md,
   /// "Hardware generations").
   public var generations: [StorageGeneration] = []
 
@@ -104,12 +104,17 @@ public struct ServerGeneration: Hashable, Sendable {
   public var cores: Int
   /// Memory per server.
   public var ram: InformationSize
+  /// Power drawn at typical and at peak load.
+  public var typicalPower: Power
+  public var peakPower: Power
 
   /// A generation from its values.
-  public init(fromYear: Year, cores: Int, ram: InformationSize) {
+  public init(fromYear: Year, cores: Int, ram: InformationSize, typicalPower: Power, peakPower: Power) {
     self.fromYear = fromYear
     self.cores = cores
     self.ram = ram
+    self.typicalPower = typicalPower
+    self.peakPower = peakPower
   }
 }
 
@@ -119,10 +124,15 @@ public struct StorageGeneration: Hashable, Sendable {
   public var fromYear: Year
   /// Usable capacity per unit, before the policy's copies.
   public var usable: InformationSize
+  /// Power drawn at typical and at peak load.
+  public var typicalPower: Power
+  public var peakPower: Power
 
   /// A generation from its values.
-  public init(fromYear: Year, usable: InformationSize) {
+  public init(fromYear: Year, usable: InformationSize, typicalPower: Power, peakPower: Power) {
     self.fromYear = fromYear
     self.usable = usable
+    self.typicalPower = typicalPower
+    self.peakPower = peakPower
   }
 }

@@ -39,7 +39,7 @@ enum ServerSection {
                            meaning: "Memory per server.")
   static let generations = KeySpec(
     "generations", .list(ServerGenerationSection.spec), default: "none", example: "[{from: 2021, cores: 96, ram: 1536 GiB}]",
-    meaning: "Later generations, ascending by year: servers bought from a generation's year on have its cores and RAM (the type's own figures before the first; the installed base counts as the first year's generation). Power, price and life stay the type's (docs/conventions.md, \"Hardware generations\").")
+    meaning: "Later generations, ascending by year: servers bought from a generation's year on have its cores, RAM and power (the type's own figures before the first; the installed base counts as the first year's generation). Price (with 'price_escalation'), life and rack space stay the type's (docs/conventions.md, \"Hardware generations\").")
   static let spec = SectionSpec(
     name: "server", summary: "A server type (one entry of 'hardware.servers').",
     keys: [id, cores, ram, HardwareKeys.typicalPower, HardwareKeys.peakPower, HardwareKeys.price, HardwareKeys.priceEscalation, HardwareKeys.lifetime,
@@ -54,9 +54,13 @@ enum ServerGenerationSection {
                              meaning: "Physical cores per server.")
   static let ram = KeySpec("ram", .quantity(QuantityKind(.information, example: "1536 GiB")), default: "the generation before's",
                            example: "1536 GiB", meaning: "Memory per server.")
+  static let typicalPower = KeySpec("typical_power", .quantity(HardwareKeys.power), default: "the generation before's", example: "550 W",
+                                    meaning: "Power drawn at typical load.")
+  static let peakPower = KeySpec("peak_power", .quantity(HardwareKeys.power), default: "the generation before's, in proportion to a new 'typical_power'", example: "800 W",
+                                 meaning: "Power drawn at peak load.")
   static let spec = SectionSpec(
     name: "server generation", summary: "A later generation of a server type (one entry of its 'generations').",
-    keys: [from, cores, ram])
+    keys: [from, cores, ram, typicalPower, peakPower])
 }
 
 /// Keys of one entry of `hardware.storage`.
@@ -66,7 +70,7 @@ enum StorageSection {
                               example: "500 TiB", meaning: "Usable capacity per unit, before the policy's copies.")
   static let generations = KeySpec(
     "generations", .list(StorageGenerationSection.spec), default: "none", example: "[{from: 2022, usable: 1000 TiB}]",
-    meaning: "Later generations, ascending by year: units bought from a generation's year on hold its usable capacity (the type's own before the first; the installed base counts as the first year's generation). Power, price and life stay the type's (docs/conventions.md, \"Hardware generations\").")
+    meaning: "Later generations, ascending by year: units bought from a generation's year on hold its usable capacity and draw its power (the type's own before the first; the installed base counts as the first year's generation). Price (with 'price_escalation'), life and rack space stay the type's (docs/conventions.md, \"Hardware generations\").")
   static let spec = SectionSpec(
     name: "storage unit", summary: "A storage unit type (one entry of 'hardware.storage').",
     keys: [id, usable, HardwareKeys.typicalPower, HardwareKeys.peakPower, HardwareKeys.price, HardwareKeys.priceEscalation, HardwareKeys.lifetime,
@@ -77,11 +81,11 @@ enum StorageSection {
 enum StorageGenerationSection {
   static let from = KeySpec("from", .year, required: true, example: "2022",
                             meaning: "The first year of purchase with this capacity (within the horizon).")
-  static let usable = KeySpec("usable", .quantity(QuantityKind(.information, example: "1000 TiB")), required: true,
+  static let usable = KeySpec("usable", .quantity(QuantityKind(.information, example: "1000 TiB")), default: "the generation before's",
                               example: "1000 TiB", meaning: "Usable capacity per unit, before the policy's copies.")
   static let spec = SectionSpec(
     name: "storage generation", summary: "A later generation of a storage type (one entry of its 'generations').",
-    keys: [from, usable])
+    keys: [from, usable, ServerGenerationSection.typicalPower, ServerGenerationSection.peakPower])
 }
 
 /// Keys of the `policy` section.

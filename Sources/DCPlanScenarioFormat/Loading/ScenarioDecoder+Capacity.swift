@@ -22,18 +22,22 @@ extension ScenarioDecoder {
       typicalPower: common.typical, peakPower: common.peak, price: common.price, lifetimeYears: common.lifetime,
       perRack: common.perRack)
     server.priceEscalation = reader.growthRate(HardwareKeys.priceEscalation) ?? .zero
-    var before = (cores: server.cores, ram: server.ram)
+    var before = (cores: server.cores, ram: server.ram, power: (typical: server.typicalPower, peak: server.peakPower))
     server.generations = generations(reader, ServerSection.generations, ServerGenerationSection.spec, horizon: horizon) { entry in
       typealias G = ServerGenerationSection
       let ram = entry.quantity(G.ram, QuantityKind(.information, example: G.ram.example))?.value.baseValue
       if let ram, ram <= 0 { context.error("'ram' of \(entry.label) must be more than zero", at: entry.position(of: G.ram)) }
-      if !entry.has(G.cores), !entry.has(G.ram) {
-        context.error("\(entry.label) changes nothing; give its 'cores', its 'ram' or both", at: entry.position)
+      if ![G.cores, G.ram, G.typicalPower, G.peakPower].contains(where: entry.has) {
+        context.error("\(entry.label) changes nothing; give its 'cores', 'ram', 'typical_power' or 'peak_power'", at: entry.position)
       }
       let cores = entry.integer(G.cores, in: 1...100_000) ?? before.cores
-      let figures = (cores: cores, ram: ram.map { InformationSize(baseUnits: $0) } ?? before.ram)
+      let figures = (
+        cores: cores, ram: ram.map { InformationSize(baseUnits: $0) } ?? before.ram, power: generationPower(entry, before: before.power)
+      )
       before = figures
-      return { ServerGeneration(fromYear: $0, cores: figures.cores, ram: figures.ram) }
+      return {
+        ServerGeneration(fromYear: $0, cores: figures.cores, ram: figures.ram, typicalPower: figures.power.typical, peakPower: figures.power.peak)
+      }
     }
     return server
   }
@@ -84,14 +88,35 @@ extension ScenarioDecoder {
       id: id, usable: InformationSize(baseUnits: usable), typicalPower: common.typical, peakPower: common.peak,
       price: common.price, lifetimeYears: common.lifetime, perRack: common.perRack)
     storage.priceEscalation = reader.growthRate(HardwareKeys.priceEscalation) ?? .zero
+    var before = (usable: storage.usable, power: (typical: storage.typicalPower, peak: storage.peakPower))
     storage.generations = generations(reader, StorageSection.generations, StorageGenerationSection.spec, horizon: horizon) { entry in
       typealias G = StorageGenerationSection
       let usable = entry.quantity(G.usable, QuantityKind(.information, example: G.usable.example))?.value.baseValue
       if let usable, usable <= 0 { context.error("'usable' of \(entry.label) must be more than zero", at: entry.position(of: G.usable)) }
-      let size = InformationSize(baseUnits: usable ?? storage.usable.baseUnits)
-      return { StorageGeneration(fromYear: $0, usable: size) }
+      if ![G.usable, ServerGenerationSection.typicalPower, ServerGenerationSection.peakPower].contains(where: entry.has) {
+        context.error("\(entry.label) changes nothing; give its 'usable', 'typical_power' or 'peak_power'", at: entry.position)
+      }
+      let figures = (usable: usable.map { InformationSize(baseUnits: $0) } ?? before.usable, power: generationPower(entry, before: before.power))
+      before = figures
+      return { StorageGeneration(fromYear: $0, usable: figures.usable, typicalPower: figures.power.typical, peakPower: figures.power.peak) }
     }
     return storage
+  }
+
+  /// A generation's typical and peak power, each the generation before's where not given (a
+  /// peak not given keeps its ratio to the typical power); peak at least typical.
+  private func generationPower(_ entry: MappingReader, before: (typical: Power, peak: Power)) -> (typical: Power, peak: Power) {
+    typealias G = ServerGenerationSection
+    let typical = entry.quantity(G.typicalPower, HardwareKeys.power).map { Power(baseUnits: $0.value.baseValue) }
+    let peak = entry.quantity(G.peakPower, HardwareKeys.power).map { Power(baseUnits: $0.value.baseValue) }
+    let scaledPeak = typical.map { before.typical.baseUnits > 0 ? before.peak * ($0.baseUnits / before.typical.baseUnits) : $0 }
+    let result = (typical: typical ?? before.typical, peak: peak ?? scaledPeak ?? before.peak)
+    if result.peak < result.typical {
+      context.error(
+        "'peak_power' of \(entry.label) is below its 'typical_power'; peak must be at least typical",
+        at: entry.position(of: peak == nil ? G.typicalPower : G.peakPower))
+    }
+    return result
   }
 
   private func commonHardware(_ reader: MappingReader) -> (typical: Power, peak: Power, price: Money, lifetime: Int, perRack: Int) {
