@@ -341,19 +341,28 @@ workloads:
 
 hardware:
   servers:
-    # 2-socket virtualisation host: ~450 W average, ~10,000 EUR, ~25 VMs per host in 2016
-    # (E, [2.4]); 5 years in service (E, [2.6]); 12 per rack keeps racks near 8 kW peak.
+    # 2-socket virtualisation host: ~450 W average, ~10,000 EUR, ~25 VMs per host in 2016;
+    # ~650 W, ~15,000 EUR, ~40 VMs in 2025 (E, [2.4]); 5 years in service (E, [2.6]); 12 per
+    # rack keeps racks near 8 kW peak in 2017 and near 11 kW with the 2024 generation ([2.4]:
+    # 8-10 kW per rack in 2025). Prices rise 4.6 % a year (D: 10,000 -> 15,000 EUR over nine
+    # years); hosts bought from 2020 and from 2024 carry more (D: 58 / 36 cores = 40 / 25 VMs).
     - id: host-2s
       cores: 36
       ram: 512 GiB
       typical_power: 450 W
       peak_power: 650 W
       price: 10000 EUR
+      price_escalation: 4.6 %
       lifetime: 5 years
       per_rack: 12
+      generations:
+        - {from: 2020, cores: 48, ram: 768 GiB, typical_power: 550 W}
+        - {from: 2024, cores: 58, ram: 1024 GiB, typical_power: 650 W}
   storage:
     # Enterprise storage node: 160 TiB usable; ~1,500 EUR per usable TB (E, [2.5]: all-in
-    # ~1,000 EUR/TB/year of which hardware is the larger part); 5 years (E, [2.6]).
+    # ~1,000 EUR/TB/year of which hardware is the larger part); 5 years (E, [2.6]). Nodes
+    # bought from 2021 hold twice as much at the same price (E, [2.5]: all-in cost per TB
+    # falls from ~1,000 to ~400 EUR a year by 2025; raw disk per GB halved 2017-2022).
     - id: storage-node
       usable: 160 TiB
       typical_power: 1.2 kW
@@ -361,6 +370,8 @@ hardware:
       price: 260000 EUR
       lifetime: 5 years
       per_rack: 4
+      generations:
+        - {from: 2021, usable: 320 TiB}
 
 policy:
   cpu_overcommit: 4                   # E: common for office and procedure VMs
