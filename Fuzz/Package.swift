@@ -24,5 +24,9 @@ let package = Package(
                      .product(name: "DCPlanReports", package: rootPackage), .product(name: "DCPlanJSON", package: rootPackage),
                      .product(name: "DCPlanEngine", package: rootPackage)]
     ),
+    .executableTarget(
+      name: "MergeFuzzer",
+      dependencies: ["CFuzzerDriver", .product(name: "DCPlanReports", package: rootPackage)]
+    ),
   ]
 )

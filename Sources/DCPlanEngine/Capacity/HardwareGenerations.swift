@@ -5,8 +5,10 @@ import DCPlanModel
 /// generations").
 ///
 /// Generation 0 is the type's own figures; generation g > 0 the type's g-th entry of
-/// `generations`. The installed base counts as the first year's generation.
-struct HardwareGenerations: Sendable {
+/// `generations`. The installed base counts as the first year's generation. A class: sizing
+/// rules are copied site by site and trial by trial, and one reference costs one retain where
+/// six arrays cost six.
+final class HardwareGenerations: Sendable {
   /// Per year index of the horizon: the generation of the units bought that year.
   let ofYear: [Int]
   /// Per generation: what one unit carries at the policy's overcommit and target utilisation
@@ -97,24 +99,53 @@ enum GenerationFleet {
     counts.reset(count: yearCount, to: 0)
     byGeneration.reset(count: genCount * yearCount, to: 0)
     guard yearCount > 0 else { return }
-    let ofYear = generations.ofYear
-    let need = (0..<yearCount).map { ifAll[ofYear[$0] * yearCount + $0] }
+    // Scratch on the stack (no heap allocation per site and trial): the need, the units by
+    // end of life, and per generation the units kept past their life and those worn out.
+    let unitsCount = yearCount + life + 1
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: yearCount + unitsCount + 2 * genCount) { scratch in
+      scratch.initialize(repeating: 0)
+      let need = UnsafeMutableBufferPointer(rebasing: scratch[0..<yearCount])
+      let units = UnsafeMutableBufferPointer(rebasing: scratch[yearCount..<(yearCount + unitsCount)])
+      let kept = UnsafeMutableBufferPointer(rebasing: scratch[(yearCount + unitsCount)..<(yearCount + unitsCount + genCount)])
+      let worn = UnsafeMutableBufferPointer(rebasing: scratch[(yearCount + unitsCount + genCount)...])
+      fleet(
+        ifAll: ifAll, ofYear: generations.ofYear, life: life, freezeYears: freezeYears, need: need, units: units, kept: kept, worn: worn,
+        counts: &counts, byGeneration: &byGeneration)
+    }
+  }
+
+  /// ``inService(ifAll:generations:lifetime:freezeYears:counts:byGeneration:)`` on scratch
+  /// buffers of zeros: `need` (a year each), `units` (by end-of-life index), `kept` and `worn`
+  /// (a generation each).
+  // swiftlint:disable:next function_parameter_count
+  private static func fleet(
+    ifAll: [Int], ofYear: [Int], life: Int, freezeYears: Int, need: UnsafeMutableBufferPointer<Int>,
+    units: UnsafeMutableBufferPointer<Int>, kept: UnsafeMutableBufferPointer<Int>, worn: UnsafeMutableBufferPointer<Int>,
+    counts: inout [Int], byGeneration: inout [Int]
+  ) {
+    let yearCount = need.count
+    let genCount = kept.count
+    for y in 0..<yearCount { need[y] = ifAll[ofYear[y] * yearCount + y] }
     let frozen = RefreshStage.frozenYears(need, years: freezeYears)
     // Units in service by the year index they reach end of life, as in RefreshStage: the
     // installed base at 1 … L (the first year's generation), a purchase in year y at y + L.
-    var units = [Int](repeating: 0, count: yearCount + life + 1)
     func generation(endOfLife e: Int) -> Int { e <= life ? ofYear[0] : ofYear[e - life] }
     let initial = need[0]
     for remaining in 1...life { units[remaining] = initial / life + (remaining <= initial % life ? 1 : 0) }
-    var kept = [Int](repeating: 0, count: genCount)  // past their life in frozen years, by generation
     var oldest = 1
     func record(_ y: Int) {
-      for g in 0..<genCount { byGeneration[g * yearCount + y] = kept[g] }
-      for e in oldest..<units.count where units[e] > 0 { byGeneration[generation(endOfLife: e) * yearCount + y] += units[e] }
-      counts[y] = (0..<genCount).reduce(0) { $0 + byGeneration[$1 * yearCount + y] }
+      var total = 0
+      for g in 0..<genCount {
+        byGeneration[g * yearCount + y] = kept[g]
+        total += kept[g]
+      }
+      for e in oldest..<units.count where units[e] > 0 {
+        byGeneration[generation(endOfLife: e) * yearCount + y] += units[e]
+        total += units[e]
+      }
+      counts[y] = total
     }
     record(0)
-    var worn = [Int](repeating: 0, count: genCount)
     for y in 1..<yearCount {
       for g in 0..<genCount { worn[g] = 0 }
       while oldest <= y {
@@ -142,8 +173,14 @@ enum GenerationFleet {
         } else {
           // The oldest leave first (those past their life, oldest generation first) while the
           // rest still meets the need; the first unit that cannot leave stops the rest.
-          retireOldest(&kept, share: share, met: &met)
-          if kept.allSatisfy({ $0 == 0 }) {
+          var keptAll = true
+          for g in 0..<genCount where kept[g] > 0 {
+            if !retire(&kept[g], share: share(g), met: &met) {
+              keptAll = false
+              break
+            }
+          }
+          if keptAll {
             var e = oldest
             while e < units.count {
               if units[e] > 0, !retire(&units[e], share: share(generation(endOfLife: e)), met: &met) { break }
@@ -153,13 +190,6 @@ enum GenerationFleet {
         }
       }
       record(y)
-    }
-  }
-
-  /// Retires units past their life, oldest generation first, while the need stays met.
-  private static func retireOldest(_ kept: inout [Int], share: (Int) -> Double, met: inout Double) {
-    for g in kept.indices where kept[g] > 0 {
-      if !retire(&kept[g], share: share(g), met: &met) { return }
     }
   }
 

@@ -110,7 +110,7 @@ public enum RefreshStage {
 
   /// The year indices in which worn units are kept: the `years` before the need falls to
   /// zero for good (empty when it never does within the horizon, or `years` is 0).
-  static func frozenYears(_ need: [Int], years: Int) -> Range<Int> {
+  static func frozenYears<Need: RandomAccessCollection<Int>>(_ need: Need, years: Int) -> Range<Int> where Need.Index == Int {
     guard years > 0, let lastNeeded = need.lastIndex(where: { $0 > 0 }), lastNeeded + 1 < need.count else { return 0..<0 }
     let emptied = lastNeeded + 1
     return max(1, emptied - years)..<emptied
