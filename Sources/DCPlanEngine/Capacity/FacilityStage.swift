@@ -88,25 +88,19 @@ public enum FacilityStage {
       var peakKW = 0.0
       if let server, servers > 0 {
         racks += (servers + server.perRack - 1) / server.perRack
-        if let generations = rules.hardware.serverGenerations, sized.serversByGeneration.count == generations.count * years.count {
-          let power = generations.power(sized.serversByGeneration, year: y, years: years.count)
-          typicalKW += power.typicalKW
-          peakKW += power.peakKW
-        } else {
-          typicalKW += Double(servers) * server.typicalKW
-          peakKW += Double(servers) * server.peakKW
-        }
+        let power = Self.power(
+          units: servers, typicalKW: server.typicalKW, peakKW: server.peakKW, generations: rules.hardware.serverGenerations,
+          byGeneration: sized.serversByGeneration, year: y, years: years.count)
+        typicalKW += power.typicalKW
+        peakKW += power.peakKW
       }
       if let storage, units > 0 {
         racks += (units + storage.perRack - 1) / storage.perRack
-        if let generations = rules.hardware.storageGenerations, sized.storageByGeneration.count == generations.count * years.count {
-          let power = generations.power(sized.storageByGeneration, year: y, years: years.count)
-          typicalKW += power.typicalKW
-          peakKW += power.peakKW
-        } else {
-          typicalKW += Double(units) * storage.typicalKW
-          peakKW += Double(units) * storage.peakKW
-        }
+        let power = Self.power(
+          units: units, typicalKW: storage.typicalKW, peakKW: storage.peakKW, generations: rules.hardware.storageGenerations,
+          byGeneration: sized.storageByGeneration, year: y, years: years.count)
+        typicalKW += power.typicalKW
+        peakKW += power.peakKW
       }
       result.racks[y] = racks
       result.itKW[y] = typicalKW
@@ -124,5 +118,18 @@ public enum FacilityStage {
         result.energyMWh[y] = typicalKW * pue * hoursPerYear / 1000
       }
     }
+  }
+
+  /// The typical and peak kW of `units` in service in year index `y`: summed generation by
+  /// generation where the type has generations (``HardwareGenerations/power(_:year:years:)``),
+  /// else units × the type's figures.
+  // swiftlint:disable:next function_parameter_count
+  private static func power(
+    units: Int, typicalKW: Double, peakKW: Double, generations: HardwareGenerations?, byGeneration: [Int], year y: Int, years: Int
+  ) -> (typicalKW: Double, peakKW: Double) {
+    if let generations, byGeneration.count == generations.count * years {
+      return generations.power(byGeneration, year: y, years: years)
+    }
+    return (Double(units) * typicalKW, Double(units) * peakKW)
   }
 }
