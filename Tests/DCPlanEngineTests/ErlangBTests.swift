@@ -95,6 +95,35 @@ struct ErlangBTests {
     // Another grade of service starts afresh.
     #expect(memo.trunks(traffics: [450], gradeOfService: 0.001) == [ErlangB.trunks(traffic: 450, gradeOfService: 0.001)])
   }
+
+  /// The textbook recursion B(n) = A·B(n−1)/(n + A·B(n−1)) from B(0) = 1, one trunk at a
+  /// time: the independent method the fast blocking (a series from ⌊A⌋, then the reciprocal
+  /// form) must agree with.
+  static func plainBlocking(traffic: Double, trunks: Int) -> Double {
+    var b = 1.0
+    for n in stride(from: 1, through: trunks, by: 1) { b = traffic * b / (Double(n) + traffic * b) }
+    return b
+  }
+
+  @Test("blocking agrees with the plain recursion to 1e-11 from 0.01 to 200,000 Erlang, trunks far below, near and far above the traffic")
+  func blockingAgainstPlainRecursion() {
+    let traffics: [Double] = [0.01, 0.7, 3, 42.5, 99.9, 100, 101, 450, 1757.25, 8000, 20_000, 123_456.7, 200_000]
+    for traffic in traffics {
+      let root = traffic.squareRoot()
+      let around = [-12.0, -3, -1, 0, 1, 3, 12].map { Int((traffic + $0 * root).rounded()) }
+      for trunks in Set([0, 1, 2, 17, Int(traffic / 2), Int(traffic * 3) + 40] + around) where trunks >= 0 {
+        let expected = Self.plainBlocking(traffic: traffic, trunks: trunks)
+        let found = ErlangB.blocking(traffic: traffic, trunks: trunks)
+        if expected < 1e-290 {
+          #expect(found < 1e-280, "\(traffic) Erlang on \(trunks) trunks")
+        } else {
+          #expect(approximately(found, expected, relative: 1e-11), "\(traffic) Erlang on \(trunks) trunks: \(found) against \(expected)")
+        }
+      }
+    }
+    // Far more trunks than traffic: the blocking underflows to 0 without running through them all.
+    #expect(ErlangB.blocking(traffic: 1, trunks: Int(1e15)) == 0)
+  }
 }
 
 extension ErlangBTests {

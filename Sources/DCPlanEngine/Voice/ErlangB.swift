@@ -10,17 +10,40 @@
 public enum ErlangB {
   /// Blocking probability for `traffic` Erlang on `trunks` channels.
   ///
-  /// - Complexity: O(trunks).
+  /// Runs the recursion on the reciprocal, `1/B(n) = 1 + (n/A) · 1/B(n − 1)` (one
+  /// multiply-add per trunk, no division). Where more than 10√A trunks lie below the traffic,
+  /// it starts at m = min(N, ⌊A⌋) from the sum `1/B(A, m) = Σ_j m!/((m − j)! · A^j)`, whose
+  /// terms never exceed 1 for m ≤ A and fall below 1e-17 of the sum after about 9√A of them
+  /// (``reciprocalBlocking(traffic:trunks:)``). Below a blocking of 1e-300 it finishes in the
+  /// forward form `B(n) = A · B(n − 1) / (n + A · B(n − 1))`, which cannot overflow.
+  ///
+  /// - Complexity: O(min(N, 9√A + max(0, N − A))).
   public static func blocking(traffic: Double, trunks: Int) -> Double {
     // No traffic, nothing blocked.
     guard traffic > 0 else { return 0 }
-    var b = 1.0
-    if trunks > 0 {
-      for n in 1...trunks {
-        b = traffic * b / (Double(n) + traffic * b)
+    guard trunks > 0 else { return 1 }
+    var n = 0
+    var reciprocal = 1.0
+    let top = min(Double(trunks), traffic.rounded(.down))
+    if top > 10 * traffic.squareRoot() {
+      n = Int(top)
+      reciprocal = reciprocalBlocking(traffic: traffic, trunks: n)
+    }
+    let perErlang = 1 / traffic
+    while n < trunks {
+      n += 1
+      reciprocal = 1 + Double(n) * perErlang * reciprocal
+      if reciprocal > 1e300 {
+        var b = 1 / reciprocal
+        while n < trunks {
+          n += 1
+          b = traffic * b / (Double(n) + traffic * b)
+          if b == 0 { break }  // underflowed: every further trunk keeps it 0
+        }
+        return b
       }
     }
-    return b
+    return 1 / reciprocal
   }
 
   /// The fewest trunks whose blocking is at most `gradeOfService` for `traffic` Erlang.
@@ -108,6 +131,8 @@ public enum ErlangB {
     return max(0, Int(carried))
   }
 
+  /// `1/B(A, m) = Σ_{j=0…m} m!/((m − j)! · A^j)`, summed until a term falls below 1e-17 of
+  /// the sum. Its terms shrink from the first for m ≤ A (the callers' case), so none overflows.
   static func reciprocalBlocking(traffic: Double, trunks m: Int) -> Double {
     guard m > 0 else { return 1 }
     let perErlang = 1 / traffic
