@@ -53,6 +53,58 @@ final class DecodeContext {
 
   func record(_ path: String, _ position: SourcePosition) {
     sourceMap[path] = position
+    recordLog?.append((path, position))
+  }
+
+  // MARK: Effects of a section, for ``DecodeMemo``
+
+  /// While set, every ``record(_:_:)`` is also logged here, in order.
+  var recordLog: [(path: String, position: SourcePosition)]?
+
+  /// How far decoding had come: counts of what the context had collected.
+  struct Checkpoint {
+    let diagnostics: Int
+    let records: Int
+    let nodesLeft: Int
+    let inlineDistributions: Int
+  }
+
+  /// Everything decoding a part of the file did to the context, to be done again without
+  /// decoding it: its diagnostics, source-map entries (in order), nodes visited and inline
+  /// distributions.
+  struct Effects {
+    let diagnostics: [Diagnostic]
+    let records: [(path: String, position: SourcePosition)]
+    let nodesVisited: Int
+    let inlineDistributions: [(path: String, distribution: Distribution, position: SourcePosition)]
+  }
+
+  /// Where decoding stands now (the record log must be on).
+  func checkpoint() -> Checkpoint {
+    Checkpoint(
+      diagnostics: diagnostics.count, records: recordLog?.count ?? 0, nodesLeft: nodesLeft,
+      inlineDistributions: inlineDistributions.count)
+  }
+
+  /// What was done since `mark`, or nil once the node budget ran out (then the part must be
+  /// decoded again each time, to report it where it happens).
+  func effects(since mark: Checkpoint) -> Effects? {
+    guard !budgetExhausted, let recordLog else { return nil }
+    return Effects(
+      diagnostics: Array(diagnostics[mark.diagnostics...]), records: Array(recordLog[mark.records...]),
+      nodesVisited: mark.nodesLeft - nodesLeft, inlineDistributions: Array(inlineDistributions[mark.inlineDistributions...]))
+  }
+
+  /// Does `effects` again, as decoding their part would; false (and nothing done) when the
+  /// nodes left would not cover them, so that the part is decoded and the budget reported.
+  func replay(_ effects: Effects) -> Bool {
+    guard !budgetExhausted, nodesLeft >= effects.nodesVisited else { return false }
+    nodesLeft -= effects.nodesVisited
+    diagnostics += effects.diagnostics
+    for (path, position) in effects.records { sourceMap[path] = position }
+    recordLog?.append(contentsOf: effects.records)
+    inlineDistributions += effects.inlineDistributions
+    return true
   }
 
   /// Counts one visited node; false once the budget is spent (reported once).

@@ -7,6 +7,10 @@ import Yams
 /// problem of the file; the scenario it returns is only used when no error was reported.
 struct ScenarioDecoder {
   let context: DecodeContext
+  /// The base's sections decoded once, for a sweep's variants (``DecodeMemo``); nil to decode all.
+  var memo: DecodeMemo?
+  /// The top-level sections the variant's settings change: decoded again, never reused.
+  var changedSections: Set<String> = []
 
   /// What decoding produced; `shares` holds each site's explicit `load_share`, resolved later.
   struct Output {
@@ -26,22 +30,36 @@ struct ScenarioDecoder {
     _ = top.integer(DocumentSection.version, in: 1...ScenarioFormat.version)
     if let node = top.node(DocumentSection.scenario) { output.scenario.info = decodeInfo(node, fallback: output.scenario.info) }
     let horizon = output.scenario.info.horizon
-    output.scenario.tenants = list(top, DocumentSection.tenants, TenantSection.spec) { decodeTenant($0, $1, horizon: horizon) }
-    output.scenario.workloads = list(top, DocumentSection.workloads, WorkloadSection.spec) { decodeWorkload($0, $1, horizon: horizon) }
-    let sites = list(top, DocumentSection.sites, SiteSection.spec) { decodeSite($0, $1) }
+    output.scenario.tenants = memoized(DocumentSection.tenants.name, horizon: horizon) {
+      list(top, DocumentSection.tenants, TenantSection.spec) { decodeTenant($0, $1, horizon: horizon) }
+    }
+    output.scenario.workloads = memoized(DocumentSection.workloads.name, horizon: horizon) {
+      list(top, DocumentSection.workloads, WorkloadSection.spec) { decodeWorkload($0, $1, horizon: horizon) }
+    }
+    let sites = memoized(DocumentSection.sites.name, horizon: nil) { list(top, DocumentSection.sites, SiteSection.spec) { decodeSite($0, $1) } }
     output.scenario.sites = sites.map(\.0)
     output.explicitLoadShares = sites.map(\.1)
-    if let node = top.node(DocumentSection.hardware) { output.scenario.hardware = decodeHardware(node, horizon: horizon) }
-    if let node = top.node(DocumentSection.policy) { output.scenario.policy = decodePolicy(node) }
-    if let node = top.node(DocumentSection.costs) { output.scenario.costs = decodeCosts(node, horizon: horizon) }
+    if let hardware = memoized(DocumentSection.hardware.name, horizon: horizon, { top.node(DocumentSection.hardware).map { decodeHardware($0, horizon: horizon) } }) {
+      output.scenario.hardware = hardware
+    }
+    if let policy = memoized(DocumentSection.policy.name, horizon: nil, { top.node(DocumentSection.policy).map(decodePolicy) }) {
+      output.scenario.policy = policy
+    }
+    if let costs = memoized(DocumentSection.costs.name, horizon: horizon, { top.node(DocumentSection.costs).map { decodeCosts($0, horizon: horizon) } }) {
+      output.scenario.costs = costs
+    }
     if let node = top.node(DocumentSection.allocation) {
       output.scenario.allocation = decodeAllocation(node, tenants: output.scenario.tenants)
     }
-    if let node = top.node(DocumentSection.network) {
-      output.scenario.network = decodeNetwork(node, horizon: horizon)
+    if let network = memoized(DocumentSection.network.name, horizon: horizon, { top.node(DocumentSection.network).map { decodeNetwork($0, horizon: horizon) } }) {
+      output.scenario.network = network
     }
-    if let node = top.node(DocumentSection.voice) { output.scenario.voice = decodeVoice(node, horizon: horizon) }
-    if let node = top.node(DocumentSection.components) { output.scenario.components = decodeComponents(node) }
+    if let voice = memoized(DocumentSection.voice.name, horizon: horizon, { top.node(DocumentSection.voice).map { decodeVoice($0, horizon: horizon) } }) {
+      output.scenario.voice = voice
+    }
+    if let components = memoized(DocumentSection.components.name, horizon: nil, { top.node(DocumentSection.components).map(decodeComponents) }) {
+      output.scenario.components = components
+    }
     output.scenario.siteOutages = decodeEvents(top, horizon: horizon, sites: &output.scenario.sites)
     if let node = top.node(DocumentSection.uncertainty) {
       output.scenario.uncertainty = decodeUncertainty(node, scenario: output.scenario)

@@ -154,21 +154,31 @@ public enum ScenarioLoader {
     let overlay: Overlay
     let budget: Int
     let file: String
+    /// The base's sections decoded once; a variant decodes only those its settings change.
+    let memo: DecodeMemo
   }
 
   /// `text` parsed for variants, or the outcome of its first error.
   public static func prepare(text: String, file: String) -> Result<Prepared, LoadOutcomeFailure> {
     switch parse(text: text, file: file, byteCount: text.utf8.count) {
     case let .failed(outcome): return .failure(LoadOutcomeFailure(outcome: outcome))
-    case let .tree(root, overlay, budget): return .success(Prepared(root: root, overlay: overlay, budget: budget, file: file))
+    case let .tree(root, overlay, budget):
+      let memo = DecodeMemo()
+      _ = decode(root, overlay: overlay, budget: budget, file: file, memo: memo)
+      memo.freeze()
+      return .success(Prepared(root: root, overlay: overlay, budget: budget, file: file, memo: memo))
     }
   }
 
   /// A variant of a prepared file: `settings` put in, then decoded and checked as
-  /// ``load(text:file:settings:)`` would (the same outcome, without parsing again).
+  /// ``load(text:file:settings:)`` would (the same outcome, without parsing again, and
+  /// decoding again only the sections the settings change: ``DecodeMemo``).
   public static func load(_ prepared: Prepared, settings: [(path: String, value: String)]) -> LoadOutcome {
     switch applying(settings, to: prepared.root, file: prepared.file) {
-    case let .success(root): return decode(root, overlay: prepared.overlay, budget: prepared.budget, file: prepared.file)
+    case let .success(root):
+      return decode(
+        root, overlay: prepared.overlay, budget: prepared.budget, file: prepared.file, memo: prepared.memo,
+        changedSections: DecodeMemo.sections(changedBy: settings.map(\.path)))
     case let .failure(failed): return failed.outcome
     }
   }
@@ -191,9 +201,12 @@ public enum ScenarioLoader {
   }
 
   /// The scenario decoded from a parsed tree, checked, with its diagnostics in file order.
-  private static func decode(_ root: Node, overlay: Overlay, budget: Int, file: String) -> LoadOutcome {
+  private static func decode(
+    _ root: Node, overlay: Overlay, budget: Int, file: String, memo: DecodeMemo? = nil, changedSections: Set<String> = []
+  ) -> LoadOutcome {
     let context = DecodeContext(file: file, nodeBudget: max(10_000, 4 * budget))
-    let decoded = ScenarioDecoder(context: context).decode(root)
+    if memo?.isRecording == true { context.recordLog = [] }
+    let decoded = ScenarioDecoder(context: context, memo: memo, changedSections: changedSections).decode(root)
     let map = SourceMap(positions: context.sourceMap)
     var diagnostics = context.diagnostics
     var scenario = decoded.scenario
