@@ -74,13 +74,22 @@ public enum ServiceAvailabilityStage {
     let parts = PartsOfServices(scenario, components: components, sizing: sizing, demand: demand)
     let exposure = NetworkExposure(scenario, network: network, components: components)
     var rows: [ServiceAvailability] = []
+    // A tenant's cuts from a set of sites are the same every year: found once per pair.
+    struct CutsKey: Hashable {
+      let tenant: String
+      let sites: [Int]
+    }
+    var cutsOf: [CutsKey: NetworkCuts] = [:]
     for (w, workload) in scenario.workloads.enumerated() {
       for (y, year) in years.enumerated() {
         guard let place = demand.placement[w * years.count + y] else { continue }
         let i = w * years.count + y
         let need = PartsOfServices.Need(vcpu: demand.vcpu[i], ramGiB: demand.ramGiB[i], storageTiB: demand.storageTiB[i])
         guard let service = parts.service(w, place: place, year: y, need: need) else { continue }
-        let outcome = service.availability(components: components, network: exposure.cuts(tenant: workload.tenant, service.sites))
+        let key = CutsKey(tenant: workload.tenant, sites: service.sites)
+        let cuts = cutsOf[key] ?? exposure.cuts(tenant: workload.tenant, service.sites)
+        cutsOf[key] = cuts
+        let outcome = service.availability(components: components, network: cuts)
         rows.append(ServiceAvailability(
           service: workload.id, tenant: workload.tenant, year: year, placement: place, availability: outcome.availability,
           target: workload.availabilityTarget, dominant: outcome.dominant, contributions: outcome.contributions,

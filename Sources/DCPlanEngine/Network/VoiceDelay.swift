@@ -49,13 +49,22 @@ enum VoiceDelay {
       return (serviceVoice + residual / (1 - rhoVoice)) * 1000 + lengths[link] * fibreMsPerKm
     }
 
-    // The links each location's calls cross normally, to know which failures move them.
-    var crossed: [Int: Set<Int>] = [:]
+    // The links each location's calls cross normally, to know which failures move them: the
+    // same for every year of a location, so found once per source and gateway node.
+    var crossed = [Set<Int>?](repeating: nil, count: voice.locations.count)
+    var routeOf: [Int: Set<Int>] = [:]
     for (index, location) in voice.locations.enumerated() where location.channels > 0 {
       guard let source = nodeIndex[location.node], let target = gatewayNode[location.gateway] else { continue }
       // The network stage's distances, computed once per target.
       let distances = normalDistances(target)
-      crossed[index] = Set(graph.ecmpShares(from: source, toTarget: distances, avoiding: .none).map { $0.arc / 2 })
+      let pair = source * graph.nodeCount + target
+      if let known = routeOf[pair] {
+        crossed[index] = known
+      } else {
+        let route = Set(graph.ecmpShares(from: source, toTarget: distances, avoiding: .none).map { $0.arc / 2 })
+        routeOf[pair] = route
+        crossed[index] = route
+      }
       let y = location.year - first
       voice.locations[index].delayMs = fixedMs + (graph.worstPathDelay(from: source, toTarget: distances, avoiding: .none) { link in
         linkDelay(link, y, totalMbps: links.loadMbps[link, y], voiceMbps: links.voiceMbps[link, y])
@@ -65,7 +74,8 @@ enum VoiceDelay {
     for failure in failures {
       var failedDistances: [Int: TargetDistances] = [:]
       // A node failure lists the node's links, so this also catches a failed node on the path.
-      for (index, route) in crossed.sorted(by: { $0.key < $1.key }) where failure.state.links.contains(where: route.contains) {
+      for (index, route) in crossed.enumerated() {
+        guard let route, failure.state.links.contains(where: route.contains) else { continue }
         let location = voice.locations[index]
         guard let source = nodeIndex[location.node], let target = gatewayNode[location.gateway],
           source != failure.state.node, target != failure.state.node

@@ -169,8 +169,8 @@ extension ScenarioDecoder {
       element = inside
       shape = String(trimmed[..<open]) + String(trimmed[trimmed.index(after: close)...])
     }
-    let patterns = ParameterTarget.allCases.map(\.pattern)
     guard let target = ParameterTarget(rawValue: shape) else {
+      let patterns = ParameterTarget.allCases.map(\.pattern)
       let hint = Spelling.nearest(to: trimmed.replacingElement(), among: patterns).map { "did you mean '\($0)'?" }
         ?? "use one of \(MappingReader.list(patterns, conjunction: "or"))"
       context.error("'path' of \(label) names no parameter that can be uncertain: '\(trimmed)'; \(hint)", at: position)
