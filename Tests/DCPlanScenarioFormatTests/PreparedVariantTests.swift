@@ -40,6 +40,11 @@ struct PreparedVariantTests {
       [("hardware.servers[0].cores", "many")],
       // A section the base lacks.
       [("scenario.seed", "7"), ("accept", "[]")],
+      // Ids that uncertainty paths name: a renamed server type leaves 'hardware.servers[host-2s]'
+      // naming nothing, and the uncertainty section must be decoded again to say so.
+      [("hardware.servers[host-2s].id", "host-3s")],
+      [("tenants[land].id", "state")],
+      [("uncertainty.inputs[0].path", "workloads[*].storage_growth")],
     ]
     for settings in cases {
       try Self.expectSame(text, settings, "\(settings)")

@@ -222,7 +222,7 @@ struct CostGame: Sendable {
     SiteCosts.add(
       outcome.sized, outcome.needs, outcome.fleet, built: outcome.built[...], placedVCPU: outcome.placedVCPU, years: years,
       rates: rates, rules: rules.at(site: room), prices: prices, site: site, into: &sink)
-    addGateways(erlangs: tenantErlangs[t], failErlangs: tenantFailErlangs[t], to: &sink.eur)
+    addGateways(erlangs: tenantErlangs[t], failErlangs: tenantFailErlangs[t], to: &sink.eur, cache: &cache)
     for item in ownItems where item.served.contains(t) { for y in 0..<count { sink.eur[y] += item.eur[y] } }
     for y in 0..<count { sink.eur[y] *= deflation[y] }
     return (sink.eur, outcome.firstShortfall)
@@ -415,7 +415,7 @@ struct CostGame: Sendable {
 
   /// Adds the gateways' lines (``VoiceCosts/addGateway(_:_:years:trunks:serving:residual:lifeYears:into:)``) with
   /// the trunks for `erlangs` (gateway-major) at the grade of service.
-  private func addGateways(erlangs: [Double], failErlangs: [Double], to eur: inout [Double]) {
+  private func addGateways(erlangs: [Double], failErlangs: [Double], to eur: inout [Double], cache: inout Cache) {
     guard let voice else { return }
     let residual = ResidualValue(scenario.costs, years: years)
     let count = years.count
@@ -430,7 +430,14 @@ struct CostGame: Sendable {
     for (g, gateway) in voice.gateways.enumerated() {
       VoiceCosts.addGateway(
         gateway, voice, years: years,
-        trunks: { ErlangB.trunks(traffic: sized(g, $0), gradeOfService: voice.gradeOfService.value) },
+        trunks: { y in
+          // Coalitions that differ only by members without calls there offer the same traffic.
+          let traffic = sized(g, y)
+          if let known = cache.trunks[traffic.bitPattern] { return known }
+          let trunks = ErlangB.trunks(traffic: traffic, gradeOfService: voice.gradeOfService.value)
+          cache.trunks[traffic.bitPattern] = trunks
+          return trunks
+        },
         serving: { _ in [] }, residual: residual, lifeYears: scenario.costs.assetLives.voiceGateways, into: &total)
     }
     eur = total.eur
@@ -464,6 +471,8 @@ struct CostGame: Sendable {
     }
     var outcomes: [Key: SiteOutcome] = [:]
     var scratch: [SiteOutcome] = []
+    /// Trunks at the game's grade of service by offered traffic (its bit pattern).
+    var trunks: [UInt64: Int] = [:]
   }
 
   /// The cost game's value of the coalition in `state` per year: alone for one member, the
@@ -567,7 +576,7 @@ struct CostGame: Sendable {
       sink.eur = total.eur
     }
     // Gateways: trunks for the members' pooled Erlangs; capex in the first year with calls.
-    addGateways(erlangs: state.erlangs, failErlangs: state.failErlangs, to: &sink.eur)
+    addGateways(erlangs: state.erlangs, failErlangs: state.failErlangs, to: &sink.eur, cache: &cache)
     for item in ownItems where state.members.contains(where: item.served.contains) {
       for y in 0..<count { sink.eur[y] += item.eur[y] }
     }

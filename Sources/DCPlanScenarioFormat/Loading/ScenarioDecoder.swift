@@ -30,39 +30,46 @@ struct ScenarioDecoder {
     _ = top.integer(DocumentSection.version, in: 1...ScenarioFormat.version)
     if let node = top.node(DocumentSection.scenario) { output.scenario.info = decodeInfo(node, fallback: output.scenario.info) }
     let horizon = output.scenario.info.horizon
-    output.scenario.tenants = memoized(DocumentSection.tenants.name, horizon: horizon) {
+    output.scenario.tenants = memoized(DocumentSection.tenants.name, dependsOn: horizon) {
       list(top, DocumentSection.tenants, TenantSection.spec) { decodeTenant($0, $1, horizon: horizon) }
     }
-    output.scenario.workloads = memoized(DocumentSection.workloads.name, horizon: horizon) {
+    output.scenario.workloads = memoized(DocumentSection.workloads.name, dependsOn: horizon) {
       list(top, DocumentSection.workloads, WorkloadSection.spec) { decodeWorkload($0, $1, horizon: horizon) }
     }
-    let sites = memoized(DocumentSection.sites.name, horizon: nil) { list(top, DocumentSection.sites, SiteSection.spec) { decodeSite($0, $1) } }
+    let sites = memoized(DocumentSection.sites.name, dependsOn: nil) { list(top, DocumentSection.sites, SiteSection.spec) { decodeSite($0, $1) } }
     output.scenario.sites = sites.map(\.0)
     output.explicitLoadShares = sites.map(\.1)
-    if let hardware = memoized(DocumentSection.hardware.name, horizon: horizon, { top.node(DocumentSection.hardware).map { decodeHardware($0, horizon: horizon) } }) {
+    if let hardware = memoized(DocumentSection.hardware.name, dependsOn: horizon, { top.node(DocumentSection.hardware).map { decodeHardware($0, horizon: horizon) } }) {
       output.scenario.hardware = hardware
     }
-    if let policy = memoized(DocumentSection.policy.name, horizon: nil, { top.node(DocumentSection.policy).map(decodePolicy) }) {
+    if let policy = memoized(DocumentSection.policy.name, dependsOn: nil, { top.node(DocumentSection.policy).map(decodePolicy) }) {
       output.scenario.policy = policy
     }
-    if let costs = memoized(DocumentSection.costs.name, horizon: horizon, { top.node(DocumentSection.costs).map { decodeCosts($0, horizon: horizon) } }) {
+    if let costs = memoized(DocumentSection.costs.name, dependsOn: horizon, { top.node(DocumentSection.costs).map { decodeCosts($0, horizon: horizon) } }) {
       output.scenario.costs = costs
     }
     if let node = top.node(DocumentSection.allocation) {
       output.scenario.allocation = decodeAllocation(node, tenants: output.scenario.tenants)
     }
-    if let network = memoized(DocumentSection.network.name, horizon: horizon, { top.node(DocumentSection.network).map { decodeNetwork($0, horizon: horizon) } }) {
+    if let network = memoized(DocumentSection.network.name, dependsOn: horizon, { top.node(DocumentSection.network).map { decodeNetwork($0, horizon: horizon) } }) {
       output.scenario.network = network
     }
-    if let voice = memoized(DocumentSection.voice.name, horizon: horizon, { top.node(DocumentSection.voice).map { decodeVoice($0, horizon: horizon) } }) {
+    if let voice = memoized(DocumentSection.voice.name, dependsOn: horizon, { top.node(DocumentSection.voice).map { decodeVoice($0, horizon: horizon) } }) {
       output.scenario.voice = voice
     }
-    if let components = memoized(DocumentSection.components.name, horizon: nil, { top.node(DocumentSection.components).map(decodeComponents) }) {
+    if let components = memoized(DocumentSection.components.name, dependsOn: nil, { top.node(DocumentSection.components).map(decodeComponents) }) {
       output.scenario.components = components
     }
     output.scenario.siteOutages = decodeEvents(top, horizon: horizon, sites: &output.scenario.sites)
-    if let node = top.node(DocumentSection.uncertainty) {
-      output.scenario.uncertainty = decodeUncertainty(node, scenario: output.scenario)
+    // Its paths may name the ids of these lists, and nothing else of the scenario.
+    let named: [[String]] = [
+      output.scenario.workloads.map(\.id), output.scenario.tenants.map(\.id), output.scenario.sites.map(\.id),
+      output.scenario.hardware.servers.map(\.id), output.scenario.hardware.storage.map(\.id),
+    ]
+    if let uncertainty = memoized(DocumentSection.uncertainty.name, dependsOn: named, {
+      top.node(DocumentSection.uncertainty).map { decodeUncertainty($0, scenario: output.scenario) }
+    }) {
+      output.scenario.uncertainty = uncertainty
     }
     output.scenario.uncertainty.inputs += inlineUncertainInputs(output.scenario)
     output.scenario.acceptedWarnings = list(top, DocumentSection.accept, AcceptSection.spec) { entry, _ in
