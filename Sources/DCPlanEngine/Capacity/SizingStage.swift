@@ -165,10 +165,32 @@ public enum SizingStage {
 
     /// The hardware these rules size with: the policy's, or one site's (``at(site:)``).
     private(set) var hardware: Hardware
-    /// Each site's hardware, in scenario order.
-    private let siteHardware: [Hardware]
     /// Whether some site buys other types than the policy's.
     let sitesDiffer: Bool
+    /// What every site's rules share, behind one reference: the rules are copied per site
+    /// and per service, and a copy then retains one object instead of every array.
+    private let common: Common
+
+    /// The figures that do not depend on the site.
+    private final class Common: Sendable {
+      let siteHardware: [Hardware]
+      let classes: RedundancyClasses
+      let failoverShare: [Double]
+      let rawFactor: [Double]
+      let copies: [Double]
+      let workingPerCluster: [Int]
+      let spares: [Int]
+
+      init(siteHardware: [Hardware], classes: RedundancyClasses) {
+        self.siteHardware = siteHardware
+        self.classes = classes
+        failoverShare = classes.redundancy.map(\.failoverShare.value)
+        rawFactor = classes.redundancy.map(\.storageRawFactor)
+        copies = classes.redundancy.map(\.storageCopies)
+        workingPerCluster = classes.pools.map { max(1, $0.clusterSize - $0.spares) }
+        spares = classes.pools.map(\.spares)
+      }
+    }
 
     var server: ServerFigures? { hardware.server }
     var storage: StorageFigures? { hardware.storage }
@@ -207,15 +229,15 @@ public enum SizingStage {
     }
 
     /// The redundancy classes and their pools.
-    let classes: RedundancyClasses
+    var classes: RedundancyClasses { common.classes }
     /// Per class: the share of its shared load each shared site must carry, and raw TiB per TiB.
-    let failoverShare: [Double]
-    let rawFactor: [Double]
+    var failoverShare: [Double] { common.failoverShare }
+    var rawFactor: [Double] { common.rawFactor }
     /// Per class: copies of each stored TiB (1 for erasure coding).
-    let copies: [Double]
+    var copies: [Double] { common.copies }
     /// Per pool: working servers per cluster, and spares per cluster.
-    let workingPerCluster: [Int]
-    let spares: [Int]
+    var workingPerCluster: [Int] { common.workingPerCluster }
+    var spares: [Int] { common.spares }
 
     /// Redundancy classes (at least 1).
     var classCount: Int { failoverShare.count }
@@ -226,27 +248,22 @@ public enum SizingStage {
       let hasGenerations = scenario.hardware.servers.contains { !$0.generations.isEmpty }
         || scenario.hardware.storage.contains { !$0.generations.isEmpty }
       let years = hasGenerations ? scenario.info.horizon.years : []
-      let common = Hardware(CatalogueChoice.server(scenario), CatalogueChoice.storage(scenario), policy: policy, years: years)
-      hardware = common
-      siteHardware = scenario.sites.map {
+      let policyHardware = Hardware(CatalogueChoice.server(scenario), CatalogueChoice.storage(scenario), policy: policy, years: years)
+      hardware = policyHardware
+      let siteHardware = scenario.sites.map {
         $0.serverType == nil && $0.storageType == nil
-          ? common
+          ? policyHardware
           : Hardware(CatalogueChoice.server(scenario, site: $0), CatalogueChoice.storage(scenario, site: $0), policy: policy, years: years)
       }
       sitesDiffer = scenario.sites.contains { $0.serverType != nil || $0.storageType != nil }
-      classes = RedundancyClasses(scenario)
-      failoverShare = classes.redundancy.map(\.failoverShare.value)
-      rawFactor = classes.redundancy.map(\.storageRawFactor)
-      copies = classes.redundancy.map(\.storageCopies)
-      workingPerCluster = classes.pools.map { max(1, $0.clusterSize - $0.spares) }
-      spares = classes.pools.map(\.spares)
+      common = Common(siteHardware: siteHardware, classes: RedundancyClasses(scenario))
     }
 
     /// The same rules with site `s`'s hardware (index into the scenario's sites).
     func at(site s: Int) -> Rules {
-      guard sitesDiffer, s < siteHardware.count else { return self }
+      guard sitesDiffer, s < common.siteHardware.count else { return self }
       var rules = self
-      rules.hardware = siteHardware[s]
+      rules.hardware = common.siteHardware[s]
       return rules
     }
   }
