@@ -29,9 +29,17 @@ public indirect enum JSONValue: Sendable, Hashable {
 public enum JSONWriter {
   /// The JSON text of `value`, ending in a newline.
   public static func write(_ value: JSONValue) -> String {
-    var out = ""
+    String(decoding: bytes(value), as: UTF8.self)
+  }
+
+  /// The same as UTF-8 bytes, written straight into one buffer (a state's results run to
+  /// megabytes).
+  public static func bytes(_ value: JSONValue) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(1 << 16)
     write(value, indent: 0, into: &out)
-    return out + "\n"
+    out.append(UInt8(ascii: "\n"))
+    return out
   }
 
   /// The JSON text of `value` on one line, without a final newline (JSON Lines).
@@ -54,61 +62,72 @@ public enum JSONWriter {
     return String(value)
   }
 
-  private static func write(_ value: JSONValue, indent: Int, into out: inout String) {
-    let pad = String(repeating: "  ", count: indent + 1)
-    let closePad = String(repeating: "  ", count: indent)
+  private static func pad(_ depth: Int, into out: inout [UInt8]) {
+    for _ in 0..<(2 * depth) { out.append(UInt8(ascii: " ")) }
+  }
+
+  private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
     switch value {
-    case .null: out += "null"
-    case let .bool(flag): out += flag ? "true" : "false"
-    case let .integer(number): out += String(number)
-    case let .number(number): out += self.number(number)
-    case let .string(text): out += quote(text)
+    case .null: out += "null".utf8
+    case let .bool(flag): out += (flag ? "true" : "false").utf8
+    case let .integer(number): out += String(number).utf8
+    case let .number(number): out += self.number(number).utf8
+    case let .string(text): quote(text, into: &out)
     case let .array(items):
       if items.isEmpty {
-        out += "[]"
+        out += "[]".utf8
         return
       }
-      out += "[\n"
+      out += "[\n".utf8
       for (index, item) in items.enumerated() {
-        out += pad
+        pad(indent + 1, into: &out)
         write(item, indent: indent + 1, into: &out)
-        out += index + 1 < items.count ? ",\n" : "\n"
+        out += (index + 1 < items.count ? ",\n" : "\n").utf8
       }
-      out += closePad + "]"
+      pad(indent, into: &out)
+      out.append(UInt8(ascii: "]"))
     case let .object(members):
       if members.isEmpty {
-        out += "{}"
+        out += "{}".utf8
         return
       }
-      out += "{\n"
+      out += "{\n".utf8
       for (index, (key, item)) in members.enumerated() {
-        out += pad + quote(key) + ": "
+        pad(indent + 1, into: &out)
+        quote(key, into: &out)
+        out += ": ".utf8
         write(item, indent: indent + 1, into: &out)
-        out += index + 1 < members.count ? ",\n" : "\n"
+        out += (index + 1 < members.count ? ",\n" : "\n").utf8
       }
-      out += closePad + "}"
+      pad(indent, into: &out)
+      out.append(UInt8(ascii: "}"))
     }
   }
 
   /// A JSON string literal with the escapes RFC 8259 requires.
   public static func quote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+    var out: [UInt8] = []
+    quote(text, into: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The same, appended to `out`: the text's UTF-8 bytes as they are, but for `"`, `\\`
+  /// and control characters (below U+0020), which are escaped.
+  private static func quote(_ text: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): out += "\\\"".utf8
+      case UInt8(ascii: "\\"): out += "\\\\".utf8
+      case UInt8(ascii: "\n"): out += "\\n".utf8
+      case UInt8(ascii: "\r"): out += "\\r".utf8
+      case UInt8(ascii: "\t"): out += "\\t".utf8
+      case 0..<0x20:
+        let hex = String(byte, radix: 16)
+        out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+      default: out.append(byte)
       }
     }
-    return out + "\""
+    out.append(UInt8(ascii: "\""))
   }
 }

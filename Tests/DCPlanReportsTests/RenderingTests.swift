@@ -1,5 +1,6 @@
 import DCPlanJSON
 import DCPlanReports
+import Foundation
 import Testing
 
 @Suite("rendering")
@@ -43,5 +44,19 @@ struct RenderingTests {
       }
 
       """)
+  }
+
+  @Test("every control character, quotes, backslashes and non-ASCII text read back unchanged by an independent JSON parser")
+  func jsonRoundTrip() throws {
+    let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+    let texts = [controls, "Stadt Göttingen – Rathaus ✓ 🏛", "\"quoted\" and \\ back\\slash", "", "plain"]
+    let value = JSONValue.object(texts.enumerated().map { ("k\($0.offset) \($0.element)", .string($0.element)) })
+    let bytes = JSONWriter.bytes(value)
+    #expect(String(decoding: bytes, as: UTF8.self) == JSONWriter.write(value))
+    let parsed = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: String])
+    for (index, text) in texts.enumerated() {
+      #expect(parsed["k\(index) \(text)"] == text)
+    }
+    #expect(JSONWriter.quote("a\u{1F}b") == "\"a\\u001fb\"")
   }
 }

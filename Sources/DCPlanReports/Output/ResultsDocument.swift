@@ -49,7 +49,7 @@ public enum ResultsDocument {
     case .csv:
       return Array(CSVRenderer.render(tables, dialect: selection.dialect).utf8)
     case .json:
-      return Array(JSONWriter.write(ResultsJSON.value(results)).utf8)
+      return JSONWriter.bytes(ResultsJSON.value(results))
     case .xlsx:
       return try XLSXRenderer.render(tables)
     }
