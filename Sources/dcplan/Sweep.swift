@@ -147,6 +147,8 @@ struct Sweep: ParsableCommand {
     if !jsonLines { emit((stamp == nil ? preamble : "") + CSVRenderer.row(header.map(Cell.text), dialect: output.csvDialect)) }
     let progress = ProgressBar.make("variants", total: variants.count, quiet: output.quiet)
     var failed = 0
+    // Every variant's key figures, to find parameters that changed nothing (a whole grid only).
+    var allFigures = [[Double?]?](repeating: nil, count: part == nil ? variants.count : 0)
     let batch = max(1, threads * 4)
     var start = variants.lowerBound
     while start < variants.upperBound {
@@ -155,12 +157,15 @@ struct Sweep: ParsableCommand {
       var rows = [String](repeating: "", count: end - start)
       var failedRows = [String](repeating: "", count: end - start)
       var stored = [(run: DatabaseRun, tables: [Table])?](repeating: nil, count: db == nil ? 0 : end - start)
+      var batchFigures = [[Double?]?](repeating: nil, count: end - start)
+      batchFigures.withUnsafeMutableBufferPointer { figuresBuffer in
       rows.withUnsafeMutableBufferPointer { buffer in
        failedRows.withUnsafeMutableBufferPointer { failedBuffer in
        stored.withUnsafeMutableBufferPointer { storedBuffer in
         let slots = RowSlots(base: buffer.baseAddress)
         let failedSlots = RowSlots(base: failedBuffer.baseAddress)
         let storedSlots = DatabaseSlots(base: storedBuffer.baseAddress)
+        let figureSlots = FigureSlots(base: figuresBuffer.baseAddress)
         DispatchQueue.concurrentPerform(iterations: end - start) { k in
           let variant = first + k
           let chosen = values(of: variant)
@@ -170,6 +175,7 @@ struct Sweep: ParsableCommand {
           if let loaded = outcome.scenario {
             let results = Planner.run(loaded, threads: 1)
             figures = KeyFigures.figures(results, tenants: tenants).map(\.value)
+            figureSlots.base?[k] = figures
             if db != nil {
               let settings = zip(grid.map(\.path), chosen).map { "\($0)=\($1)" }.joined(separator: "; ")
               storedSlots.base?[k] = (
@@ -189,6 +195,10 @@ struct Sweep: ParsableCommand {
        }
        }
       }
+      }
+      if part == nil {
+        for (k, figures) in batchFigures.enumerated() { allFigures[first - variants.lowerBound + k] = figures }
+      }
       if let db {
         do {
           try ResultsDatabase.append(stored.compactMap { $0 }, to: db)
@@ -206,6 +216,14 @@ struct Sweep: ParsableCommand {
     }
     if let stamp { emit(stamp.tailLine) }
     if !streaming { try output.emit(lines.map { $0 + lineEnd }.joined()) }
+    if part == nil, !output.quiet {
+      for p in SweepEffects.ineffective(counts: grid.map(\.values.count), figures: allFigures) {
+        Console.error(
+          "dcplan: warning: --set '\(grid[p].path)': its \(grid[p].values.count) values gave the same key figures whatever the "
+            + "other parameters were; check that the scenario reads this value (a class's own value overrides the policy's, "
+            + "for instance)")
+      }
+    }
     if failed > 0 {
       Console.error("dcplan: error: \(failed) of \(variants.count) variants could not run; the column 'errors' says why")
       throw ExitCode.failure
@@ -234,6 +252,11 @@ private struct RowSlots: @unchecked Sendable {
 }
 
 
+
+/// Each variant's key figures (nil when it failed), written by the workers at disjoint indices.
+private struct FigureSlots: @unchecked Sendable {
+  let base: UnsafeMutablePointer<[Double?]?>?
+}
 
 /// Each variant's run and tables for the results database, written by the workers at
 /// disjoint indices.

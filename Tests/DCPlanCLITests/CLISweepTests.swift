@@ -119,3 +119,24 @@ extension CLITests {
     #expect(try dcplan(["run", "--trials", "11", "--shard", "0/2"]).status == 64)
   }
 }
+
+extension CLITests {
+  @Test("sweep: a parameter the scenario never reads is named on standard error; one that matters is not; --quiet says nothing")
+  func sweepIneffectiveParameter() throws {
+    // The default gives every workload a class with its own failover share, so the policy's
+    // is never read (Scenarios/niedersachsen-2025.yaml, 'policy.classes'); the discount rate is.
+    let base = RepositoryPaths.scenario("niedersachsen-2025.yaml")
+    let grid = ["--set", "policy.failover_share=50 %,100 %", "--set", "scenario.discount_rate=1 %,3 %"]
+    let swept = try dcplan(["sweep", base] + grid + ["--format", "csv"])
+    #expect(swept.status == 0, "\(swept.stderr)")
+    #expect(swept.stderr.contains("--set 'policy.failover_share': its 2 values gave the same key figures"), "\(swept.stderr)")
+    #expect(!swept.stderr.contains("--set 'scenario.discount_rate'"))
+    // The rows say the same: variants 0 and 2 (50 % and 100 % at 1 %) are equal but for the value.
+    let rows = swept.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(rows.count == 5 && rows[1].dropFirst(2) == rows[3].dropFirst(2) && rows[1][3] != rows[2][3])
+    #expect(try dcplan(["sweep", base] + grid + ["--format", "csv", "--quiet"]).stderr.isEmpty)
+    // The class's own share does matter.
+    let classes = try dcplan(["sweep", base, "--set", "policy.classes[0].failover_share=50 %,100 %", "--format", "csv"])
+    #expect(classes.status == 0 && !classes.stderr.contains("gave the same key figures"), "\(classes.stderr)")
+  }
+}
