@@ -74,6 +74,18 @@ struct PreparedVariantTests {
     try Self.expectSame(clean, [("policy.failover_share", "60 %")], "inline distribution")
   }
 
+  @Test("a variant file that extends the default: diagnostics located in the file that holds them")
+  func extendingFile() throws {
+    // An error in the variant's own lines (an unknown key in 'costs') and settings elsewhere.
+    let text = "extends: dcplan:default\npolicy: {cpu_overcommit: 3}\ncosts: {maintenanse: 5 %}\n"
+    for settings: [(path: String, value: String)] in [[], [("policy.cpu_overcommit", "5")], [("scenario.discount_rate", "2 %")]] {
+      try Self.expectSame(text, settings, "\(settings)")
+    }
+    let prepared = try ScenarioLoader.prepare(text: text, file: "variant.yaml").get()
+    let outcome = ScenarioLoader.load(prepared, settings: [("scenario.discount_rate", "2 %")])
+    #expect(outcome.diagnostics.contains { $0.file == "variant.yaml" && $0.position.line == 3 && $0.message.contains("maintenanse") })
+  }
+
   @Test("every bundled teaching scenario, with a setting in each of its sections")
   func teachingScenarios() throws {
     let folder = RepositoryPaths.root.appendingPathComponent("Scenarios")
