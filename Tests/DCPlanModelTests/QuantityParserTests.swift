@@ -68,11 +68,36 @@ struct QuantityParserTests {
     #expect(QuantityParser.parse("1,5 kW") == .failure(.decimalComma))
   }
 
+  @Test("white space around the number, the unit and each '/' term: ASCII, tabs, newlines and Unicode's no-break and em spaces")
+  func whiteSpace() {
+    // Each the same 2 GiB per employee per year (2 × 2^30 bytes / 31,536,000 s).
+    let expected = QuantityParser.parse("2 GiB/employee/year")
+    #expect((try? expected.get())?.baseValue == 2_147_483_648 / 31_536_000)
+    for text in [
+      "\t2 GiB / employee / year\n", "2\u{00A0}GiB/employee/year", "\u{00A0}2 GiB/employee/year\u{2003}", "2 GiB/\u{2003}employee\u{00A0}/year",
+      "\r\n 2\tGiB/employee/year \u{000B}", "2 GiB /employee/ year",
+    ] {
+      #expect(QuantityParser.parse(text) == expected, "\(text.debugDescription)")
+    }
+    #expect(QuantityParser.parse("\u{00A0}\u{2003} \t") == .failure(.empty))
+    #expect(QuantityParser.parse("1_000\u{00A0}kW") == QuantityParser.parse("1000 kW"))
+    // A '/' with nothing after it is an empty unit, not a number divided by nothing.
+    #expect(QuantityParser.parse("5 GiB/") == .failure(.unknownUnit("", suggestion: nil)) || QuantityParser.parse("5 GiB/").isFailure)
+  }
+
   @Test("a dimension has the planner's name in messages")
   func dimensionNames() {
     #expect(Dimension.bandwidth.descriptionWithArticle == "a bandwidth")
     #expect(Dimension.energyPrice.descriptionWithArticle == "an energy price")
     #expect(Dimension.information.perEmployee.descriptionWithArticle == "a storage size per employee")
     #expect(Dimension.vcpuCount.perTime.descriptionWithArticle == "a vCPU count per year")
+  }
+}
+
+extension Result {
+  /// Whether this is a failure.
+  var isFailure: Bool {
+    if case .failure = self { return true }
+    return false
   }
 }

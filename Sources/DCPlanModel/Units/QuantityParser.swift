@@ -36,7 +36,7 @@ public enum QuantityParser {
       return .failure(.missingNumber)
     }
     let unitText = rest.trimmingWhitespace()
-    if unitText.first == ",", let next = unitText.dropFirst().first, next.isNumber {
+    if unitText.utf8.first == UInt8(ascii: ","), let next = unitText.dropFirst().first, next.isNumber {
       return .failure(.decimalComma)
     }
     if unitText.isEmpty {
@@ -44,9 +44,10 @@ public enum QuantityParser {
     }
     var value = number
     var dimension = Dimension.dimensionless
-    let terms = unitText.split(separator: "/", omittingEmptySubsequences: false)
+    // Split on the bytes of '/' (ASCII: never part of another character's UTF-8).
+    let terms = unitText.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
     for (position, term) in terms.enumerated() {
-      let symbol = String(term).trimmingWhitespace()
+      let symbol = String(decoding: term, as: UTF8.self).trimmingWhitespace()
       guard let unit = UnitTable.symbols[symbol] else {
         return .failure(.unknownUnit(symbol, suggestion: UnitTable.suggestion(for: symbol)))
       }
@@ -82,13 +83,26 @@ public enum QuantityParser {
       if probe > expStart { index = probe }
     }
     let number = String(text[..<index])
-    return (number.contains("_") ? number.replacingUnderscores() : number, String(text[index...]))
+    return (number.utf8.contains(UInt8(ascii: "_")) ? number.replacingUnderscores() : number, String(text[index...]))
   }
 }
 
 extension String {
-  /// The string without leading and trailing spaces, tabs and newlines.
+  /// The string without leading and trailing white space (Unicode's White_Space: spaces,
+  /// tabs, newlines, no-break spaces).
   func trimmingWhitespace() -> String {
+    // ASCII white space by its bytes; the Unicode properties only where an end is not ASCII
+    // (state-scale files trim hundreds of thousands of values).
+    let bytes = utf8
+    var start = bytes.startIndex
+    var end = bytes.endIndex
+    func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    while start < end, isASCIISpace(bytes[start]) { start = bytes.index(after: start) }
+    while end > start, isASCIISpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+    if start == end { return "" }
+    if bytes[start] < 0x80, bytes[bytes.index(before: end)] < 0x80 {
+      return start == bytes.startIndex && end == bytes.endIndex ? self : String(self[start..<end])
+    }
     let scalars = unicodeScalars
     guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
       let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
