@@ -20,6 +20,8 @@ enum AliasExpansion {
   /// anchor's name; nil when it stays within it (or the text is not valid YAML: the parser
   /// reports that).
   static func firstExcess(in text: String) -> (position: SourcePosition, anchor: String, values: Int)? {
+    // Without an anchor ('&') or an alias ('*') nothing expands: no second pass over the text.
+    guard text.utf8.contains(UInt8(ascii: "&")), text.utf8.contains(UInt8(ascii: "*")) else { return nil }
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else { return nil }
     defer { yaml_parser_delete(&parser) }

@@ -11,13 +11,18 @@ extension MappingReader {
   }
 
   /// A quantity of `kind` without per-employee form, in base units.
-  func quantityValue(_ text: String, node: Node, what: String, kind: QuantityKind) -> Double? {
-    quantity(text, node: node, what: what, kind: kind).map { $0.value.baseValue }
+  func quantityValue(_ text: String, node: Node, what: @autoclosure () -> String, kind: QuantityKind) -> Double? {
+    quantity(text, node: node, what: what(), kind: kind).map { $0.value.baseValue }
   }
 
-  private func quantity(_ text: String, node: Node, what: String, kind: QuantityKind) -> (value: ParsedQuantity, perEmployee: Bool)? {
-    let examples = "'\(kind.example)'" + (kind.perEmployeeExample.map { " or '\($0)'" } ?? "")
-    let needs = "\(what) needs \(kind.dimension.descriptionWithArticle)"
+  /// (The messages' parts are put together only for a message: state-scale files read
+  /// hundreds of thousands of quantities.)
+  private func quantity(
+    _ text: String, node: Node, what describe: @autoclosure () -> String, kind: QuantityKind
+  ) -> (value: ParsedQuantity, perEmployee: Bool)? {
+    var what: String { describe() }
+    var examples: String { "'\(kind.example)'" + (kind.perEmployeeExample.map { " or '\($0)'" } ?? "") }
+    var needs: String { "\(what) needs \(kind.dimension.descriptionWithArticle)" }
     switch QuantityParser.parse(text) {
     case let .failure(problem):
       switch problem {
@@ -107,14 +112,14 @@ extension MappingReader {
   /// A plain number, or a mapping from year to number; each at least `minimum`.
   func numberOrYearTable(_ key: KeySpec, minimum: Double, maximum: Double = 1e15) -> NumberOrTable? {
     valueOrYearTable(key, noun: "number") { text, node, what in
-      plainNumber(text, node: node, what: what, minimum: minimum, maximum: maximum)
+      plainNumber(text, node: node, what: what(), minimum: minimum, maximum: maximum)
     }
   }
 
   /// A quantity of `kind` in base units, or a mapping from year to such quantities.
   func quantityOrYearTable(_ key: KeySpec, _ kind: QuantityKind) -> NumberOrTable? {
     valueOrYearTable(key, noun: kind.dimension.plainName) { text, node, what in
-      quantityValue(text, node: node, what: what, kind: kind)
+      quantityValue(text, node: node, what: what(), kind: kind)
     }
   }
 
@@ -134,13 +139,13 @@ extension MappingReader {
 
   /// One value read by `element`, or a mapping from year to values read by `element`.
   private func valueOrYearTable(
-    _ key: KeySpec, noun: String, element: (String, Node, String) -> Double?
+    _ key: KeySpec, noun: String, element: (String, Node, () -> String) -> Double?
   ) -> NumberOrTable? {
     guard let node = node(key), context.visit(node) else { return nil }
-    let what = "'\(key.name)' of \(label)"
+    var what: String { "'\(key.name)' of \(label)" }
     switch node {
     case let .scalar(scalar):
-      return element(scalar.string, node, what).map(NumberOrTable.number)
+      return element(scalar.string, node, { what }).map(NumberOrTable.number)
     case let .mapping(mapping) where mapping["distribution"] != nil:
       _ = inlineDistribution(key, node)
       return nil
@@ -164,7 +169,7 @@ extension MappingReader {
           context.error("\(what) gives \(year) twice; keep one", at: yearNode.position)
           continue
         }
-        if let value = element(valueScalar.string, valueNode, "the value for \(year) in \(what)") {
+        if let value = element(valueScalar.string, valueNode, { "the value for \(year) in \(what)" }) {
           points.append((year, value))
         }
       }
@@ -213,18 +218,19 @@ extension MappingReader {
   /// A share in 0…100 % written with `%`, or a mapping from year to such shares.
   func fractionOrYearTable(_ key: KeySpec) -> NumberOrTable? {
     valueOrYearTable(key, noun: "percentage") { text, node, what in
-      guard let value = percentage(text, node: node, what: what, example: "50 %") else { return nil }
+      guard let value = percentage(text, node: node, what: what(), example: "50 %") else { return nil }
       guard Fraction(value) != nil else {
-        context.error("\(what) must lie in 0...100 %; found '\(text)'", at: node.position)
+        context.error("\(what()) must lie in 0...100 %; found '\(text)'", at: node.position)
         return nil
       }
       return value
     }
   }
 
-  func plainNumber(_ text: String, node: Node, what: String, minimum: Double, maximum: Double = 1e15) -> Double? {
+  func plainNumber(_ text: String, node: Node, what describe: @autoclosure () -> String, minimum: Double, maximum: Double = 1e15) -> Double? {
+    var what: String { describe() }
     guard case let .success(parsed) = QuantityParser.parse(text), parsed.dimension == .dimensionless,
-      !text.contains("%")
+      !text.utf8.contains(UInt8(ascii: "%"))
     else {
       context.error("\(what) must be a plain number; found '\(text)'", at: node.position)
       return nil

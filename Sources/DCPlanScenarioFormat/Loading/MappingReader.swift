@@ -186,7 +186,8 @@ struct MappingReader {
     return years
   }
 
-  static func parseYear(_ text: String, node: Node, what: String, context: DecodeContext) -> Year? {
+  static func parseYear(_ text: String, node: Node, what describe: @autoclosure () -> String, context: DecodeContext) -> Year? {
+    var what: String { describe() }
     guard let value = Int(text.trimmingSpaces()) else {
       context.error("\(what) must be a year such as 2019; found '\(text)'", at: node.position)
       return nil
