@@ -11,7 +11,7 @@ struct Sweep: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run every combination of the values given with --set; one row per variant with its values and key figures.",
     discussion: """
-      Example: dcplan sweep base.yaml --set policy.failover_share=50%,75%,100% --set 'workloads[eakte].growth=6%,8%'
+      Example: dcplan sweep base.yaml --set 'policy.classes[0].failover_share=50%,75%,100%' --set 'workloads[eakte].vcpu_growth=6%,8%'
       Variants are numbered with the first --set varying slowest; rows come in that order, each
       batch as soon as it is done (CSV, or JSON Lines with --format json).
       """
