@@ -28,6 +28,8 @@ private struct Base {
   let text: String
   let paths: [String]
   let units: [String]
+  /// The text decoded once, as `dcplan sweep` does for its variants (``DecodeMemo``).
+  let prepared: ScenarioLoader.Prepared?
 }
 
 private let bases: [Base] = {
@@ -47,7 +49,8 @@ private let bases: [Base] = {
       let unit = token.drop { "0123456789.-+e ".contains($0) }
       return unit.count < 20 && !unit.contains(":") && !unit.contains("{") && !unit.contains("[") ? String(unit) : ""
     }
-    return Base(file: file, text: text, paths: paths, units: units)
+    let prepared = try? ScenarioLoader.prepare(text: text, file: file).get()
+    return Base(file: file, text: text, paths: paths, units: units, prepared: prepared)
   }
 }()
 
@@ -76,6 +79,15 @@ private func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     i += 3
   }
   let outcome = ScenarioLoader.load(text: base.text, file: base.file, settings: settings)
+  // A sweep's variant (the base decoded once, the changed sections again) must be the same.
+  if let prepared = base.prepared {
+    let variant = ScenarioLoader.load(prepared, settings: settings)
+    if variant.scenario != outcome.scenario || variant.diagnostics != outcome.diagnostics
+      || variant.sourceMap.positions != outcome.sourceMap.positions
+    {
+      fatalError("a sweep variant differs from a whole load with the settings \(settings)")
+    }
+  }
   guard let scenario = outcome.scenario, scenario.workloads.count < 2_000, scenario.info.horizon.count < 100 else { return 0 }
   var results = Planner.run(scenario, threads: 1)
   if !scenario.uncertainty.inputs.isEmpty {
