@@ -44,3 +44,23 @@ extension CLITests {
     #expect(size > 10 * blankSize, "screenshot \(size) bytes, blank page \(blankSize) bytes")
   }
 }
+
+extension CLITests {
+  @Test("report of 61 tenants: the tenants' chart shows the 11 largest and the others together, its labels spaced so that none overlaps")
+  func reportManyTenants() throws {
+    let folder = try temporaryFolder()
+    let scenario = folder.appendingPathComponent("state.yaml").path
+    let html = folder.appendingPathComponent("report.html")
+    #expect(try dcplan(["generate", "--municipalities", "60", "--counties", "30", "--seed", "3", "-o", scenario]).status == 0)
+    let outcome = try dcplan(["report", scenario, "-o", html.path, "--quiet"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let text = try String(contentsOf: html, encoding: .utf8)
+    // The tenants' figure: 11 tenants and one group of the other 50 (the table keeps all 61).
+    let figures = text.components(separatedBy: "<figure>")
+    let tenants = try #require(figures.first { $0.contains("<figcaption>Tenants: cost, standalone cost and saving") })
+    #expect(tenants.contains("the 11 largest alone and the other 50 together"))
+    #expect(tenants.contains(">50 others</text>"))
+    #expect(tenants.components(separatedBy: "<rect x=").count - 1 == 1 + 12 * 3 + 3)  // background, bars, legend keys
+    #expect(tenants.components(separatedBy: "rotate(-25").count - 1 == 12)
+  }
+}

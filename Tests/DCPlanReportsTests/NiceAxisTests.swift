@@ -48,3 +48,17 @@ struct NiceAxisTests {
     }
   }
 }
+
+/// Axis labels spaced so that none overlaps the next, worked by hand.
+@Suite("chart labels")
+struct ChartLabelTests {
+  @Test("leaning labels need 11 px / sin 25° = 26 px apart; upright ones their width and 6 px")
+  func stride() {
+    // 61 leaning labels on 470 px: 7.7 px each, every 4th written (4 × 7.7 = 30.8 ≥ 26.0 > 3 × 7.7).
+    #expect(SVGChart.labelStride(Array(repeating: "muni-01", count: 61), slot: 470.0 / 61, lean: true) == 4)
+    #expect(SVGChart.labelStride(Array(repeating: "muni-01", count: 7), slot: 470.0 / 7, lean: true) == 1)
+    // Years on 470 px: 9 of them 52 px apart, 6.5 × 4 + 6 = 32 px needed: all; 30 years at 15.7 px: every 3rd.
+    #expect(SVGChart.labelStride(Array(repeating: "2017", count: 9), slot: 470.0 / 9, lean: false) == 1)
+    #expect(SVGChart.labelStride(Array(repeating: "2017", count: 30), slot: 470.0 / 30, lean: false) == 3)
+  }
+}

@@ -4,6 +4,9 @@ import DCPlanModel
 /// One self-contained HTML file: the plan's charts (SVG, no script, no network) and tables,
 /// readable on screen and on paper.
 public enum HTMLReport {
+  /// The most groups of bars a chart shows; the tables hold every row.
+  static let barGroups = 12
+
   /// The report of `results`; `comparison` adds the key figures of other scenarios.
   public static func render(_ results: PlanResults, comparison: Comparison? = nil, yearly: YearlyComparison? = nil) -> String {
     let info = results.info
@@ -11,8 +14,14 @@ public enum HTMLReport {
     var body = "<h1>\(SVGChart.escape(info.name)), \(info.horizon.first)–\(info.horizon.last)</h1>"
     if !info.description.isEmpty { body += "<p>\(SVGChart.escape(info.description))</p>" }
     // Demand against capacity: each site's racks needed and standing.
+    // The largest sites first, so that the legend names them (the rest are grey lines).
     var rackSeries: [SVGChart.Series] = []
-    for (s, site) in results.facility.enumerated() where site.racks.contains(where: { $0 > 0 }) {
+    let racked = results.facility.indices.filter { results.facility[$0].racks.contains(where: { $0 > 0 }) }
+    func peak(_ s: Int) -> Int {
+      max(results.facility[s].racks.max() ?? 0, s < results.expansion.capacity.count ? results.expansion.capacity[s].map(\.racks).max() ?? 0 : 0)
+    }
+    for s in racked.sorted(by: { (peak($0), $1) > (peak($1), $0) }) {
+      let site = results.facility[s]
       rackSeries.append(.init(name: "\(site.site) needed", values: site.racks.map(Double.init)))
       rackSeries.append(.init(name: "\(site.site) standing", values: results.expansion.capacity[s].map { Double($0.racks) }))
     }
@@ -40,13 +49,20 @@ public enum HTMLReport {
     }
     // Availability against targets in the last year.
     if let last = results.demand.years.last {
-      let rows = results.availability.filter { $0.year == last && $0.target != nil }
+      let all = results.availability.filter { $0.year == last && $0.target != nil }
+      // At most a dozen bars: the services with the least margin (downtime against allowance).
+      func allowed(_ row: ServiceAvailability) -> Double { (1 - (row.target?.availability.value ?? 1)) * 525_600 }
+      let rows = all.count <= Self.barGroups ? all : Array(all.enumerated().sorted { a, b in
+        let (ra, rb) = (a.element.downtimeMinutesPerYear / max(1e-9, allowed(a.element)), b.element.downtimeMinutesPerYear / max(1e-9, allowed(b.element)))
+        return ra != rb ? ra > rb : a.offset < b.offset
+      }.prefix(Self.barGroups).sorted { $0.offset < $1.offset }.map(\.element))
+      let which = all.count > rows.count ? "; the \(rows.count) of \(all.count) services with the least margin, all in the table" : ""
       if !rows.isEmpty {
         body += SVGChart.groupedBars(
-          "Downtime in \(last) against what the availability target allows (minutes a year)", labels: rows.map(\.service),
+          "Downtime in \(last) against what the availability target allows (minutes a year\(which))", labels: rows.map(\.service),
           series: [
             .init(name: "downtime", values: rows.map(\.downtimeMinutesPerYear)),
-            .init(name: "allowed", values: rows.map { (1 - ($0.target?.availability.value ?? 1)) * 525_600 }),
+            .init(name: "allowed", values: rows.map(allowed)),
           ])
       }
     }
@@ -62,13 +78,24 @@ public enum HTMLReport {
     if results.sharing.tenants.count > 1 {
       let rate = info.discountRate.value
       let tenants = results.sharing.tenants
+      let figures = tenants.map {
+        [NPV.value($0.costEUR, rate: rate), NPV.value($0.standaloneEUR, rate: rate), NPV.value($0.savingEUR, rate: rate)]
+      }
+      // At most a dozen groups: the largest tenants alone (by standalone cost), the rest summed.
+      var labels = tenants.map(\.tenant)
+      var shown = figures
+      var which = ""
+      if tenants.count > Self.barGroups {
+        let order = tenants.indices.sorted { (figures[$0][1], $1) > (figures[$1][1], $0) }
+        let kept = Array(order.prefix(Self.barGroups - 1)).sorted()
+        let rest = order.dropFirst(Self.barGroups - 1)
+        labels = kept.map { tenants[$0].tenant } + ["\(rest.count) others"]
+        shown = kept.map { figures[$0] } + [(0..<3).map { k in rest.reduce(0.0) { $0 + figures[$1][k] } }]
+        which = "; the \(Self.barGroups - 1) largest alone and the other \(rest.count) together, each in the table"
+      }
       body += SVGChart.groupedBars(
-        "Tenants: cost, standalone cost and saving (NPV, EUR)", labels: tenants.map(\.tenant),
-        series: [
-          .init(name: "cost", values: tenants.map { NPV.value($0.costEUR, rate: rate) }),
-          .init(name: "alone", values: tenants.map { NPV.value($0.standaloneEUR, rate: rate) }),
-          .init(name: "saving", values: tenants.map { NPV.value($0.savingEUR, rate: rate) }),
-        ])
+        "Tenants: cost, standalone cost and saving (NPV, EUR\(which))", labels: labels,
+        series: ["cost", "alone", "saving"].enumerated().map { k, name in .init(name: name, values: shown.map { $0[k] }) })
     }
     if let comparison {
       body += table(comparison.figuresTable())

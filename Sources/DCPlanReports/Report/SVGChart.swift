@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small SVG charts for the HTML report: lines over years, stacked bars over years, and
 /// horizontal bars; self-contained markup, no script.
 enum SVGChart {
@@ -99,6 +101,16 @@ enum SVGChart {
     return k < named ? palette[k] : "#bbbbbb"
   }
 
+  /// Every how many axis labels one is written so that none overlaps the next: labels lean
+  /// at 25°, so two parallel lines `slot` apart stand `slot · sin 25°` apart and need 11 px
+  /// for a 10 px font; upright ones need their width (about 6.5 px a character at 11 px) and
+  /// 6 px between them.
+  static func labelStride(_ labels: [String], slot: Double, lean: Bool) -> Int {
+    guard slot > 0, !labels.isEmpty else { return 1 }
+    let needed = lean ? 11 / sin(25 * Double.pi / 180) : 6.5 * Double(labels.map(\.count).max() ?? 0) + 6
+    return max(1, Int((needed / slot).rounded(.up)))
+  }
+
   private static func frame(_ title: String, minimum: Double, maximum: Double, labels: [String], body: String, legend: [String]) -> String {
     let plotWidth = width - left - right
     let plotHeight = height - top - bottom
@@ -112,9 +124,11 @@ enum SVGChart {
       svg += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + plotWidth)\" y2=\"\(y)\" stroke=\"#ddd\"/>"
       svg += "<text x=\"\(left - 6)\" y=\"\(y + 4)\" font-size=\"11\" text-anchor=\"end\">\(escape(label))</text>"
     }
-    // Long labels (service names) lean so that they do not overlap.
+    // Long labels (service names) lean so that they do not overlap; where even leaning ones
+    // would, only every k-th is written (``labelStride(_:slot:lean:)``).
     let lean = labels.contains { $0.count > 6 } && labels.count > 4
-    for (i, label) in labels.enumerated() {
+    let every = labelStride(labels, slot: plotWidth / Double(max(1, labels.count)), lean: lean)
+    for (i, label) in labels.enumerated() where i % every == 0 {
       let x = left + plotWidth * (Double(i) + 0.5) / Double(max(1, labels.count))
       let y = height - bottom + 16
       svg += lean
