@@ -85,7 +85,7 @@ struct BudgetLawTests {
     let warnings = results.warnings.filter { $0.code == .commitmentsOverAppropriation }
     #expect(warnings.map(\.year) == [Year(2020)])
     let message = warnings.first?.message ?? ""
-    #expect(message.contains("500000 EUR more than its commitment appropriation of 1500000 EUR"), "\(message)")
+    #expect(message.contains("500,000 EUR more than its commitment appropriation of 1,500,000 EUR"), "\(message)")
     // A line paying only for servers counts no module commitment.
     let servers = try Self.run(Self.yaml(budget: """
           - {id: hw, categories: [servers], amount: 1 MEUR, commitment_appropriation: 0 EUR}

@@ -75,7 +75,7 @@ struct SiteLossTests {
     let lost = try #require(results.warnings.first { $0.code == .siteLost })
     #expect(lost.year == Year(2022) && lost.subject == "dc-b")
     #expect(lost.message.contains("'dc-a' (100 %)") && lost.message.contains("'hall' at 'dc-a' (ready 2024)"))
-    #expect(lost.message.contains("45000 EUR"))
+    #expect(lost.message.contains("45,000 EUR"))
   }
 
   @Test("orders placed before the loss stand and are paid; the lost site's module keeps no residual value")

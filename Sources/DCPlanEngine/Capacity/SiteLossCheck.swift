@@ -21,12 +21,12 @@ enum SiteLossCheck {
         ? "the plan orders no module from \(year)"
         : "the plan orders " + orders.map { "'\($0.module)' at '\($0.site)' (ready \($0.readyYear))" }.joined(separator: ", ")
       let premiumText = premiumEUR > 0
-        ? "; servers and storage bought in \(year) beyond the plan before the loss carry the emergency premium: \(NumberText.fixed(premiumEUR, decimals: 0)) EUR"
+        ? "; servers and storage bought in \(year) beyond the plan before the loss carry the emergency premium: \(NumberText.euros(premiumEUR)) EUR"
         : ""
       warnings.append(PlanWarning(
         code: .siteLost, year: year, subject: site.id,
         message: "site '\(site.id)' is lost from \(year): its load moves to \(survivors.joined(separator: ", ")); \(ordersText)"
-          + "\(premiumText); \(NumberText.fixed(lost, decimals: 0)) EUR of book value is lost with it (summary row 'hardware stranded'). "
+          + "\(premiumText); \(NumberText.euros(lost)) EUR of book value is lost with it (summary row 'hardware stranded'). "
           + "Not modelled: rebuilding the site, insurance payments; the availability tables show the design with all shared sites"))
     }
     return warnings

@@ -97,12 +97,12 @@ public enum BudgetStage {
         let headroom = result.headroomEUR[y]
         guard headroom < -0.005 else { return nil }
         let carried = result.carriedInEUR[y] > 0.005
-          ? " + \(NumberText.fixed(result.carriedInEUR[y], decimals: 2)) EUR carried in" : ""
+          ? " + \(NumberText.euros(result.carriedInEUR[y])) EUR carried in" : ""
         return PlanWarning(
           code: .budgetOverrun, year: result.years[y], subject: result.id,
-          message: "budget line '\(result.id)'\(whose) is overrun by \(NumberText.fixed(-headroom, decimals: 2)) EUR in "
-            + "\(result.years[y]) (costs \(NumberText.fixed(result.spentEUR[y], decimals: 2)) EUR, budget "
-            + "\(NumberText.fixed(result.budgetEUR[y], decimals: 2)) EUR\(carried)); raise the budget or defer spending")
+          message: "budget line '\(result.id)'\(whose) is overrun by \(NumberText.euros(-headroom)) EUR in "
+            + "\(result.years[y]) (costs \(NumberText.euros(result.spentEUR[y])) EUR, budget "
+            + "\(NumberText.euros(result.budgetEUR[y])) EUR\(carried)); raise the budget or defer spending")
       }
       guard let granted = result.commitmentAppropriationEUR else { return overruns }
       let short = result.commitmentsEUR.indices.compactMap { y -> PlanWarning? in
@@ -111,9 +111,9 @@ public enum BudgetStage {
         return PlanWarning(
           code: .commitmentsOverAppropriation, year: result.years[y], subject: result.id,
           message: "budget line '\(result.id)' concludes contracts in \(result.years[y]) binding "
-            + "\(NumberText.fixed(result.commitmentsEUR[y], decimals: 2)) EUR of later payments, "
-            + "\(NumberText.fixed(missing, decimals: 2)) EUR more than its commitment appropriation of "
-            + "\(NumberText.fixed(granted[y], decimals: 2)) EUR; raise 'commitment_appropriation' for \(result.years[y]) "
+            + "\(NumberText.euros(result.commitmentsEUR[y])) EUR of later payments, "
+            + "\(NumberText.euros(missing)) EUR more than its commitment appropriation of "
+            + "\(NumberText.euros(granted[y])) EUR; raise 'commitment_appropriation' for \(result.years[y]) "
             + "or order later (table 'commitments' lists the contracts)")
       }
       return overruns + short

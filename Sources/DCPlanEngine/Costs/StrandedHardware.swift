@@ -73,7 +73,7 @@ enum StrandedHardwareStage {
       if freeze > 0 {
         advice = "they were bought before the site's \(freeze)-year freeze; a longer 'freeze_before_move' keeps older hardware in service longer"
       } else if lastYear > 0 {
-        advice = "\(NumberText.fixed(lastYear, decimals: 0)) EUR of it bought in \(entry.year.number - 1), the year before: "
+        advice = "\(NumberText.euros(lastYear)) EUR of it bought in \(entry.year.number - 1), the year before: "
           + "'freeze_before_move: 1 year' on the site keeps the worn units instead (at 'maintenance_beyond_life')"
       } else {
         advice = "'freeze_before_move' on the site keeps worn units in service instead of buying before the move"
@@ -81,7 +81,7 @@ enum StrandedHardwareStage {
       warnings.append(PlanWarning(
         code: .hardwareStranded, year: entry.year, subject: entry.site,
         message: "site '\(entry.site)' takes \(parts.joined(separator: ", ")) out of service in \(entry.year), before their "
-          + "end of life: \(NumberText.fixed(value, decimals: 0)) EUR of book value stranded; \(advice)"))
+          + "end of life: \(NumberText.euros(value)) EUR of book value stranded; \(advice)"))
     }
     return warnings
   }

@@ -19,4 +19,21 @@ enum NumberText {
     }
     return (value < 0 && units != 0 ? "-" : "") + text
   }
+
+  /// An amount of money for a message: whole euros with thousands separated by commas, as the
+  /// report's tables write them (`66,401,269`); cents below 100 EUR (`0.4`), so that a small
+  /// overrun is not written as 0; the shortest form beyond 10^15.
+  static func euros(_ value: Double) -> String {
+    if abs(value) < 100 { return fixed(value, decimals: 2) }
+    let plain = fixed(value, decimals: 0)
+    guard value.isFinite, abs(value) < 1e15 else { return plain }
+    let negative = plain.hasPrefix("-")
+    let digits = Array(negative ? plain.dropFirst() : plain[...])
+    var grouped = ""
+    for (i, digit) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { grouped.append(",") }
+      grouped.append(digit)
+    }
+    return (negative ? "-" : "") + grouped
+  }
 }

@@ -288,7 +288,7 @@ public enum CostSharingStage {
     }
   }
 
-  private static func eur(_ value: Double) -> String { NumberText.fixed(value, decimals: 2) }
+  private static func eur(_ value: Double) -> String { NumberText.euros(value) }
 }
 
 /// Each tenant's usage per year (placed vCPU, RAM, storage; busy-hour bandwidth of its

@@ -216,7 +216,7 @@ extension MonteCarlo {
     var npv = outcomes.map(\.npvEUR)
     let band = Statistics.percentiles(of: &npv, [0.05, 0.95])
     guard baseline.npvEUR < band[0] || baseline.npvEUR > band[1] else { return [] }
-    func eur(_ value: Double) -> String { NumberText.fixed(value, decimals: 0) }
+    func eur(_ value: Double) -> String { NumberText.euros(value) }
     return [PlanWarning(
       code: .baselineOutsideBand, year: nil, subject: "npv_eur",
       message: "the deterministic run's NPV \(eur(baseline.npvEUR)) EUR lies \(baseline.npvEUR < band[0] ? "below" : "above") the "
