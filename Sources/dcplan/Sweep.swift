@@ -96,6 +96,12 @@ struct Sweep: ParsableCommand {
     guard let grid, let baseScenario = base.scenario else { throw ExitCode.failure }
     // A path the scenario does not have is the command's error, not every variant's.
     for parameter in grid {
+      // The files a scenario extends are merged before the settings go in: nothing to vary.
+      if parameter.path.trimmingCharacters(in: .whitespaces).split(separator: ".").first == "extends" {
+        throw ValidationError(
+          "--set path '\(parameter.path)': 'extends' is merged before the settings are put in and cannot be swept; "
+            + "compare the files with 'dcplan compare', or sweep each of them")
+      }
       let probe = ScenarioLoader.load(text: text, file: scenario, settings: [(parameter.path, parameter.values[0])])
       if let unknown = probe.diagnostics.first(where: {
         $0.severity == .error && ($0.message.hasPrefix("unknown key") || $0.message.contains("no entry") || $0.position == .start)

@@ -37,6 +37,9 @@ extension CLITests {
     #expect(typo.status == 64 && typo.stderr.contains("did you mean 'maintenance'"), "\(typo.stderr)")
     let bare = try dcplan(["sweep", base, "--set", "costs.maintenance"])
     #expect(bare.status == 64 && bare.stderr.contains("needs PATH=V1,V2"), "\(bare.stderr)")
+    // 'extends' is merged before settings go in: sweeping it would change nothing.
+    let extends = try dcplan(["sweep", base, "--set", "extends=dcplan:default,other.yaml"])
+    #expect(extends.status == 64 && extends.stderr.contains("cannot be swept"), "\(extends.stderr)")
   }
 }
 
