@@ -62,3 +62,27 @@ struct UnitErrorTests {
     ])
   }
 }
+
+extension UnitErrorTests {
+  @Test("'growth' beside all three growths of its own is named as unused, at its key; beside two it stands for the third")
+  func unusedGrowth() {
+    let source = MarkedSource(Self.head + """
+          vcpu: 10 vCPU
+          1️⃣growth: 5 %
+          vcpu_growth: 1 %
+          ram_growth: 1 %
+          storage_growth: 1 %
+      """)
+    let warnings = diagnostics(of: source).filter { $0.severity == .warning }
+    #expect(warnings.map { "\($0.position.line):\($0.position.column): \($0.message)" } == [
+      at(source, "1️⃣", "'growth' of workload 'office' is not used: 'vcpu_growth', 'ram_growth' and 'storage_growth' are all given; remove it, or one of those to let it stand for that one"),
+    ])
+    let standing = MarkedSource(Self.head + """
+          vcpu: 10 vCPU
+          growth: 5 %
+          vcpu_growth: 1 %
+          ram_growth: 1 %
+      """)
+    #expect(diagnostics(of: standing).isEmpty)
+  }
+}

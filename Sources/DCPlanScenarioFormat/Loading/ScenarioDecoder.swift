@@ -212,6 +212,11 @@ struct ScenarioDecoder {
       return perEmployee ? .perEmployee(value) : .absolute(value)
     }
     let growth = reader.growthRate(W.growth) ?? .zero
+    if reader.has(W.growth), reader.has(W.vcpuGrowth), reader.has(W.ramGrowth), reader.has(W.storageGrowth) {
+      context.warning(
+        "'growth' of \(reader.label) is not used: 'vcpu_growth', 'ram_growth' and 'storage_growth' are all given; "
+          + "remove it, or one of those to let it stand for that one", at: reader.keyPosition(of: W.growth))
+    }
     let startYear = reader.year(W.startYear) ?? horizon.first
     return Workload(
       id: id, name: reader.text(W.name) ?? id, tenant: reader.identifier(W.tenant) ?? "",
