@@ -64,3 +64,21 @@ extension CLITests {
     #expect(tenants.components(separatedBy: "rotate(-25").count - 1 == 12)
   }
 }
+
+extension CLITests {
+  @Test("report of 15 services with targets: the downtime chart shows the 12 with the least margin and says so")
+  func reportManyServices() throws {
+    let folder = try temporaryFolder()
+    // The default's 7 services with a target, and 8 more office services of the Land (VK2).
+    let extra = (1...8).map { "  - {id: office-\($0), tenant: land, vcpu: \(10 * $0) vCPU, ram: 40 GiB, availability_target: VK2}" }
+    let scenario = folder.appendingPathComponent("many.yaml")
+    try ("extends: dcplan:default\nworkloads:\n" + extra.joined(separator: "\n") + "\n").write(to: scenario, atomically: true, encoding: .utf8)
+    let html = folder.appendingPathComponent("report.html")
+    let outcome = try dcplan(["report", scenario.path, "-o", html.path, "--quiet"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let text = try String(contentsOf: html, encoding: .utf8)
+    let figure = try #require(text.components(separatedBy: "<figure>").first { $0.contains("<figcaption>Downtime in 2025") })
+    #expect(figure.contains("the 12 of 15 services with the least margin, all in the table"))
+    #expect(figure.components(separatedBy: "<rect x=").count - 1 == 1 + 12 * 2 + 2)  // background, bars, legend keys
+  }
+}
