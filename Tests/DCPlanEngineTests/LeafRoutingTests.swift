@@ -130,3 +130,39 @@ struct LeafRoutingTests {
     #expect(patches > 100, "the patch was tried \(patches) times")
   }
 }
+
+extension LeafRoutingTests {
+  @Test("repaired distances under every single failure equal a Dijkstra from scratch, value for value, with and without ties")
+  func repairEqualsDijkstra() throws {
+    var repaired = 0
+    var changed = 0
+    for seed in 1...16 {
+      var text = Self.yaml(seed: UInt64(seed))
+      if seed % 2 == 0 {
+        // Fractional weights as well: sums that round, and fewer ties.
+        var random = SplitMix64(seed: UInt64(seed) &* 77)
+        text = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+          guard let range = line.range(of: "weight: ") else { return String(line) }
+          let fraction = Double(random.next() % 1000) / 997
+          return String(line[..<range.upperBound]) + String(1 + fraction) + "}"
+        }.joined(separator: "\n")
+      }
+      let outcome = ScenarioLoader.load(text: text, file: "leaves.yaml")
+      let scenario = try #require(outcome.scenario, "\(outcome.diagnostics)")
+      let graph = Graph(scenario.network)
+      let normals = (0..<graph.nodeCount).map { graph.distances(from: $0, avoiding: .none) }
+      for (_, failure) in SingleFailures.list(scenario.network, graph) {
+        for target in 0..<graph.nodeCount {
+          let fast = try #require(graph.repairedDistances(normals[target], target: target, avoiding: failure))
+          let truth = graph.distances(from: target, avoiding: failure)
+          repaired += 1
+          if truth != normals[target] { changed += 1 }
+          for v in 0..<graph.nodeCount where !(fast[v] == truth[v]) {
+            Issue.record("seed \(seed) target \(target) node \(v): \(fast[v]) against \(truth[v])")
+          }
+        }
+      }
+    }
+    #expect(repaired > 10_000 && changed > 1_000, "repaired \(repaired), changed \(changed)")
+  }
+}

@@ -114,6 +114,9 @@ enum SingleFailures {
         for y in 0..<yearCount { delta[row + y] += sign * hop.share * demands.mbps[p * yearCount + y] }
       }
     }
+    // Repairing a target's distances pays while few nodes lose their shortest paths; past a
+    // sixteenth of the nodes a Dijkstra that stops at the sources is cheaper.
+    let repairLimit = max(16, graph.nodeCount / 16)
     for (f, failure) in failures.enumerated() where searching {
       defer { progress?.advance() }
       collectedStarts.append(collected.count)
@@ -144,6 +147,11 @@ enum SingleFailures {
         } else if normal.isDerived {
           for edge in graph.adjacency[target] { sourcesByHub[edge.neighbour, default: []].formUnion(sources) }
           changed.append(target)
+        } else if let plain = normal.plainArray,
+          let repaired = graph.repairedDistances(plain, target: target, avoiding: failure.state, limit: repairLimit)
+        {
+          // Only the nodes whose shortest paths the failure cut are settled again.
+          failedDistances[target] = TargetDistances(target: target, full: repaired)
         } else {
           failedDistances[target] = TargetDistances(
             target: target, full: graph.distances(from: target, avoiding: failure.state, settling: sources))
@@ -160,7 +168,9 @@ enum SingleFailures {
         } else if let patch = graph.singleNodeChange(asTarget, failure.state) {
           failed = TargetDistances.Array(normal, patch: patch)
         } else {
-          failed = TargetDistances.Array(graph.distances(from: hub, avoiding: failure.state, settling: sourcesByHub[hub]))
+          failed = TargetDistances.Array(
+            graph.repairedDistances(normal, target: hub, avoiding: failure.state, limit: repairLimit)
+              ?? graph.distances(from: hub, avoiding: failure.state, settling: sourcesByHub[hub]))
         }
         hubDistances[hub] = failed
         return failed

@@ -85,6 +85,9 @@ struct TargetDistances {
   /// Whether the distances are derived from the neighbours' arrays.
   var isDerived: Bool { full == nil }
 
+  /// The full array as one Dijkstra gave it (nil when derived or patched).
+  var plainArray: [Double]? { full?.patch == nil ? full?.distances : nil }
+
   /// The same distances with one node's changed (a full array only; nil for derived ones).
   func patched(_ patch: Patch) -> TargetDistances? {
     guard let full, full.patch == nil else { return nil }
