@@ -1,7 +1,7 @@
 extension Graph {
   /// Distances to `target` under `failure`, from its distances `normal` without it: only the
-  /// nodes whose every shortest path used a failed element are settled again (docs/
-  /// conventions.md, "Routing"). The result equals ``distances(from:avoiding:settling:)``
+  /// nodes whose every shortest path used a failed element are settled again (stubs as in
+  /// docs/conventions.md, "Routing"). The result equals ``distances(from:avoiding:settling:)``
   /// from the target under the failure, value for value: a node keeps its distance when one
   /// of its shortest next hops still stands and keeps its own, and the others get the same
   /// sums a whole Dijkstra would form.
