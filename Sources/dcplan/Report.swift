@@ -36,6 +36,9 @@ struct Report: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
+  /// The memory the trials' figures may take before they run in chunks, in bytes.
+  static let trialMemoryBytes = 4e9
+
   func run() throws {
     input.apply()
     var resolved: [ResolvedScenario] = []
@@ -53,17 +56,13 @@ struct Report: ParsableCommand {
         if loaded.uncertainty.inputs.isEmpty, !quiet {
           Console.error("dcplan: warning: the scenario has no uncertain inputs (section 'uncertainty'); every trial equals the baseline")
         }
-        let needed = MonteCarlo.estimatedBytes(loaded, trials: trials) / 1e9
-        if needed > 4 {
-          Console.error(
-            "dcplan: error: \(trials) trials over \(loaded.info.horizon.count) years would keep about "
-              + "\(MarkdownRenderer.formatNumber(needed, decimals: 2)) GB of figures, more than 4 GB; run fewer trials "
-              + "(or 'dcplan run --trials' with --max-trial-memory-gb)")
-          throw ExitCode.failure
-        }
+        // Trials beyond 4 GB of figures run in chunks, twice or more (docs/conventions.md,
+        // "Runs larger than memory").
+        let passes = MonteCarlo.passes(loaded, trials: trials, memoryBudgetBytes: Self.trialMemoryBytes)
         results.montecarlo = MonteCarlo.analyse(
           loaded, trials: trials, seed: loaded.info.seed, threads: threads,
-          progress: ProgressBar.make("trials", total: trials, quiet: quiet))
+          progress: ProgressBar.make(passes > 1 ? "trials (\(passes) passes)" : "trials", total: passes * trials, quiet: quiet),
+          memoryBudgetBytes: Self.trialMemoryBytes)
       }
       all.append(results)
     }

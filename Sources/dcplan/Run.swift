@@ -36,7 +36,7 @@ struct Run: ParsableCommand {
   @Option(help: "Percentiles to report, comma-separated.")
   var percentiles = "10,50,90"
 
-  @Option(help: "The most memory the trials' figures may take, in GB (an estimate is checked before they run; default 4).")
+  @Option(help: "The most memory the trials' figures may take, in GB (default 4); more trials run in chunks that fit, twice over, with the same figures (rank correlations to within their bins).")
   var maxTrialMemoryGb: Double = 4
 
   @Option(help: "Write every trial's draws and summary figures to this CSV file (atomically).")
@@ -100,39 +100,30 @@ struct Run: ParsableCommand {
     try OutputOptions.checkNoOverwrite(
       outputs: [("-o", output.output), ("--trials-csv", trialsCsv), ("--db", db)], inputs: scenario == nil ? [] : outcome.files)
     let quiet = output.quiet
-    // Every trial's figures are kept for the percentiles and ranks: refuse up front what
-    // would not fit, with the estimate and the way out.
-    let needed = MonteCarlo.estimatedBytes(loaded, trials: trials, withTable: trialsCsv != nil) / 1e9
-    if needed > maxTrialMemoryGb {
-      Console.error(
-        "dcplan: error: \(trials) trials over \(loaded.info.horizon.count) years would keep about "
-          + "\(MarkdownRenderer.formatNumber(needed, decimals: 2)) GB of figures, more than --max-trial-memory-gb "
-          + "\(MarkdownRenderer.formatNumber(maxTrialMemoryGb, decimals: 2)); run fewer trials or a shorter horizon, "
-          + "or raise --max-trial-memory-gb if the machine has the memory")
-      throw ExitCode.failure
-    }
+    // Trials whose figures do not fit in the memory allowed run in chunks, twice or more
+    // (docs/conventions.md, "Runs larger than memory").
+    let memoryBudget = maxTrialMemoryGb * 1e9
+    let names = loaded.uncertainty.inputs.map(\.name)
+    var trialsSample: Table?
     if let part = try Shard.parse(shard), let trialsCsv {
       // A part of the trials: only their rows, numbered as in the whole run.
       let range = Shard.range(part, of: trials)
-      let (draws, outcomes, _) = MonteCarlo.run(
-        loaded, trials: range.count, seed: seed ?? loaded.info.seed, threads: threads,
-        progress: ProgressBar.make("trials", total: range.count, quiet: output.quiet), firstTrial: range.lowerBound)
-      let table = ResultTables.trialsTable(
-        names: loaded.uncertainty.inputs.map(\.name),
-        draws: draws, outcomes: outcomes,
-        firstTrial: range.lowerBound)
       let format = output.csvDialect == .plain ? "csv" : "csv excel-de"
       let stamp = ShardStamp(
         fingerprint: ShardStamp.fingerprint(
           ["trials", format, DCPlan.version, "\(trials)", "\(seed ?? loaded.info.seed)"]
             + (scenario == nil ? [BundledScenarios.niedersachsen2025] : ShardStamp.contents(of: outcome.files))),
         part: part.index, parts: part.count, rows: range.count, kind: "trials", format: format, version: DCPlan.version)
-      let body = CSVRenderer.render(table, dialect: output.csvDialect)
-      let preamble = output.csvDialect.preamble
-      let end = output.csvDialect.lineEnd
-      let stamped = preamble + stamp.headLine + end + body.dropFirst(preamble.count) + stamp.tailLine + end
       do {
-        try AtomicFile.write(stamped, to: trialsCsv)
+        let writer = try TrialsCSVWriter(trialsCsv, names: names, dialect: output.csvDialect, stamp: stamp)
+        try MonteCarlo.runInChunks(
+          loaded, trials: range, seed: seed ?? loaded.info.seed, threads: threads,
+          chunk: MonteCarlo.trialsPerChunk(loaded, memoryBudgetBytes: memoryBudget),
+          progress: ProgressBar.make("trials", total: range.count, quiet: output.quiet)
+        ) { first, draws, outcomes in
+          try writer.append(firstTrial: first, draws: draws, outcomes: outcomes)
+        }
+        try writer.commit()
       } catch {
         Console.error("dcplan: error: \(error)")
         throw ExitCode.failure
@@ -146,21 +137,33 @@ struct Run: ParsableCommand {
       if loaded.uncertainty.inputs.isEmpty, !output.quiet {
         Console.error("dcplan: warning: the scenario has no uncertain inputs (section 'uncertainty'); every trial equals the baseline")
       }
-      let montecarlo = MonteCarlo.analyse(
-        loaded, trials: trials, seed: seed ?? loaded.info.seed, percentiles: percentileValues ?? [10, 50, 90], threads: threads,
-        progress: ProgressBar.make("trials", total: trials, quiet: output.quiet))
+      let passes = MonteCarlo.passes(loaded, trials: trials, memoryBudgetBytes: memoryBudget)
+      let progress = ProgressBar.make(passes > 1 ? "trials (\(passes) passes)" : "trials", total: passes * trials, quiet: quiet)
+      let montecarlo: MonteCarloResults
+      do {
+        let writer = try trialsCsv.map { try TrialsCSVWriter($0, names: names, dialect: output.csvDialect) }
+        montecarlo = try MonteCarlo.analyse(
+          loaded, trials: trials, seed: seed ?? loaded.info.seed, percentiles: percentileValues ?? [10, 50, 90], threads: threads,
+          progress: progress, memoryBudgetBytes: memoryBudget
+        ) { first, draws, outcomes in
+          try writer?.append(firstTrial: first, draws: draws, outcomes: outcomes)
+          if first == 0, db != nil {
+            // A sample of the trials table's rows, for its column types in the database.
+            let sample = draws.prefix(1024).count
+            trialsSample = ResultTables.trialsTable(
+              names: names, draws: Array(draws.prefix(sample)), outcomes: Array(outcomes.prefix(sample)), firstTrial: 0)
+          }
+        }
+        try writer?.commit()
+      } catch {
+        Console.error("dcplan: error: \(error)")
+        throw ExitCode.failure
+      }
       results.montecarlo = montecarlo
       if let quantiles = forecastQuantiles, !quantiles.isEmpty {
         results.montecarlo?.insurance = MonteCarlo.insurance(
-          loaded, trials: trials, seed: seed ?? loaded.info.seed, quantiles: quantiles, threads: threads)
-      }
-      if let trialsCsv {
-        do {
-          try AtomicFile.write(CSVRenderer.render(ResultTables.trialsTable(montecarlo), dialect: output.csvDialect), to: trialsCsv)
-        } catch {
-          Console.error("dcplan: error: \(error)")
-          throw ExitCode.failure
-        }
+          loaded, trials: trials, seed: seed ?? loaded.info.seed, quantiles: quantiles, threads: threads,
+          chunk: MonteCarlo.trialsPerChunk(loaded, memoryBudgetBytes: memoryBudget))
       }
     }
     if let figure = results.firstNonFiniteFigure {
@@ -170,13 +173,28 @@ struct Run: ParsableCommand {
     }
     if let db {
       var tables = ResultTables.tables(results)
-      if let montecarlo = results.montecarlo { tables.append(ResultTables.trialsTable(montecarlo)) }
+      var streamed: ResultsDatabase.RowStream?
+      if let montecarlo = results.montecarlo {
+        if montecarlo.passes == 1 {
+          tables.append(ResultTables.trialsTable(montecarlo))
+        } else if let trialsSample {
+          // The trials were not kept: their rows are run again, a chunk at a time.
+          let (scenario, seed, threads) = (loaded, seed ?? loaded.info.seed, threads)
+          let chunk = MonteCarlo.trialsPerChunk(loaded, memoryBudgetBytes: memoryBudget)
+          streamed = ResultsDatabase.RowStream(table: trialsSample) { emit in
+            try MonteCarlo.runInChunks(scenario, trials: 0..<trials, seed: seed, threads: threads, chunk: chunk) { first, draws, outcomes in
+              let table = ResultTables.trialsTable(names: names, draws: Array(draws), outcomes: Array(outcomes), firstTrial: first)
+              for row in table.rows { try emit(row) }
+            }
+          }
+        }
+      }
       let run = DatabaseRun(
         command: trials > 0 ? "run --trials \(trials)" : "run", scenarioFile: scenario ?? "dcplan:default",
         scenarioName: loaded.info.name, resolvedYAML: Self.resolvedText(scenario), version: DCPlan.version, variant: nil,
         trials: trials, seed: String(seed ?? loaded.info.seed))
       do {
-        try ResultsDatabase.append([(run, tables)], to: db)
+        try ResultsDatabase.append([(run, tables)], streamed: streamed, to: db)
       } catch {
         Console.error("dcplan: error: \(error); the database is unchanged")
         throw ExitCode.failure

@@ -36,13 +36,32 @@ extension CLITests {
     #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "True 2", "\(check.stderr)")
   }
 
-  @Test("trials that would not fit in --max-trial-memory-gb are refused before they run, with the estimate")
+  @Test("trials beyond --max-trial-memory-gb run in chunks: the same trials CSV, summary and database rows as a run kept in memory")
   func trialMemory() throws {
-    let refused = try dcplan(["run", "--trials", "50000", "--max-trial-memory-gb", "0.01", "--table", "summary"])
-    #expect(refused.status == 1)
-    #expect(refused.stderr.contains("50000 trials over 9 years would keep about 0.") && refused.stderr.contains("--max-trial-memory-gb"),
-            "\(refused.stderr)")
-    #expect(try dcplan(["run", "--trials", "200", "--max-trial-memory-gb", "0.01", "--table", "summary", "--quiet"]).status == 0)
+    let folder = try temporaryFolder()
+    func run(_ name: String, _ extra: [String]) throws -> (json: [String: Any], csv: String, database: URL) {
+      let csv = folder.appendingPathComponent("\(name).csv")
+      let database = folder.appendingPathComponent("\(name).sqlite")
+      let outcome = try dcplan(
+        ["run", "--trials", "2100", "--format", "json", "--trials-csv", csv.path, "--db", database.path, "--quiet"] + extra)
+      #expect(outcome.status == 0, "\(outcome.stderr)")
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+      return (try #require(json["montecarlo"] as? [String: Any]), try String(contentsOf: csv, encoding: .utf8), database)
+    }
+    let kept = try run("kept", [])
+    // 2,100 trials of about 2.6 KB in 1 kB: chunks of the fewest trials (1,024), run twice.
+    let chunked = try run("chunked", ["--max-trial-memory-gb", "0.000001"])
+    #expect(kept.json["passes"] as? Int == 1)
+    #expect(chunked.json["passes"] as? Int == 2)
+    #expect(kept.csv == chunked.csv, "every trial's row, in order, the same bytes")
+    #expect(kept.csv.split(separator: "\n").count == 2101)
+    for key in ["summary", "yearly", "shortfall_probability", "tornado"] {
+      #expect(NSDictionary(dictionary: ["v": kept.json[key] as Any]) == NSDictionary(dictionary: ["v": chunked.json[key] as Any]), "\(key)")
+    }
+    // The database holds every trial both ways (the chunked run replays them for it).
+    let sql = "SELECT count(*), round(sum(npv_eur), 2), count(first_shortfall_year) FROM trials"
+    #expect(try query(kept.database, sql) == query(chunked.database, sql))
+    #expect(try query(chunked.database, "SELECT count(*) FROM trials").first == "2100")
   }
 
   @Test("two sweeps writing one database at once: every variant in it, integrity intact; a database that cannot be written leaves the run failed")

@@ -18,20 +18,28 @@ public struct InsuranceRow: Hashable, Sendable {
 extension MonteCarlo {
   /// One row per forecast percentile in `quantiles` (0…1): `trials` trials of `file` with the
   /// seed's draws, each realising its demand against that forecast's orders (reviews and
-  /// premium as the scenario's planning rule gives them).
-  public static func insurance(_ file: Scenario, trials: Int, seed: UInt64, quantiles: [Double], threads: Int = 2) -> [InsuranceRow] {
+  /// premium as the scenario's planning rule gives them); the trials run `chunk` at a time
+  /// and only their sums are kept.
+  public static func insurance(
+    _ file: Scenario, trials: Int, seed: UInt64, quantiles: [Double], threads: Int = 2, chunk: Int = .max / 2
+  ) -> [InsuranceRow] {
     quantiles.map { q in
       var scenario = file
       scenario.uncertainty.planning.perfectForesight = false
       scenario.uncertainty.planning.forecast = .percentile(q)
-      let outcomes = run(scenario, trials: trials, seed: seed, threads: threads).outcomes
-      let n = Double(max(1, outcomes.count))
+      var (npv, short, vcpu, link) = (0.0, 0, 0.0, 0.0)
+      runInChunks(scenario, trials: 0..<max(0, trials), seed: seed, threads: threads, chunk: chunk) { _, _, outcomes in
+        for outcome in outcomes {
+          npv += outcome.npvEUR
+          if outcome.shortfalls.contains(where: { $0 != nil }) { short += 1 }
+          vcpu += outcome.unservedVCPUYears
+          link += outcome.linkOverloadMbpsYears
+        }
+      }
+      let n = Double(max(1, trials))
       return InsuranceRow(
-        forecast: "P\(NumberText.fixed(q * 100, decimals: 0))",
-        meanNPVEUR: outcomes.reduce(0) { $0 + $1.npvEUR } / n,
-        shortfallShare: Double(outcomes.filter { $0.shortfalls.contains { $0 != nil } }.count) / n,
-        meanUnservedVCPUYears: outcomes.reduce(0) { $0 + $1.unservedVCPUYears } / n,
-        meanLinkOverloadMbpsYears: outcomes.reduce(0) { $0 + $1.linkOverloadMbpsYears } / n)
+        forecast: "P\(NumberText.fixed(q * 100, decimals: 0))", meanNPVEUR: npv / n, shortfallShare: Double(short) / n,
+        meanUnservedVCPUYears: vcpu / n, meanLinkOverloadMbpsYears: link / n)
     }
   }
 }

@@ -38,18 +38,6 @@ public enum YearlyFigure: String, CaseIterable, Sendable {
 /// that trial's draws.
 public enum MonteCarlo {
   /// The resources whose first shortfall year a trial records, in order.
-  /// What `trials` trials of `scenario` keep in memory for their percentiles, ranks and
-  /// shortfall counts, in bytes (an estimate with a margin; `withTable`: the rows of
-  /// `--trials-csv` too): every trial's summary and yearly figures (twice: as outcomes and
-  /// as columns), its draws and its first shortfall per site, link and trunk group.
-  public static func estimatedBytes(_ scenario: Scenario, trials: Int, withTable: Bool = false) -> Double {
-    let years = Double(scenario.info.horizon.count)
-    let perTrial = 128 + 16 * Double(SummaryFigure.allCases.count) + 16 * Double(YearlyFigure.allCases.count) * years
-      + 17 * Double(resourceKeys(scenario).count) + 8 * Double(scenario.uncertainty.inputs.count)
-      + (withTable ? 48 * Double(1 + scenario.uncertainty.inputs.count + SummaryFigure.allCases.count) : 0)
-    return 1.25 * perTrial * Double(max(0, trials))
-  }
-
   public static func resourceKeys(_ file: Scenario) -> [ShortfallResource] {
     let scenario = file.forSharedPlan()
     return scenario.sites.flatMap { site in [ShortfallKind.space, .power, .cooling].map { ShortfallResource(kind: $0, subject: site.id) } }
@@ -136,54 +124,9 @@ public enum MonteCarlo {
   static func runWithDecisions(
     _ file: Scenario, trials: Int, seed: UInt64, threads: Int = 2, progress: WorkProgress? = nil, firstTrial: Int = 0
   ) -> (draws: [[Double]], outcomes: [TrialOutcome], sampler: Sampler, decisions: PlanDecisions?) {
-    // The plan's scenario: the sites only standalone plans use stay out.
-    let scenario = file.forSharedPlan()
-    let sampler = Sampler(scenario, seed: seed)
-    let demand = TrialDemand(scenario, sampler: sampler)
-    // The slots the demand kernel does not take go into the scenario.
-    let onWorkloads = demand.handledSlots(count: sampler.slots.count)
-    let scenarioSlotIndices = sampler.slots.indices.filter { !onWorkloads[$0] }
-    let scenarioSlots = scenarioSlotIndices.map { sampler.slots[$0] }
-    let scenarioElements = Perturbation.elements(of: scenarioSlots, in: scenario)
-    let decisions = planningDecisions(scenario, sampler: sampler, demand: demand, threads: threads)
-    let count = max(0, trials)
-    var outcomes = [TrialOutcome?](repeating: nil, count: count)
-    var draws = [[Double]](repeating: [], count: count)
-    outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
-      draws.withUnsafeMutableBufferPointer { drawBuffer in
-        let outcomeSlots = DisjointSlots(base: outcomeBuffer.baseAddress)
-        let drawSlots = DisjointSlots(base: drawBuffer.baseAddress)
-        let workers = max(1, min(threads, count))
-        Workers.run(workers) { worker in
-          // Trials never change the topology: each worker keeps the routes it has found.
-          let routes = RouteCache()
-          var scratch = demand.makeScratch()
-          var scenarioDraws = [Double?](repeating: nil, count: scenarioSlots.count)
-          var values = [Double](repeating: 0, count: sampler.slots.count)
-          // The plan's arrays and the perturbed scenario are rewritten from trial to trial.
-          var plan: CapacityPlan?
-          var perturbed = scenario
-          for t in stride(from: worker, to: count, by: workers) {
-            sampler.draws(trial: firstTrial + t, into: &values)
-            for (k, s) in scenarioSlotIndices.enumerated() { scenarioDraws[k] = values[s] }
-            Perturbation.apply(
-              scenarioDraws, slots: scenarioSlots, elements: scenarioElements, base: scenario, into: &perturbed)
-            if plan == nil {
-              plan = CapacityPlan(
-                perturbed, demand: demand.project(perturbed, draws: values, scratch: &scratch), warnings: false,
-                decisions: decisions)
-            } else {
-              demand.project(perturbed, draws: values, scratch: &scratch, into: &plan!.demand)
-              plan!.replan(perturbed, warnings: false)
-            }
-            drawSlots.base?[t] = sampler.inputMeans(values)
-            if let plan { outcomeSlots.base?[t] = trial(perturbed, plan: plan, routes: routes) }
-            progress?.advance()
-          }
-        }
-      }
-    }
-    return (draws, outcomes.compactMap { $0 }, sampler, decisions)
+    let runner = TrialRunner(file, seed: seed, threads: threads)
+    let (draws, outcomes) = runner.run(firstTrial..<(firstTrial + max(0, trials)), threads: threads, progress: progress)
+    return (draws, outcomes, runner.sampler, runner.decisions)
   }
 
   /// The forecast plan's orders the trials realise their demand against (nil with perfect

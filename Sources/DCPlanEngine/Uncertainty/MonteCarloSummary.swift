@@ -33,12 +33,19 @@ public struct MonteCarloResults: Hashable, Sendable {
   public static let unservedFigures: [SummaryFigure] = [.unservedVCPUYears, .unservedTiBYears, .linkOverloadMbpsYears]
   /// The baseline (the file's values) outcome.
   public let baseline: TrialOutcome
-  /// Per trial: each input's draw (element inputs: mean) and the outcome, for `--trials-csv`.
+  /// Per trial: each input's draw (element inputs: mean) and the outcome, for `--trials-csv`;
+  /// empty when the trials did not fit in memory (``passes`` > 1).
   public let inputNames: [String]
   public let inputDraws: [[Double]]
   public let outcomes: [TrialOutcome]
   /// What planning for higher percentiles costs and buys, when asked for (``MonteCarlo/insurance(_:trials:seed:quantiles:threads:)``).
   public var insurance: [InsuranceRow] = []
+  /// Per ``unservedFigures``: whether some trial left it above zero.
+  public var unservedSeen: [Bool] = []
+  /// How many times the trials were run: 1 when their figures fitted in memory (ranks exact),
+  /// more when they were run in chunks (ranks exact to within their bin; docs/conventions.md,
+  /// "Runs larger than memory").
+  public var passes = 1
   /// Warnings about the run itself (the deterministic run outside the trials' P5–P95 NPV band).
   public var warnings: [PlanWarning] = []
 
@@ -86,14 +93,36 @@ extension MonteCarlo {
     return outcomes.compactMap { $0 }
   }
 
-  /// Runs the trials and summarises them.
+  /// Runs the trials and summarises them (``analyse(_:trials:seed:percentiles:threads:progress:memoryBudgetBytes:eachChunk:)``
+  /// with no use for the trials one by one).
   public static func analyse(
     _ file: Scenario, trials: Int, seed: UInt64, percentiles: [Double] = [10, 50, 90], threads: Int = 2,
-    progress: WorkProgress? = nil
+    progress: WorkProgress? = nil, memoryBudgetBytes: Double = .infinity
   ) -> MonteCarloResults {
+    analyse(
+      file, trials: trials, seed: seed, percentiles: percentiles, threads: threads, progress: progress,
+      memoryBudgetBytes: memoryBudgetBytes, eachChunk: { _, _, _ in })
+  }
+
+  /// Runs the trials and summarises them.
+  ///
+  /// Trials whose figures fit in `memoryBudgetBytes` (``bytesPerTrial(_:withTable:)`` each)
+  /// are run once and kept (in ``MonteCarloResults/outcomes``); more are run in chunks that
+  /// fit, twice or more (docs/conventions.md, "Runs larger than memory"), and only the
+  /// summary stays: the same percentiles, means and shortfall shares, rank correlations from
+  /// ranks exact to within their bin.
+  ///
+  /// - Parameter eachChunk: called on the calling thread with consecutive trials' numbers,
+  ///   draws and outcomes, once per trial in trial order (for `--trials-csv`); what it
+  ///   throws ends the run.
+  public static func analyse(
+    _ file: Scenario, trials: Int, seed: UInt64, percentiles: [Double] = [10, 50, 90], threads: Int = 2,
+    progress: WorkProgress? = nil, memoryBudgetBytes: Double = .infinity,
+    eachChunk: (_ firstTrial: Int, _ draws: ArraySlice<[Double]>, _ outcomes: ArraySlice<TrialOutcome>) throws -> Void
+  ) rethrows -> MonteCarloResults {
     let scenario = file.forSharedPlan()
-    let (inputDraws, outcomes, sampler, decisions) = runWithDecisions(
-      scenario, trials: trials, seed: seed, threads: threads, progress: progress)
+    let runner = TrialRunner(scenario, seed: seed, threads: threads)
+    let (sampler, decisions) = (runner.sampler, runner.decisions)
     // The baseline and the tornado's ends (one input at its P10 or P90): whole plan runs,
     // shared by the threads, each keeping its routes.
     let inputs = scenario.uncertainty.inputs
@@ -102,87 +131,31 @@ extension MonteCarlo {
     }
     let fixedOutcomes = Self.trials(fixed, decisions: decisions, threads: threads)
     let baseline = fixedOutcomes[0]
-    let years = scenario.info.horizon.years
+    let count = max(0, trials)
     let ps = percentiles.map { min(100, max(0, $0)) / 100 }
-    let figures = SummaryFigure.allCases
-    let never = (years.last ?? Year(0)) + 1
-    // Each figure's values over the trials, column by column: the summary figures, then each
-    // yearly figure by year (one pass over the outcomes, read in place).
-    let n = outcomes.count
-    let summaryColumns = figures.count + YearlyFigure.allCases.count * years.count
-    var filling = [Double](repeating: 0, count: summaryColumns * n)
-    outcomes.withUnsafeBufferPointer { outcomes in
-      for t in 0..<n {
-        for c in figures.indices { filling[c * n + t] = figures[c].value(outcomes[t]) }
-        outcomes[t].yearly.withUnsafeBufferPointer { values in
-          for i in 0..<min(YearlyFigure.allCases.count * years.count, values.count) { filling[(figures.count + i) * n + t] = values[i] }
-        }
+    let chunk = trialsPerChunk(scenario, memoryBudgetBytes: memoryBudgetBytes)
+    var kept: (draws: [[Double]], outcomes: [TrialOutcome]) = ([], [])
+    let figures: TrialFigures
+    if count <= chunk {
+      kept = runner.run(0..<count, threads: threads, progress: progress)
+      for start in stride(from: 0, to: count, by: 4096) {
+        let end = min(count, start + 4096)
+        try eachChunk(start, kept.draws[start..<end], kept.outcomes[start..<end])
       }
+      figures = TrialFigures(scenario, draws: kept.draws, outcomes: kept.outcomes, ps: ps, threads: threads)
+    } else {
+      figures = try TrialFigures(
+        runner, trials: count, chunk: chunk, ps: ps, threads: threads, progress: progress, eachChunk: eachChunk)
     }
-    let columns = filling
-    @Sendable func column(_ c: Int) -> ArraySlice<Double> { columns[(c * n)..<((c + 1) * n)] }
-    // The bands of every column and the ranks for the correlations, on the workers side by side.
-    var bands = [[Double]](repeating: [], count: summaryColumns)
-    var inputRanks = [[Double]](repeating: [], count: inputs.count)
     let unservedFigures = MonteCarloResults.unservedFigures
-    var outputRanks = [[Double]](repeating: [], count: 2 + unservedFigures.count)
-    bands.withUnsafeMutableBufferPointer { bandBuffer in
-      inputRanks.withUnsafeMutableBufferPointer { inputBuffer in
-        outputRanks.withUnsafeMutableBufferPointer { outputBuffer in
-          let (bandSlots, inputSlots, outputSlots) = (
-            DisjointSlots(base: bandBuffer.baseAddress), DisjointSlots(base: inputBuffer.baseAddress),
-            DisjointSlots(base: outputBuffer.baseAddress))
-          let jobs = summaryColumns + inputs.count + 2 + unservedFigures.count
-          let workers = max(1, min(threads, jobs))
-          Workers.run(workers) { worker in
-            for job in stride(from: worker, to: jobs, by: workers) {
-              if job < summaryColumns {
-                var values = Array(column(job))
-                bandSlots.base?[job] = Statistics.percentiles(of: &values, ps)
-              } else if job < summaryColumns + inputs.count {
-                let i = job - summaryColumns
-                inputSlots.base?[i] = Statistics.ranks(inputDraws.map { $0[i] })
-              } else if job == summaryColumns + inputs.count {
-                outputSlots.base?[0] = Statistics.ranks(outcomes.map(\.npvEUR))
-              } else if job == summaryColumns + inputs.count + 1 {
-                outputSlots.base?[1] = Statistics.ranks(outcomes.map { Double(($0.firstShortfallYear ?? never).number) })
-              } else {
-                let k = job - summaryColumns - inputs.count - 2
-                outputSlots.base?[2 + k] = Statistics.ranks(outcomes.map { unservedFigures[k].value($0) })
-              }
-            }
-          }
-        }
-      }
-    }
-    let summary = figures.indices.map { c in
-      (figures[c], column(c).reduce(0, +) / Double(max(1, outcomes.count)), bands[c])
-    }
-    let shortfallYears = outcomes.map { $0.firstShortfallYear ?? never }.sorted()
-    let firstShortfall: [Year?] = ps.map { p in
-      guard !shortfallYears.isEmpty else { return nil }
-      let year = Statistics.nearestRank(sorted: shortfallYears, p)
-      return year == never ? nil : year
-    }
-    let yearly = YearlyFigure.allCases.indices.map { f in
-      years.indices.map { y in bands[figures.count + f * years.count + y] }
-    }
+    let years = scenario.info.horizon.years
     let resources = resourceKeys(scenario)
     var probability: [(ShortfallResource, [Double])] = []
-    // Per resource: trials whose first shortfall falls in each year, then cumulated.
-    let firstYear = years.first ?? Year(0)
-    var counts = [[Int]](repeating: [Int](repeating: 0, count: years.count), count: resources.count)
-    for outcome in outcomes where !years.isEmpty {
-      for (r, year) in outcome.shortfalls.enumerated() where r < resources.count {
-        guard let year else { continue }
-        counts[r][min(years.count - 1, max(0, year - firstYear))] += 1
-      }
-    }
-    for (r, resource) in resources.enumerated() {
+    for (r, resource) in resources.enumerated() where r < figures.shortfallCounts.count {
       var cumulative = 0
       let byYear = years.indices.map { y -> Double in
-        cumulative += counts[r][y]
-        return Double(cumulative) / Double(max(1, outcomes.count))
+        cumulative += figures.shortfallCounts[r][y]
+        return Double(cumulative) / Double(max(1, count))
       }
       if (byYear.last ?? 0) > 0 { probability.append((resource, byYear)) }
     }
@@ -194,27 +167,61 @@ extension MonteCarlo {
         npvHighDelta: high.npvEUR - baseline.npvEUR, shortfallLow: low.firstShortfallYear, shortfallHigh: high.firstShortfallYear,
         unservedLow: unservedFigures.map { $0.value(low) }, unservedHigh: unservedFigures.map { $0.value(high) })
     }.sorted { abs($0.npvHighDelta - $0.npvLowDelta) > abs($1.npvHighDelta - $1.npvLowDelta) }
-    let correlations = inputs.indices.map { i -> (String, Double, Double, [Double]) in
-      (inputs[i].name, Statistics.pearson(inputRanks[i], outputRanks[0]), Statistics.pearson(inputRanks[i], outputRanks[1]),
-       unservedFigures.indices.map { Statistics.pearson(inputRanks[i], outputRanks[2 + $0]) })
-    }.sorted { abs($0.1) > abs($1.1) }
+    let correlations = inputs.indices.map { i in
+      (input: inputs[i].name, npv: figures.correlations[i][0], shortfall: figures.correlations[i][1],
+       unserved: Array(figures.correlations[i].dropFirst(2)))
+    }.sorted { abs($0.npv) > abs($1.npv) }
+    let summaryFigures = SummaryFigure.allCases
     var results = MonteCarloResults(
-      trials: outcomes.count, seed: seed, percentiles: percentiles, summary: summary, firstShortfall: firstShortfall,
-      shortfallShare: Double(outcomes.filter { $0.firstShortfallYear != nil }.count) / Double(max(1, outcomes.count)),
-      yearly: yearly, years: years, shortfallProbability: probability, tornado: tornado,
-      rankCorrelations: correlations.map { (input: $0.0, npv: $0.1, shortfall: $0.2, unserved: $0.3) }, baseline: baseline,
-      inputNames: inputs.map(\.name), inputDraws: inputDraws, outcomes: outcomes)
-    results.warnings = baselineWarnings(baseline, outcomes)
+      trials: count, seed: seed, percentiles: percentiles,
+      summary: summaryFigures.indices.map { (summaryFigures[$0], figures.means[$0], figures.bands[$0]) },
+      firstShortfall: figures.firstShortfall, shortfallShare: figures.shortfallShare,
+      yearly: YearlyFigure.allCases.indices.map { f in
+        years.indices.map { y in figures.bands[summaryFigures.count + f * years.count + y] }
+      },
+      years: years, shortfallProbability: probability, tornado: tornado, rankCorrelations: correlations, baseline: baseline,
+      inputNames: inputs.map(\.name), inputDraws: kept.draws, outcomes: kept.outcomes)
+    results.unservedSeen = figures.unservedSeen
+    results.passes = figures.passes
+    results.warnings = baselineWarnings(baseline, band: figures.npvBand, trials: count)
     return results
+  }
+
+  /// What one trial's figures take in memory while the run is summarised, in bytes (an
+  /// estimate with a margin; `withTable`: its row of `--trials-csv` too): its summary and
+  /// yearly figures (twice: as outcomes and as columns), its draws and its first shortfall per
+  /// site, link and trunk group.
+  public static func bytesPerTrial(_ scenario: Scenario, withTable: Bool = false) -> Double {
+    let years = Double(scenario.info.horizon.count)
+    let perTrial = 128 + 16 * Double(SummaryFigure.allCases.count) + 16 * Double(YearlyFigure.allCases.count) * years
+      + 17 * Double(resourceKeys(scenario).count) + 8 * Double(scenario.uncertainty.inputs.count)
+      + (withTable ? 48 * Double(1 + scenario.uncertainty.inputs.count + SummaryFigure.allCases.count) : 0)
+    return 1.25 * perTrial
+  }
+
+  /// How many trials are run and kept at a time within `memoryBudgetBytes` (at least
+  /// ``minimumChunk``); a run of more trials goes over them in chunks of this size.
+  public static func trialsPerChunk(_ scenario: Scenario, memoryBudgetBytes: Double) -> Int {
+    let fit = memoryBudgetBytes / bytesPerTrial(scenario, withTable: true)
+    return fit >= Double(Int.max / 2) ? Int.max / 2 : max(minimumChunk, Int(fit))
+  }
+
+  /// The fewest trials a chunk holds: the bins of a run larger than memory are quantiles of
+  /// the first chunk's figures.
+  public static let minimumChunk = 1024
+
+  /// How many times a run of `trials` trials goes over them at least: once when their figures
+  /// fit in `memoryBudgetBytes`, else twice (a run whose percentiles lie among many different
+  /// values in one bin takes one more pass for each such split; a progress bar counts two).
+  public static func passes(_ scenario: Scenario, trials: Int, memoryBudgetBytes: Double) -> Int {
+    trials <= trialsPerChunk(scenario, memoryBudgetBytes: memoryBudgetBytes) ? 1 : 2
   }
 
   /// A warning when the baseline's NPV lies outside the trials' P5–P95 band: the file's values
   /// are not a typical draw (a skewed distribution, a mode far from the mean), so the
   /// deterministic figures are not what to expect.
-  static func baselineWarnings(_ baseline: TrialOutcome, _ outcomes: [TrialOutcome]) -> [PlanWarning] {
-    guard outcomes.count >= 20 else { return [] }
-    var npv = outcomes.map(\.npvEUR)
-    let band = Statistics.percentiles(of: &npv, [0.05, 0.95])
+  static func baselineWarnings(_ baseline: TrialOutcome, band: [Double], trials: Int) -> [PlanWarning] {
+    guard trials >= 20, band.count == 2 else { return [] }
     guard baseline.npvEUR < band[0] || baseline.npvEUR > band[1] else { return [] }
     func eur(_ value: Double) -> String { NumberText.euros(value) }
     return [PlanWarning(

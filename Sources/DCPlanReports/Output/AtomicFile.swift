@@ -26,46 +26,113 @@ public enum AtomicFile {
   ///
   /// - Throws: ``AtomicFileError`` with a message a planner can act on.
   public static func write(bytes: [UInt8], to path: String) throws {
-    guard !path.isEmpty else { throw AtomicFileError(message: "an output file needs a name; '-o' was given an empty one") }
-    let target = resolvedTarget(path)
-    var info = stat()
-    let exists = stat(target, &info) == 0
-    if exists, (info.st_mode & S_IFMT) == S_IFDIR {
-      throw AtomicFileError(message: "cannot write '\(path)': it is a folder; name a file")
-    }
-    if exists, (info.st_mode & S_IFMT) != S_IFREG {
-      // A device, pipe or socket: written to directly (renaming over it would replace it).
-      let fd = open(target, O_WRONLY)
-      guard fd >= 0 else { throw AtomicFileError(message: "cannot write '\(path)': \(reason(errno))") }
-      defer { close(fd) }
-      try writeAll(bytes, to: fd, name: path)
-      return
-    }
-    let folder = (target as NSString).deletingLastPathComponent
-    var folderInfo = stat()
-    guard stat(folder.isEmpty ? "." : folder, &folderInfo) == 0, (folderInfo.st_mode & S_IFMT) == S_IFDIR else {
-      throw AtomicFileError(message: "cannot write '\(path)': the folder '\(folder)' does not exist")
-    }
-    let name = (target as NSString).lastPathComponent
-    var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).dcplan-XXXXXX").utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw AtomicFileError(message: "cannot write '\(path)': \(reason(errno)) (creating a temporary file in '\(folder)')") }
-    let temporary = String(cString: template)
-    TemporaryFiles.register(temporary)
-    defer { TemporaryFiles.unregister() }
-    do {
-      try writeAll(bytes, to: fd, name: path)
+    let writer = try Writer(path)
+    try writer.append(bytes)
+    try writer.commit()
+  }
+
+  /// An output file written piece by piece and put in place at once by ``commit()`` (a
+  /// device or pipe is written as the pieces come); a writer dropped without a commit
+  /// removes its temporary file.
+  public final class Writer {
+    private let path: String
+    private let target: String
+    private var fd: Int32
+    /// The temporary file, nil when writing a device or pipe directly.
+    private let temporary: String?
+    private let mode: mode_t
+    private var done = false
+
+    /// Opens `path` for writing (its temporary file next to it).
+    ///
+    /// - Throws: ``AtomicFileError`` when the path names a folder, a missing folder, or a
+    ///   place that cannot be written.
+    public init(_ path: String) throws {
+      guard !path.isEmpty else { throw AtomicFileError(message: "an output file needs a name; '-o' was given an empty one") }
+      self.path = path
+      target = resolvedTarget(path)
+      var info = stat()
+      let exists = stat(target, &info) == 0
+      if exists, (info.st_mode & S_IFMT) == S_IFDIR {
+        throw AtomicFileError(message: "cannot write '\(path)': it is a folder; name a file")
+      }
+      if exists, (info.st_mode & S_IFMT) != S_IFREG {
+        // A device, pipe or socket: written to directly (renaming over it would replace it).
+        fd = open(target, O_WRONLY)
+        guard fd >= 0 else { throw AtomicFileError(message: "cannot write '\(path)': \(reason(errno))") }
+        temporary = nil
+        mode = 0
+        return
+      }
+      let folder = (target as NSString).deletingLastPathComponent
+      var folderInfo = stat()
+      guard stat(folder.isEmpty ? "." : folder, &folderInfo) == 0, (folderInfo.st_mode & S_IFMT) == S_IFDIR else {
+        throw AtomicFileError(message: "cannot write '\(path)': the folder '\(folder)' does not exist")
+      }
+      let name = (target as NSString).lastPathComponent
+      var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).dcplan-XXXXXX").utf8CString)
+      fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+      guard fd >= 0 else {
+        throw AtomicFileError(message: "cannot write '\(path)': \(reason(errno)) (creating a temporary file in '\(folder)')")
+      }
+      let temporary = String(cString: template)
+      self.temporary = temporary
       // The existing file's permissions, or what a new file gets.
-      let mode = exists ? info.st_mode & 0o7777 : 0o666 & ~currentUmask()
-      _ = fchmod(fd, mode)
-      guard fsync(fd) == 0 else { throw AtomicFileError(message: "cannot write '\(path)': \(reason(errno))") }
-      close(fd)
-      guard rename(temporary, target) == 0 else { throw AtomicFileError(message: "cannot write '\(path)': \(reason(errno))") }
-    } catch {
-      close(fd)
-      unlink(temporary)
-      throw error
+      mode = exists ? info.st_mode & 0o7777 : 0o666 & ~currentUmask()
+      TemporaryFiles.register(temporary)
     }
+
+    /// Appends `bytes`.
+    ///
+    /// - Throws: ``AtomicFileError`` on a write error (the temporary file is then removed).
+    public func append(_ bytes: [UInt8]) throws {
+      do {
+        try writeAll(bytes, to: fd, name: path)
+      } catch {
+        abandon()
+        throw error
+      }
+    }
+
+    /// Appends `text` as UTF-8.
+    public func append(_ text: String) throws { try append(Array(text.utf8)) }
+
+    /// Puts the file in place: flushed to the device, then renamed over the target.
+    public func commit() throws {
+      guard !done else { return }
+      guard let temporary else {
+        done = true
+        close(fd)
+        return
+      }
+      _ = fchmod(fd, mode)
+      guard fsync(fd) == 0 else {
+        let code = errno
+        abandon()
+        throw AtomicFileError(message: "cannot write '\(path)': \(reason(code))")
+      }
+      close(fd)
+      done = true
+      defer { TemporaryFiles.unregister() }
+      guard rename(temporary, target) == 0 else {
+        let code = errno
+        unlink(temporary)
+        throw AtomicFileError(message: "cannot write '\(path)': \(reason(code))")
+      }
+    }
+
+    /// Closes and removes the temporary file without putting it in place.
+    public func abandon() {
+      guard !done else { return }
+      done = true
+      close(fd)
+      if let temporary {
+        unlink(temporary)
+        TemporaryFiles.unregister()
+      }
+    }
+
+    deinit { abandon() }
   }
 
   /// Writes `bytes` to standard output, reporting a write error (a closed pipe, a full device)

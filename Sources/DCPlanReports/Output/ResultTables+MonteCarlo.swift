@@ -89,7 +89,7 @@ extension ResultTables {
   static func unservedShown(_ mc: MonteCarloResults) -> [Int] {
     MonteCarloResults.unservedFigures.indices.filter { k in
       let figure = MonteCarloResults.unservedFigures[k]
-      return mc.outcomes.contains { figure.value($0) > 0 } || mc.tornado.contains { $0.unservedLow[k] > 0 || $0.unservedHigh[k] > 0 }
+      return (k < mc.unservedSeen.count && mc.unservedSeen[k]) || mc.outcomes.contains { figure.value($0) > 0 } || mc.tornado.contains { $0.unservedLow[k] > 0 || $0.unservedHigh[k] > 0 }
     }
   }
 
@@ -119,7 +119,9 @@ extension ResultTables {
   static func sensitivity(_ mc: MonteCarloResults) -> Table {
     let shown = unservedShown(mc)
     var table = Table(
-      id: "sensitivity", title: "Sensitivity: rank correlation of each input with the outcomes over all trials",
+      id: "sensitivity",
+      title: "Sensitivity: rank correlation of each input with the outcomes over all trials"
+        + (mc.passes > 1 ? " (ranks exact to within 1/16,384 of the trials' range: a run larger than memory)" : ""),
       columns: [
         Column("input", "Input"), Column("rank_correlation_npv", "ρ with NPV", decimals: 3),
         Column("rank_correlation_shortfall", "ρ with first shortfall year", decimals: 3),

@@ -54,6 +54,27 @@ public enum ResultsDatabase {
   /// one transaction; returns their `run_id`s.
   @discardableResult
   public static func append(_ runs: [(run: DatabaseRun, tables: [Table])], to path: String) throws -> [Int64] {
+    try append(runs, streamed: nil, to: path)
+  }
+
+  /// Rows of a table too many to keep: `produce` hands every row to its argument in order
+  /// (a Monte Carlo run larger than memory replays its trials for them); the declared column
+  /// types come from `table`'s rows, a sample (docs/results-format.md, "Results database").
+  public struct RowStream {
+    public let table: Table
+    public let produce: (_ emit: ([Cell]) throws -> Void) throws -> Void
+
+    public init(table: Table, produce: @escaping (_ emit: ([Cell]) throws -> Void) throws -> Void) {
+      self.table = table
+      self.produce = produce
+    }
+  }
+
+  /// ``append(_:to:)`` with the rows of `streamed` appended to the first run as well.
+  @discardableResult
+  public static func append(
+    _ runs: [(run: DatabaseRun, tables: [Table])], streamed: RowStream?, to path: String
+  ) throws -> [Int64] {
     var handle: OpaquePointer?
     let opened = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nil)
     guard let db = handle, opened == SQLITE_OK else {
@@ -75,7 +96,12 @@ public enum ResultsDatabase {
       var ids: [Int64] = []
       for (run, tables) in runs {
         let id = try insertRun(run, db: db, fail: fail)
-        for table in tables { try insert(table, runID: id, db: db, exec: exec, fail: fail) }
+        for table in tables {
+          try insert(table, rows: { emit in for row in table.rows { try emit(row) } }, runID: id, db: db, exec: exec, fail: fail)
+        }
+        if ids.isEmpty, let streamed {
+          try insert(streamed.table, rows: streamed.produce, runID: id, db: db, exec: exec, fail: fail)
+        }
         ids.append(id)
       }
       try exec("COMMIT")
@@ -116,7 +142,7 @@ public enum ResultsDatabase {
   /// The table's rows under `runID`, in a SQL table named by its id (made, or widened by the
   /// columns a newer dcplan adds).
   private static func insert(
-    _ table: Table, runID: Int64, db: OpaquePointer, exec: (String) throws -> Void, fail: (String) -> Failure
+    _ table: Table, rows: (_ emit: ([Cell]) throws -> Void) throws -> Void, runID: Int64, db: OpaquePointer, exec: (String) throws -> Void, fail: (String) -> Failure
   ) throws {
     let name = quoted(table.id)
     let types = table.columns.indices.map { c in sqlType(table.rows.lazy.map { c < $0.count ? $0[c] : .empty }) }
@@ -145,9 +171,11 @@ public enum ResultsDatabase {
     let columnList = (["run_id", "row_number"] + table.columns.map { quoted($0.key) }).joined(separator: ", ")
     let statement = try prepare("INSERT INTO \(name) (\(columnList)) VALUES (\(placeholders))", db: db, fail: fail)
     defer { sqlite3_finalize(statement) }
-    for (r, row) in table.rows.enumerated() {
+    var r = 0
+    try withoutActuallyEscaping(fail) { fail in try rows { row in
+      r += 1
       sqlite3_bind_int64(statement, 1, runID)
-      sqlite3_bind_int64(statement, 2, Int64(r + 1))
+      sqlite3_bind_int64(statement, 2, Int64(r))
       for c in table.columns.indices {
         let index = Int32(c + 3)
         switch c < row.count ? row[c] : .empty {
@@ -161,7 +189,7 @@ public enum ResultsDatabase {
       }
       guard sqlite3_step(statement) == SQLITE_DONE else { throw fail("insert into \(table.id)") }
       sqlite3_reset(statement)
-    }
+    } }
   }
 
   /// The column names of table `id` as it stands.

@@ -29,7 +29,7 @@ extension ResultsJSON {
       return .object(members)
     }
     var members: [(String, JSONValue)] = [
-      ("trials", .integer(mc.trials)), ("seed", .string(String(mc.seed))),
+      ("trials", .integer(mc.trials)), ("seed", .string(String(mc.seed))), ("passes", .integer(mc.passes)),
       ("percentiles", .array(mc.percentiles.map(JSONValue.number))), ("summary", .object(summary)),
       ("yearly", .array(yearly)),
     ]
