@@ -49,7 +49,7 @@ extension CLITests {
       return (try #require(json["montecarlo"] as? [String: Any]), try String(contentsOf: csv, encoding: .utf8), database)
     }
     let kept = try run("kept", [])
-    // 2,100 trials of about 2.6 KB in 1 kB: chunks of the fewest trials (1,024), run twice.
+    // 2,100 trials of about 2.8 KB in 1 kB: chunks of the fewest trials (1,024), run twice.
     let chunked = try run("chunked", ["--max-trial-memory-gb", "0.000001"])
     #expect(kept.json["passes"] as? Int == 1)
     #expect(chunked.json["passes"] as? Int == 2)
