@@ -19,6 +19,7 @@ struct StreamedTrialsTests {
       case 1: return (uniform() * 7).rounded(.down)  // seven values, many ties
       case 2: return 1 / (uniform() * uniform())  // heavy tail
       case 3: return 42
+      case 5: return uniform() < 0.02 ? -.infinity : uniform() > 0.98 ? .infinity : uniform()
       default: return uniform() < 0.9 ? 0 : -1e300 * uniform()  // mostly zero, a few huge
       }
     }
@@ -46,7 +47,7 @@ struct StreamedTrialsTests {
   @Test("order statistics found by passes equal a full sort's, whatever the bins and the capacity", arguments: [4, 64, 100_000])
   func orderStatistics(capacity: Int) {
     let count = 5000
-    let columns = (0..<5).map { Self.column($0, count: count, seed: UInt64(7 + $0)) }
+    let columns = (0..<6).map { Self.column($0, count: count, seed: UInt64(7 + $0)) }
     let ranks = [0, 1, 499, 500, 2499, 2500, 4499, 4500, 4998, 4999]
     let (values, passes) = Self.searched(columns, ranks: ranks, chunk: 300, capacity: capacity)
     for (c, column) in columns.enumerated() {

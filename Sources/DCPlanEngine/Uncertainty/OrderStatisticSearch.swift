@@ -66,7 +66,7 @@ struct OrderStatisticSearch {
         guard bin < counts.count else { continue }
         let (low, high) = (bins.least[column][bin], bins.greatest[column][bin])
         let key = Key(column: column, rank: rank)
-        if low == high {
+        if !(low < high) {
           found[key] = low
         } else {
           add(Window(column: column, bin: bin), count: counts[bin], low: low, high: high, rank: rank - before, key: key)
@@ -107,9 +107,14 @@ struct OrderStatisticSearch {
 
   /// The part of `low ... high` that `value` (within it) falls in.
   static func part(_ value: Double, low: Double, high: Double) -> Int {
+    // An infinite end: its ties in the end parts, the finite values between.
+    if !low.isFinite || !high.isFinite { return value == low ? 0 : value == high ? parts - 1 : parts / 2 }
     // Halved so that the span of two finite values never overflows.
     let place = (value / 2 - low / 2) / (high / 2 - low / 2)
-    return min(parts - 1, max(0, Int((place * Double(parts)).rounded(.down))))
+    // (A value that is not a number goes to the first part: the engine's figures are finite.)
+    guard place > 0 else { return 0 }
+    guard place < 1 else { return parts - 1 }
+    return min(parts - 1, Int((place * Double(parts)).rounded(.down)))
   }
 
   /// Takes `value` of column `column` in this pass.
@@ -154,7 +159,7 @@ struct OrderStatisticSearch {
         }
         guard part < Self.parts else { continue }
         let (low, high) = (state.partLeast[part], state.partGreatest[part])
-        if low == high {
+        if !(low < high) {
           found[key] = low
         } else {
           var narrower = window

@@ -99,7 +99,9 @@ extension TrialFigures {
     var outputRanks = [Double](repeating: 0, count: outputCount)
     var passes = 1
     var ranksDone = inputCount == 0
-    while !search.isDone || !ranksDone {
+    // Each split narrows a window to one part of its values' span; a few passes settle any
+    // figures the engine gives (the bound only guards against values that are not numbers).
+    while (!search.isDone || !ranksDone) && passes < 64 {
       search.beginPass()
       let wantedColumns = (0..<summaryColumns).filter { search.wants($0) }
       for start in chunks() {
