@@ -70,7 +70,7 @@ struct StreamedTrialsTests {
     bins.finish()
     for (c, column) in columns.enumerated() {
       let exact = Statistics.ranks(column)
-      let widest = bins.counts[c].max() ?? 0
+      let widest = bins.counts(c).max() ?? 0
       for (t, value) in column.enumerated() {
         let rank = bins.rank(c, value)
         if c == 1 || (c == 3 && value == 0) {

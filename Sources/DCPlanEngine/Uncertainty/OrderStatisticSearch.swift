@@ -55,7 +55,7 @@ struct OrderStatisticSearch {
     self.capacity = max(1, capacity)
     windowsByColumn = Array(repeating: [], count: wanted.count)
     for (column, ranks) in wanted.enumerated() {
-      let counts = bins.counts[column]
+      let counts = Array(bins.counts(column))
       for rank in Set(ranks).sorted() {
         var before = 0
         var bin = 0
@@ -64,7 +64,7 @@ struct OrderStatisticSearch {
           bin += 1
         }
         guard bin < counts.count else { continue }
-        let (low, high) = (bins.least[column][bin], bins.greatest[column][bin])
+        let (low, high) = bins.span(column, bin)
         let key = Key(column: column, rank: rank)
         if !(low < high) {
           found[key] = low
