@@ -86,6 +86,17 @@ let benchmarks: @Sendable () -> Void = {
       }
     }
   }
+  // Issue 20: a run larger than memory (chunks of 1,024 trials, two passes) against one kept.
+  for (label, budget) in [("kept in memory", Double.infinity), ("in chunks of 1,024 trials", 1)] {
+    Benchmark(
+      "Monte Carlo summary: default scenario, 20000 trials, 2 threads, \(label)",
+      configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(30), maxIterations: 3)
+    ) { benchmark in
+      for _ in benchmark.scaledIterations {
+        blackHole(MonteCarlo.analyse(defaultScenario, trials: 20_000, seed: 1, threads: 2, memoryBudgetBytes: budget))
+      }
+    }
+  }
   var defaultReviewed = defaultScenario
   defaultReviewed.uncertainty.planning.reviewEveryYears = 2
   Benchmark("Monte Carlo: default scenario, 10000 trials, 2 threads, reviews every 2 years", configuration: .init(maxDuration: .seconds(20), maxIterations: 5)) { benchmark in

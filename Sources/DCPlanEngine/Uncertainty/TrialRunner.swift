@@ -16,6 +16,28 @@ struct TrialRunner {
   let scenarioElements: [[Int]]
   /// The forecast plan's orders the trials realise their demand against (nil: perfect foresight).
   let decisions: PlanDecisions?
+  /// What each worker keeps from trial to trial, and from one range of trials to the next
+  /// (a run in chunks calls ``run(_:threads:progress:)`` once per chunk and pass).
+  private let workers: [Worker]
+
+  /// One worker's routes, scratch arrays, perturbed scenario and capacity plan, which each
+  /// trial rewrites; only that worker touches them, and ranges run one after another.
+  private final class Worker: @unchecked Sendable {
+    /// Trials never change the topology: a worker keeps the routes it has found.
+    let routes = RouteCache()
+    var scratch: TrialDemand.Scratch
+    var scenarioDraws: [Double?]
+    var values: [Double]
+    var plan: CapacityPlan?
+    var perturbed: Scenario
+
+    init(_ runner: (scenario: Scenario, demand: TrialDemand, slots: Int, scenarioSlots: Int)) {
+      scratch = runner.demand.makeScratch()
+      scenarioDraws = Array(repeating: nil, count: runner.scenarioSlots)
+      values = Array(repeating: 0, count: runner.slots)
+      perturbed = runner.scenario
+    }
+  }
 
   init(_ file: Scenario, seed: UInt64, threads: Int) {
     scenario = file.forSharedPlan()
@@ -29,6 +51,9 @@ struct TrialRunner {
     scenarioSlots = slots
     scenarioElements = Perturbation.elements(of: slots, in: scenario)
     decisions = MonteCarlo.planningDecisions(scenario, sampler: sampler, demand: demand, threads: threads)
+    workers = (0..<max(1, threads)).map { _ in
+      Worker((scenario, demand, sampler.slots.count, slots.count))
+    }
   }
 
   /// Runs trials `trials` on `threads` workers; returns, in trial order, each trial's input
@@ -41,31 +66,26 @@ struct TrialRunner {
       draws.withUnsafeMutableBufferPointer { drawBuffer in
         let outcomeSlots = DisjointSlots(base: outcomeBuffer.baseAddress)
         let drawSlots = DisjointSlots(base: drawBuffer.baseAddress)
-        let workers = max(1, min(threads, count))
+        let workers = max(1, min(threads, count, self.workers.count))
         Workers.run(workers) { worker in
-          // Trials never change the topology: each worker keeps the routes it has found.
-          let routes = RouteCache()
-          var scratch = demand.makeScratch()
-          var scenarioDraws = [Double?](repeating: nil, count: scenarioSlots.count)
-          var values = [Double](repeating: 0, count: sampler.slots.count)
-          // The plan's arrays and the perturbed scenario are rewritten from trial to trial.
-          var plan: CapacityPlan?
-          var perturbed = scenario
+          let state = self.workers[worker]
           for t in stride(from: worker, to: count, by: workers) {
-            sampler.draws(trial: trials.lowerBound + t, into: &values)
-            for (k, s) in scenarioSlotIndices.enumerated() { scenarioDraws[k] = values[s] }
+            sampler.draws(trial: trials.lowerBound + t, into: &state.values)
+            for (k, s) in scenarioSlotIndices.enumerated() { state.scenarioDraws[k] = state.values[s] }
             Perturbation.apply(
-              scenarioDraws, slots: scenarioSlots, elements: scenarioElements, base: scenario, into: &perturbed)
-            if plan == nil {
-              plan = CapacityPlan(
-                perturbed, demand: demand.project(perturbed, draws: values, scratch: &scratch), warnings: false,
-                decisions: decisions)
+              state.scenarioDraws, slots: scenarioSlots, elements: scenarioElements, base: scenario, into: &state.perturbed)
+            if state.plan == nil {
+              state.plan = CapacityPlan(
+                state.perturbed, demand: demand.project(state.perturbed, draws: state.values, scratch: &state.scratch),
+                warnings: false, decisions: decisions)
             } else {
-              demand.project(perturbed, draws: values, scratch: &scratch, into: &plan!.demand)
-              plan!.replan(perturbed, warnings: false)
+              demand.project(state.perturbed, draws: state.values, scratch: &state.scratch, into: &state.plan!.demand)
+              state.plan!.replan(state.perturbed, warnings: false)
             }
-            drawSlots.base?[t] = sampler.inputMeans(values)
-            if let plan { outcomeSlots.base?[t] = MonteCarlo.trial(perturbed, plan: plan, routes: routes) }
+            drawSlots.base?[t] = sampler.inputMeans(state.values)
+            if let plan = state.plan {
+              outcomeSlots.base?[t] = MonteCarlo.trial(state.perturbed, plan: plan, routes: state.routes)
+            }
             progress?.advance()
           }
         }
