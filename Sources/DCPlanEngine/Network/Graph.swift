@@ -113,32 +113,72 @@ struct Graph {
   /// A next hop of `u` is a neighbour `v` with `d(u) = w(u, v) + d(v)` (within a relative
   /// tolerance of 1e-9), where `d` is the distance to the target.
   func ecmpShares(from source: Int, toTarget: TargetDistances, avoiding failure: Failure) -> [(arc: Int, share: Double)] {
+    var scratch = ECMPScratch(self)
+    return ecmpShares(from: source, toTarget: toTarget, avoiding: failure, scratch: &scratch)
+  }
+
+  /// Arrays over the nodes and arcs that ``ecmpShares(from:toTarget:avoiding:scratch:)`` reuses
+  /// from call to call (a run's route finder keeps one): a value counts for the call whose
+  /// stamp it carries, so nothing is cleared between calls.
+  struct ECMPScratch {
+    fileprivate var stamp = 0
+    fileprivate var nodeStamp: [Int]
+    fileprivate var inflow: [Double]
+    fileprivate var arcStamp: [Int]
+    fileprivate var share: [Double]
+    fileprivate var arcs: [Int] = []
+
+    init(_ graph: Graph) {
+      nodeStamp = Array(repeating: 0, count: graph.nodeCount)
+      inflow = Array(repeating: 0, count: graph.nodeCount)
+      arcStamp = Array(repeating: 0, count: 2 * graph.ends.count)
+      share = Array(repeating: 0, count: 2 * graph.ends.count)
+    }
+  }
+
+  /// ``ecmpShares(from:toTarget:avoiding:)`` with its working arrays in `scratch`: the same
+  /// shares, summed in the same order.
+  func ecmpShares(
+    from source: Int, toTarget: TargetDistances, avoiding failure: Failure, scratch: inout ECMPScratch
+  ) -> [(arc: Int, share: Double)] {
     guard toTarget[source].isFinite, source != failure.node else { return [] }
+    scratch.stamp += 1
+    let stamp = scratch.stamp
     // Walk nodes in decreasing distance to the target, pushing flow down the DAG.
-    var inflow: [Int: Double] = [source: 1]
+    scratch.nodeStamp[source] = stamp
+    scratch.inflow[source] = 1
     var frontier = [source]
-    var shares: [Int: Double] = [:]
-    var visited: Set<Int> = [source]
+    scratch.arcs.removeAll(keepingCapacity: true)
     // The DAG's nodes reachable from the source, with their next hops and distances.
     var ordered: [(node: Int, distance: Double, hops: [Edge])] = []
     while let u = frontier.popLast() {
       let hops = nextHops(u, toTarget, failure)
       ordered.append((u, toTarget[u], hops))
-      for edge in hops where visited.insert(edge.neighbour).inserted {
+      for edge in hops where scratch.nodeStamp[edge.neighbour] != stamp {
+        scratch.nodeStamp[edge.neighbour] = stamp
+        scratch.inflow[edge.neighbour] = 0
         frontier.append(edge.neighbour)
       }
     }
     ordered.sort { $0.distance > $1.distance }
     for (u, _, hops) in ordered {
-      guard let flow = inflow[u], flow > 0 else { continue }
+      let flow = scratch.inflow[u]
+      guard flow > 0 else { continue }
       if hops.isEmpty { continue }  // the target itself
       let part = flow / Double(hops.count)
       for edge in hops {
-        shares[arc(edge.link, from: u), default: 0] += part
-        inflow[edge.neighbour, default: 0] += part
+        let a = arc(edge.link, from: u)
+        if scratch.arcStamp[a] != stamp {
+          scratch.arcStamp[a] = stamp
+          scratch.share[a] = 0
+          scratch.arcs.append(a)
+        }
+        scratch.share[a] += part
+        scratch.inflow[edge.neighbour] += part
       }
     }
-    return shares.sorted { $0.key < $1.key }.map { (arc: $0.key, share: $0.value) }
+    scratch.arcs.sort()
+    return scratch.arcs.map { (arc: $0, share: scratch.share[$0]) }
   }
 
   /// Whether distances to `target` are best derived from its neighbours' (``TargetDistances``):

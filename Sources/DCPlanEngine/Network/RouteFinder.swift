@@ -7,10 +7,13 @@ final class RouteFinder {
   let cache: RouteCache?
   /// Normal distances from each node run so far (one Dijkstra each).
   private var fullDistances: [Int: [Double]]
+  /// The working arrays of ``Graph/ecmpShares(from:toTarget:avoiding:scratch:)``.
+  private var scratch: Graph.ECMPScratch
 
   init(graph: Graph, cache: RouteCache?) {
     self.graph = graph
     self.cache = cache
+    scratch = Graph.ECMPScratch(graph)
     fullDistances = cache?.normalDistances ?? [:]
   }
 
@@ -72,7 +75,7 @@ final class RouteFinder {
     -> [(arc: Int, share: Double)]
   {
     guard source != state.node, let way = toTarget.soleWayIn(from: source) else {
-      return graph.ecmpShares(from: source, toTarget: toTarget, avoiding: state)
+      return graph.ecmpShares(from: source, toTarget: toTarget, avoiding: state, scratch: &scratch)
     }
     let last = (arc: graph.arc(way.link, from: way.node), share: 1.0)
     guard source != way.node else { return [last] }
@@ -81,7 +84,8 @@ final class RouteFinder {
     if let known = hubRoutes[key] {
       toHub = known
     } else {
-      toHub = graph.ecmpShares(from: source, toTarget: TargetDistances(target: way.node, array: way.distances), avoiding: state)
+      toHub = graph.ecmpShares(
+        from: source, toTarget: TargetDistances(target: way.node, array: way.distances), avoiding: state, scratch: &scratch)
       hubRoutes[key] = toHub
     }
     guard !toHub.isEmpty else { return [] }
