@@ -122,6 +122,18 @@ struct StreamedTrialsTests {
     }
   }
 
+  @Test("chunks of 1, 7 or 64 trials: still the kept run's percentiles and shortfalls", arguments: [1, 7, 64])
+  func smallChunks(chunk: Int) throws {
+    let scenario = try Self.scenario()
+    let kept = MonteCarlo.analyse(scenario, trials: 150, seed: 3, percentiles: [0, 2.5, 50, 97.5, 100])
+    let chunked = MonteCarlo.analyse(scenario, trials: 150, seed: 3, percentiles: [0, 2.5, 50, 97.5, 100], chunk: chunk)
+    #expect(chunked.passes >= 2)
+    #expect(kept.summary.map(\.values) == chunked.summary.map(\.values) && kept.summary.map(\.mean) == chunked.summary.map(\.mean))
+    #expect(kept.yearly == chunked.yearly && kept.firstShortfall == chunked.firstShortfall)
+    #expect(kept.shortfallProbability.map(\.byYear) == chunked.shortfallProbability.map(\.byYear))
+    #expect(kept.warnings == chunked.warnings)
+  }
+
   @Test("insurance in chunks equals insurance in one go")
   func chunkedInsurance() throws {
     let scenario = try Self.scenario()

@@ -91,7 +91,19 @@ private func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   guard let scenario = outcome.scenario, scenario.workloads.count < 2_000, scenario.info.horizon.count < 100 else { return 0 }
   var results = Planner.run(scenario, threads: 1)
   if !scenario.uncertainty.inputs.isEmpty {
-    results.montecarlo = MonteCarlo.analyse(scenario, trials: 3, seed: scenario.info.seed, threads: 1)
+    let kept = MonteCarlo.analyse(scenario, trials: 3, seed: scenario.info.seed, threads: 1)
+    // The same trials in chunks of one (a run larger than memory) must give the same figures.
+    let chunked = MonteCarlo.analyse(scenario, trials: 3, seed: scenario.info.seed, threads: 1, chunk: 1)
+    let same = zip(kept.summary, chunked.summary).allSatisfy { a, b in
+      a.figure == b.figure && a.mean.bitPattern == b.mean.bitPattern && a.values.map(\.bitPattern) == b.values.map(\.bitPattern)
+    }
+    if !same || kept.yearly.map({ $0.map { $0.map(\.bitPattern) } }) != chunked.yearly.map({ $0.map { $0.map(\.bitPattern) } })
+      || kept.firstShortfall != chunked.firstShortfall || kept.shortfallShare != chunked.shortfallShare
+      || kept.tornado != chunked.tornado || kept.unservedSeen != chunked.unservedSeen
+    {
+      fatalError("a Monte Carlo run in chunks differs from the same trials kept in memory")
+    }
+    results.montecarlo = kept
   }
   _ = MarkdownRenderer.render(ResultTables.tables(results))
   _ = JSONWriter.write(ResultsJSON.value(results))

@@ -97,11 +97,11 @@ extension MonteCarlo {
   /// with no use for the trials one by one).
   public static func analyse(
     _ file: Scenario, trials: Int, seed: UInt64, percentiles: [Double] = [10, 50, 90], threads: Int = 2,
-    progress: WorkProgress? = nil, memoryBudgetBytes: Double = .infinity
+    progress: WorkProgress? = nil, memoryBudgetBytes: Double = .infinity, chunk: Int? = nil
   ) -> MonteCarloResults {
     analyse(
       file, trials: trials, seed: seed, percentiles: percentiles, threads: threads, progress: progress,
-      memoryBudgetBytes: memoryBudgetBytes, eachChunk: { _, _, _ in })
+      memoryBudgetBytes: memoryBudgetBytes, chunk: chunk, eachChunk: { _, _, _ in })
   }
 
   /// Runs the trials and summarises them.
@@ -112,12 +112,14 @@ extension MonteCarlo {
   /// summary stays: the same percentiles, means and shortfall shares, rank correlations from
   /// ranks exact to within their bin.
   ///
+  /// - Parameter chunk: trials per chunk whatever the memory (for tests and fuzzing: a run
+  ///   of more trials than this goes over them in chunks).
   /// - Parameter eachChunk: called on the calling thread with consecutive trials' numbers,
   ///   draws and outcomes, once per trial in trial order (for `--trials-csv`); what it
   ///   throws ends the run.
   public static func analyse(
     _ file: Scenario, trials: Int, seed: UInt64, percentiles: [Double] = [10, 50, 90], threads: Int = 2,
-    progress: WorkProgress? = nil, memoryBudgetBytes: Double = .infinity,
+    progress: WorkProgress? = nil, memoryBudgetBytes: Double = .infinity, chunk chunkTrials: Int? = nil,
     eachChunk: (_ firstTrial: Int, _ draws: ArraySlice<[Double]>, _ outcomes: ArraySlice<TrialOutcome>) throws -> Void
   ) rethrows -> MonteCarloResults {
     let scenario = file.forSharedPlan()
@@ -133,7 +135,7 @@ extension MonteCarlo {
     let baseline = fixedOutcomes[0]
     let count = max(0, trials)
     let ps = percentiles.map { min(100, max(0, $0)) / 100 }
-    let chunk = trialsPerChunk(scenario, memoryBudgetBytes: memoryBudgetBytes)
+    let chunk = chunkTrials.map { max(1, $0) } ?? trialsPerChunk(scenario, memoryBudgetBytes: memoryBudgetBytes)
     var kept: (draws: [[Double]], outcomes: [TrialOutcome]) = ([], [])
     let figures: TrialFigures
     if count <= chunk {
