@@ -175,7 +175,7 @@ struct Run: ParsableCommand {
       var tables = ResultTables.tables(results)
       var streamed: ResultsDatabase.RowStream?
       if let montecarlo = results.montecarlo {
-        if montecarlo.passes == 1 {
+        if montecarlo.trialsKept {
           tables.append(ResultTables.trialsTable(montecarlo))
         } else if let trialsSample {
           // The trials were not kept: their rows are run again, a chunk at a time.

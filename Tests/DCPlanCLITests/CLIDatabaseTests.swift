@@ -62,6 +62,15 @@ extension CLITests {
     let sql = "SELECT count(*), round(sum(npv_eur), 2), count(first_shortfall_year) FROM trials"
     #expect(try query(kept.database, sql) == query(chunked.database, sql))
     #expect(try query(chunked.database, "SELECT count(*) FROM trials").first == "2100")
+    // Without uncertain inputs one pass settles every figure; the database still gets every trial.
+    let plain = folder.appendingPathComponent("plain.sqlite")
+    let outcome = try dcplan([
+      "run", RepositoryPaths.scenario("teaching-costs.yaml"), "--trials", "1100", "--max-trial-memory-gb", "0.000001",
+      "--db", plain.path, "--format", "json", "--quiet",
+    ])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("\"passes\": 1"))
+    #expect(try query(plain, "SELECT count(*), count(DISTINCT npv_eur) FROM trials") == ["1100|1"])
   }
 
   @Test("two sweeps writing one database at once: every variant in it, integrity intact; a database that cannot be written leaves the run failed")

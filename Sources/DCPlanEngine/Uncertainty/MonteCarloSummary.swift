@@ -46,6 +46,9 @@ public struct MonteCarloResults: Hashable, Sendable {
   /// more when they were run in chunks (ranks exact to within their bin; docs/conventions.md,
   /// "Runs larger than memory").
   public var passes = 1
+  /// Whether every trial's draws and outcome are kept (``inputDraws``, ``outcomes``): the
+  /// trials fitted in memory.
+  public var trialsKept = true
   /// Warnings about the run itself (the deterministic run outside the trials' P5–P95 NPV band).
   public var warnings: [PlanWarning] = []
 
@@ -185,6 +188,7 @@ extension MonteCarlo {
       inputNames: inputs.map(\.name), inputDraws: kept.draws, outcomes: kept.outcomes)
     results.unservedSeen = figures.unservedSeen
     results.passes = figures.passes
+    results.trialsKept = count <= chunk
     results.warnings = baselineWarnings(baseline, band: figures.npvBand, trials: count)
     return results
   }
@@ -216,7 +220,8 @@ extension MonteCarlo {
   /// fit in `memoryBudgetBytes`, else twice (a run whose percentiles lie among many different
   /// values in one bin takes one more pass for each such split; a progress bar counts two).
   public static func passes(_ scenario: Scenario, trials: Int, memoryBudgetBytes: Double) -> Int {
-    trials <= trialsPerChunk(scenario, memoryBudgetBytes: memoryBudgetBytes) ? 1 : 2
+    // (Without uncertain inputs every trial is the same: one pass settles every percentile.)
+    trials <= trialsPerChunk(scenario, memoryBudgetBytes: memoryBudgetBytes) || scenario.uncertainty.inputs.isEmpty ? 1 : 2
   }
 
   /// A warning when the baseline's NPV lies outside the trials' P5–P95 band: the file's values

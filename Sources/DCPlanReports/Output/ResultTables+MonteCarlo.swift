@@ -121,7 +121,7 @@ extension ResultTables {
     var table = Table(
       id: "sensitivity",
       title: "Sensitivity: rank correlation of each input with the outcomes over all trials"
-        + (mc.passes > 1 ? " (ranks exact to within 1/16,384 of the trials' range: a run larger than memory)" : ""),
+        + (mc.trialsKept ? "" : " (a run larger than memory: ranks exact to within their bin, docs/conventions.md)"),
       columns: [
         Column("input", "Input"), Column("rank_correlation_npv", "ρ with NPV", decimals: 3),
         Column("rank_correlation_shortfall", "ρ with first shortfall year", decimals: 3),
