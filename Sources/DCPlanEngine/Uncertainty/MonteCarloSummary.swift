@@ -259,12 +259,7 @@ public enum Statistics {
   public static func percentiles(of values: inout [Double], _ ps: [Double]) -> [Double] {
     let n = values.count
     guard n > 1 else { return ps.map { _ in values.first ?? .nan } }
-    // The ranks each percentile reads: below and above its position p · (n − 1).
-    let positions = ps.map { p -> (below: Int, above: Int, weight: Double) in
-      let rank = p * Double(n - 1)
-      let below = Int(rank.rounded(.down))
-      return (below, min(n - 1, below + 1), rank - Double(below))
-    }
+    let positions = places(ps, count: n)
     let ranks = Set(positions.flatMap { [$0.below, $0.above] }).sorted()
     var known: [Int: Double] = [:]
     values.withUnsafeMutableBufferPointer { buffer in
@@ -282,6 +277,20 @@ public enum Statistics {
       return below + (above - below) * position.weight
     }
   }
+
+  /// The two 0-based ranks each percentile in `ps` reads among `count` values, below and above
+  /// its place p · (count − 1), and the weight of the one above (``percentile(sorted:_:)``).
+  static func places(_ ps: [Double], count: Int) -> [(below: Int, above: Int, weight: Double)] {
+    ps.map { p in
+      let rank = p * Double(count - 1)
+      let below = Int(rank.rounded(.down))
+      return (below, min(count - 1, below + 1), rank - Double(below))
+    }
+  }
+
+  /// The 1-based rank of the p-quantile by nearest rank among `count` values
+  /// (``nearestRank(sorted:_:)``).
+  static func nearestRankNumber(_ p: Double, count: Int) -> Int { max(1, Int((p * Double(count)).rounded(.up))) }
 
   /// Moves the k-th smallest of `buffer[low...]` to index k, the smaller before it and the
   /// larger after it (Hoare partition around the median of three).
@@ -320,8 +329,7 @@ public enum Statistics {
   /// The smallest value whose share of values at or below it reaches p (nearest rank), for
   /// years.
   public static func nearestRank<T: Comparable>(sorted: [T], _ p: Double) -> T {
-    let rank = max(1, Int((p * Double(sorted.count)).rounded(.up)))
-    return sorted[min(sorted.count, rank) - 1]
+    sorted[min(sorted.count, nearestRankNumber(p, count: sorted.count)) - 1]
   }
 
   /// Spearman's ρ: Pearson's correlation of the ranks (ties share their mean rank); 0 when a

@@ -72,17 +72,9 @@ extension TrialFigures {
     percentileColumns.finish()
     rankColumns.finish()
 
-    // The ranks each percentile reads, below and above its place p · (n − 1), as
-    // Statistics.percentiles reads them; NPV's P5 and P95 besides.
-    func places(_ ps: [Double]) -> [(below: Int, above: Int, weight: Double)] {
-      ps.map { p in
-        let rank = p * Double(count - 1)
-        let below = Int(rank.rounded(.down))
-        return (below, min(count - 1, below + 1), rank - Double(below))
-      }
-    }
-    let wantedPlaces = places(ps)
-    let bandPlaces = places(Self.npvBandQuantiles)
+    // The ranks each percentile reads, as Statistics.percentiles reads them; NPV's P5 and P95 besides.
+    let wantedPlaces = Statistics.places(ps, count: count)
+    let bandPlaces = Statistics.places(Self.npvBandQuantiles, count: count)
     var wanted = [[Int]](repeating: wantedPlaces.flatMap { [$0.below, $0.above] }, count: summaryColumns)
     wanted[0] += bandPlaces.flatMap { [$0.below, $0.above] }
     var search = OrderStatisticSearch(bins: percentileColumns, wanted: wanted, capacity: max(4096, chunk))
@@ -143,8 +135,7 @@ extension TrialFigures {
     means = sums.map { $0 / n }
     let sortedYears = shortfallYears.sorted { $0.key < $1.key }
     firstShortfall = ps.map { p in
-      // Nearest rank, as Statistics.nearestRank.
-      let rank = max(1, Int((p * n).rounded(.up)))
+      let rank = Statistics.nearestRankNumber(p, count: count)
       var cumulative = 0
       for (year, trials) in sortedYears {
         cumulative += trials
