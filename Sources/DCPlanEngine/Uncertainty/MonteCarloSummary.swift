@@ -143,6 +143,7 @@ extension MonteCarlo {
     let figures: TrialFigures
     if count <= chunk {
       kept = runner.run(0..<count, threads: threads, progress: progress)
+      // Handed on 4,096 trials at a time: a CSV writer renders one slice's rows at a time.
       for start in stride(from: 0, to: count, by: 4096) {
         let end = min(count, start + 4096)
         try eachChunk(start, kept.draws[start..<end], kept.outcomes[start..<end])
