@@ -29,4 +29,20 @@ struct NetworkReferenceTests {
     // Every link, node and (no) shared-risk group was failed once.
     #expect(results.network.failuresAnalysed == scenario.network.links.count + scenario.network.nodes.count)
   }
+
+  @Test("the single failures on one, two or three threads: the same loads, worst failures and disconnections")
+  func threadsAgree() throws {
+    // 300 municipalities: about 700 failures in several blocks, single-homed ones cut off.
+    let text = ScenarioGenerator.yaml(.init(municipalities: 300, counties: 12, seed: 5))
+    let scenario = try #require(ScenarioLoader.load(text: text, file: "state").scenario)
+    let one = Planner.run(scenario, threads: 1).network
+    #expect(one.failuresAnalysed > 2 * 64 * 3)
+    #expect(!one.disconnections.isEmpty)
+    for threads in [2, 3] {
+      let other = Planner.run(scenario, threads: threads).network
+      #expect(other.links == one.links, "\(threads) threads")
+      #expect(other.disconnections == one.disconnections, "\(threads) threads")
+      #expect(other.upgrades == one.upgrades, "\(threads) threads")
+    }
+  }
 }

@@ -34,10 +34,12 @@ public enum NetworkStage {
   ///   (a Monte Carlo trial; docs/conventions.md, "Planning under uncertainty").
   /// - Parameter foresight: the upgrades ordered before a site loss the plan could not foresee
   ///   (docs/conventions.md, "Site loss"); new ones are ordered from the loss year.
+  /// - Parameter threads: workers for the single failures of a run without a route cache (the
+  ///   results do not depend on it).
   static func run(
     _ scenario: Scenario, _ demand: DemandProjection, voice: inout VoiceResults, delays: Bool, cache: RouteCache?,
     lean: Bool = false, decisions: PlanDecisions? = nil, foresight: LossForesight? = nil,
-    progress: (@Sendable (Int) -> WorkProgress?)? = nil
+    progress: (@Sendable (Int) -> WorkProgress?)? = nil, threads: Int = 1
   ) -> (NetworkResults, [PlanWarning]) {
     let network = scenario.network
     guard !network.links.isEmpty, !demand.years.isEmpty else { return (.empty, []) }
@@ -61,7 +63,7 @@ public enum NetworkStage {
     cache?.failures = failures
     let arcN1 = SingleFailures.analyse(
       failures, routes: routes, demands: demands, load: arcLoad, finder: finder, lean: lean, sparse: sparse,
-      nodeIDs: lean ? [] : network.nodes.map(\.id), progress: progress?(failures.count))
+      nodeIDs: lean ? [] : network.nodes.map(\.id), progress: progress?(failures.count), threads: threads)
     let n1 = arcN1.busier(years: years.count)
     routes.removeAll()
     let plan = decisions?.linkPlan(network, load: load, n1Load: n1.n1Load, keepSteps: !lean)

@@ -17,6 +17,15 @@ final class RouteFinder {
     fullDistances = cache?.normalDistances ?? [:]
   }
 
+  /// A finder of its own for another worker of the same run (no route cache), with the
+  /// normal distances `other` has found so far.
+  init(copying other: RouteFinder) {
+    graph = other.graph
+    cache = nil
+    fullDistances = other.fullDistances
+    scratch = Graph.ECMPScratch(other.graph)
+  }
+
   /// Distances from `node` in normal operation: one Dijkstra per node, kept.
   func distances(from node: Int) -> [Double] {
     if let known = fullDistances[node] { return known }

@@ -62,14 +62,16 @@ enum SingleFailures {
   ///     terms in the cache (and reused by later trials with the same pairs) instead of dense
   ///     per-failure buffers.
   ///   - nodeIDs: node ids, for the disconnections' ends (empty in a lean run).
-  // swiftlint:disable:next function_body_length function_parameter_count
+  ///   - threads: workers for a run without a route cache: each analyses its share of a block
+  ///     of failures with a route finder of its own, and the failures' load changes are then
+  ///     taken in the failures' order, so the outcome does not depend on the number of threads.
+  // swiftlint:disable:next function_parameter_count
   static func analyse(
     _ failures: [Named], routes: [[(arc: Int, share: Double)]], demands: NetworkDemands, load: Matrix,
-    finder: RouteFinder, lean: Bool, sparse: Bool, nodeIDs: [String], progress: WorkProgress?
+    finder: RouteFinder, lean: Bool, sparse: Bool, nodeIDs: [String], progress: WorkProgress?, threads: Int = 1
   ) -> Outcome {
     let yearCount = demands.years
     let arcCount = load.rows
-    let pairCount = demands.pairs.count
     let graph = finder.graph
     var n1Load = load
     var worst = [String?](repeating: nil, count: lean ? 0 : arcCount * yearCount)
@@ -89,139 +91,58 @@ enum SingleFailures {
         if pair.to != pair.from { pairsAt[pair.to].append(p) }
       }
     }
+    let shared = FailureWorker.Shared(
+      failures: failures, routes: routes, demands: demands, linksUsedBy: linksUsedBy, pairsAt: pairsAt, lean: lean,
+      sparse: sparse, nodeIDs: nodeIDs, progress: progress)
     var disconnections: [Disconnection] = []
-    // Each failure's load changes, per link and year, in one dense buffer reused from failure
-    // to failure (only the links touched are read and cleared); a trial collects terms instead.
-    let dense = searching && !sparse
-    var delta = [Double](repeating: 0, count: dense ? arcCount * yearCount : 0)
-    var touched = [Bool](repeating: false, count: dense ? arcCount : 0)
-    var touchedLinks: [Int] = []
-    var isAffected = [Bool](repeating: false, count: searching ? pairCount : 0)
-    var collected: [FailureTerms.Term] = []
-    var collectedStarts: [Int] = []
-    // Adds (sign 1) or takes off (sign −1) pair p's yearly rates along a route.
-    func accumulate(_ route: [(arc: Int, share: Double)], _ p: Int, sign: Double) {
-      if sparse {
-        for hop in route { collected.append(.init(arc: Int32(hop.arc), pair: Int32(p), coefficient: sign * hop.share)) }
-        return
-      }
-      for hop in route {
-        if !touched[hop.arc] {
-          touched[hop.arc] = true
-          touchedLinks.append(hop.arc)
-        }
-        let row = hop.arc * yearCount
-        for y in 0..<yearCount { delta[row + y] += sign * hop.share * demands.mbps[p * yearCount + y] }
-      }
-    }
-    // Repairing a target's distances pays while few nodes lose their shortest paths; past a
-    // sixteenth of the nodes a Dijkstra that stops at the sources is cheaper.
-    let repairLimit = max(16, graph.nodeCount / 16)
-    for (f, failure) in failures.enumerated() where searching {
-      defer { progress?.advance() }
-      collectedStarts.append(collected.count)
-      let order = affectedPairs(failure.state, linksUsedBy: linksUsedBy, pairsAt: pairsAt, isAffected: &isAffected)
-      guard !order.isEmpty else { continue }
-      // Distances to each target under the failure: the normal ones when the failure is off
-      // every shortest path to it, else Dijkstra until the affected sources are settled.
-      var sourcesByTarget: [Int: Set<Int>] = [:]
-      for p in order {
-        let pair = demands.pairs[p]
-        guard pair.from != failure.state.node, pair.to != failure.state.node,
-          graph.hasLiveEdge(pair.from, failure.state), graph.hasLiveEdge(pair.to, failure.state),
-          !finder.knows(pair, failure: f)
-        else { continue }
-        sourcesByTarget[pair.to, default: []].insert(pair.from)
-      }
-      var failedDistances: [Int: TargetDistances] = [:]
-      // A leaf target's distances come from its hubs' under the failure: each hub's run once,
-      // until the sources of every leaf target through it are settled.
-      var sourcesByHub: [Int: Set<Int>] = [:]
-      var changed: [Int] = []
-      for (target, sources) in sourcesByTarget {
-        let normal = finder.distances(to: target)
-        if graph.keepsDistances(normal, failure.state) {
-          failedDistances[target] = normal
-        } else if let patch = graph.singleNodeChange(normal, failure.state), let patched = normal.patched(patch) {
-          failedDistances[target] = patched
-        } else if normal.isDerived {
-          for edge in graph.adjacency[target] { sourcesByHub[edge.neighbour, default: []].formUnion(sources) }
-          changed.append(target)
-        } else if let plain = normal.plainArray,
-          let repaired = graph.repairedDistances(plain, target: target, avoiding: failure.state, limit: repairLimit)
-        {
-          // Only the nodes whose shortest paths the failure cut are settled again.
-          failedDistances[target] = TargetDistances(target: target, full: repaired)
-        } else {
-          failedDistances[target] = TargetDistances(
-            target: target, full: graph.distances(from: target, avoiding: failure.state, settling: sources))
-        }
-      }
-      var hubDistances: [Int: TargetDistances.Array] = [:]
-      func failedHub(_ hub: Int) -> TargetDistances.Array {
-        if let known = hubDistances[hub] { return known }
-        let normal = finder.distances(from: hub)
-        let asTarget = TargetDistances(target: hub, full: normal)
-        let failed: TargetDistances.Array
-        if graph.keepsDistances(asTarget, failure.state) {
-          failed = TargetDistances.Array(normal)
-        } else if let patch = graph.singleNodeChange(asTarget, failure.state) {
-          failed = TargetDistances.Array(normal, patch: patch)
-        } else {
-          failed = TargetDistances.Array(
-            graph.repairedDistances(normal, target: hub, avoiding: failure.state, limit: repairLimit)
-              ?? graph.distances(from: hub, avoiding: failure.state, settling: sourcesByHub[hub]))
-        }
-        hubDistances[hub] = failed
-        return failed
-      }
-      for target in changed {
-        failedDistances[target] = graph.derivedDistances(to: target, avoiding: failure.state, neighbourDistances: failedHub)
-      }
-      for p in order {
-        let pair = demands.pairs[p]
-        accumulate(routes[p], p, sign: -1)
-        // The failed node's own traffic goes down with it.
-        if pair.from == failure.state.node || pair.to == failure.state.node { continue }
-        let rerouted = finder.reroute(pair, failure: f, failure.state, failedDistances: failedDistances)
-        if rerouted.isEmpty {
-          // Kept up to a bound: a badly meshed state-scale network could list millions.
-          if !lean, disconnections.count < 10_000, !(p < demands.isReverse.count && demands.isReverse[p]) {
-            let rates = demands.mbps[(p * yearCount)..<((p + 1) * yearCount)]
-            disconnections.append(
-              Disconnection(from: nodeIDs[pair.from], to: nodeIDs[pair.to], failure: failure.name, carries: demands.labels[p],
-                            peakMbps: rates.max() ?? 0))
-          }
-          continue
-        }
-        accumulate(rerouted, p, sign: 1)
-      }
-      for link in touchedLinks {
-        touched[link] = false
-        let row = link * yearCount
-        defer { for y in 0..<yearCount { delta[row + y] = 0 } }
-        guard !failure.state.isLinkDown(link / 2) else { continue }
+    // Takes a failure's load changes: each link it leaves up keeps its highest load.
+    func take(_ effect: FailureWorker.Effect, of f: Int) {
+      for (i, link) in effect.arcs.enumerated() {
+        guard !failures[f].state.isLinkDown(link / 2) else { continue }
         for y in 0..<yearCount {
-          let value = load[link, y] + delta[row + y]
+          let value = load[link, y] + effect.deltas[i * yearCount + y]
           if value > n1Load[link, y] * (1 + 1e-12) + 1e-9 {
             n1Load[link, y] = value
-            if !lean { worst[link * yearCount + y] = failure.name }
+            if !lean { worst[link * yearCount + y] = failures[f].name }
           }
         }
       }
-      touchedLinks.removeAll(keepingCapacity: true)
+      // Kept up to a bound: a badly meshed state-scale network could list millions.
+      disconnections += effect.disconnections.prefix(max(0, FailureWorker.disconnectionLimit - disconnections.count))
     }
-    if sparse, let cache = finder.cache {
-      let terms = knownTerms ?? cache.storeFailureTerms(
-        FailureTerms(collected, starts: collectedStarts, failures: failures.map(\.state)), for: demands.pairs)
-      terms.apply(rates: demands.mbps, years: yearCount, load: load, to: &n1Load)
+    let workers = searching && !sparse && finder.cache == nil ? max(1, min(threads, failures.count)) : 1
+    if searching, workers == 1 {
+      let worker = FailureWorker(shared, finder: finder)
+      for f in failures.indices { take(worker.effect(of: f), of: f) }
+      if sparse, let cache = finder.cache {
+        let terms = cache.storeFailureTerms(
+          FailureTerms(worker.collected, starts: worker.collectedStarts, failures: failures.map(\.state)), for: demands.pairs)
+        terms.apply(rates: demands.mbps, years: yearCount, load: load, to: &n1Load)
+      }
+    } else if searching {
+      // Blocks of failures, shared out among the workers; their effects are taken in order.
+      let pool = (0..<workers).map { _ in FailureWorker(shared, finder: RouteFinder(copying: finder)) }
+      let blockSize = 64 * workers
+      for start in stride(from: 0, to: failures.count, by: blockSize) {
+        let block = start..<min(failures.count, start + blockSize)
+        var effects = [FailureWorker.Effect?](repeating: nil, count: block.count)
+        effects.withUnsafeMutableBufferPointer { buffer in
+          let slots = DisjointSlots(base: buffer.baseAddress)
+          Workers.run(workers) { w in
+            for k in stride(from: w, to: block.count, by: workers) { slots.base?[k] = pool[w].effect(of: block.lowerBound + k) }
+          }
+        }
+        for (k, effect) in effects.enumerated() { if let effect { take(effect, of: block.lowerBound + k) } }
+      }
+    } else if let knownTerms {
+      knownTerms.apply(rates: demands.mbps, years: yearCount, load: load, to: &n1Load)
     }
     return Outcome(n1Load: n1Load, worst: worst, disconnections: disconnections)
   }
 
   /// The pairs a failure touches, ascending: those whose normal route crosses a failed link,
   /// and those that start or end at a failed node. `isAffected` is all false before and after.
-  private static func affectedPairs(
+  static func affectedPairs(
     _ state: Graph.Failure, linksUsedBy: [[Int]], pairsAt: [[Int]], isAffected: inout [Bool]
   ) -> [Int] {
     var order: [Int] = []

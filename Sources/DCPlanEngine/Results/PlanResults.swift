@@ -95,7 +95,8 @@ public enum Planner {
     )
     var voice = VoiceStage.plan(scenario, years: years)
     let (network, networkWarnings) = NetworkStage.run(
-      scenario, demand, voice: &voice, delays: true, cache: nil, foresight: capacity.foresight, progress: failureProgress)
+      scenario, demand, voice: &voice, delays: true, cache: nil, foresight: capacity.foresight, progress: failureProgress,
+      threads: threads)
     let accessLines = AccessLines.plan(scenario, years: years)
     var accessLineCosts = CostLineList()
     AccessLines.add(scenario, accessLines, years: years, into: &accessLineCosts)
