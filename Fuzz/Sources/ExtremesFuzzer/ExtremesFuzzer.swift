@@ -90,6 +90,10 @@ private func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   }
   guard let scenario = outcome.scenario, scenario.workloads.count < 2_000, scenario.info.horizon.count < 100 else { return 0 }
   var results = Planner.run(scenario, threads: 1)
+  // The single failures on two threads must give the same network figures.
+  if scenario.network.links.count > 1, Planner.run(scenario, threads: 2).network != results.network {
+    fatalError("the single failures on two threads differ from one thread")
+  }
   if !scenario.uncertainty.inputs.isEmpty {
     let kept = MonteCarlo.analyse(scenario, trials: 3, seed: scenario.info.seed, threads: 1)
     // The same trials in chunks of one (a run larger than memory) must give the same figures.
