@@ -75,7 +75,10 @@ let package = Package(
       name: "DCPlanEngineTests", dependencies: ["DCPlanEngine", "CKernels", "DCPlanScenarioFormat", "DCPlanTestSupport"]),
     .testTarget(
       name: "DCPlanScenarioFormatTests",
-      dependencies: ["DCPlanScenarioFormat", "DCPlanEngine", "DCPlanReports", "DCPlanJSON", "DCPlanTestSupport"]),
+      dependencies: [
+        "DCPlanScenarioFormat", "DCPlanEngine", "DCPlanReports", "DCPlanJSON", "DCPlanTestSupport",
+        .product(name: "Yams", package: "Yams"),
+      ]),
     .testTarget(
       name: "DCPlanReportsTests", dependencies: ["DCPlanReports", "DCPlanJSON", "DCPlanEngine", "DCPlanTestSupport"]),
     .testTarget(name: "DCPlanCLITests", dependencies: ["DCPlanTestSupport"]),

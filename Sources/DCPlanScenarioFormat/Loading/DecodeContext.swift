@@ -1,5 +1,4 @@
 import DCPlanModel
-import Yams
 
 /// What decoding one file collects: diagnostics, the position of every value read (the
 /// source map, keyed by dotted path such as `tenants[2].legacy_site`), and a budget on
@@ -135,7 +134,6 @@ extension Node {
     case let .scalar(scalar): return "'\(scalar.string)'"
     case .mapping: return "a mapping"
     case .sequence: return "a list"
-    case .alias: return "an alias"
     }
   }
 

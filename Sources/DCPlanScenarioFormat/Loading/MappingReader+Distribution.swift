@@ -1,5 +1,4 @@
 import DCPlanModel
-import Yams
 
 /// A distribution written where a value stands.
 extension MappingReader {

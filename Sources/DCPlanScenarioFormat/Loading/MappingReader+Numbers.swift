@@ -1,5 +1,4 @@
 import DCPlanModel
-import Yams
 
 /// Numbers that may be written as percentages: the parameters of distributions.
 extension MappingReader {

@@ -1,5 +1,4 @@
 import DCPlanModel
-import Yams
 
 extension MappingReader {
   /// A quantity of `kind`'s dimension, or of that dimension per employee if allowed.

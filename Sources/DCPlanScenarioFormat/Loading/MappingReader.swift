@@ -1,5 +1,4 @@
 import DCPlanModel
-import Yams
 
 /// Reads one mapping of a scenario file against its ``SectionSpec``: each read checks the
 /// value's kind and reports problems at the value's position; ``finish()`` reports unknown

@@ -1,4 +1,3 @@
-import Yams
 
 /// YAML merge keys and extension fields (docs/scenario-format.md, "Anchors, aliases and
 /// merge keys"): in any mapping, `<<: *defaults` (or a list of such mappings) adds the keys
@@ -19,7 +18,7 @@ enum MergeKeys {
       var resolved = text.utf8.contains(UInt8(ascii: "<")) && text.contains("<<") ? try merged(root) : root
       if case let .mapping(mapping) = resolved, mapping.contains(where: { $0.key.scalar?.string.hasPrefix("x-") ?? false }) {
         let kept = mapping.filter { !($0.key.scalar?.string.hasPrefix("x-") ?? false) }.map { ($0.key, $0.value) }
-        resolved = .mapping(Node.Mapping(kept, mapping.tag, mapping.style, mapping.mark))
+        resolved = .mapping(Node.Mapping(kept, mark: mapping.mark))
       }
       return .success(resolved)
     } catch let problem as Problem {
@@ -31,10 +30,10 @@ enum MergeKeys {
 
   private static func merged(_ node: Node) throws -> Node {
     switch node {
-    case .scalar, .alias:
+    case .scalar:
       return node
     case let .sequence(sequence):
-      return .sequence(Node.Sequence(try sequence.map(merged), sequence.tag, sequence.style, sequence.mark))
+      return .sequence(Node.Sequence(try sequence.map(merged), mark: sequence.mark))
     case let .mapping(mapping):
       var own: [(Node, Node)] = []
       var sources: [Node.Mapping] = []
@@ -61,7 +60,7 @@ enum MergeKeys {
           own.append((key, value))
         }
       }
-      return .mapping(Node.Mapping(own, mapping.tag, mapping.style, mapping.mark))
+      return .mapping(Node.Mapping(own, mark: mapping.mark))
     }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// `extends: base.yaml`: a scenario that overrides another one's values (docs/scenario-format.md,
 /// "extends"). The files are parsed with their lines in disjoint bands (a base file's text is
@@ -41,7 +40,7 @@ struct Overlay {
           pairs.append((key, value))
         }
       }
-      return .mapping(Node.Mapping(pairs, o.tag, o.style, b.mark))
+      return .mapping(Node.Mapping(pairs, mark: b.mark))
     case let (.sequence(b), .sequence(o)):
       func id(_ node: Node) -> String? { node.mapping?["id"]?.scalar?.string }
       guard !b.isEmpty, b.allSatisfy({ id($0) != nil }), o.allSatisfy({ id($0) != nil }) else { return overlay }
@@ -53,7 +52,7 @@ struct Overlay {
           nodes.append(entry)
         }
       }
-      return .sequence(Node.Sequence(nodes, o.tag, o.style, b.mark))
+      return .sequence(Node.Sequence(nodes, mark: b.mark))
     default:
       return overlay
     }
@@ -93,7 +92,7 @@ struct Overlay {
       let banded = String(repeating: "\n", count: linesSoFar) + text
       let parsed: Node?
       do {
-        parsed = try Yams.compose(yaml: banded, .basic)  // values are read as text: no tag rules (their regular expressions cost seconds on a state-scale file)
+        parsed = try Composer.compose(banded)
       } catch {
         return .failure(OverlayFailure(
           position: SourcePosition(line: linesSoFar + 1, column: 1),
@@ -117,7 +116,7 @@ struct Overlay {
     var merged = chain.removeLast()
     while let next = chain.popLast() { merged = Self.merge(merged, next) }
     if case var .mapping(mapping) = merged {
-      mapping = Node.Mapping(mapping.filter { $0.key.scalar?.string != "extends" }.map { ($0.key, $0.value) }, mapping.tag, mapping.style, mapping.mark)
+      mapping = Node.Mapping(mapping.filter { $0.key.scalar?.string != "extends" }.map { ($0.key, $0.value) }, mark: mapping.mark)
       merged = .mapping(mapping)
     }
     return .success(merged)

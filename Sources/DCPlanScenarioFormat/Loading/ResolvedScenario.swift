@@ -28,7 +28,19 @@ public struct ResolvedScenario {
 
   /// The merged scenario as YAML (no `extends`).
   public func yaml() -> String {
-    (try? Yams.serialize(node: root, allowUnicode: true)) ?? ""
+    (try? Yams.serialize(node: Self.yamsNode(root), allowUnicode: true)) ?? ""
+  }
+
+  /// `node` as Yams' tree, for its emitter (no tags, the styles as written).
+  private static func yamsNode(_ node: Node) -> Yams.Node {
+    switch node {
+    case let .scalar(scalar):
+      return .scalar(Yams.Node.Scalar(scalar.string, .implicit, Yams.Node.Scalar.Style(rawValue: UInt32(scalar.style.rawValue)) ?? .any))
+    case let .mapping(mapping):
+      return .mapping(Yams.Node.Mapping(mapping.map { (yamsNode($0.key), yamsNode($0.value)) }))
+    case let .sequence(sequence):
+      return .sequence(Yams.Node.Sequence(sequence.map(yamsNode)))
+    }
   }
 
   private func collect(_ node: Node, _ path: String, into out: inout [Leaf]) {
@@ -46,8 +58,6 @@ public struct ResolvedScenario {
         let id = item.mapping?["id"]?.scalar?.string
         collect(item, path + "[" + (id ?? String(index)) + "]", into: &out)
       }
-    case .alias:
-      break
     }
   }
 }

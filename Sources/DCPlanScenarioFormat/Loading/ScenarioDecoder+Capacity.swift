@@ -1,5 +1,4 @@
 import DCPlanModel
-import Yams
 
 /// Decoding of the capacity sections: hardware, policy, costs, site capacity and modules.
 extension ScenarioDecoder {

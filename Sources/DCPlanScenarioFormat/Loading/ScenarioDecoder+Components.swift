@@ -1,5 +1,4 @@
 import DCPlanModel
-import Yams
 
 /// Decoding of the components section.
 extension ScenarioDecoder {

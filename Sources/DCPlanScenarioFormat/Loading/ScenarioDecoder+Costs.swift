@@ -1,5 +1,4 @@
 import DCPlanModel
-import Yams
 
 /// Decoding of procurement tiers, the money basis, asset lives, budget lines and the
 /// allocation section.

@@ -1,5 +1,4 @@
 import DCPlanModel
-import Yams
 
 /// Decoding of the network section and of tenants' locations.
 extension ScenarioDecoder {

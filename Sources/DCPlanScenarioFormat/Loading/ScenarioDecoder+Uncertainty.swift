@@ -1,5 +1,4 @@
 import DCPlanModel
-import Yams
 
 /// Decoding of the uncertainty section: parameter paths, distributions, correlations.
 extension ScenarioDecoder {

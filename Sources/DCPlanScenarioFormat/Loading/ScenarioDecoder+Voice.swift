@@ -1,5 +1,4 @@
 import DCPlanModel
-import Yams
 
 /// Decoding of the voice section.
 extension ScenarioDecoder {

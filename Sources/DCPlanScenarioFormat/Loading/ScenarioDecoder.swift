@@ -1,5 +1,4 @@
 import DCPlanModel
-import Yams
 
 /// Turns a parsed YAML tree into a ``Scenario``, reporting every problem at its position.
 ///

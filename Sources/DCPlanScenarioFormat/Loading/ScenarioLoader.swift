@@ -1,6 +1,5 @@
 import DCPlanModel
 import Foundation
-import Yams
 
 /// What loading a scenario file gave: the scenario when no error was found, and every
 /// diagnostic (errors and warnings), sorted by position.
@@ -82,12 +81,9 @@ public enum ScenarioLoader {
     }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text, .basic)  // values are read as text: no tag rules (their regular expressions cost seconds on a state-scale file)
-    } catch let error as YamlError {
-      let (position, message) = describe(error)
-      return failure(file, position, message)
+      root = try Composer.compose(text)
     } catch {
-      return failure(file, .start, "the file could not be parsed as YAML: \(error)")
+      return failure(file, error.position, error.message)
     }
     guard var root, !root.isNull else {
       return failure(file, .start, "the file is empty; a scenario needs at least the sections 'scenario' and 'tenants'")
@@ -259,25 +255,8 @@ public enum ScenarioLoader {
       sourceMap: SourceMap(positions: [:]))
   }
 
-  /// The position and message of a YAML syntax error.
-  private static func describe(_ error: YamlError) -> (SourcePosition, String) {
-    func at(_ mark: Mark) -> SourcePosition { SourcePosition(line: max(1, mark.line), column: max(1, mark.column)) }
-    switch error {
-    case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-      let .composer(context, problem, mark, _):
-      let while_ = context.map { " \($0.text)" } ?? ""
-      return (at(mark), "malformed YAML: \(problem)\(while_); check the indentation, quotes and brackets here")
-    case let .reader(problem, offset, _, yaml):
-      return (offset.map { positionOf(byteOffset: $0, in: yaml) } ?? .start, "unreadable text: \(problem)")
-    case let .duplicatedKeysInMapping(duplicates, context):
-      let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-      return (at(context.mark), "key \(keys) appears more than once in this mapping; keep one")
-    default:
-      return (.start, "the file could not be parsed as YAML: \(error)")
-    }
-  }
-
-  private static func positionOf(byteOffset: Int, in text: String) -> SourcePosition {
+  /// The line and column of byte `byteOffset` of `text` (columns in characters).
+  static func positionOf(byteOffset: Int, in text: String) -> SourcePosition {
     var line = 1
     var column = 1
     for (offset, byte) in text.utf8.enumerated() {

@@ -1,4 +1,3 @@
-import Yams
 
 /// Puts a value into a parsed scenario at a path: `policy.failover_share`,
 /// `workloads[eakte].growth` (a list entry by id) or `sites[0].pue` (by position); missing
@@ -60,13 +59,13 @@ enum Settings {
       } else {
         pairs.append((Node(key), try set(value, rest, in: Node([(Node, Node)]()), path: path)))
       }
-      return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+      return .mapping(Node.Mapping(pairs, mark: mapping.mark))
     case let (.entry(selector), .sequence(sequence)):
       var nodes = Array(sequence)
       let index = nodes.firstIndex { $0.mapping?["id"]?.scalar?.string == selector } ?? Int(selector).flatMap { nodes.indices.contains($0) ? $0 : nil }
       guard let index else { throw Problem(message: "'\(path)': no list entry has the id '\(selector)'") }
       nodes[index] = try set(value, rest, in: nodes[index], path: path)
-      return .sequence(Node.Sequence(nodes, sequence.tag, sequence.style, sequence.mark))
+      return .sequence(Node.Sequence(nodes, mark: sequence.mark))
     default:
       switch part {
       case let .key(key): throw Problem(message: "'\(path)' does not fit the scenario: '\(key)' is no key of a mapping there")
