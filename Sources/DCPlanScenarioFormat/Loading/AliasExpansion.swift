@@ -1,3 +1,4 @@
+import DCPlanModel
 import CYaml
 
 /// A bound on how far YAML aliases expand (docs/scenario-format.md, "Anchors, aliases and
@@ -21,7 +22,7 @@ enum AliasExpansion {
   /// reports that).
   static func firstExcess(in text: String) -> (position: SourcePosition, anchor: String, values: Int)? {
     // Without an anchor ('&') or an alias ('*') nothing expands: no second pass over the text.
-    guard text.utf8.contains(UInt8(ascii: "&")), text.utf8.contains(UInt8(ascii: "*")) else { return nil }
+    guard text.containsByte(UInt8(ascii: "&")), text.containsByte(UInt8(ascii: "*")) else { return nil }
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else { return nil }
     defer { yaml_parser_delete(&parser) }

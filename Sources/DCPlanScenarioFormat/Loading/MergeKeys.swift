@@ -1,3 +1,4 @@
+import DCPlanModel
 
 /// YAML merge keys and extension fields (docs/scenario-format.md, "Anchors, aliases and
 /// merge keys"): in any mapping, `<<: *defaults` (or a list of such mappings) adds the keys
@@ -15,7 +16,7 @@ enum MergeKeys {
   /// removed; the tree is walked only when the text has a `<<`.
   static func resolve(_ root: Node, text: String) -> Result<Node, Problem> {
     do {
-      var resolved = text.utf8.contains(UInt8(ascii: "<")) && text.contains("<<") ? try merged(root) : root
+      var resolved = text.containsByte(UInt8(ascii: "<")) && text.contains("<<") ? try merged(root) : root
       if case let .mapping(mapping) = resolved, mapping.contains(where: { $0.key.scalar?.string.hasPrefix("x-") ?? false }) {
         let kept = mapping.filter { !($0.key.scalar?.string.hasPrefix("x-") ?? false) }.map { ($0.key, $0.value) }
         resolved = .mapping(Node.Mapping(kept, mark: mapping.mark))
