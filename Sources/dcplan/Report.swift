@@ -23,6 +23,9 @@ struct Report: ParsableCommand {
   @Option(help: "Worker threads (results do not depend on it).")
   var threads = 2
 
+  @Option(help: "The most memory the trials' figures may take, in GB (default 4); more trials run in chunks that fit, twice over, with the same figures (rank correlations to within their bins).")
+  var maxTrialMemoryGb: Double = 4
+
   @Option(name: [.customShort("o"), .long], help: "The HTML file to write (atomically).")
   var output: String
 
@@ -32,12 +35,10 @@ struct Report: ParsableCommand {
   func validate() throws {
     if !(0...1_000_000).contains(trials) { throw ValidationError("--trials must lie in 0...1000000") }
     if !(1...256).contains(threads) { throw ValidationError("--threads must lie in 1...256") }
+    if !(maxTrialMemoryGb > 0 && maxTrialMemoryGb <= 1e6) { throw ValidationError("--max-trial-memory-gb must lie in 0...1000000 (exclusive of 0)") }
   }
 
   @OptionGroup var input: InputOptions
-
-  /// The memory the trials' figures may take before they run in chunks, in bytes.
-  static let trialMemoryBytes = 4e9
 
   func run() throws {
     input.apply()
@@ -56,13 +57,14 @@ struct Report: ParsableCommand {
         if loaded.uncertainty.inputs.isEmpty, !quiet {
           Console.error("dcplan: warning: the scenario has no uncertain inputs (section 'uncertainty'); every trial equals the baseline")
         }
-        // Trials beyond 4 GB of figures run in chunks, twice or more (docs/conventions.md,
-        // "Runs larger than memory").
-        let passes = MonteCarlo.passes(loaded, trials: trials, memoryBudgetBytes: Self.trialMemoryBytes)
+        // Trials beyond --max-trial-memory-gb of figures run in chunks, twice or more
+        // (docs/conventions.md, "Runs larger than memory").
+        let budget = maxTrialMemoryGb * 1e9
+        let passes = MonteCarlo.passes(loaded, trials: trials, memoryBudgetBytes: budget)
         results.montecarlo = MonteCarlo.analyse(
           loaded, trials: trials, seed: loaded.info.seed, threads: threads,
           progress: ProgressBar.make(passes > 1 ? "trials (\(passes) passes)" : "trials", total: passes * trials, quiet: quiet),
-          memoryBudgetBytes: Self.trialMemoryBytes)
+          memoryBudgetBytes: budget)
       }
       all.append(results)
     }

@@ -81,4 +81,19 @@ extension CLITests {
     #expect(figure.contains("the 12 of 15 services with the least margin, all in the table"))
     #expect(figure.components(separatedBy: "<rect x=").count - 1 == 1 + 12 * 2 + 2)  // background, bars, legend keys
   }
+
+  @Test("report --trials beyond --max-trial-memory-gb: the same page, its sensitivity table saying how the ranks were read")
+  func reportTrialsInChunks() throws {
+    let folder = try temporaryFolder()
+    let scenario = RepositoryPaths.scenario("niedersachsen-2025.yaml")
+    let kept = folder.appendingPathComponent("kept.html")
+    let chunked = folder.appendingPathComponent("chunked.html")
+    #expect(try dcplan(["report", scenario, "--trials", "1100", "-o", kept.path, "--quiet"]).status == 0)
+    #expect(try dcplan(
+      ["report", scenario, "--trials", "1100", "--max-trial-memory-gb", "0.000001", "-o", chunked.path, "--quiet"]).status == 0)
+    let note = " (a run larger than memory: ranks exact to within their bin, docs/conventions.md)"
+    let chunkedPage = try String(contentsOf: chunked, encoding: .utf8)
+    #expect(chunkedPage.contains(note))
+    #expect(chunkedPage.replacingOccurrences(of: note, with: "") == (try String(contentsOf: kept, encoding: .utf8)))
+  }
 }
