@@ -7,13 +7,13 @@ final class RouteFinder {
   let cache: RouteCache?
   /// Normal distances from each node run so far (one Dijkstra each).
   private var fullDistances: [Int: [Double]]
-  /// The working arrays of ``Graph/ecmpShares(from:toTarget:avoiding:scratch:)``.
-  private var scratch: Graph.ECMPScratch
+  /// The working arrays of ``Graph/ecmpShares(from:toTarget:avoiding:scratch:)``, made when
+  /// first needed (a Monte Carlo trial with known routes needs none).
+  private lazy var scratch = Graph.ECMPScratch(graph)
 
   init(graph: Graph, cache: RouteCache?) {
     self.graph = graph
     self.cache = cache
-    scratch = Graph.ECMPScratch(graph)
     fullDistances = cache?.normalDistances ?? [:]
   }
 
@@ -23,7 +23,6 @@ final class RouteFinder {
     graph = other.graph
     cache = nil
     fullDistances = other.fullDistances
-    scratch = Graph.ECMPScratch(other.graph)
   }
 
   /// Distances from `node` in normal operation: one Dijkstra per node, kept.

@@ -68,24 +68,34 @@ struct TrialRunner {
         let drawSlots = DisjointSlots(base: drawBuffer.baseAddress)
         let workers = max(1, min(threads, count, self.workers.count))
         Workers.run(workers) { worker in
+          // The worker's state taken into locals for the loop and handed back after it.
           let state = self.workers[worker]
+          let routes = state.routes
+          var scratch = state.scratch
+          var scenarioDraws = state.scenarioDraws
+          var values = state.values
+          var plan = state.plan
+          var perturbed = state.perturbed
+          state.plan = nil
+          defer {
+            (state.scratch, state.scenarioDraws, state.values, state.plan, state.perturbed) = (
+              scratch, scenarioDraws, values, plan, perturbed)
+          }
           for t in stride(from: worker, to: count, by: workers) {
-            sampler.draws(trial: trials.lowerBound + t, into: &state.values)
-            for (k, s) in scenarioSlotIndices.enumerated() { state.scenarioDraws[k] = state.values[s] }
+            sampler.draws(trial: trials.lowerBound + t, into: &values)
+            for (k, s) in scenarioSlotIndices.enumerated() { scenarioDraws[k] = values[s] }
             Perturbation.apply(
-              state.scenarioDraws, slots: scenarioSlots, elements: scenarioElements, base: scenario, into: &state.perturbed)
-            if state.plan == nil {
-              state.plan = CapacityPlan(
-                state.perturbed, demand: demand.project(state.perturbed, draws: state.values, scratch: &state.scratch),
-                warnings: false, decisions: decisions)
+              scenarioDraws, slots: scenarioSlots, elements: scenarioElements, base: scenario, into: &perturbed)
+            if plan == nil {
+              plan = CapacityPlan(
+                perturbed, demand: demand.project(perturbed, draws: values, scratch: &scratch), warnings: false,
+                decisions: decisions)
             } else {
-              demand.project(state.perturbed, draws: state.values, scratch: &state.scratch, into: &state.plan!.demand)
-              state.plan!.replan(state.perturbed, warnings: false)
+              demand.project(perturbed, draws: values, scratch: &scratch, into: &plan!.demand)
+              plan!.replan(perturbed, warnings: false)
             }
-            drawSlots.base?[t] = sampler.inputMeans(state.values)
-            if let plan = state.plan {
-              outcomeSlots.base?[t] = MonteCarlo.trial(state.perturbed, plan: plan, routes: state.routes)
-            }
+            drawSlots.base?[t] = sampler.inputMeans(values)
+            if let plan { outcomeSlots.base?[t] = MonteCarlo.trial(perturbed, plan: plan, routes: routes) }
             progress?.advance()
           }
         }
