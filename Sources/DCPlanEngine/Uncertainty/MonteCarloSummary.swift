@@ -34,7 +34,7 @@ public struct MonteCarloResults: Hashable, Sendable {
   /// The baseline (the file's values) outcome.
   public let baseline: TrialOutcome
   /// Per trial: each input's draw (element inputs: mean) and the outcome, for `--trials-csv`;
-  /// empty when the trials did not fit in memory (``passes`` > 1).
+  /// empty when the trials did not fit in memory (``trialsKept`` false).
   public let inputNames: [String]
   public let inputDraws: [[Double]]
   public let outcomes: [TrialOutcome]
@@ -96,7 +96,7 @@ extension MonteCarlo {
     return outcomes.compactMap { $0 }
   }
 
-  /// Runs the trials and summarises them (``analyse(_:trials:seed:percentiles:threads:progress:memoryBudgetBytes:eachChunk:)``
+  /// Runs the trials and summarises them (``analyse(_:trials:seed:percentiles:threads:progress:memoryBudgetBytes:chunk:eachChunk:)``
   /// with no use for the trials one by one).
   public static func analyse(
     _ file: Scenario, trials: Int, seed: UInt64, percentiles: [Double] = [10, 50, 90], threads: Int = 2,

@@ -3,7 +3,7 @@ import DCPlanModel
 /// The trials of one Monte Carlo run, set up once and run over any range of trial numbers,
 /// as often as needed: trial t's draws come from its own stream (``Sampler/draws(trial:into:)``),
 /// so running a range again gives the same outcomes, bit for bit. A run whose figures do not
-/// fit in memory goes over its trials more than once (``MonteCarlo/analyse(_:trials:seed:percentiles:threads:progress:memoryBudgetBytes:eachChunk:)``).
+/// fit in memory goes over its trials more than once (``MonteCarlo/analyse(_:trials:seed:percentiles:threads:progress:memoryBudgetBytes:chunk:eachChunk:)``).
 struct TrialRunner {
   /// The plan's scenario (the sites only standalone plans use left out).
   let scenario: Scenario
