@@ -63,41 +63,54 @@ public enum JSONWriter {
   }
 
   private static func pad(_ depth: Int, into out: inout [UInt8]) {
-    for _ in 0..<(2 * depth) { out.append(UInt8(ascii: " ")) }
+    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+  }
+
+  /// Appends a literal's bytes in one copy.
+  @inline(__always)
+  private static func literal(_ text: StaticString, into out: inout [UInt8]) {
+    text.withUTF8Buffer { out.append(contentsOf: $0) }
+  }
+
+  /// Appends a string's UTF-8 bytes in one copy.
+  @inline(__always)
+  private static func raw(_ text: String, into out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { out.append(contentsOf: $0) }
   }
 
   private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
     switch value {
-    case .null: out += "null".utf8
-    case let .bool(flag): out += (flag ? "true" : "false").utf8
-    case let .integer(number): out += String(number).utf8
-    case let .number(number): out += self.number(number).utf8
+    case .null: literal("null", into: &out)
+    case let .bool(flag): literal(flag ? "true" : "false", into: &out)
+    case let .integer(number): raw(String(number), into: &out)
+    case let .number(number): raw(self.number(number), into: &out)
     case let .string(text): quote(text, into: &out)
     case let .array(items):
       if items.isEmpty {
-        out += "[]".utf8
+        literal("[]", into: &out)
         return
       }
-      out += "[\n".utf8
+      literal("[\n", into: &out)
       for (index, item) in items.enumerated() {
         pad(indent + 1, into: &out)
         write(item, indent: indent + 1, into: &out)
-        out += (index + 1 < items.count ? ",\n" : "\n").utf8
+        literal(index + 1 < items.count ? ",\n" : "\n", into: &out)
       }
       pad(indent, into: &out)
       out.append(UInt8(ascii: "]"))
     case let .object(members):
       if members.isEmpty {
-        out += "{}".utf8
+        literal("{}", into: &out)
         return
       }
-      out += "{\n".utf8
+      literal("{\n", into: &out)
       for (index, (key, item)) in members.enumerated() {
         pad(indent + 1, into: &out)
         quote(key, into: &out)
-        out += ": ".utf8
+        literal(": ", into: &out)
         write(item, indent: indent + 1, into: &out)
-        out += (index + 1 < members.count ? ",\n" : "\n").utf8
+        literal(index + 1 < members.count ? ",\n" : "\n", into: &out)
       }
       pad(indent, into: &out)
       out.append(UInt8(ascii: "}"))
@@ -115,6 +128,17 @@ public enum JSONWriter {
   /// and control characters (below U+0020), which are escaped.
   private static func quote(_ text: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
+    // Most text needs no escape: its bytes go over in one copy.
+    var text = text
+    let plain = text.withUTF8 { bytes in
+      guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+      out.append(contentsOf: bytes)
+      return true
+    }
+    guard !plain else {
+      out.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in text.utf8 {
       switch byte {
       case UInt8(ascii: "\""): out += "\\\"".utf8

@@ -13,8 +13,11 @@ import Testing
 struct LeafRoutingTests {
   /// Six hubs on a ring with random chords, 30 leaves on one or two hubs (sometimes twice on
   /// the same hub), small integer weights so that equal-cost paths are common; some leaves
-  /// are stubs. The data centre sits at hub 1, its twin at hub 4.
-  static func yaml(seed: UInt64) -> String {
+  /// are stubs. The data centre sits at hub 1, its twin at hub 4; with `leafDataCentre` the
+  /// data centre sits on a leaf of its own on two hubs, and 40 municipalities give it more than
+  /// 64 pairs (it then gets distances of its own, and its routes to leaves are found from its
+  /// side). With `fractional`, weights have fractions (sums that round, fewer ties).
+  static func yaml(seed: UInt64, leafDataCentre: Bool = false, fractional: Bool = false) -> String {
     var random = SplitMix64(seed: seed)
     func pick(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
     var nodes = (1...6).map { "    - {id: h\($0)}" }
@@ -31,7 +34,14 @@ struct LeafRoutingTests {
       if a != b { link("h\(a)", "h\(b)", 1 + pick(4)) }
     }
     var tenants: [String] = []
-    for m in 1...30 {
+    var dataCentreNode = "h1"
+    if leafDataCentre {
+      nodes.append("    - {id: d}")
+      link("d", "h1", 1 + pick(2))
+      link("d", "h\(2 + pick(5))", 1 + pick(2))
+      dataCentreNode = "d"
+    }
+    for m in 1...(leafDataCentre ? 40 : 30) {
       nodes.append("    - {id: m\(m)\(pick(4) == 0 ? ", transit: false" : "")}")
       let first = 1 + pick(6)
       link("m\(m)", "h\(first)", 1 + pick(2))
@@ -42,13 +52,20 @@ struct LeafRoutingTests {
       }
       tenants.append("  - {id: t\(m), kind: municipality, employees: \(50 + pick(500)), node: m\(m), joins_shared_dc: 2020}")
     }
+    if fractional {
+      var random = SplitMix64(seed: seed &* 77)
+      links = links.map { line in
+        guard let range = line.range(of: "weight: ") else { return line }
+        return String(line[..<range.upperBound]) + String(1 + Double(random.next() % 1000) / 997) + "}"
+      }
+    }
     return """
       version: 1
       scenario: {name: leaves \(seed), horizon: 2020..2021, discount_rate: 0 %}
       tenants:
       \(tenants.joined(separator: "\n"))
       sites:
-        - {id: dc, kind: shared, node: h1, load_share: 60 %}
+        - {id: dc, kind: shared, node: \(dataCentreNode), load_share: 60 %}
         - {id: twin, kind: shared, node: h4, load_share: 40 %}
       network:
         busy_hour_per_employee: {down: 0.2 Mbit/s, up: 0.05 Mbit/s}
@@ -78,9 +95,12 @@ struct LeafRoutingTests {
     return load
   }
 
-  @Test("normal and worst single-failure loads, arc by arc, on 16 random networks", arguments: 1...16)
-  func agree(seed: Int) throws {
-    let outcome = ScenarioLoader.load(text: Self.yaml(seed: UInt64(seed)), file: "leaves.yaml")
+  @Test(
+    "normal and worst single-failure loads, arc by arc, on 16 random networks, with the data centre on a hub or a leaf, whole or fractional weights",
+    arguments: 1...16, [(false, false), (true, false), (false, true), (true, true)])
+  func agree(seed: Int, variant: (leafDataCentre: Bool, fractional: Bool)) throws {
+    let text = Self.yaml(seed: UInt64(seed), leafDataCentre: variant.leafDataCentre, fractional: variant.fractional)
+    let outcome = ScenarioLoader.load(text: text, file: "leaves.yaml")
     let scenario = try #require(outcome.scenario, "\(outcome.diagnostics)")
     let results = Planner.run(scenario)
     let graph = Graph(scenario.network)

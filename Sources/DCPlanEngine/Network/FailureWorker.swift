@@ -65,13 +65,21 @@ final class FailureWorker: @unchecked Sendable {
       return
     }
     let years = shared.demands.years
-    for hop in route {
-      if !touched[hop.arc] {
-        touched[hop.arc] = true
-        touchedArcs.append(hop.arc)
+    let base = p * years
+    shared.demands.mbps.withUnsafeBufferPointer { rates in
+      delta.withUnsafeMutableBufferPointer { delta in
+        touched.withUnsafeMutableBufferPointer { touched in
+          for hop in route {
+            if !touched[hop.arc] {
+              touched[hop.arc] = true
+              touchedArcs.append(hop.arc)
+            }
+            let row = hop.arc * years
+            let signed = sign * hop.share
+            for y in 0..<years { delta[row + y] += signed * rates[base + y] }
+          }
+        }
       }
-      let row = hop.arc * years
-      for y in 0..<years { delta[row + y] += sign * hop.share * shared.demands.mbps[p * years + y] }
     }
   }
 
@@ -84,14 +92,15 @@ final class FailureWorker: @unchecked Sendable {
     let order = SingleFailures.affectedPairs(
       failure.state, linksUsedBy: shared.linksUsedBy, pairsAt: shared.pairsAt, isAffected: &isAffected)
     guard !order.isEmpty else { return Effect() }
-    let failedDistances = distances(for: order, under: failure.state, failure: f)
+    let (failedDistances, fromSources) = distances(for: order, under: failure.state, failure: f)
     var effect = Effect()
     for p in order {
       let pair = demands.pairs[p]
       accumulate(shared.routes[p], p, sign: -1)
       // The failed node's own traffic goes down with it.
       if pair.from == failure.state.node || pair.to == failure.state.node { continue }
-      let rerouted = finder.reroute(pair, failure: f, failure.state, failedDistances: failedDistances)
+      let rerouted = finder.reroute(
+        pair, failure: f, failure.state, failedDistances: failedDistances, fromSources: fromSources)
       if rerouted.isEmpty {
         if !shared.lean, effect.disconnections.count < Self.disconnectionLimit,
           !(p < demands.isReverse.count && demands.isReverse[p])
@@ -122,19 +131,37 @@ final class FailureWorker: @unchecked Sendable {
     return effect
   }
 
-  /// Distances to each target of the affected pairs `order` under failure `f` (`state`): the
-  /// normal ones when the failure is off every shortest path to it, patched or repaired when
-  /// few nodes lose theirs, else Dijkstra until the affected sources are settled.
-  private func distances(for order: [Int], under state: Graph.Failure, failure f: Int) -> [Int: TargetDistances] {
+  /// Distances to each target of the affected pairs `order` under failure `f` (`state`), and
+  /// from each source of those routed from their source's side (``RouteFinder/routesFromSource(_:)``):
+  /// the normal ones when the failure is off every shortest path to it, patched or repaired when
+  /// few nodes lose theirs, else Dijkstra until the affected sources (or targets) are settled.
+  private func distances(for order: [Int], under state: Graph.Failure, failure f: Int)
+    -> (toTargets: [Int: TargetDistances], fromSources: [Int: TargetDistances])
+  {
     var sourcesByTarget: [Int: Set<Int>] = [:]
+    // The nodes whose full arrays the failure's pairs use (as a target or as a source routed
+    // from its side), with the nodes those arrays must settle.
+    var settlingByEnd: [Int: Set<Int>] = [:]
+    var fromSourcePairs = false
     for p in order {
       let pair = shared.demands.pairs[p]
       guard pair.from != state.node, pair.to != state.node, graph.hasLiveEdge(pair.from, state),
         graph.hasLiveEdge(pair.to, state), !finder.knows(pair, failure: f)
       else { continue }
-      sourcesByTarget[pair.to, default: []].insert(pair.from)
+      if finder.routesFromSource(pair) {
+        settlingByEnd[pair.from, default: []].insert(pair.to)
+        fromSourcePairs = true
+      } else if finder.derives(pair.to) {
+        sourcesByTarget[pair.to, default: []].insert(pair.from)
+      } else {
+        settlingByEnd[pair.to, default: []].insert(pair.from)
+      }
     }
-    var failedDistances: [Int: TargetDistances] = [:]
+    // Distances from a node are its distances as a target (links are two-way, stubs end paths
+    // both ways): one array per node serves both.
+    var full: [Int: TargetDistances] = [:]
+    for (node, settling) in settlingByEnd { full[node] = failedFull(node, under: state, settling: settling) }
+    var failedDistances = full
     // A leaf target's distances come from its hubs' under the failure: each hub's run once,
     // until the sources of every leaf target through it are settled.
     var sourcesByHub: [Int: Set<Int>] = [:]
@@ -145,17 +172,9 @@ final class FailureWorker: @unchecked Sendable {
         failedDistances[target] = normal
       } else if let patch = graph.singleNodeChange(normal, state), let patched = normal.patched(patch) {
         failedDistances[target] = patched
-      } else if normal.isDerived {
+      } else {
         for edge in graph.adjacency[target] { sourcesByHub[edge.neighbour, default: []].formUnion(sources) }
         changed.append(target)
-      } else if let plain = normal.plainArray,
-        let repaired = graph.repairedDistances(plain, target: target, avoiding: state, limit: repairLimit)
-      {
-        // Only the nodes whose shortest paths the failure cut are settled again.
-        failedDistances[target] = TargetDistances(target: target, full: repaired)
-      } else {
-        failedDistances[target] = TargetDistances(
-          target: target, full: graph.distances(from: target, avoiding: state, settling: sources))
       }
     }
     var hubDistances: [Int: TargetDistances.Array] = [:]
@@ -179,6 +198,21 @@ final class FailureWorker: @unchecked Sendable {
     for target in changed {
       failedDistances[target] = graph.derivedDistances(to: target, avoiding: state, neighbourDistances: failedHub)
     }
-    return failedDistances
+    return (failedDistances, fromSourcePairs ? full : [:])
+  }
+
+  /// A node's full distances under a failure: the normal ones when the failure is off every
+  /// shortest path, patched when one node's change, repaired when few nodes', else Dijkstra
+  /// until `settling` is settled.
+  private func failedFull(_ node: Int, under state: Graph.Failure, settling: Set<Int>) -> TargetDistances {
+    let normal = TargetDistances(target: node, full: finder.distances(from: node))
+    if graph.keepsDistances(normal, state) { return normal }
+    if let patch = graph.singleNodeChange(normal, state), let patched = normal.patched(patch) { return patched }
+    if let plain = normal.plainArray,
+      let repaired = graph.repairedDistances(plain, target: node, avoiding: state, limit: repairLimit)
+    {
+      return TargetDistances(target: node, full: repaired)
+    }
+    return TargetDistances(target: node, full: graph.distances(from: node, avoiding: state, settling: settling))
   }
 }

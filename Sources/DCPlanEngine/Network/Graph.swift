@@ -121,12 +121,16 @@ struct Graph {
   /// from call to call (a run's route finder keeps one): a value counts for the call whose
   /// stamp it carries, so nothing is cleared between calls.
   struct ECMPScratch {
-    fileprivate var stamp = 0
-    fileprivate var nodeStamp: [Int]
-    fileprivate var inflow: [Double]
-    fileprivate var arcStamp: [Int]
-    fileprivate var share: [Double]
-    fileprivate var arcs: [Int] = []
+    var stamp = 0
+    var nodeStamp: [Int]
+    var inflow: [Double]
+    var arcStamp: [Int]
+    var share: [Double]
+    var arcs: [Int] = []
+    /// Routes found from the source's side (``Graph/ecmpShares(from:to:fromSource:avoiding:scratch:)``):
+    /// the nodes met walking back from the target, and the edges they were met by.
+    var walk: [Int] = []
+    var hops: [(from: Int, to: Int, arc: Int, order: Int)] = []
 
     init(_ graph: Graph) {
       nodeStamp = Array(repeating: 0, count: graph.nodeCount)
@@ -144,41 +148,65 @@ struct Graph {
     guard toTarget[source].isFinite, source != failure.node else { return [] }
     scratch.stamp += 1
     let stamp = scratch.stamp
-    // Walk nodes in decreasing distance to the target, pushing flow down the DAG.
+    scratch.walk.removeAll(keepingCapacity: true)
+    scratch.hops.removeAll(keepingCapacity: true)
+    scratch.arcs.removeAll(keepingCapacity: true)
+    // The DAG's nodes reachable from the source and the edges to their next hops.
     scratch.nodeStamp[source] = stamp
     scratch.inflow[source] = 1
-    var frontier = [source]
-    scratch.arcs.removeAll(keepingCapacity: true)
-    // The DAG's nodes reachable from the source, with their next hops and distances.
-    var ordered: [(node: Int, distance: Double, hops: [Edge])] = []
-    while let u = frontier.popLast() {
-      let hops = nextHops(u, toTarget, failure)
-      ordered.append((u, toTarget[u], hops))
-      for edge in hops where scratch.nodeStamp[edge.neighbour] != stamp {
-        scratch.nodeStamp[edge.neighbour] = stamp
-        scratch.inflow[edge.neighbour] = 0
-        frontier.append(edge.neighbour)
-      }
-    }
-    ordered.sort { $0.distance > $1.distance }
-    for (u, _, hops) in ordered {
-      let flow = scratch.inflow[u]
-      guard flow > 0 else { continue }
-      if hops.isEmpty { continue }  // the target itself
-      let part = flow / Double(hops.count)
-      for edge in hops {
-        let a = arc(edge.link, from: u)
-        if scratch.arcStamp[a] != stamp {
-          scratch.arcStamp[a] = stamp
-          scratch.share[a] = 0
-          scratch.arcs.append(a)
+    scratch.walk.append(source)
+    var next = 0
+    while next < scratch.walk.count {
+      let u = scratch.walk[next]
+      next += 1
+      nextHops(u, toTarget, failure) { edge in
+        scratch.hops.append((from: u, to: edge.neighbour, arc: arc(edge.link, from: u), order: 0))
+        if scratch.nodeStamp[edge.neighbour] != stamp {
+          scratch.nodeStamp[edge.neighbour] = stamp
+          scratch.inflow[edge.neighbour] = 0
+          scratch.walk.append(edge.neighbour)
         }
-        scratch.share[a] += part
-        scratch.inflow[edge.neighbour] += part
       }
     }
+    // Down the DAG, farthest from the target first: each node's flow splits evenly among its
+    // next hops (a node's hops stay in the order of its edges).
+    if scratch.hops.count > 1 {
+      for k in scratch.hops.indices { scratch.hops[k].order = k }
+      scratch.hops.sort { a, b in
+        let da = toTarget[a.from]
+        let db = toTarget[b.from]
+        return da != db ? da > db : (a.from != b.from ? a.from < b.from : a.order < b.order)
+      }
+    }
+    spreadFlow(&scratch, stamp: stamp)
     scratch.arcs.sort()
     return scratch.arcs.map { (arc: $0, share: scratch.share[$0]) }
+  }
+
+  /// Splits each node's inflow evenly among its hops in `scratch.hops` (grouped by node, in
+  /// the order flow reaches them), summing each arc's share.
+  func spreadFlow(_ scratch: inout ECMPScratch, stamp: Int) {
+    var start = 0
+    while start < scratch.hops.count {
+      let u = scratch.hops[start].from
+      var end = start + 1
+      while end < scratch.hops.count, scratch.hops[end].from == u { end += 1 }
+      let flow = scratch.inflow[u]
+      if flow > 0 {
+        let part = flow / Double(end - start)
+        for k in start..<end {
+          let hop = scratch.hops[k]
+          if scratch.arcStamp[hop.arc] != stamp {
+            scratch.arcStamp[hop.arc] = stamp
+            scratch.share[hop.arc] = 0
+            scratch.arcs.append(hop.arc)
+          }
+          scratch.share[hop.arc] += part
+          scratch.inflow[hop.to] += part
+        }
+      }
+      start = end
+    }
   }
 
   /// Whether distances to `target` are best derived from its neighbours' (``TargetDistances``):
@@ -276,13 +304,33 @@ struct Graph {
 
   /// The next hops of `u` toward the target, in the order of its edges.
   private func nextHops(_ u: Int, _ toTarget: TargetDistances, _ failure: Failure) -> [Edge] {
+    var found: [Edge] = []
+    nextHops(u, toTarget, failure) { found.append($0) }
+    return found
+  }
+
+  /// The next hop of `u` toward the target when it has exactly one.
+  func soleNextHop(_ u: Int, _ toTarget: TargetDistances, _ failure: Failure) -> Edge? {
+    var found: Edge?
+    var count = 0
+    nextHops(u, toTarget, failure) { edge in
+      count += 1
+      found = edge
+    }
+    return count == 1 ? found : nil
+  }
+
+  /// Calls `body` with each next hop of `u` toward the target, in the order of its edges.
+  @inline(__always)
+  private func nextHops(_ u: Int, _ toTarget: TargetDistances, _ failure: Failure, _ body: (Edge) -> Void) {
     let here = toTarget[u]
-    guard here > 0 else { return [] }
+    guard here > 0 else { return }
     let edges = adjacency[u]
     // A next hop is nearer the target by the edge's weight: no edge heavier than the distance
     // left is one, so the search by rising weight stops at the first (a hub has hundreds).
     let heaviest = here * (1 + 1e-9) + 1e-9
-    var found: [Int] = []
+    var first = -1
+    var more: [Int] = []
     for position in edgesByWeight[u] {
       let edge = edges[position]
       if edge.weight > heaviest { break }
@@ -292,10 +340,15 @@ struct Graph {
       guard there == 0 || !isStub[edge.neighbour] else { continue }
       // Strictly nearer: two nodes a near-zero weight apart are never each other's next hop
       // (the next hops form a DAG, whatever the weights).
-      if there < here, abs(edge.weight + there - here) <= 1e-9 * max(1, here) { found.append(position) }
+      if there < here, abs(edge.weight + there - here) <= 1e-9 * max(1, here) {
+        if first < 0 { first = position } else { more.append(position) }
+      }
     }
-    if found.count > 1 { found.sort() }
-    return found.map { edges[$0] }
+    guard first >= 0 else { return }
+    if more.isEmpty { return body(edges[first]) }
+    more.append(first)
+    more.sort()
+    for position in more { body(edges[position]) }
   }
 }
 

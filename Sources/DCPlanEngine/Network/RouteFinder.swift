@@ -10,6 +10,9 @@ final class RouteFinder {
   /// The working arrays of ``Graph/ecmpShares(from:toTarget:avoiding:scratch:)``, made when
   /// first needed (a Monte Carlo trial with known routes needs none).
   private lazy var scratch = Graph.ECMPScratch(graph)
+  /// The number of pairs starting or ending at each node (``normalRoutes(for:)``'s pairs): a
+  /// pair to a leaf is routed from its source's side when more pairs meet at the source.
+  private var pairsMeeting: [Int] = []
 
   init(graph: Graph, cache: RouteCache?) {
     self.graph = graph
@@ -23,6 +26,24 @@ final class RouteFinder {
     graph = other.graph
     cache = nil
     fullDistances = other.fullDistances
+    pairsMeeting = other.pairsMeeting
+  }
+
+  /// Whether `pair`'s routes are found from its source's distances
+  /// (``Graph/ecmpShares(from:to:fromSource:avoiding:scratch:)``) rather than its target's: its
+  /// target is a leaf, whose distances would be derived from its hubs', and more pairs start
+  /// or end at its source (a data centre's thousands of pairs share one array, where each
+  /// municipality's would need every hub's).
+  func routesFromSource(_ pair: NetworkDemands.Pair) -> Bool {
+    pair.from != pair.to && pair.from < pairsMeeting.count && pairsMeeting[pair.from] > pairsMeeting[pair.to]
+      && derives(pair.to)
+  }
+
+  /// Whether distances to `target` are derived from its hubs' (``Graph/derivesDistances(to:)``):
+  /// a leaf that fewer than 64 pairs start or end at (a data centre on two hubs, with
+  /// thousands, gets an array of its own, which its pairs and failures then share).
+  func derives(_ target: Int) -> Bool {
+    graph.derivesDistances(to: target) && (target >= pairsMeeting.count || pairsMeeting[target] < 64)
   }
 
   /// Distances from `node` in normal operation: one Dijkstra per node, kept.
@@ -37,7 +58,7 @@ final class RouteFinder {
   /// Distances to `target` in normal operation: one Dijkstra per distinct target, or, for a
   /// leaf on hubs, derived from the hubs' (``TargetDistances``).
   func distances(to target: Int) -> TargetDistances {
-    guard graph.derivesDistances(to: target) else { return TargetDistances(target: target, full: distances(from: target)) }
+    guard derives(target) else { return TargetDistances(target: target, full: distances(from: target)) }
     return graph.derivedDistances(to: target, avoiding: .none) { TargetDistances.Array(distances(from: $0)) }
   }
 
@@ -49,9 +70,17 @@ final class RouteFinder {
   /// Each pair's normal route; a trial with the pairs of the worker's previous one takes its
   /// routes as they were.
   func normalRoutes(for pairs: [NetworkDemands.Pair]) -> [[(arc: Int, share: Double)]] {
+    pairsMeeting = Array(repeating: 0, count: graph.nodeCount)
+    for pair in pairs {
+      pairsMeeting[pair.from] += 1
+      if pair.to != pair.from { pairsMeeting[pair.to] += 1 }
+    }
     let routes = cache?.normalRoutes(for: pairs) ?? pairs.map { pair in
       if let known = cache?.routes[Self.key(-1, pair)] { return known }
-      let route = shares(from: pair.from, toTarget: distances(to: pair.to), failure: -1, .none)
+      let route = routesFromSource(pair)
+        ? shares(from: pair.from, to: pair.to, fromSource: TargetDistances(target: pair.from, full: distances(from: pair.from)),
+          failure: -1, .none)
+        : shares(from: pair.from, toTarget: distances(to: pair.to), failure: -1, .none)
       cache?.routes[Self.key(-1, pair)] = route
       return route
     }
@@ -60,13 +89,22 @@ final class RouteFinder {
   }
 
   /// `pair`'s route with failure `f` (its `state`) down: empty when cut off. `failedDistances`
-  /// gives the distances to the pair's target under the failure.
-  func reroute(_ pair: NetworkDemands.Pair, failure f: Int, _ state: Graph.Failure, failedDistances: [Int: TargetDistances])
-    -> [(arc: Int, share: Double)]
-  {
+  /// gives the distances to the pair's target under the failure, `fromSources` those from its
+  /// source when it is routed from there (``routesFromSource(_:)``).
+  func reroute(
+    _ pair: NetworkDemands.Pair, failure f: Int, _ state: Graph.Failure, failedDistances: [Int: TargetDistances],
+    fromSources: [Int: TargetDistances]
+  ) -> [(arc: Int, share: Double)] {
     if let known = cache?.routes[Self.key(f, pair)] { return known }
-    let rerouted = graph.hasLiveEdge(pair.from, state) && graph.hasLiveEdge(pair.to, state)
-      ? failedDistances[pair.to].map { shares(from: pair.from, toTarget: $0, failure: f, state) } ?? [] : []
+    let live = graph.hasLiveEdge(pair.from, state) && graph.hasLiveEdge(pair.to, state)
+    let rerouted: [(arc: Int, share: Double)]
+    if !live {
+      rerouted = []
+    } else if routesFromSource(pair) {
+      rerouted = fromSources[pair.from].map { shares(from: pair.from, to: pair.to, fromSource: $0, failure: f, state) } ?? []
+    } else {
+      rerouted = failedDistances[pair.to].map { shares(from: pair.from, toTarget: $0, failure: f, state) } ?? []
+    }
     cache?.routes[Self.key(f, pair)] = rerouted
     return rerouted
   }
@@ -83,7 +121,7 @@ final class RouteFinder {
     -> [(arc: Int, share: Double)]
   {
     guard source != state.node, let way = toTarget.soleWayIn(from: source) else {
-      return graph.ecmpShares(from: source, toTarget: toTarget, avoiding: state, scratch: &scratch)
+      return sharesOverSoleHop(from: source, toTarget: toTarget, failure: f, state)
     }
     let last = (arc: graph.arc(way.link, from: way.node), share: 1.0)
     guard source != way.node else { return [last] }
@@ -95,6 +133,83 @@ final class RouteFinder {
       toHub = graph.ecmpShares(
         from: source, toTarget: TargetDistances(target: way.node, array: way.distances), avoiding: state, scratch: &scratch)
       hubRoutes[key] = toHub
+    }
+    guard !toHub.isEmpty else { return [] }
+    var route = toHub
+    let at = route.firstIndex { $0.arc > last.arc } ?? route.endIndex
+    route.insert(last, at: at)
+    return route
+  }
+
+  /// Routes from a node to a target under the failure ``nextHopFailure`` (cleared when another
+  /// comes), for the sources whose only next hop the node is.
+  private var nextHopRoutes: [Int64: [(arc: Int, share: Double)]] = [:]
+  private var nextHopFailure = Int.min
+
+  /// The ECMP shares from `source` to a target; a source with one next hop only (a
+  /// municipality on one access link, or whose other link is longer) takes the link to it and
+  /// the route from it, found once per next hop, target and failure: the shares the walk from
+  /// the source would give, since its whole flow enters the next hop.
+  private func sharesOverSoleHop(from source: Int, toTarget: TargetDistances, failure f: Int, _ state: Graph.Failure)
+    -> [(arc: Int, share: Double)]
+  {
+    guard source != state.node, let hop = graph.soleNextHop(source, toTarget, state), hop.neighbour != toTarget.target else {
+      return graph.ecmpShares(from: source, toTarget: toTarget, avoiding: state, scratch: &scratch)
+    }
+    if nextHopFailure != f {
+      nextHopRoutes.removeAll(keepingCapacity: true)
+      nextHopFailure = f
+    }
+    let key = Int64(hop.neighbour) << 32 | Int64(toTarget.target)
+    let onward: [(arc: Int, share: Double)]
+    if let known = nextHopRoutes[key] {
+      onward = known
+    } else {
+      onward = graph.ecmpShares(from: hop.neighbour, toTarget: toTarget, avoiding: state, scratch: &scratch)
+      nextHopRoutes[key] = onward
+    }
+    let first = (arc: graph.arc(hop.link, from: source), share: 1.0)
+    var route = onward
+    let at = route.firstIndex { $0.arc > first.arc } ?? route.endIndex
+    route.insert(first, at: at)
+    return route
+  }
+
+  /// Routes from a source to a leaf's hub found from the source's side, for the failure
+  /// ``sourceHubFailure`` (cleared when another comes).
+  private var sourceHubRoutes: [Int64: [(arc: Int, share: Double)]] = [:]
+  private var sourceHubFailure = Int.min
+
+  /// The ECMP shares from `source` to `target` with failure `f` (`state`) down, from the
+  /// distances from the source. A target that shortest paths enter by one edge only takes the
+  /// route to that edge's near end, found once per source, near end and failure, and the
+  /// edge: the shares the walk from the target would give, as the near end's only next hop
+  /// is then the target.
+  private func shares(
+    from source: Int, to target: Int, fromSource: TargetDistances, failure f: Int, _ state: Graph.Failure
+  ) -> [(arc: Int, share: Double)] {
+    var ways = 0
+    var way = (node: -1, link: -1)
+    graph.waysIn(to: target, source: source, fromSource: fromSource, avoiding: state) { p, link in
+      ways += 1
+      way = (p, link)
+    }
+    guard ways == 1 else {
+      return graph.ecmpShares(from: source, to: target, fromSource: fromSource, avoiding: state, scratch: &scratch)
+    }
+    let last = (arc: graph.arc(way.link, from: way.node), share: 1.0)
+    guard way.node != source else { return [last] }
+    if sourceHubFailure != f {
+      sourceHubRoutes.removeAll(keepingCapacity: true)
+      sourceHubFailure = f
+    }
+    let key = Int64(source) << 32 | Int64(way.node)
+    let toHub: [(arc: Int, share: Double)]
+    if let known = sourceHubRoutes[key] {
+      toHub = known
+    } else {
+      toHub = graph.ecmpShares(from: source, to: way.node, fromSource: fromSource, avoiding: state, scratch: &scratch)
+      sourceHubRoutes[key] = toHub
     }
     guard !toHub.isEmpty else { return [] }
     var route = toHub

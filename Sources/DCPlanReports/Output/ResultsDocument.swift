@@ -35,7 +35,9 @@ public enum ResultsDocument {
 
   /// The bytes of `results` in `format`; only a workbook can fail (``XLSXRenderer/Failure``).
   public static func render(_ results: PlanResults, format: ResultsFormat, selection: Selection = .init()) throws -> [UInt8] {
-    // Markdown shows the most loaded links unless `all`; CSV and JSON carry them all.
+    // JSON is the results themselves, not the tables (built only for the other formats).
+    if format == .json { return JSONWriter.bytes(ResultsJSON.value(results)) }
+    // Markdown shows the most loaded links unless `all`; CSV and XLSX carry them all.
     var tables = ResultTables.tables(results, allLinks: selection.all || format != .markdown)
     if let table = selection.table {
       tables = tables.filter { $0.id == table }
