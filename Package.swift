@@ -18,6 +18,10 @@
 //   dcplan               – the command, on swift-argument-parser, wiring the above
 import PackageDescription
 
+/// Release builds leave out the run-time exclusivity checks on class properties (a tenth of
+/// the failure analysis' time); debug builds, in which the tests run, keep them.
+let releaseSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
   name: "dcplan",
   products: [
@@ -49,15 +53,18 @@ let package = Package(
       pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"])]
     ),
-    .target(name: "DCPlanModel"),
+    .target(name: "DCPlanModel", swiftSettings: releaseSettings),
     .target(name: "CKernels"),
-    .target(name: "DCPlanEngine", dependencies: ["DCPlanModel", "COpenBLAS", "CKernels"]),
-    .target(name: "DCPlanJSON"),
+    .target(name: "DCPlanEngine", dependencies: ["DCPlanModel", "COpenBLAS", "CKernels"], swiftSettings: releaseSettings),
+    .target(name: "DCPlanJSON", swiftSettings: releaseSettings),
     .target(
       name: "DCPlanScenarioFormat",
-      dependencies: ["DCPlanModel", "DCPlanJSON", .product(name: "Yams", package: "Yams")]
+      dependencies: ["DCPlanModel", "DCPlanJSON", .product(name: "Yams", package: "Yams")],
+      swiftSettings: releaseSettings
     ),
-    .target(name: "DCPlanReports", dependencies: ["DCPlanModel", "DCPlanEngine", "DCPlanJSON", "CXlsxWriter", "CSQLite"]),
+    .target(
+      name: "DCPlanReports", dependencies: ["DCPlanModel", "DCPlanEngine", "DCPlanJSON", "CXlsxWriter", "CSQLite"],
+      swiftSettings: releaseSettings),
     .executableTarget(
       name: "dcplan",
       dependencies: [

@@ -33,10 +33,11 @@ public enum JSONWriter {
   }
 
   /// The same as UTF-8 bytes, written straight into one buffer (a state's results run to
-  /// megabytes).
-  public static func bytes(_ value: JSONValue) -> [UInt8] {
+  /// megabytes). `reserving` bytes are reserved first: address space only until written, it
+  /// spares a large document the copies of a growing buffer.
+  public static func bytes(_ value: JSONValue, reserving: Int = 1 << 16) -> [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity(1 << 16)
+    out.reserveCapacity(reserving)
     write(value, indent: 0, into: &out)
     out.append(UInt8(ascii: "\n"))
     return out

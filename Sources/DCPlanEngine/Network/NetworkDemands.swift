@@ -47,7 +47,7 @@ struct NetworkDemands {
     /// Each tenant's legacy site's node.
     let legacyNodes: [Int?]
     /// A table of nodes × nodes pair indices, all −1, lent to each build (empty for more
-    /// than 2,048 nodes, where a dictionary serves).
+    /// than 512 nodes, where a dictionary serves: the table would take megabytes to fill).
     var pairTable: [Int32]
     /// Pairs the last build found: the next reserves room for as many.
     var pairCountHint = 0
@@ -62,7 +62,7 @@ struct NetworkDemands {
       locationNodes = scenario.tenants.map { tenant in tenant.locations.map { nodeIndex[$0.node] } }
       legacyNodes = scenario.tenants.map { tenant in tenant.legacySite.flatMap { siteByID[$0] }.flatMap { siteNodes[$0] } }
       let count = scenario.network.nodes.count
-      pairTable = count <= 2_048 ? [Int32](repeating: -1, count: count * count) : []
+      pairTable = count <= 512 ? [Int32](repeating: -1, count: count * count) : []
     }
   }
 
@@ -74,12 +74,14 @@ struct NetworkDemands {
     slot: inout Int?
   ) {
     guard from != to, rate > 0 || (back ?? 0) > 0 else { return }
+    // A demand's label is the same in every year: it is looked at in the first only.
+    let first = slot == nil
     let p = slot ?? pairIndex(from: from, to: to)
     slot = p
     mbps[p * years + year] += rate
     backMbps[p * years + year] += back ?? rate
     if voice { voiceMbps[p * years + year] += rate }
-    guard keepsLabels else { return }
+    guard keepsLabels, first else { return }
     let label = label()
     if labels[p].last != label { labels[p].append(label) }
   }

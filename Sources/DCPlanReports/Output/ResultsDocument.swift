@@ -35,25 +35,27 @@ public enum ResultsDocument {
 
   /// The bytes of `results` in `format`; only a workbook can fail (``XLSXRenderer/Failure``).
   public static func render(_ results: PlanResults, format: ResultsFormat, selection: Selection = .init()) throws -> [UInt8] {
-    // JSON is the results themselves, not the tables (built only for the other formats).
-    if format == .json { return JSONWriter.bytes(ResultsJSON.value(results)) }
-    // Markdown shows the most loaded links unless `all`; CSV and XLSX carry them all.
-    var tables = ResultTables.tables(results, allLinks: selection.all || format != .markdown)
-    if let table = selection.table {
-      tables = tables.filter { $0.id == table }
-    } else if format == .markdown && !selection.all {
-      tables = tables.filter { !ResultTables.detailIDs.contains($0.id) }
+    // Markdown shows the most loaded links unless `all`; CSV and XLSX carry them all. JSON is
+    // the results themselves, not the tables (built only for the formats that show them).
+    func tables() -> [Table] {
+      var tables = ResultTables.tables(results, allLinks: selection.all || format != .markdown)
+      if let table = selection.table {
+        tables = tables.filter { $0.id == table }
+      } else if format == .markdown && !selection.all {
+        tables = tables.filter { !ResultTables.detailIDs.contains($0.id) }
+      }
+      return tables
     }
     switch format {
     case .markdown:
       let info = results.info
-      return Array(MarkdownRenderer.render(tables, heading: "\(info.name), \(info.horizon.first)–\(info.horizon.last)").utf8)
+      return Array(MarkdownRenderer.render(tables(), heading: "\(info.name), \(info.horizon.first)–\(info.horizon.last)").utf8)
     case .csv:
-      return Array(CSVRenderer.render(tables, dialect: selection.dialect).utf8)
+      return Array(CSVRenderer.render(tables(), dialect: selection.dialect).utf8)
     case .json:
-      return JSONWriter.bytes(ResultsJSON.value(results))
+      return JSONWriter.bytes(ResultsJSON.value(results), reserving: 1 << 26)
     case .xlsx:
-      return try XLSXRenderer.render(tables)
+      return try XLSXRenderer.render(tables())
     }
   }
 }
