@@ -101,3 +101,40 @@ extension Result {
     return false
   }
 }
+
+extension QuantityParserTests {
+  /// The bytes-only reading of the common form (`1089.4 Mbit/s`) must give what the full
+  /// parser gives. A trailing tab is white space to the full parser but sends any text past
+  /// the quick reading, so each text is parsed both ways and the results compared: value bit
+  /// for bit, dimension, and the same error.
+  @Test("the quick reading of plain quantities equals the full parser's, on 20,000 random texts")
+  func quickReadingEqualsFullParser() {
+    var random = SplitMix64(seed: 2016)
+    func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+    let numbers = ["0", "1", "12", "1089.4", "0.30", ".5", "5.", "-3", "+7.25", "1.2.3", ".", "-", "", "1e3", "2E-2", "1_000", "120"]
+    let units = ["Mbit", "s", "Gbit", "kW", "EUR", "month", "employee", "year", "%", "PiB", "h", "ct", "kWh", "Mbps", "xyz", "", "E"]
+    let spaces = ["", " ", "  "]
+    var compared = 0
+    var quick = 0
+    for _ in 0..<20_000 {
+      var text = pick(spaces) + pick(numbers) + pick(spaces)
+      let terms = Int(random.next() % 4)
+      for t in 0..<terms { text += (t > 0 ? pick(spaces) + "/" + pick(spaces) : "") + pick(units) }
+      if random.next() % 10 == 0 { text += pick(["/", ",5", " ,", "/ "]) }
+      text += pick(spaces)
+      let direct = QuantityParser.parse(text)
+      let full = QuantityParser.parse(text + "\t")
+      compared += 1
+      switch (direct, full) {
+      case let (.success(a), .success(b)):
+        quick += 1
+        #expect(a.baseValue.bitPattern == b.baseValue.bitPattern && a.dimension == b.dimension, "'\(text)'")
+      case let (.failure(a), .failure(b)):
+        #expect(a == b, "'\(text)'")
+      default:
+        Issue.record("'\(text)': \(direct) against \(full)")
+      }
+    }
+    #expect(compared == 20_000 && quick > 2_000, "\(quick) of \(compared) read")
+  }
+}

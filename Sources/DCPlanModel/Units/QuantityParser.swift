@@ -29,6 +29,7 @@ public enum QuantityParseError: Error, Hashable, Sendable {
 public enum QuantityParser {
   /// Parses `text`; see the type's documentation for the grammar.
   public static func parse(_ text: String) -> Result<ParsedQuantity, QuantityParseError> {
+    if let plain = parsePlain(text) { return .success(plain) }
     let trimmed = text.trimmingWhitespace()
     if trimmed.isEmpty { return .failure(.empty) }
     let (numberText, rest) = splitNumber(trimmed)
@@ -60,6 +61,59 @@ public enum QuantityParser {
       }
     }
     return .success(ParsedQuantity(baseValue: value, dimension: dimension))
+  }
+
+  /// The common form, `1089.4 Mbit/s`, read on the bytes without making strings of its
+  /// parts: printable ASCII, spaces only, a number without exponent or underscores, known
+  /// units. Anything else (and every error) is left to the full parser (nil), which gives the
+  /// same value for what this one reads: the same number text, the same units in the same
+  /// order.
+  private static func parsePlain(_ text: String) -> ParsedQuantity? {
+    var text = text
+    return text.withUTF8 { bytes -> ParsedQuantity? in
+      let count = bytes.count
+      guard count > 0, !bytes.contains(where: { $0 < 0x20 || $0 >= 0x7F || $0 == UInt8(ascii: "_") }) else { return nil }
+      var i = 0
+      while i < count, bytes[i] == 0x20 { i += 1 }
+      let numberStart = i
+      if i < count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+      let digitsStart = i
+      while i < count, (bytes[i] >= 0x30 && bytes[i] <= 0x39) || bytes[i] == UInt8(ascii: ".") { i += 1 }
+      guard i > digitsStart else { return nil }
+      if i < count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") { return nil }
+      guard let number = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[numberStart..<i]), as: UTF8.self)),
+        number.isFinite
+      else { return nil }
+      var end = count
+      while end > i, bytes[end - 1] == 0x20 { end -= 1 }
+      while i < end, bytes[i] == 0x20 { i += 1 }
+      if i == end { return ParsedQuantity(baseValue: number, dimension: .dimensionless) }
+      guard bytes[i] != UInt8(ascii: ",") else { return nil }
+      var value = number
+      var dimension = Dimension.dimensionless
+      var termStart = i
+      var position = 0
+      while termStart <= end {
+        var termEnd = termStart
+        while termEnd < end, bytes[termEnd] != UInt8(ascii: "/") { termEnd += 1 }
+        var a = termStart
+        var b = termEnd
+        while a < b, bytes[a] == 0x20 { a += 1 }
+        while b > a, bytes[b - 1] == 0x20 { b -= 1 }
+        let symbol = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+        guard let unit = UnitTable.symbols[symbol] else { return nil }
+        if position == 0 {
+          value *= unit.factor
+          dimension = unit.dimension
+        } else {
+          value /= unit.factor
+          dimension = dimension / unit.dimension
+        }
+        position += 1
+        termStart = termEnd + 1
+      }
+      return ParsedQuantity(baseValue: value, dimension: dimension)
+    }
   }
 
   /// Splits off the longest leading decimal number (`-1.5e3`, `.5`, `120`).

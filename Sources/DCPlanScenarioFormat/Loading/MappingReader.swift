@@ -11,9 +11,16 @@ struct MappingReader {
   /// How messages name the mapping ("tenant 'kdo'", "section 'scenario'").
   var label: String
   let position: SourcePosition
-  private var values: [String: Node] = [:]
-  private var keyPositions: [String: SourcePosition] = [:]
-  private var keyOrder: [String] = []
+  /// The keys as written, with their values and positions. A mapping has a few keys and each
+  /// is read once or twice: a search of the list is cheaper than hashing (a state's thousands
+  /// of demands and links are each a mapping).
+  private var entries: [(key: String, value: Node, position: SourcePosition)] = []
+
+  /// The entry of `key`; the last one if repeated (as a dictionary from the list would keep).
+  @inline(__always)
+  private func entry(_ key: String) -> (key: String, value: Node, position: SourcePosition)? {
+    entries.last { $0.key == key }
+  }
 
   /// A reader over `node`; reports and reads nothing if `node` is not a mapping.
   init?(_ node: Node, spec: SectionSpec, path: String, label: String, context: DecodeContext) {
@@ -28,37 +35,36 @@ struct MappingReader {
       return nil
     }
     context.record(path, node.position)
+    entries.reserveCapacity(mapping.count)
     for (key, value) in mapping {
       guard context.visit(key) else { return nil }
       guard case let .scalar(scalar) = key else {
         context.error("a key in \(label) must be a plain word; found \(key.quotedForMessage)", at: key.position)
         continue
       }
-      values[scalar.string] = value
-      keyPositions[scalar.string] = key.position
-      keyOrder.append(scalar.string)
+      entries.append((scalar.string, value, key.position))
     }
   }
 
   /// Reports unknown keys (with the nearest known key) and missing required keys.
   func finish() {
     let known = spec.keys.map(\.name)
-    for key in keyOrder where spec.key(key) == nil {
-      let position = keyPositions[key] ?? self.position
+    for key in entries.map(\.key) where spec.key(key) == nil {
+      let position = entry(key)?.position ?? self.position
       if let near = Spelling.nearest(to: key, among: known) {
         context.error("unknown key '\(key)' in \(label); did you mean '\(near)'?", at: position)
       } else {
         context.error("unknown key '\(key)' in \(label); known keys: \(Self.list(known))", at: position)
       }
     }
-    for key in spec.keys where key.isRequired && (values[key.name]?.isNull ?? true) {
+    for key in spec.keys where key.isRequired && (entry(key.name)?.value.isNull ?? true) {
       context.error("\(label) needs '\(key.name)'; add e.g. '\(key.name): \(key.example)'", at: position)
     }
   }
 
   /// The raw node of `key`, if present and not null; records its position.
   func node(_ key: KeySpec) -> Node? {
-    guard let node = values[key.name], !node.isNull else { return nil }
+    guard let node = entry(key.name)?.value, !node.isNull else { return nil }
     context.record(path + "." + key.name, node.position)
     return node
   }
@@ -67,10 +73,10 @@ struct MappingReader {
   func has(_ key: KeySpec) -> Bool { node(key) != nil }
 
   /// The position of `key`'s value, or of the mapping if absent.
-  func position(of key: KeySpec) -> SourcePosition { values[key.name]?.position ?? position }
+  func position(of key: KeySpec) -> SourcePosition { entry(key.name)?.value.position ?? position }
 
   /// The position of `key` itself (the name, not the value), or of the mapping.
-  func keyPosition(of key: KeySpec) -> SourcePosition { keyPositions[key.name] ?? position }
+  func keyPosition(of key: KeySpec) -> SourcePosition { entry(key.name)?.position ?? position }
 
   // MARK: Scalars
 
