@@ -48,11 +48,25 @@ struct Graph {
     /// ``links`` is searched. Memory grows with the failed links, not with all links: a
     /// state-scale network has tens of thousands of failures and of links.
     private let isDown: Set<Int>
+    /// The failed links are exactly the failed node's: an edge seen from another node is then
+    /// down if and only if it leads to the failed node, and no set is searched (a hub's
+    /// failure blocks every edge a Dijkstra relaxes otherwise through a hash).
+    private let linksAreNodes: Bool
 
     init(links: [Int], node: Int?, linkCount: Int) {
       self.links = links
       self.node = node
       isDown = links.count > 4 ? Set(links) : []
+      linksAreNodes = false
+    }
+
+    /// Node `node` down with its links.
+    init(node: Int, in graph: Graph) {
+      links = Array(Set(graph.adjacency[node].map(\.link))).sorted()
+      self.node = node
+      isDown = links.count > 4 ? Set(links) : []
+      // A link from the node to itself is seen from the node only, which nothing walks from.
+      linksAreNodes = true
     }
 
     static let none = Failure(links: [], node: nil, linkCount: 0)
@@ -60,7 +74,9 @@ struct Graph {
     @inline(__always)
     func isLinkDown(_ link: Int) -> Bool { isDown.isEmpty ? links.contains(link) : isDown.contains(link) }
 
-    func blocks(_ edge: Edge) -> Bool { edge.neighbour == node || isLinkDown(edge.link) }
+    /// Whether `edge`, seen from a node that is up, is down.
+    @inline(__always)
+    func blocks(_ edge: Edge) -> Bool { edge.neighbour == node || (!linksAreNodes && isLinkDown(edge.link)) }
   }
 
   /// Shortest distances from `source` to every node (infinity where unreachable), Dijkstra

@@ -42,8 +42,7 @@ enum SingleFailures {
       list.append(("link \(link.id)", Graph.Failure(links: [l], node: nil, linkCount: count)))
     }
     for (n, node) in network.nodes.enumerated() {
-      let incident = Array(Set(graph.adjacency[n].map(\.link))).sorted()
-      list.append(("node \(node.id)", Graph.Failure(links: incident, node: n, linkCount: count)))
+      list.append(("node \(node.id)", Graph.Failure(node: n, in: graph)))
     }
     let linkIndex = Dictionary(network.links.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     for group in network.sharedRiskGroups {
