@@ -1,6 +1,6 @@
 /// A JSON value whose object members keep the order they were given in, so that output is
 /// byte-for-byte the same for the same results.
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
   /// `null`.
   case null
   /// `true` or `false`.
@@ -73,6 +73,21 @@ public enum JSONWriter {
     text.withUTF8Buffer { out.append(contentsOf: $0) }
   }
 
+  /// Appends an integer's decimal digits (as `String(number)` writes them).
+  private static func integer(_ number: Int, into out: inout [UInt8]) {
+    if number < 0 { out.append(UInt8(ascii: "-")) }
+    var magnitude = number.magnitude
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var count = 0
+      repeat {
+        digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
+    }
+  }
+
   /// Appends a string's UTF-8 bytes in one copy.
   @inline(__always)
   private static func raw(_ text: String, into out: inout [UInt8]) {
@@ -84,8 +99,14 @@ public enum JSONWriter {
     switch value {
     case .null: literal("null", into: &out)
     case let .bool(flag): literal(flag ? "true" : "false", into: &out)
-    case let .integer(number): raw(String(number), into: &out)
-    case let .number(number): raw(self.number(number), into: &out)
+    case let .integer(number): integer(number, into: &out)
+    case let .number(number):
+      // A whole number's digits directly; others in the shortest form that reads back.
+      if number.isFinite, number == number.rounded(), abs(number) < 1e15 {
+        integer(Int(number), into: &out)
+      } else {
+        raw(self.number(number), into: &out)
+      }
     case let .string(text): quote(text, into: &out)
     case let .array(items):
       if items.isEmpty {

@@ -59,4 +59,15 @@ struct RenderingTests {
     }
     #expect(JSONWriter.quote("a\u{1F}b") == "\"a\\u001fb\"")
   }
+
+  @Test("JSON digits written straight into the buffer equal the standard library's, at the edges")
+  func jsonDigits() {
+    for n in [0, 1, -1, 9, 10, -10, 99, 100, 123_456_789, Int.max, Int.min, Int.max - 1, Int.min + 1] {
+      #expect(JSONWriter.write(.integer(n)) == String(n) + "\n")
+    }
+    let numbers: [Double] = [0, -0.0, 1, -1, 2.5, 1e15 - 1, 1e15, -1e15 + 1, 123_456_789_012_345, 0.1, 1e-7, .infinity, .nan, 1466.9000000000005]
+    for x in numbers {
+      #expect(JSONWriter.write(.number(x)) == JSONWriter.number(x) + "\n", "\(x)")
+    }
+  }
 }
