@@ -48,6 +48,30 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // The scipy peer's state WAN as ../shared/peers/side_by_side_wan.py converts it (1,052 nodes,
+  // 1,400 links, 2,001 demands, 10 years; it needs Python, so it is run only when the converted
+  // file has been copied to Benchmarks/state_wan.yaml, which git ignores): the engine (normal
+  // routing, every link and node failure, upgrades, the rest of a run but writing) against the
+  // peer's base routing and N-1.
+  let wanPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("state_wan.yaml").path
+  if let wanText = try? String(contentsOfFile: wanPath, encoding: .utf8) {
+    let path = wanPath
+    guard let wan = ScenarioLoader.load(text: wanText, file: path).scenario else { fatalError("\(path) does not load") }
+    for threads in [1, 2] {
+      Benchmark("Engine: the scipy peer's state WAN, every link and node failure, \(threads) thread(s)", configuration: .init(maxDuration: .seconds(10))) { benchmark in
+        for _ in benchmark.scaledIterations {
+          blackHole(Planner.run(wan, threads: threads))
+        }
+      }
+    }
+    Benchmark("Load the scipy peer's state WAN (830 kB)", configuration: .init(maxDuration: .seconds(10))) { benchmark in
+      for _ in benchmark.scaledIterations {
+        blackHole(ScenarioLoader.load(text: wanText, file: path))
+      }
+    }
+  }
+
   // A legacy room's service: power, cooling, site, 4 clusters of 4 needing 3 with 4 crews and
   // 30 storage units; parts fail often (MTBF 999 h) so that the events dominate the work.
   let roomBlocks: [FailureSimulation.Block] = [
