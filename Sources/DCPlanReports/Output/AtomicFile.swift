@@ -138,7 +138,19 @@ public enum AtomicFile {
   /// Writes `bytes` to standard output, reporting a write error (a closed pipe, a full device)
   /// instead of trapping.
   public static func writeStandardOutput(_ bytes: [UInt8]) throws {
+    widenPipe(STDOUT_FILENO, for: bytes.count)
     try writeAll(bytes, to: STDOUT_FILENO, name: "standard output")
+  }
+
+  /// Megabytes into a pipe (a script reading the results) pass in far fewer turns of writer
+  /// and reader when the pipe holds a megabyte instead of Linux's 64 kB; a pipe that cannot
+  /// grow (another system, a lower limit) stays as it is.
+  static func widenPipe(_ descriptor: Int32, for count: Int) {
+    #if os(Linux)
+      var info = stat()
+      guard count > 1 << 16, fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFIFO else { return }
+      _ = fcntl(descriptor, 1031 /* F_SETPIPE_SZ */, Int32(1 << 20))
+    #endif
   }
 
   /// Where writing `path` lands: the final target of a chain of symbolic links (relative links
