@@ -128,6 +128,21 @@ struct Composer {
   /// (a repeated list or mapping as key is named as such, after them).
   private static func checkDuplicates(_ pairs: [(Node, Node)]) throws(Failure) {
     guard pairs.count > 1 else { return }
+    // A small mapping of plain keys (nearly all of them) is checked pair by pair, without
+    // hashing; one with a repeat, or with a complex key, is looked at in full below.
+    if pairs.count <= 16 {
+      var texts: [String] = []
+      texts.reserveCapacity(pairs.count)
+      var plain = true
+      for (key, _) in pairs {
+        guard let text = key.scalar?.string, !texts.contains(text) else {
+          plain = false
+          break
+        }
+        texts.append(text)
+      }
+      if plain { return }
+    }
     var first: [String: Node.Mark?] = [:]
     var repeated: [String: Node.Mark?] = [:]
     var complex: [Node] = []
