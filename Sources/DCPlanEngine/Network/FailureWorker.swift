@@ -59,7 +59,8 @@ final class FailureWorker: @unchecked Sendable {
   }
 
   /// Adds (sign 1) or takes off (sign −1) pair p's yearly rates along a route.
-  private func accumulate(_ route: [(arc: Int, share: Double)], _ p: Int, sign: Double) {
+  private func accumulate<Route: Collection>(_ route: Route, _ p: Int, sign: Double)
+  where Route.Element == (arc: Int, share: Double) {
     if shared.sparse {
       for hop in route { collected.append(.init(arc: Int32(hop.arc), pair: Int32(p), coefficient: sign * hop.share)) }
       return
@@ -99,9 +100,12 @@ final class FailureWorker: @unchecked Sendable {
       accumulate(shared.routes[p], p, sign: -1)
       // The failed node's own traffic goes down with it.
       if pair.from == failure.state.node || pair.to == failure.state.node { continue }
-      let rerouted = finder.reroute(
-        pair, failure: f, failure.state, failedDistances: failedDistances, fromSources: fromSources)
-      if rerouted.isEmpty {
+      // A finder without a route cache hands the route over in parts (nothing to keep).
+      let rerouted = finder.cache == nil
+        ? finder.rerouteParts(pair, failure: f, failure.state, failedDistances: failedDistances, fromSources: fromSources)
+        : RouteFinder.Parts(
+          shares: finder.reroute(pair, failure: f, failure.state, failedDistances: failedDistances, fromSources: fromSources))
+      if rerouted.shares.isEmpty && rerouted.hop == nil {
         if !shared.lean, effect.disconnections.count < Self.disconnectionLimit,
           !(p < demands.isReverse.count && demands.isReverse[p])
         {
@@ -113,7 +117,8 @@ final class FailureWorker: @unchecked Sendable {
         }
         continue
       }
-      accumulate(rerouted, p, sign: 1)
+      accumulate(rerouted.shares, p, sign: 1)
+      if let hop = rerouted.hop { accumulate(CollectionOfOne(hop), p, sign: 1) }
     }
     // The touched arcs' changes handed over; the buffer cleared for the next failure.
     let years = demands.years

@@ -3,6 +3,29 @@ import DCPlanModel
 /// Shortest-path distances and ECMP routes for one run of the network stage (docs/conventions.md,
 /// "Routing"), found once and kept in the worker's ``RouteCache`` when there is one.
 final class RouteFinder {
+  /// A route as found: shares, and at most one more hop (the link into a leaf, or out of a
+  /// source with one next hop), joined only where a whole route is kept (a failure's load
+  /// changes are summed from the parts, without making a route for every rerouted pair).
+  struct Parts {
+    var shares: [(arc: Int, share: Double)]
+    var hop: (arc: Int, share: Double)?
+
+    static let none = Parts(shares: [], hop: nil)
+
+    init(shares: [(arc: Int, share: Double)], hop: (arc: Int, share: Double)? = nil) {
+      self.shares = shares
+      self.hop = hop
+    }
+
+    /// The route, by rising arc.
+    var joined: [(arc: Int, share: Double)] {
+      guard let hop else { return shares }
+      var route = shares
+      route.insert(hop, at: route.firstIndex { $0.arc > hop.arc } ?? route.endIndex)
+      return route
+    }
+  }
+
   let graph: Graph
   let cache: RouteCache?
   /// Normal distances from each node run so far (one Dijkstra each).
@@ -77,10 +100,10 @@ final class RouteFinder {
     }
     let routes = cache?.normalRoutes(for: pairs) ?? pairs.map { pair in
       if let known = cache?.routes[Self.key(-1, pair)] { return known }
-      let route = routesFromSource(pair)
+      let route = (routesFromSource(pair)
         ? shares(from: pair.from, to: pair.to, fromSource: TargetDistances(target: pair.from, full: distances(from: pair.from)),
           failure: -1, .none)
-        : shares(from: pair.from, toTarget: distances(to: pair.to), failure: -1, .none)
+        : shares(from: pair.from, toTarget: distances(to: pair.to), failure: -1, .none)).joined
       cache?.routes[Self.key(-1, pair)] = route
       return route
     }
@@ -96,17 +119,22 @@ final class RouteFinder {
     fromSources: [Int: TargetDistances]
   ) -> [(arc: Int, share: Double)] {
     if let known = cache?.routes[Self.key(f, pair)] { return known }
-    let live = graph.hasLiveEdge(pair.from, state) && graph.hasLiveEdge(pair.to, state)
-    let rerouted: [(arc: Int, share: Double)]
-    if !live {
-      rerouted = []
-    } else if routesFromSource(pair) {
-      rerouted = fromSources[pair.from].map { shares(from: pair.from, to: pair.to, fromSource: $0, failure: f, state) } ?? []
-    } else {
-      rerouted = failedDistances[pair.to].map { shares(from: pair.from, toTarget: $0, failure: f, state) } ?? []
-    }
+    let rerouted = rerouteParts(pair, failure: f, state, failedDistances: failedDistances, fromSources: fromSources).joined
     cache?.routes[Self.key(f, pair)] = rerouted
     return rerouted
+  }
+
+  /// ``reroute(_:failure:_:failedDistances:fromSources:)`` in parts, found afresh (a finder
+  /// without a route cache).
+  func rerouteParts(
+    _ pair: NetworkDemands.Pair, failure f: Int, _ state: Graph.Failure, failedDistances: [Int: TargetDistances],
+    fromSources: [Int: TargetDistances]
+  ) -> Parts {
+    guard graph.hasLiveEdge(pair.from, state), graph.hasLiveEdge(pair.to, state) else { return .none }
+    if routesFromSource(pair) {
+      return fromSources[pair.from].map { shares(from: pair.from, to: pair.to, fromSource: $0, failure: f, state) } ?? .none
+    }
+    return failedDistances[pair.to].map { shares(from: pair.from, toTarget: $0, failure: f, state) } ?? .none
   }
 
   /// Routes from a source to a hub, per failure (−1: none), for leaf targets behind the hub.
@@ -117,14 +145,12 @@ final class RouteFinder {
   /// and failure, and the link into it: the shares ``Graph/ecmpShares(from:toTarget:avoiding:)``
   /// would give (``TargetDistances/soleWayIn(from:)``), without walking a hub's hundreds of
   /// links for every leaf behind it.
-  private func shares(from source: Int, toTarget: TargetDistances, failure f: Int, _ state: Graph.Failure)
-    -> [(arc: Int, share: Double)]
-  {
+  private func shares(from source: Int, toTarget: TargetDistances, failure f: Int, _ state: Graph.Failure) -> Parts {
     guard source != state.node, let way = toTarget.soleWayIn(from: source) else {
       return sharesOverSoleHop(from: source, toTarget: toTarget, failure: f, state)
     }
     let last = (arc: graph.arc(way.link, from: way.node), share: 1.0)
-    guard source != way.node else { return [last] }
+    guard source != way.node else { return Parts(shares: [], hop: last) }
     let key = RouteCache.Key(failure: Int32(f), from: Int32(source), to: Int32(way.node))
     let toHub: [(arc: Int, share: Double)]
     if let known = hubRoutes[key] {
@@ -134,11 +160,7 @@ final class RouteFinder {
         from: source, toTarget: TargetDistances(target: way.node, array: way.distances), avoiding: state, scratch: &scratch)
       hubRoutes[key] = toHub
     }
-    guard !toHub.isEmpty else { return [] }
-    var route = toHub
-    let at = route.firstIndex { $0.arc > last.arc } ?? route.endIndex
-    route.insert(last, at: at)
-    return route
+    return toHub.isEmpty ? .none : Parts(shares: toHub, hop: last)
   }
 
   /// Routes from a node to a target under the failure ``nextHopFailure`` (cleared when another
@@ -150,11 +172,9 @@ final class RouteFinder {
   /// municipality on one access link, or whose other link is longer) takes the link to it and
   /// the route from it, found once per next hop, target and failure: the shares the walk from
   /// the source would give, since its whole flow enters the next hop.
-  private func sharesOverSoleHop(from source: Int, toTarget: TargetDistances, failure f: Int, _ state: Graph.Failure)
-    -> [(arc: Int, share: Double)]
-  {
+  private func sharesOverSoleHop(from source: Int, toTarget: TargetDistances, failure f: Int, _ state: Graph.Failure) -> Parts {
     guard source != state.node, let hop = graph.soleNextHop(source, toTarget, state), hop.neighbour != toTarget.target else {
-      return graph.ecmpShares(from: source, toTarget: toTarget, avoiding: state, scratch: &scratch)
+      return Parts(shares: graph.ecmpShares(from: source, toTarget: toTarget, avoiding: state, scratch: &scratch))
     }
     if nextHopFailure != f {
       nextHopRoutes.removeAll(keepingCapacity: true)
@@ -169,10 +189,8 @@ final class RouteFinder {
       nextHopRoutes[key] = onward
     }
     let first = (arc: graph.arc(hop.link, from: source), share: 1.0)
-    var route = onward
-    let at = route.firstIndex { $0.arc > first.arc } ?? route.endIndex
-    route.insert(first, at: at)
-    return route
+    // An onward route that ends nowhere (the target cut off from the next hop) is no route.
+    return onward.isEmpty ? .none : Parts(shares: onward, hop: first)
   }
 
   /// Routes from a source to a leaf's hub found from the source's side, for the failure
@@ -187,7 +205,7 @@ final class RouteFinder {
   /// is then the target.
   private func shares(
     from source: Int, to target: Int, fromSource: TargetDistances, failure f: Int, _ state: Graph.Failure
-  ) -> [(arc: Int, share: Double)] {
+  ) -> Parts {
     var ways = 0
     var way = (node: -1, link: -1)
     graph.waysIn(to: target, source: source, fromSource: fromSource, avoiding: state) { p, link in
@@ -195,10 +213,10 @@ final class RouteFinder {
       way = (p, link)
     }
     guard ways == 1 else {
-      return graph.ecmpShares(from: source, to: target, fromSource: fromSource, avoiding: state, scratch: &scratch)
+      return Parts(shares: graph.ecmpShares(from: source, to: target, fromSource: fromSource, avoiding: state, scratch: &scratch))
     }
     let last = (arc: graph.arc(way.link, from: way.node), share: 1.0)
-    guard way.node != source else { return [last] }
+    guard way.node != source else { return Parts(shares: [], hop: last) }
     if sourceHubFailure != f {
       sourceHubRoutes.removeAll(keepingCapacity: true)
       sourceHubFailure = f
@@ -211,11 +229,7 @@ final class RouteFinder {
       toHub = graph.ecmpShares(from: source, to: way.node, fromSource: fromSource, avoiding: state, scratch: &scratch)
       sourceHubRoutes[key] = toHub
     }
-    guard !toHub.isEmpty else { return [] }
-    var route = toHub
-    let at = route.firstIndex { $0.arc > last.arc } ?? route.endIndex
-    route.insert(last, at: at)
-    return route
+    return toHub.isEmpty ? .none : Parts(shares: toHub, hop: last)
   }
 
   /// Whether `pair`'s route with failure `f` down is known already.
