@@ -11,8 +11,11 @@ enum NetworkRule: ValidationRule {
     DuplicateIDRule.checkSection("network.nodes", "node", nodeIDs, map, &report, file)
     DuplicateIDRule.checkSection("network.links", "link", links, map, &report, file)
     DuplicateIDRule.checkSection("network.shared_risk_groups", "shared-risk group", network.sharedRiskGroups.map(\.id), map, &report, file)
-    func node(_ id: String, _ path: String) {
-      guard map.positions[path] != nil, !nodes.contains(id) else { return }
+    // The path is made only for an unknown id (a state names thousands of known ones).
+    func node(_ id: String, _ makePath: @autoclosure () -> String) {
+      guard !nodes.contains(id) else { return }
+      let path = makePath()
+      guard map.positions[path] != nil else { return }
       report.append(.error(file, map.position(path), ReferenceRule.unknown("node", id, known: nodeIDs)))
     }
     for (index, link) in network.links.enumerated() {
