@@ -15,6 +15,9 @@ public enum JSONValue: Sendable, Hashable {
   case array([JSONValue])
   /// An object with members in order.
   case object([(String, JSONValue)])
+  /// An array whose `count` items are made only as they are written (a state's 14,000 link
+  /// rows): the whole tree never stands in memory at once. Written as ``array(_:)`` would be.
+  case lazyArray(count: Int, item: @Sendable (Int) -> JSONValue)
 
   /// Equal when the same members stand in the same order.
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
@@ -52,6 +55,7 @@ public enum JSONWriter {
     case let .number(number): return self.number(number)
     case let .string(text): return quote(text)
     case let .array(items): return "[" + items.map(compact).joined(separator: ",") + "]"
+    case let .lazyArray(count, item): return "[" + (0..<count).map { compact(item($0)) }.joined(separator: ",") + "]"
     case let .object(members): return "{" + members.map { quote($0.0) + ":" + compact($0.1) }.joined(separator: ",") + "}"
     }
   }
@@ -118,6 +122,19 @@ public enum JSONWriter {
         pad(indent + 1, into: &out)
         write(item, indent: indent + 1, into: &out)
         literal(index + 1 < items.count ? ",\n" : "\n", into: &out)
+      }
+      pad(indent, into: &out)
+      out.append(UInt8(ascii: "]"))
+    case let .lazyArray(count, item):
+      if count == 0 {
+        literal("[]", into: &out)
+        return
+      }
+      literal("[\n", into: &out)
+      for index in 0..<count {
+        pad(indent + 1, into: &out)
+        write(item(index), indent: indent + 1, into: &out)
+        literal(index + 1 < count ? ",\n" : "\n", into: &out)
       }
       pad(indent, into: &out)
       out.append(UInt8(ascii: "]"))

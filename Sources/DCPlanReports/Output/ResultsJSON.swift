@@ -15,7 +15,7 @@ public enum ResultsJSON {
       ("summary", summary(results)),
       ("site_capacity", .array(siteCapacity(results))),
       ("expansions", .array(results.expansion.expansions.map(expansion))),
-      ("links", .array(links(results))),
+      ("links", links(results)),
     ]
     members += [
       ("link_upgrades", .array(results.network.upgrades.map { upgrade in
@@ -160,24 +160,28 @@ public enum ResultsJSON {
     ])
   }
 
-  private static func links(_ results: PlanResults) -> [JSONValue] {
-    results.network.links.flatMap { link in
-      let utilisation = link.utilisation
-      let n1 = link.n1Utilisation
-      return results.demand.years.indices.map { y in
-        JSONValue.object([
-          ("id", .string(link.id)), ("from", .string(link.from)), ("to", .string(link.to)),
-          ("year", .integer(results.demand.years[y].number)), ("capacity_mbps", .number(link.capacityMbps[y])),
-          ("load_mbps", .number(link.loadMbps[y])),
-          ("load_mbps_forward", .number(y < link.forwardLoadMbps.count ? link.forwardLoadMbps[y] : link.loadMbps[y])),
-          ("load_mbps_reverse", .number(y < link.reverseLoadMbps.count ? link.reverseLoadMbps[y] : link.loadMbps[y])),
-          ("voice_mbps", .number(link.voiceMbps[y])),
-          ("voice_share", .number(link.voiceShare[y])), ("utilisation", .number(utilisation[y])),
-          ("n1_load_mbps", .number(link.n1LoadMbps[y])), ("n1_utilisation", .number(n1[y])),
-          ("n1_worst_failure", link.n1WorstFailure[y].map(JSONValue.string) ?? .null),
-          ("upgrade", link.upgradeStep[y].map { .integer($0) } ?? .null),
-        ])
-      }
+  /// One row per link and year, made as it is written (a state has tens of thousands).
+  private static func links(_ results: PlanResults) -> JSONValue {
+    let years = results.demand.years
+    return .lazyArray(count: results.network.links.count * years.count) { row in
+      let link = results.network.links[row / years.count]
+      let y = row % years.count
+      // As ``LinkResult/utilisation`` and ``LinkResult/n1Utilisation`` give them, for one year.
+      let capacity = link.capacityMbps[y]
+      let utilisation = capacity > 0 ? link.loadMbps[y] / capacity : 0
+      let n1 = capacity > 0 ? link.n1LoadMbps[y] / capacity : 0
+      return JSONValue.object([
+        ("id", .string(link.id)), ("from", .string(link.from)), ("to", .string(link.to)),
+        ("year", .integer(years[y].number)), ("capacity_mbps", .number(link.capacityMbps[y])),
+        ("load_mbps", .number(link.loadMbps[y])),
+        ("load_mbps_forward", .number(y < link.forwardLoadMbps.count ? link.forwardLoadMbps[y] : link.loadMbps[y])),
+        ("load_mbps_reverse", .number(y < link.reverseLoadMbps.count ? link.reverseLoadMbps[y] : link.loadMbps[y])),
+        ("voice_mbps", .number(link.voiceMbps[y])),
+        ("voice_share", .number(link.voiceShare[y])), ("utilisation", .number(utilisation)),
+        ("n1_load_mbps", .number(link.n1LoadMbps[y])), ("n1_utilisation", .number(n1)),
+        ("n1_worst_failure", link.n1WorstFailure[y].map(JSONValue.string) ?? .null),
+        ("upgrade", link.upgradeStep[y].map { .integer($0) } ?? .null),
+      ])
     }
   }
 
