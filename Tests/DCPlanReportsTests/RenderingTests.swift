@@ -60,6 +60,16 @@ struct RenderingTests {
     #expect(JSONWriter.quote("a\u{1F}b") == "\"a\\u001fb\"")
   }
 
+  @Test("an array whose items are made as they are written reads as the same array, empty or not")
+  func lazyJSONArray() {
+    let items: [JSONValue] = [.integer(1), .object([("a", .string("x")), ("b", .array([.null]))]), .number(0.5)]
+    let lazy = JSONValue.object([("rows", .lazyArray(count: items.count) { items[$0] }), ("none", .lazyArray(count: 0) { _ in .null })])
+    let plain = JSONValue.object([("rows", .array(items)), ("none", .array([]))])
+    #expect(JSONWriter.write(lazy) == JSONWriter.write(plain))
+    #expect(JSONWriter.compact(lazy) == JSONWriter.compact(plain))
+    #expect(lazy == plain)
+  }
+
   @Test("JSON digits written straight into the buffer equal the standard library's, at the edges")
   func jsonDigits() {
     for n in [0, 1, -1, 9, 10, -10, 99, 100, 123_456_789, Int.max, Int.min, Int.max - 1, Int.min + 1] {
