@@ -1,3 +1,4 @@
+import Synchronization
 import DCPlanModel
 
 /// The single-failure (N-1) analysis (docs/conventions.md, "Single failures (N-1)"): every
@@ -61,8 +62,8 @@ enum SingleFailures {
   ///     terms in the cache (and reused by later trials with the same pairs) instead of dense
   ///     per-failure buffers.
   ///   - nodeIDs: node ids, for the disconnections' ends (empty in a lean run).
-  ///   - threads: workers for a run without a route cache: each analyses its share of a block
-  ///     of failures with a route finder of its own, and the failures' load changes are then
+  ///   - threads: workers for a run without a route cache: each takes a block's failures one at
+  ///     a time with a route finder of its own, and the failures' load changes are then
   ///     taken in the failures' order, so the outcome does not depend on the number of threads.
   // swiftlint:disable:next function_parameter_count
   static func analyse(
@@ -119,16 +120,22 @@ enum SingleFailures {
         terms.apply(rates: demands.mbps, years: yearCount, load: load, to: &n1Load)
       }
     } else if searching {
-      // Blocks of failures, shared out among the workers; their effects are taken in order.
+      // Blocks of failures; each worker takes the block's next failure until none is left (a
+      // hub's failure costs a hundred times a leaf's), and the effects are taken in order.
       let pool = (0..<workers).map { _ in FailureWorker(shared, finder: RouteFinder(copying: finder)) }
-      let blockSize = 64 * workers
+      let blockSize = 256 * workers
       for start in stride(from: 0, to: failures.count, by: blockSize) {
         let block = start..<min(failures.count, start + blockSize)
         var effects = [FailureWorker.Effect?](repeating: nil, count: block.count)
         effects.withUnsafeMutableBufferPointer { buffer in
           let slots = DisjointSlots(base: buffer.baseAddress)
+          let next = Atomic<Int>(0)
           Workers.run(workers) { w in
-            for k in stride(from: w, to: block.count, by: workers) { slots.base?[k] = pool[w].effect(of: block.lowerBound + k) }
+            while true {
+              let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+              guard k < block.count else { break }
+              slots.base?[k] = pool[w].effect(of: block.lowerBound + k)
+            }
           }
         }
         for (k, effect) in effects.enumerated() { if let effect { take(effect, of: block.lowerBound + k) } }
