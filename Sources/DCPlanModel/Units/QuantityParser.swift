@@ -52,13 +52,7 @@ public enum QuantityParser {
       guard let unit = UnitTable.symbols[symbol] else {
         return .failure(.unknownUnit(symbol, suggestion: UnitTable.suggestion(for: symbol)))
       }
-      if position == 0 {
-        value *= unit.factor
-        dimension = unit.dimension
-      } else {
-        value /= unit.factor
-        dimension = dimension / unit.dimension
-      }
+      apply(unit, first: position == 0, to: &value, &dimension)
     }
     return .success(ParsedQuantity(baseValue: value, dimension: dimension))
   }
@@ -102,17 +96,23 @@ public enum QuantityParser {
         while b > a, bytes[b - 1] == 0x20 { b -= 1 }
         let symbol = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
         guard let unit = UnitTable.symbols[symbol] else { return nil }
-        if position == 0 {
-          value *= unit.factor
-          dimension = unit.dimension
-        } else {
-          value /= unit.factor
-          dimension = dimension / unit.dimension
-        }
+        apply(unit, first: position == 0, to: &value, &dimension)
         position += 1
         termStart = termEnd + 1
       }
       return ParsedQuantity(baseValue: value, dimension: dimension)
+    }
+  }
+
+  /// A unit of the grammar: the first multiplies, every later one divides.
+  @inline(__always)
+  private static func apply(_ unit: UnitSymbol, first: Bool, to value: inout Double, _ dimension: inout Dimension) {
+    if first {
+      value *= unit.factor
+      dimension = unit.dimension
+    } else {
+      value /= unit.factor
+      dimension = dimension / unit.dimension
     }
   }
 
