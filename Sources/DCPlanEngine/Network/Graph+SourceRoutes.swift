@@ -43,15 +43,8 @@ extension Graph {
     from source: Int, to target: Int, fromSource: TargetDistances, avoiding failure: Failure, scratch: inout ECMPScratch
   ) -> [(arc: Int, share: Double)] {
     guard source != target, source != failure.node, target != failure.node, fromSource[target].isFinite else { return [] }
-    scratch.stamp += 1
-    let stamp = scratch.stamp
-    scratch.walk.removeAll(keepingCapacity: true)
-    scratch.hops.removeAll(keepingCapacity: true)
-    scratch.arcs.removeAll(keepingCapacity: true)
     // Back from the target: the nodes on shortest paths and the edges between them.
-    scratch.nodeStamp[target] = stamp
-    scratch.inflow[target] = 0
-    scratch.walk.append(target)
+    let stamp = scratch.begin(at: target, inflow: 0)
     var next = 0
     while next < scratch.walk.count {
       let v = scratch.walk[next]
@@ -59,11 +52,7 @@ extension Graph {
       guard v != source else { continue }
       waysIn(to: v, source: source, fromSource: fromSource, avoiding: failure) { p, link in
         scratch.hops.append((from: p, to: v, arc: arc(link, from: p), order: 0))
-        if scratch.nodeStamp[p] != stamp {
-          scratch.nodeStamp[p] = stamp
-          scratch.inflow[p] = 0
-          scratch.walk.append(p)
-        }
+        scratch.meet(p, stamp: stamp)
       }
     }
     guard scratch.nodeStamp[source] == stamp else { return [] }
@@ -74,8 +63,6 @@ extension Graph {
       let db = fromSource[b.from]
       return da != db ? da < db : (a.from != b.from ? a.from < b.from : a.arc < b.arc)
     }
-    spreadFlow(&scratch, stamp: stamp)
-    scratch.arcs.sort()
-    return scratch.arcs.map { (arc: $0, share: scratch.share[$0]) }
+    return spreadFlow(&scratch, stamp: stamp)
   }
 }

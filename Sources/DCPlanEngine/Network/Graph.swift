@@ -154,34 +154,44 @@ struct Graph {
       arcStamp = Array(repeating: 0, count: 2 * graph.ends.count)
       share = Array(repeating: 0, count: 2 * graph.ends.count)
     }
+
+    /// Starts a walk at `node` with inflow `flow`: a new stamp, the lists emptied.
+    mutating func begin(at node: Int, inflow flow: Double) -> Int {
+      stamp += 1
+      walk.removeAll(keepingCapacity: true)
+      hops.removeAll(keepingCapacity: true)
+      arcs.removeAll(keepingCapacity: true)
+      nodeStamp[node] = stamp
+      inflow[node] = flow
+      walk.append(node)
+      return stamp
+    }
+
+    /// Adds `node` to the walk (with no inflow yet) unless this walk has met it.
+    @inline(__always)
+    mutating func meet(_ node: Int, stamp: Int) {
+      guard nodeStamp[node] != stamp else { return }
+      nodeStamp[node] = stamp
+      inflow[node] = 0
+      walk.append(node)
+    }
   }
 
-  /// ``ecmpShares(from:toTarget:avoiding:)`` with its working arrays in `scratch`: the same
-  /// shares, summed in the same order.
+  /// ``ecmpShares(from:toTarget:avoiding:)`` with its working arrays in `scratch` (equally
+  /// distant nodes pass their flow on in the order of their indices).
   func ecmpShares(
     from source: Int, toTarget: TargetDistances, avoiding failure: Failure, scratch: inout ECMPScratch
   ) -> [(arc: Int, share: Double)] {
     guard toTarget[source].isFinite, source != failure.node else { return [] }
-    scratch.stamp += 1
-    let stamp = scratch.stamp
-    scratch.walk.removeAll(keepingCapacity: true)
-    scratch.hops.removeAll(keepingCapacity: true)
-    scratch.arcs.removeAll(keepingCapacity: true)
+    let stamp = scratch.begin(at: source, inflow: 1)
     // The DAG's nodes reachable from the source and the edges to their next hops.
-    scratch.nodeStamp[source] = stamp
-    scratch.inflow[source] = 1
-    scratch.walk.append(source)
     var next = 0
     while next < scratch.walk.count {
       let u = scratch.walk[next]
       next += 1
       nextHops(u, toTarget, failure) { edge in
         scratch.hops.append((from: u, to: edge.neighbour, arc: arc(edge.link, from: u), order: 0))
-        if scratch.nodeStamp[edge.neighbour] != stamp {
-          scratch.nodeStamp[edge.neighbour] = stamp
-          scratch.inflow[edge.neighbour] = 0
-          scratch.walk.append(edge.neighbour)
-        }
+        scratch.meet(edge.neighbour, stamp: stamp)
       }
     }
     // Down the DAG, farthest from the target first: each node's flow splits evenly among its
@@ -194,14 +204,12 @@ struct Graph {
         return da != db ? da > db : (a.from != b.from ? a.from < b.from : a.order < b.order)
       }
     }
-    spreadFlow(&scratch, stamp: stamp)
-    scratch.arcs.sort()
-    return scratch.arcs.map { (arc: $0, share: scratch.share[$0]) }
+    return spreadFlow(&scratch, stamp: stamp)
   }
 
   /// Splits each node's inflow evenly among its hops in `scratch.hops` (grouped by node, in
-  /// the order flow reaches them), summing each arc's share.
-  func spreadFlow(_ scratch: inout ECMPScratch, stamp: Int) {
+  /// the order flow reaches them), summing each arc's share; the shares by rising arc.
+  func spreadFlow(_ scratch: inout ECMPScratch, stamp: Int) -> [(arc: Int, share: Double)] {
     var start = 0
     while start < scratch.hops.count {
       let u = scratch.hops[start].from
@@ -223,6 +231,8 @@ struct Graph {
       }
       start = end
     }
+    scratch.arcs.sort()
+    return scratch.arcs.map { (arc: $0, share: scratch.share[$0]) }
   }
 
   /// Whether distances to `target` are best derived from its neighbours' (``TargetDistances``):

@@ -33,6 +33,28 @@ final class RouteFinder {
   /// The working arrays of ``Graph/ecmpShares(from:toTarget:avoiding:scratch:)``, made when
   /// first needed (a Monte Carlo trial with known routes needs none).
   private lazy var scratch = Graph.ECMPScratch(graph)
+
+  /// Routes between two nodes kept for one failure at a time (−1: none), cleared when another
+  /// comes: the part that many pairs' routes share (a hub's route), found once.
+  private struct FailureRoutes {
+    private var failure = Int.min
+    private var routes: [Int64: [(arc: Int, share: Double)]] = [:]
+
+    /// The route from `a` to `b` under failure `f`, found by `find` the first time.
+    mutating func route(
+      _ f: Int, _ a: Int, _ b: Int, find: () -> [(arc: Int, share: Double)]
+    ) -> [(arc: Int, share: Double)] {
+      if failure != f {
+        routes.removeAll(keepingCapacity: true)
+        failure = f
+      }
+      let key = Int64(a) << 32 | Int64(b)
+      if let known = routes[key] { return known }
+      let found = find()
+      routes[key] = found
+      return found
+    }
+  }
   /// The number of pairs starting or ending at each node (``normalRoutes(for:)``'s pairs): a
   /// pair to a leaf is routed from its source's side when more pairs meet at the source.
   private var pairsMeeting: [Int] = []
@@ -137,8 +159,8 @@ final class RouteFinder {
     return failedDistances[pair.to].map { shares(from: pair.from, toTarget: $0, failure: f, state) } ?? .none
   }
 
-  /// Routes from a source to a hub, per failure (−1: none), for leaf targets behind the hub.
-  private var hubRoutes: [RouteCache.Key: [(arc: Int, share: Double)]] = [:]
+  /// Routes from a source to a hub, for leaf targets behind the hub.
+  private var hubRoutes = FailureRoutes()
 
   /// The ECMP shares from `source` to a target with failure `f` (`state`) down. A leaf target
   /// reached through one way in takes the route to that way's hub, found once per source, hub
@@ -151,22 +173,15 @@ final class RouteFinder {
     }
     let last = (arc: graph.arc(way.link, from: way.node), share: 1.0)
     guard source != way.node else { return Parts(shares: [], hop: last) }
-    let key = RouteCache.Key(failure: Int32(f), from: Int32(source), to: Int32(way.node))
-    let toHub: [(arc: Int, share: Double)]
-    if let known = hubRoutes[key] {
-      toHub = known
-    } else {
-      toHub = graph.ecmpShares(
+    let toHub = hubRoutes.route(f, source, way.node) {
+      graph.ecmpShares(
         from: source, toTarget: TargetDistances(target: way.node, array: way.distances), avoiding: state, scratch: &scratch)
-      hubRoutes[key] = toHub
     }
     return toHub.isEmpty ? .none : Parts(shares: toHub, hop: last)
   }
 
-  /// Routes from a node to a target under the failure ``nextHopFailure`` (cleared when another
-  /// comes), for the sources whose only next hop the node is.
-  private var nextHopRoutes: [Int64: [(arc: Int, share: Double)]] = [:]
-  private var nextHopFailure = Int.min
+  /// Routes from a node to a target, for the sources whose only next hop the node is.
+  private var nextHopRoutes = FailureRoutes()
 
   /// The ECMP shares from `source` to a target; a source with one next hop only (a
   /// municipality on one access link, or whose other link is longer) takes the link to it and
@@ -176,27 +191,16 @@ final class RouteFinder {
     guard source != state.node, let hop = graph.soleNextHop(source, toTarget, state), hop.neighbour != toTarget.target else {
       return Parts(shares: graph.ecmpShares(from: source, toTarget: toTarget, avoiding: state, scratch: &scratch))
     }
-    if nextHopFailure != f {
-      nextHopRoutes.removeAll(keepingCapacity: true)
-      nextHopFailure = f
-    }
-    let key = Int64(hop.neighbour) << 32 | Int64(toTarget.target)
-    let onward: [(arc: Int, share: Double)]
-    if let known = nextHopRoutes[key] {
-      onward = known
-    } else {
-      onward = graph.ecmpShares(from: hop.neighbour, toTarget: toTarget, avoiding: state, scratch: &scratch)
-      nextHopRoutes[key] = onward
+    let onward = nextHopRoutes.route(f, hop.neighbour, toTarget.target) {
+      graph.ecmpShares(from: hop.neighbour, toTarget: toTarget, avoiding: state, scratch: &scratch)
     }
     let first = (arc: graph.arc(hop.link, from: source), share: 1.0)
     // An onward route that ends nowhere (the target cut off from the next hop) is no route.
     return onward.isEmpty ? .none : Parts(shares: onward, hop: first)
   }
 
-  /// Routes from a source to a leaf's hub found from the source's side, for the failure
-  /// ``sourceHubFailure`` (cleared when another comes).
-  private var sourceHubRoutes: [Int64: [(arc: Int, share: Double)]] = [:]
-  private var sourceHubFailure = Int.min
+  /// Routes from a source to a leaf's hub found from the source's side.
+  private var sourceHubRoutes = FailureRoutes()
 
   /// The ECMP shares from `source` to `target` with failure `f` (`state`) down, from the
   /// distances from the source. A target that shortest paths enter by one edge only takes the
@@ -217,17 +221,8 @@ final class RouteFinder {
     }
     let last = (arc: graph.arc(way.link, from: way.node), share: 1.0)
     guard way.node != source else { return Parts(shares: [], hop: last) }
-    if sourceHubFailure != f {
-      sourceHubRoutes.removeAll(keepingCapacity: true)
-      sourceHubFailure = f
-    }
-    let key = Int64(source) << 32 | Int64(way.node)
-    let toHub: [(arc: Int, share: Double)]
-    if let known = sourceHubRoutes[key] {
-      toHub = known
-    } else {
-      toHub = graph.ecmpShares(from: source, to: way.node, fromSource: fromSource, avoiding: state, scratch: &scratch)
-      sourceHubRoutes[key] = toHub
+    let toHub = sourceHubRoutes.route(f, source, way.node) {
+      graph.ecmpShares(from: source, to: way.node, fromSource: fromSource, avoiding: state, scratch: &scratch)
     }
     return toHub.isEmpty ? .none : Parts(shares: toHub, hop: last)
   }
