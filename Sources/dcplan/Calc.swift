@@ -8,6 +8,7 @@ import DCPlanModel
 /// `dcplan calc`: the single formulas, for quick what-ifs.
 struct Calc: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "calc",
     abstract: "The single formulas: Erlang B, VoIP bandwidth per call, availability, NPV, annuity.",
     subcommands: [ErlangBCommand.self, VoIPBandwidthCommand.self, AvailabilityCommand.self, NPVCommand.self, AnnuityCommand.self]
   )

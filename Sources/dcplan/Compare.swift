@@ -8,6 +8,7 @@ import Foundation
 /// `dcplan compare A B [C...]`: key figures side by side, with deltas against the first.
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "compare",
     abstract: "Compare scenarios: key figures side by side with changes against the first, and the assumptions that differ.",
     discussion: "Example: dcplan compare base.yaml variant.yaml --format csv"
   )

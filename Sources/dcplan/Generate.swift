@@ -4,6 +4,7 @@ import DCPlanScenarioFormat
 /// `dcplan generate`: a synthetic scenario of a given size, for scale tests.
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "generate",
     abstract: "Write a synthetic state-scale scenario: counties with meshed hubs, municipalities attached to them, twin sites.",
     discussion: "The same parameters and seed give the same file. Example: dcplan generate --municipalities 1000 --counties 37 --seed 7 -o state.yaml"
   )

@@ -8,6 +8,7 @@ import Foundation
 /// that they are every part of one run, each whole (docs/cluster.md).
 struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "merge",
     abstract: "Join the parts of a sharded 'dcplan sweep' or 'dcplan run --trials-csv' (--shard I/N) into the output of the whole run.",
     discussion: "Example: dcplan merge part-*.csv -o sweep.csv"
   )

@@ -7,6 +7,7 @@ import Foundation
 /// `dcplan report SCENARIO [--compare B...] -o report.html`: one self-contained HTML file.
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "report",
     abstract: "Write one self-contained HTML report (SVG charts and tables, no script, no network needed to view).",
     discussion: "Example: dcplan report scenario.yaml --compare variant.yaml --trials 500 -o report.html"
   )

@@ -6,6 +6,7 @@ import Foundation
 /// loader reads it (docs/scenario-format.md, "Variants").
 struct Resolve: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "resolve",
     abstract: "Print a scenario with everything it extends merged in (YAML), or each value with the file and line that set it.",
     discussion: "Example: dcplan resolve variant.yaml --sources"
   )

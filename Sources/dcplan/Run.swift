@@ -8,6 +8,7 @@ import DCPlanScenarioFormat
 /// `dcplan run [SCENARIO]`: runs a scenario, or the bundled default without one.
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "run",
     abstract: "Run a scenario and print its year-by-year tables.",
     discussion: "Without SCENARIO the bundled default runs (Lower Saxony 2017-2025); it works from any folder."
   )

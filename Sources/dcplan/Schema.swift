@@ -5,6 +5,7 @@ import DCPlanScenarioFormat
 /// `dcplan schema`: the JSON Schema of the scenario format, or its Markdown reference.
 struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "schema",
     abstract: "Print the JSON Schema of the scenario format (for editors), or its reference as Markdown.",
     discussion: "With VS Code's YAML plugin: dcplan schema -o dcplan.schema.json, then add the line '# yaml-language-server: $schema=dcplan.schema.json' at the top of a scenario."
   )

@@ -9,6 +9,7 @@ import Foundation
 /// `dcplan sweep SCENARIO --set PATH=V1,V2,... [--set ...]`: the grid of every combination.
 struct Sweep: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "sweep",
     abstract: "Run every combination of the values given with --set; one row per variant with its values and key figures.",
     discussion: """
       Example: dcplan sweep base.yaml --set 'policy.classes[0].failover_share=50%,75%,100%' --set 'workloads[eakte].vcpu_growth=6%,8%'

@@ -4,6 +4,7 @@ import DCPlanScenarioFormat
 /// `dcplan validate SCENARIO...`: checks files, reports every problem, writes nothing.
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "validate",
     abstract: "Check scenario files and report every problem as FILE:LINE:COLUMN: error: MESSAGE."
   )
 
