@@ -65,5 +65,6 @@ struct Compare: ParsableCommand {
       if let yearly, case let .object(members) = json { json = .object(members + [("by_year", yearly.json())]) }
       try output.emit(JSONWriter.write(json))
     }
+    ProcessEnd.succeeded()
   }
 }

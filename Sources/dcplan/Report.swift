@@ -91,5 +91,6 @@ struct Report: ParsableCommand {
       Console.error("dcplan: error: \(error)")
       throw ExitCode.failure
     }
+    ProcessEnd.succeeded()
   }
 }

@@ -203,6 +203,7 @@ struct Run: ParsableCommand {
     }
     try output.emit(bytes: ResultsDocument.render(
       results, format: output.format, selection: .init(table: table, all: all, dialect: output.csvDialect)))
+    ProcessEnd.succeeded()
   }
 
   /// The scenario as resolved (everything it extends merged in), for the results database.

@@ -30,5 +30,6 @@ struct Validate: ParsableCommand {
       if !failed && !quiet { print("\(file): ok") }
     }
     if anyError { throw ExitCode.failure }
+    ProcessEnd.succeeded()
   }
 }
