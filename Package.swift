@@ -38,21 +38,12 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
   ],
   targets: [
-    .systemLibrary(
-      name: "COpenBLAS",
-      pkgConfig: "openblas",
-      providers: [.apt(["libopenblas-dev"])]
-    ),
-    .systemLibrary(
-      name: "CXlsxWriter",
-      pkgConfig: "xlsxwriter",
-      providers: [.apt(["libxlsxwriter-dev"])]
-    ),
-    .systemLibrary(
-      name: "CSQLite",
-      pkgConfig: "sqlite3",
-      providers: [.apt(["libsqlite3-dev"])]
-    ),
+    // OpenBLAS, libxlsxwriter and SQLite (Debian: libopenblas-dev, libxlsxwriter-dev,
+    // libsqlite3-dev) are loaded when first needed, not linked: Sources/CLibraryLoader.
+    .target(name: "CLibraryLoader", linkerSettings: [.linkedLibrary("dl")]),
+    .target(name: "COpenBLAS", dependencies: ["CLibraryLoader"], linkerSettings: [.linkedLibrary("pthread")]),
+    .target(name: "CXlsxWriter", dependencies: ["CLibraryLoader"], linkerSettings: [.linkedLibrary("pthread")]),
+    .target(name: "CSQLite", dependencies: ["CLibraryLoader"], linkerSettings: [.linkedLibrary("pthread")]),
     .target(name: "DCPlanModel", swiftSettings: releaseSettings),
     .target(name: "CKernels"),
     .target(name: "DCPlanEngine", dependencies: ["DCPlanModel", "COpenBLAS", "CKernels"], swiftSettings: releaseSettings),

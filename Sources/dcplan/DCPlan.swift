@@ -1,5 +1,4 @@
 import ArgumentParser
-import DCPlanEngine
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -12,8 +11,6 @@ struct DCPlan: ParsableCommand {
   static let version = "0.1.0"
 
   static func main() {
-    // Before anything else: OpenBLAS's idle threads would poll beside the work.
-    BLAS.runOnCallingThread()
     // A closed pipe is a write error reported with exit status 1, not a silent death.
     signal(SIGPIPE, SIG_IGN)
     main(nil)

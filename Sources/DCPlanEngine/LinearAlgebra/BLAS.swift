@@ -4,25 +4,15 @@ import COpenBLAS
 ///
 /// OpenBLAS runs single-threaded here: dcplan parallelises above it, and OpenBLAS's
 /// busy-waiting threads slow everything else down on a small machine
-/// (../shared/PLATFORM.md). Results are then independent of the thread count.
+/// (../shared/PLATFORM.md). Results are then independent of the thread count. The library is
+/// loaded at the first call, and put on the calling thread alone there
+/// (Sources/COpenBLAS/LazyOpenBLAS.c).
 public enum BLAS {
-  private static let singleThreaded: Void = {
-    openblas_set_num_threads(1)
-    // The pool OpenBLAS started when it loaded polls for work with sched_yield for about
-    // 0.1 s (measured: a tenth of a core through a 10,000-trial run's start); stop it.
-    _ = blas_thread_shutdown_()
-  }()
-
-  /// Puts OpenBLAS on the calling thread alone and stops its thread pool; the command line
-  /// calls it first thing (every BLAS call here makes sure of it too).
-  public static func runOnCallingThread() { _ = singleThreaded }
-
   /// `C = alpha · A · B + beta · C` (dgemm).
   ///
   /// - Complexity: O(A.rows × A.columns × B.columns).
   public static func multiply(_ a: Matrix, _ b: Matrix, into c: inout Matrix, alpha: Double = 1, beta: Double = 0) {
     precondition(a.columns == b.rows && c.rows == a.rows && c.columns == b.columns, "shapes do not match")
-    _ = singleThreaded
     if a.rows == 0 || b.columns == 0 { return }
     if a.columns == 0 {
       for index in c.storage.indices { c.storage[index] *= beta }
@@ -54,7 +44,6 @@ public enum BLAS {
   /// - Returns: X, or nil when A is singular (dgesv's `info > 0`).
   public static func solve(_ a: Matrix, _ b: Matrix) -> Matrix? {
     precondition(a.rows == a.columns && b.rows == a.rows, "shapes do not match")
-    _ = singleThreaded
     var n = Int32(a.rows)
     var nrhs = Int32(b.columns)
     if n == 0 { return b }
@@ -75,7 +64,6 @@ public enum BLAS {
   /// - Returns: x with `A.columns` entries per column of b, or nil if A lacks full rank.
   public static func leastSquares(_ a: Matrix, _ b: Matrix) -> Matrix? {
     precondition(b.rows == a.rows && a.rows >= a.columns, "shapes do not match")
-    _ = singleThreaded
     var m = Int32(a.rows)
     var n = Int32(a.columns)
     var nrhs = Int32(b.columns)
