@@ -7,7 +7,8 @@ final class DecodeContext {
   /// The file name as the user gave it, for diagnostics.
   let file: String
   private(set) var diagnostics: [Diagnostic] = []
-  private(set) var sourceMap: [String: SourcePosition] = [:]
+  /// Where each value read stood, in the order read (``SourceMap`` answers by path).
+  private(set) var records: [SourceRecord] = []
   private var nodesLeft: Int
   private(set) var budgetExhausted = false
   /// Distributions written where a value stands: the key's path, the distribution, where.
@@ -50,15 +51,18 @@ final class DecodeContext {
     return out + quoted
   }
 
+  /// Records where the mapping at `path` stands.
   func record(_ path: String, _ position: SourcePosition) {
-    sourceMap[path] = position
-    recordLog?.append((path, position))
+    records.append(SourceRecord(path, position))
+  }
+
+  /// Records where `key` (its entry `index` if a list) of the mapping at `parent` stands;
+  /// the dotted path is made only if asked for.
+  func record(parent: String, key: String, index: Int = -1, _ position: SourcePosition) {
+    records.append(SourceRecord(parent: parent, key: key, index: Int32(clamping: index), position: position))
   }
 
   // MARK: Effects of a section, for ``DecodeMemo``
-
-  /// While set, every ``record(_:_:)`` is also logged here, in order.
-  var recordLog: [(path: String, position: SourcePosition)]?
 
   /// How far decoding had come: counts of what the context had collected.
   struct Checkpoint {
@@ -73,24 +77,24 @@ final class DecodeContext {
   /// distributions.
   struct Effects {
     let diagnostics: [Diagnostic]
-    let records: [(path: String, position: SourcePosition)]
+    let records: [SourceRecord]
     let nodesVisited: Int
     let inlineDistributions: [(path: String, distribution: Distribution, position: SourcePosition)]
   }
 
-  /// Where decoding stands now (the record log must be on).
+  /// Where decoding stands now.
   func checkpoint() -> Checkpoint {
     Checkpoint(
-      diagnostics: diagnostics.count, records: recordLog?.count ?? 0, nodesLeft: nodesLeft,
+      diagnostics: diagnostics.count, records: records.count, nodesLeft: nodesLeft,
       inlineDistributions: inlineDistributions.count)
   }
 
   /// What was done since `mark`, or nil once the node budget ran out (then the part must be
   /// decoded again each time, to report it where it happens).
   func effects(since mark: Checkpoint) -> Effects? {
-    guard !budgetExhausted, let recordLog else { return nil }
+    guard !budgetExhausted else { return nil }
     return Effects(
-      diagnostics: Array(diagnostics[mark.diagnostics...]), records: Array(recordLog[mark.records...]),
+      diagnostics: Array(diagnostics[mark.diagnostics...]), records: Array(records[mark.records...]),
       nodesVisited: mark.nodesLeft - nodesLeft, inlineDistributions: Array(inlineDistributions[mark.inlineDistributions...]))
   }
 
@@ -100,8 +104,7 @@ final class DecodeContext {
     guard !budgetExhausted, nodesLeft >= effects.nodesVisited else { return false }
     nodesLeft -= effects.nodesVisited
     diagnostics += effects.diagnostics
-    for (path, position) in effects.records { sourceMap[path] = position }
-    recordLog?.append(contentsOf: effects.records)
+    records.append(contentsOf: effects.records)
     inlineDistributions += effects.inlineDistributions
     return true
   }

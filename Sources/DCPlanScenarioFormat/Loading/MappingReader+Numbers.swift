@@ -19,7 +19,7 @@ extension MappingReader {
     var values: [Double] = []
     for (index, item) in sequence.enumerated() {
       guard context.visit(item) else { return nil }
-      context.record("\(path).\(key.name)[\(index)]", item.position)
+      context.record(parent: path, key: key.name, index: index, item.position)
       guard case let .scalar(scalar) = item,
         let value = Self.numberOrPercentage(
           scalar.string, node: item, what: "entry \(index + 1) of '\(key.name)' of \(label)", context: context)

@@ -65,7 +65,7 @@ struct MappingReader {
   /// The raw node of `key`, if present and not null; records its position.
   func node(_ key: KeySpec) -> Node? {
     guard let node = entry(key.name)?.value, !node.isNull else { return nil }
-    context.record(path + "." + key.name, node.position)
+    context.record(parent: path, key: key.name, node.position)
     return node
   }
 
@@ -117,7 +117,7 @@ struct MappingReader {
     var ids: [(String, SourcePosition)] = []
     for (index, item) in sequence.enumerated() {
       guard context.visit(item) else { return nil }
-      context.record("\(path).\(key.name)[\(index)]", item.position)
+      context.record(parent: path, key: key.name, index: index, item.position)
       guard case let .scalar(scalar) = item, Self.isIdentifier(scalar.string) else {
         context.error("an entry of '\(key.name)' of \(label) must be an id; found \(item.quotedForMessage)", at: item.position)
         continue
@@ -177,7 +177,7 @@ struct MappingReader {
     var years: [(Year, SourcePosition)] = []
     for (index, item) in sequence.enumerated() {
       guard context.visit(item) else { return nil }
-      context.record("\(path).\(key.name)[\(index)]", item.position)
+      context.record(parent: path, key: key.name, index: index, item.position)
       guard case let .scalar(scalar) = item,
         let year = Self.parseYear(scalar.string, node: item, what: "entry \(index + 1) of '\(key.name)' of \(label)", context: context)
       else {

@@ -201,9 +201,8 @@ public enum ScenarioLoader {
     _ root: Node, overlay: Overlay, budget: Int, file: String, memo: DecodeMemo? = nil, changedSections: Set<String> = []
   ) -> LoadOutcome {
     let context = DecodeContext(file: file, nodeBudget: max(10_000, 4 * budget))
-    if memo?.isRecording == true { context.recordLog = [] }
     let decoded = ScenarioDecoder(context: context, memo: memo, changedSections: changedSections).decode(root)
-    let map = SourceMap(positions: context.sourceMap)
+    let map = SourceMap(records: context.records)
     var diagnostics = context.diagnostics
     var scenario = decoded.scenario
     if !context.budgetExhausted {
@@ -225,7 +224,7 @@ public enum ScenarioLoader {
     var tables: [String] = []
     if let table = scenario.network.accessSitesFile, !context.budgetExhausted {
       // Relative to the file that names it (a base's table, for a variant).
-      let position = map.positions["network.access_sites_file"] ?? .start
+      let position = map.recorded("network.access_sites_file") ?? .start
       let (setIn, at) = overlay.bands.count > 1 ? overlay.locate(position) : (file, position)
       let read = AccessSitesFile.read(table, namedIn: setIn, at: at, scenario: scenario)
       scenario.network.accessSites += read.sites

@@ -12,7 +12,7 @@ enum AccessLineRule: ValidationRule {
     DuplicateIDRule.checkSection("network.access_sites", "access site", network.accessSites.map(\.id), map, &report, file)
     let byID = Dictionary(network.accessClasses.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for (index, accessClass) in network.accessClasses.enumerated() {
-      guard let target = accessClass.upgradeTo, map.positions["network.access_classes[\(index)].upgrade_to"] != nil else { continue }
+      guard let target = accessClass.upgradeTo, map.recorded("network.access_classes[\(index)].upgrade_to") != nil else { continue }
       let path = "network.access_classes[\(index)].upgrade_to"
       guard let next = byID[target] else {
         report.append(.error(file, map.position(path), ReferenceRule.unknown("access class", target, known: classes)))

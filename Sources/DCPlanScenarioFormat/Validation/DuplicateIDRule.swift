@@ -11,10 +11,12 @@ enum DuplicateIDRule: ValidationRule {
   static func checkSection(
     _ section: String, _ entity: String, _ ids: [String], _ map: SourceMap, _ report: inout [Diagnostic], _ file: String
   ) {
+    // Positions are looked up only when some id repeats (a state has thousands of ids).
+    guard Set(ids).count < ids.count else { return }
     var firstIndex: [String: Int] = [:]
     for (index, id) in ids.enumerated() {
       // Stand-in ids of entries whose id was missing or malformed are reported already.
-      guard map.positions["\(section)[\(index)].id"] != nil else { continue }
+      guard map.recorded("\(section)[\(index)].id") != nil else { continue }
       if let first = firstIndex[id] {
         let firstLine = map.position("\(section)[\(first)].id").line
         report.append(

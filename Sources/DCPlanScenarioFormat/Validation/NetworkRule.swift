@@ -15,13 +15,13 @@ enum NetworkRule: ValidationRule {
     func node(_ id: String, _ makePath: @autoclosure () -> String) {
       guard !nodes.contains(id) else { return }
       let path = makePath()
-      guard map.positions[path] != nil else { return }
+      guard map.recorded(path) != nil else { return }
       report.append(.error(file, map.position(path), ReferenceRule.unknown("node", id, known: nodeIDs)))
     }
     for (index, link) in network.links.enumerated() {
       node(link.from, "network.links[\(index)].from")
       node(link.to, "network.links[\(index)].to")
-      if link.from == link.to, map.positions["network.links[\(index)].to"] != nil {
+      if link.from == link.to, map.recorded("network.links[\(index)].to") != nil {
         report.append(.error(file, map.position("network.links[\(index)].to"),
                              "link '\(link.id)' starts and ends at node '\(link.to)'; a link joins two different nodes"))
       }
@@ -49,8 +49,8 @@ enum NetworkRule: ValidationRule {
     for (index, site) in scenario.sites.enumerated() {
       if let id = site.node { node(id, "sites[\(index)].node") }
     }
-    for (index, tenant) in scenario.tenants.enumerated() {
-      if tenant.locations.count == 1, map.positions["tenants[\(index)].node"] != nil {
+    for (index, tenant) in scenario.tenants.enumerated() where tenant.locations.contains(where: { !nodes.contains($0.node) }) {
+      if tenant.locations.count == 1, map.recorded("tenants[\(index)].node") != nil {
         node(tenant.locations[0].node, "tenants[\(index)].node")
       } else {
         for (position, location) in tenant.locations.enumerated() {

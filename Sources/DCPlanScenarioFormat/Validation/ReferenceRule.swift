@@ -5,16 +5,16 @@ import DCPlanModel
 enum ReferenceRule: ValidationRule {
   static func check(_ scenario: Scenario, _ map: SourceMap, _ report: inout [Diagnostic], file: String) {
     let tenantIDs = scenario.tenants.map(\.id)
-    for (index, workload) in scenario.workloads.enumerated() {
+    for (index, workload) in scenario.workloads.enumerated() where !tenantIDs.contains(workload.tenant) {
       let path = "workloads[\(index)].tenant"
-      guard map.positions[path] != nil, !tenantIDs.contains(workload.tenant) else { continue }
+      guard map.recorded(path) != nil else { continue }
       report.append(.error(file, map.position(path), unknown("tenant", workload.tenant, known: tenantIDs)))
     }
     let sites = Dictionary(scenario.sites.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let siteIDs = scenario.sites.map(\.id)
     for (index, outage) in scenario.siteOutages.enumerated() where sites[outage.site] == nil {
       let path = "events[\(index)].site"
-      guard map.positions[path] != nil else { continue }
+      guard map.recorded(path) != nil else { continue }
       report.append(.error(file, map.position(path), unknown("site", outage.site, known: siteIDs)))
     }
     for (index, cause) in (scenario.components?.commonCauses ?? []).enumerated() {

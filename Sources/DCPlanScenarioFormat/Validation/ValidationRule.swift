@@ -1,22 +1,5 @@
 import DCPlanModel
 
-/// Where each value of a decoded file stood: dotted paths (`tenants[2].legacy_site`) to
-/// positions, so that checks across sections point at the value they concern.
-public struct SourceMap: Sendable {
-  /// Positions by dotted path.
-  public let positions: [String: SourcePosition]
-
-  /// The position of `path`, else of the nearest enclosing entry, else the file's start.
-  public func position(_ path: String) -> SourcePosition {
-    var candidate = path
-    while true {
-      if let position = positions[candidate] { return position }
-      guard let cut = candidate.lastIndex(where: { $0 == "." || $0 == "[" }) else { return .start }
-      candidate = String(candidate[..<cut])
-    }
-  }
-}
-
 /// One check across sections of a decoded scenario (ids, references, shares).
 /// Each rule lives in its own file under Validation/ with its messages beside it.
 protocol ValidationRule {
