@@ -16,7 +16,7 @@ struct Compare: ParsableCommand {
   @Argument(help: "Two or more scenario files; the first is the reference.")
   var scenarios: [String]
 
-  @Option(help: "Worker threads for the cost game (results do not depend on it).")
+  @Option(help: "Worker threads for loading and the cost game (results do not depend on it).")
   var threads = 2
 
   @Flag(help: "Add the key figures year by year (costs, servers, racks, IT power, energy) with each change against the first.")
@@ -37,7 +37,7 @@ struct Compare: ParsableCommand {
     var results: [PlanResults] = []
     var failed = false
     for file in scenarios {
-      let outcome = ScenarioLoader.load(path: file)
+      let outcome = ScenarioLoader.$threads.withValue(threads) { ScenarioLoader.load(path: file) }
       failed = Console.report(outcome.diagnostics, quiet: output.quiet) || failed
       try OutputOptions.checkNoOverwrite(outputs: [("-o", output.output)], inputs: [file] + outcome.files)
       if let scenario = outcome.scenario, let merged = ScenarioLoader.resolve(path: file).scenario {

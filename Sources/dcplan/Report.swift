@@ -48,7 +48,7 @@ struct Report: ParsableCommand {
     var failed = false
     try OutputOptions.checkNoOverwrite(outputs: [("-o", output)], inputs: [scenario] + compare)
     for file in [scenario] + compare {
-      let outcome = ScenarioLoader.load(path: file)
+      let outcome = ScenarioLoader.$threads.withValue(threads) { ScenarioLoader.load(path: file) }
       failed = Console.report(outcome.diagnostics, quiet: quiet) || failed
       try OutputOptions.checkNoOverwrite(outputs: [("-o", output)], inputs: outcome.files)
       guard let loaded = outcome.scenario, let merged = ScenarioLoader.resolve(path: file).scenario else { continue }

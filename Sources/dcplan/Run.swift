@@ -31,7 +31,7 @@ struct Run: ParsableCommand {
   @Option(help: "Seed of the trials' draws (default: the scenario's seed); the same seed gives the same bytes.")
   var seed: UInt64?
 
-  @Option(help: "Worker threads for trials and the cost game (results do not depend on it).")
+  @Option(help: "Worker threads for loading, single failures, trials and the cost game (results do not depend on it).")
   var threads = 2
 
   @Option(help: "Percentiles to report, comma-separated.")
@@ -92,7 +92,7 @@ struct Run: ParsableCommand {
     input.apply()
     let outcome: LoadOutcome
     if let scenario {
-      outcome = ScenarioLoader.load(path: scenario)
+      outcome = ScenarioLoader.$threads.withValue(threads) { ScenarioLoader.load(path: scenario) }
     } else {
       outcome = ScenarioLoader.load(text: BundledScenarios.niedersachsen2025, file: BundledScenarios.niedersachsen2025Name)
     }

@@ -90,7 +90,7 @@ struct Sweep: ParsableCommand {
       throw ExitCode.failure
     }
     let text = String(decoding: data, as: UTF8.self)
-    let base = ScenarioLoader.load(path: scenario)
+    let base = ScenarioLoader.$threads.withValue(threads) { ScenarioLoader.load(path: scenario) }
     if Console.report(base.diagnostics, quiet: output.quiet) { throw ExitCode.failure }
     try OutputOptions.checkNoOverwrite(outputs: [("-o", output.output), ("--db", db)], inputs: base.files)
     let resolvedYAML = db == nil ? "" : Run.resolvedText(scenario)
@@ -176,7 +176,10 @@ struct Sweep: ParsableCommand {
         DispatchQueue.concurrentPerform(iterations: end - start) { k in
           let variant = first + k
           let chosen = values(of: variant)
-          let outcome = ScenarioLoader.load(prepared, settings: Array(zip(grid.map(\.path), chosen)))
+          // The variants run beside each other: each loads on its own thread.
+          let outcome = ScenarioLoader.$threads.withValue(1) {
+            ScenarioLoader.load(prepared, settings: Array(zip(grid.map(\.path), chosen)))
+          }
           var figures: [Double?] = Array(repeating: nil, count: keys.count)
           var errors = ""
           if let loaded = outcome.scenario {

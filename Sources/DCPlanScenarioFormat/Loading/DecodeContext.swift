@@ -109,6 +109,30 @@ final class DecodeContext {
     return true
   }
 
+  // MARK: Parts decoded beside each other
+
+  /// A context for decoding a part of the file on another thread: the same file, the nodes
+  /// this one has left, nothing collected yet.
+  func part() -> DecodeContext {
+    DecodeContext(file: file, nodeBudget: max(0, nodesLeft))
+  }
+
+  /// Takes in what `parts` (made by ``part()`` with nothing done here since, each decoding
+  /// one stretch of a list, in the list's order) collected, as if this context had decoded the stretches one after the
+  /// other; false (and nothing taken) if together they visited more nodes than this context
+  /// has left, when the list must be decoded here to report the budget where it runs out.
+  func absorb(_ parts: [DecodeContext]) -> Bool {
+    let visited = parts.reduce(0) { $0 + (max(0, nodesLeft) - $1.nodesLeft) }
+    guard !budgetExhausted, !parts.contains(where: \.budgetExhausted), visited <= nodesLeft else { return false }
+    nodesLeft -= visited
+    for part in parts {
+      diagnostics += part.diagnostics
+      records += part.records
+      inlineDistributions += part.inlineDistributions
+    }
+    return true
+  }
+
   /// Counts one visited node; false once the budget is spent (reported once).
   func visit(_ node: Node) -> Bool {
     if budgetExhausted { return false }

@@ -28,7 +28,9 @@ extension ScenarioDecoder {
       defer { entry.finish() }
       return NetworkNode(id: id, name: entry.text(NodeSection.name) ?? id, transit: entry.boolean(NodeSection.transit) ?? true)
     }
-    network.links = list(reader, N.links, LinkSection.spec) { entry, index in decodeLink(entry, index, horizon: horizon) }
+    network.links = list(reader, N.links, LinkSection.spec) { decoder, entry, index in
+      decoder.decodeLink(entry, index, horizon: horizon)
+    }
     network.sharedRiskGroups = list(reader, N.groups, RiskGroupSection.spec) { entry, index in
       let (entry, id) = identified(entry, RiskGroupSection.id, "shared-risk group", index)
       defer { entry.finish() }
@@ -56,22 +58,26 @@ extension ScenarioDecoder {
         employees: entry.number(A.employees, in: 0...10_000_000) ?? 0, accessClass: entry.identifier(A.accessClass) ?? "")
     }
     network.accessSitesFile = reader.text(N.accessSitesFile)
-    network.demands = list(reader, N.demands, DemandSection.spec) { entry, index in
-      var entry = entry
-      entry.label = "demand \(index + 1)"
-      defer { entry.finish() }
-      let rate = directionalYearValue(entry, DemandSection.bandwidth, horizon: horizon, toResult: mbps)
-      let oneWay = entry.boolean(DemandSection.oneWay) ?? false
-      if oneWay, rate.up != nil {
-        context.error("demand \(index + 1) is one-way: give 'bandwidth' as one rate (from 'from' to 'to'), not '{down: …, up: …}'",
-                      at: entry.keyPosition(of: DemandSection.oneWay))
-      }
-      // Up from 'from' to 'to'; down the way back.
-      return ExplicitDemand(
-        from: entry.identifier(DemandSection.from) ?? "", to: entry.identifier(DemandSection.to) ?? "",
-        mbps: rate.up ?? rate.down, reverseMbps: oneWay ? .constant(0) : (rate.up == nil ? nil : rate.down))
+    network.demands = list(reader, N.demands, DemandSection.spec) { decoder, entry, index in
+      decoder.decodeDemand(entry, index, horizon: horizon)
     }
     return network
+  }
+
+  private func decodeDemand(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> ExplicitDemand {
+    var entry = reader
+    entry.label = "demand \(index + 1)"
+    defer { entry.finish() }
+    let rate = directionalYearValue(entry, DemandSection.bandwidth, horizon: horizon, toResult: mbps)
+    let oneWay = entry.boolean(DemandSection.oneWay) ?? false
+    if oneWay, rate.up != nil {
+      context.error("demand \(index + 1) is one-way: give 'bandwidth' as one rate (from 'from' to 'to'), not '{down: …, up: …}'",
+                    at: entry.keyPosition(of: DemandSection.oneWay))
+    }
+    // Up from 'from' to 'to'; down the way back.
+    return ExplicitDemand(
+      from: entry.identifier(DemandSection.from) ?? "", to: entry.identifier(DemandSection.to) ?? "",
+      mbps: rate.up ?? rate.down, reverseMbps: oneWay ? .constant(0) : (rate.up == nil ? nil : rate.down))
   }
 
   private func decodeLink(_ reader: MappingReader, _ index: Int, horizon: YearRange) -> NetworkLink {

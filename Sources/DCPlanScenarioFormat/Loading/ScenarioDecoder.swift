@@ -111,6 +111,47 @@ struct ScenarioDecoder {
     return result
   }
 
+  /// Lists with at least this many entries are decoded in stretches on ``ScenarioLoader/threads``
+  /// threads (a state's thousands of demands and links); shorter ones are not worth a thread.
+  static let listEntriesPerThread = 512
+
+  /// Like ``list(_:_:_:_:)``, for entries whose decoding reads nothing but the entry: a long
+  /// list is cut into consecutive stretches decoded beside each other, each with a context of
+  /// its own whose diagnostics and positions are then taken in, in the list's order, so that
+  /// the outcome is that of decoding the entries one after the other (tested). `entry`
+  /// decodes with the decoder it is given, never with `self`.
+  func list<T>(
+    _ reader: MappingReader, _ key: KeySpec, _ spec: SectionSpec,
+    eachOnItsOwn entry: @escaping @Sendable (ScenarioDecoder, MappingReader, Int) -> T?
+  ) -> [T] {
+    guard let node = reader.node(key), context.visit(node) else { return [] }
+    guard case let .sequence(sequence) = node else {
+      let where_ = reader.path.isEmpty ? "" : " of \(reader.label)"
+      context.error(
+        "'\(key.name)'\(where_) must be a list of entries, each starting with '- '; found \(node.quotedForMessage)",
+        at: node.position)
+      return []
+    }
+    let prefix = (reader.path.isEmpty ? "" : reader.path + ".") + key.name
+    let stretch = EntryStretch(items: sequence.nodes, prefix: prefix, spec: spec, entry: entry)
+    let workers = min(ScenarioLoader.threads, sequence.count / Self.listEntriesPerThread)
+    guard workers > 1 else { return stretch.decode(0..<sequence.count, with: self) }
+    let parts = (0..<workers).map { _ in context.part() }
+    let decoded = WorkerResults<[T]>(count: workers)
+    let shared = UncheckedBox((parts, stretch))
+    Workers.run(workers) { worker in
+      let (parts, stretch) = shared.value
+      let count = stretch.items.count
+      let range = (worker * count / parts.count)..<((worker + 1) * count / parts.count)
+      decoded.set(worker, stretch.decode(range, with: ScenarioDecoder(context: parts[worker])))
+    }
+    guard context.absorb(parts) else {
+      // Too many nodes for the budget (aliases): decoded here, to report where it runs out.
+      return stretch.decode(0..<sequence.count, with: self)
+    }
+    return decoded.values.flatMap { $0 }
+  }
+
   /// The entry's id (a stand-in when missing or malformed, which is reported) and a reader
   /// whose messages name the entry by it ("tenant 'kdo'").
   func identified(_ reader: MappingReader, _ key: KeySpec, _ noun: String, _ index: Int) -> (MappingReader, String) {

@@ -28,6 +28,10 @@ public enum ScenarioLoader {
   /// subfolders); off unless a command's `--extends-anywhere` turns it on: scenario files
   /// travel between public bodies, and a base outside the tree would be read and quoted.
   nonisolated(unsafe) public static var extendsAnywhere = false
+  /// Threads that long lists (a state's demands and links) are decoded on, 2 unless bound
+  /// around a load (`ScenarioLoader.$threads.withValue(n) { … }`; the command line binds its
+  /// `--threads`). The outcome does not depend on it.
+  @TaskLocal public static var threads = 2
 
   /// The largest scenario file read, in bytes (64 MiB; a generated state of 10,000
   /// municipalities is about 6 MB); a command's `--max-input-mb` raises it.

@@ -1,7 +1,7 @@
 import Synchronization
 import Testing
 
-@testable import DCPlanEngine
+import DCPlanModel
 
 @Suite("workers")
 struct WorkersTests {

@@ -14,10 +14,10 @@ import Darwin
 /// `concurrentPerform` also serves them, but on Linux an idle Dispatch thread polls for work
 /// with `sched_yield` while the workers run, taking a share of the two cores (measured: about
 /// 8 % of the samples of a 10,000-trial run).
-enum Workers {
+public enum Workers {
   /// Calls `body(w)` for every w in `0 ..< count`, concurrently, and returns when all have.
   /// A thread that cannot be started runs its worker on the caller's thread instead.
-  static func run(_ count: Int, _ body: @Sendable (Int) -> Void) {
+  public static func run(_ count: Int, _ body: @Sendable (Int) -> Void) {
     guard count > 1 else {
       if count == 1 { body(0) }
       return
