@@ -78,7 +78,7 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ]),
     .testTarget(
-      name: "DCPlanReportsTests", dependencies: ["DCPlanReports", "DCPlanJSON", "DCPlanEngine", "DCPlanTestSupport"]),
+      name: "DCPlanReportsTests", dependencies: ["DCPlanReports", "DCPlanJSON", "DCPlanEngine", "DCPlanModel", "DCPlanTestSupport"]),
     .testTarget(name: "DCPlanCLITests", dependencies: ["DCPlanTestSupport"]),
   ]
 )

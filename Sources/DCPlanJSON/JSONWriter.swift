@@ -46,6 +46,56 @@ public enum JSONWriter {
     return out
   }
 
+  /// The same bytes as ``bytes(_:reserving:)``, in consecutive parts (their concatenation is
+  /// the document): the items of each array made on demand with at least
+  /// ``itemsPerWay`` items per way are written `ways` ways at once, each stretch into a buffer
+  /// of its own, by `run`, which calls its job for every way in `0 ..< ways` concurrently and
+  /// returns when all have (the caller's threads). The parts are written out one after the
+  /// other; no part is copied into another.
+  public static func parts(
+    _ value: JSONValue, ways: Int, reserving: Int = 1 << 16,
+    run: @escaping (_ ways: Int, _ job: @Sendable (Int) -> Void) -> Void
+  ) -> [[UInt8]] {
+    var out: [UInt8] = []
+    out.reserveCapacity(reserving)
+    let splitter = Splitter(ways: max(1, ways), run: run)
+    write(value, indent: 0, into: &out, splitter: splitter)
+    out.append(UInt8(ascii: "\n"))
+    return splitter.finished + [out]
+  }
+
+  /// An array made on demand is written in stretches beside each other only from this many
+  /// items per way (a state's link rows; a few hundred rows are not worth a thread).
+  public static let itemsPerWay = 1_024
+
+  /// How ``parts(_:ways:reserving:run:)`` cuts arrays: the ways, the runner, and the parts
+  /// finished so far.
+  private final class Splitter {
+    let ways: Int
+    let run: (Int, @Sendable (Int) -> Void) -> Void
+    var finished: [[UInt8]] = []
+
+    init(ways: Int, run: @escaping (Int, @Sendable (Int) -> Void) -> Void) {
+      self.ways = ways
+      self.run = run
+    }
+  }
+
+  /// Stretches' buffers, each set by its own way alone and read after all have returned.
+  private final class Stretches: @unchecked Sendable {
+    let buffers: UnsafeMutableBufferPointer<[UInt8]>
+
+    init(_ count: Int) {
+      buffers = .allocate(capacity: count)
+      buffers.initialize(repeating: [])
+    }
+
+    deinit {
+      buffers.deinitialize()
+      buffers.deallocate()
+    }
+  }
+
   /// The JSON text of `value` on one line, without a final newline (JSON Lines).
   public static func compact(_ value: JSONValue) -> String {
     switch value {
@@ -99,7 +149,7 @@ public enum JSONWriter {
     text.withUTF8 { out.append(contentsOf: $0) }
   }
 
-  private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
+  private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8], splitter: Splitter? = nil) {
     switch value {
     case .null: literal("null", into: &out)
     case let .bool(flag): literal(flag ? "true" : "false", into: &out)
@@ -120,7 +170,7 @@ public enum JSONWriter {
       literal("[\n", into: &out)
       for (index, item) in items.enumerated() {
         pad(indent + 1, into: &out)
-        write(item, indent: indent + 1, into: &out)
+        write(item, indent: indent + 1, into: &out, splitter: splitter)
         literal(index + 1 < items.count ? ",\n" : "\n", into: &out)
       }
       pad(indent, into: &out)
@@ -131,10 +181,24 @@ public enum JSONWriter {
         return
       }
       literal("[\n", into: &out)
-      for index in 0..<count {
-        pad(indent + 1, into: &out)
-        write(item(index), indent: indent + 1, into: &out)
-        literal(index + 1 < count ? ",\n" : "\n", into: &out)
+      let ways = min(splitter?.ways ?? 1, count / itemsPerWay)
+      if let splitter, ways > 1 {
+        // Each way writes its stretch into a buffer of its own, which becomes a part; the
+        // document so far is a part before them, the rest follows the last one.
+        let stretches = Stretches(ways)
+        let reserve = (out.capacity - out.count) / ways
+        splitter.run(ways) { way in
+          let range = (way * count / ways)..<((way + 1) * count / ways)
+          var buffer: [UInt8] = []
+          buffer.reserveCapacity(reserve)
+          writeItems(range, of: count, item, indent: indent, into: &buffer)
+          stretches.buffers[way] = buffer
+        }
+        splitter.finished.append(out)
+        for way in 0..<(ways - 1) { splitter.finished.append(stretches.buffers[way]) }
+        out = stretches.buffers[ways - 1]
+      } else {
+        writeItems(0..<count, of: count, item, indent: indent, into: &out)
       }
       pad(indent, into: &out)
       out.append(UInt8(ascii: "]"))
@@ -148,11 +212,22 @@ public enum JSONWriter {
         pad(indent + 1, into: &out)
         quote(key, into: &out)
         literal(": ", into: &out)
-        write(item, indent: indent + 1, into: &out)
+        write(item, indent: indent + 1, into: &out, splitter: splitter)
         literal(index + 1 < members.count ? ",\n" : "\n", into: &out)
       }
       pad(indent, into: &out)
       out.append(UInt8(ascii: "}"))
+    }
+  }
+
+  /// Items `range` of an array of `count` made by `item`, each on its line with its comma.
+  private static func writeItems(
+    _ range: Range<Int>, of count: Int, _ item: (Int) -> JSONValue, indent: Int, into out: inout [UInt8]
+  ) {
+    for index in range {
+      pad(indent + 1, into: &out)
+      write(item(index), indent: indent + 1, into: &out)
+      literal(index + 1 < count ? ",\n" : "\n", into: &out)
     }
   }
 

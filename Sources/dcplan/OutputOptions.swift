@@ -38,16 +38,24 @@ struct OutputOptions: ParsableArguments {
   func emit(_ text: String) throws { try emit(bytes: Array(text.utf8)) }
 
   /// Writes `bytes` to the output file atomically, or to standard output.
-  func emit(bytes: [UInt8]) throws {
+  func emit(bytes: [UInt8]) throws { try emit(parts: [bytes]) }
+
+  /// Writes the concatenation of `parts` to the output file atomically, or to standard output.
+  func emit(parts: [[UInt8]]) throws {
     if let output {
       do {
-        try AtomicFile.write(bytes: bytes, to: output)
+        try AtomicFile.write(parts: parts, to: output)
       } catch {
         Console.error("dcplan: error: \(error)")
         throw ExitCode.failure
       }
     } else {
-      Self.standardOutput(bytes)
+      do {
+        try AtomicFile.writeStandardOutput(parts: parts)
+      } catch {
+        Console.error("dcplan: error: \(error)")
+        Foundation.exit(1)
+      }
     }
   }
 

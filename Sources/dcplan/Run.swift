@@ -201,8 +201,8 @@ struct Run: ParsableCommand {
         throw ExitCode.failure
       }
     }
-    try output.emit(bytes: ResultsDocument.render(
-      results, format: output.format, selection: .init(table: table, all: all, dialect: output.csvDialect)))
+    try output.emit(parts: ResultsDocument.renderParts(
+      results, format: output.format, selection: .init(table: table, all: all, dialect: output.csvDialect), threads: threads))
     ProcessEnd.succeeded()
   }
 

@@ -1,3 +1,4 @@
+import DCPlanModel
 import DCPlanJSON
 import DCPlanReports
 import Foundation
@@ -68,6 +69,30 @@ struct RenderingTests {
     #expect(JSONWriter.write(lazy) == JSONWriter.write(plain))
     #expect(JSONWriter.compact(lazy) == JSONWriter.compact(plain))
     #expect(lazy == plain)
+  }
+
+  @Test("JSON written in parts, long arrays stretch by stretch on several threads, joins to the bytes written at once", arguments: [1, 2, 3, 5])
+  func jsonParts(ways: Int) {
+    let per = JSONWriter.itemsPerWay
+    @Sendable func row(_ n: Int) -> JSONValue {
+      .object([("id", .string("L\(n)")), ("load", .number(Double(n) / 7)), ("next", n % 3 == 0 ? .null : .integer(n))])
+    }
+    // Long arrays first, nested, last and side by side; short ones stay whole.
+    for count in [0, 1, per - 1, 2 * per + 1, 3 * per + 2] {
+      let nested = JSONValue.lazyArray(count: count) { n in n == count / 2 ? .lazyArray(count: 2 * per) { row($0) } : row(n) }
+      let document = JSONValue.object([
+        ("before", .array([.integer(1)])), ("rows", .lazyArray(count: count) { row($0) }), ("middle", .string("m")),
+        ("nested", nested), ("more", .lazyArray(count: count) { row($0) }),
+      ])
+      let whole = JSONWriter.bytes(document)
+      let parts = JSONWriter.parts(document, ways: ways) { count, job in
+        for way in (0..<count).reversed() { job(way) }  // in any order: each way writes its own stretch
+      }
+      #expect(Array(parts.joined()) == whole, "\(count) items, \(ways) ways")
+      #expect(parts.count == 1 || ways > 1)
+      let threaded = JSONWriter.parts(document, ways: ways) { count, job in Workers.run(count, job) }
+      #expect(Array(threaded.joined()) == whole, "\(count) items, \(ways) ways, threads")
+    }
   }
 
   @Test("JSON digits written straight into the buffer equal the standard library's, at the edges")

@@ -26,8 +26,13 @@ public enum AtomicFile {
   ///
   /// - Throws: ``AtomicFileError`` with a message a planner can act on.
   public static func write(bytes: [UInt8], to path: String) throws {
+    try write(parts: [bytes], to: path)
+  }
+
+  /// Writes the concatenation of `parts` to `path` atomically.
+  public static func write(parts: [[UInt8]], to path: String) throws {
     let writer = try Writer(path)
-    try writer.append(bytes)
+    for part in parts { try writer.append(part) }
     try writer.commit()
   }
 
@@ -138,8 +143,13 @@ public enum AtomicFile {
   /// Writes `bytes` to standard output, reporting a write error (a closed pipe, a full device)
   /// instead of trapping.
   public static func writeStandardOutput(_ bytes: [UInt8]) throws {
-    widenPipe(STDOUT_FILENO, for: bytes.count)
-    try writeAll(bytes, to: STDOUT_FILENO, name: "standard output")
+    try writeStandardOutput(parts: [bytes])
+  }
+
+  /// Writes the concatenation of `parts` to standard output, as ``writeStandardOutput(_:)``.
+  public static func writeStandardOutput(parts: [[UInt8]]) throws {
+    widenPipe(STDOUT_FILENO, for: parts.reduce(0) { $0 + $1.count })
+    for part in parts { try writeAll(part, to: STDOUT_FILENO, name: "standard output") }
   }
 
   /// Megabytes into a pipe (a script reading the results) pass in far fewer turns of writer

@@ -1,5 +1,6 @@
 import DCPlanEngine
 import DCPlanJSON
+import DCPlanModel
 
 /// The formats a run's results are written in (docs/results-format.md).
 public enum ResultsFormat: String, CaseIterable, Sendable {
@@ -30,6 +31,18 @@ public enum ResultsDocument {
       self.table = table
       self.all = all
       self.dialect = dialect
+    }
+  }
+
+  /// The same bytes in consecutive parts: JSON's link rows are written on `threads` threads,
+  /// each stretch a part of its own (``JSONWriter/parts(_:ways:reserving:run:)``); the
+  /// other formats are one part.
+  public static func renderParts(
+    _ results: PlanResults, format: ResultsFormat, selection: Selection = .init(), threads: Int
+  ) throws -> [[UInt8]] {
+    guard format == .json else { return [try render(results, format: format, selection: selection)] }
+    return JSONWriter.parts(ResultsJSON.value(results), ways: threads, reserving: 1 << 26) { ways, job in
+      Workers.run(ways, job)
     }
   }
 
