@@ -93,14 +93,7 @@ struct ScenarioDecoder {
   func list<T>(
     _ reader: MappingReader, _ key: KeySpec, _ spec: SectionSpec, _ entry: (MappingReader, Int) -> T?
   ) -> [T] {
-    guard let node = reader.node(key), context.visit(node) else { return [] }
-    let where_ = reader.path.isEmpty ? "" : " of \(reader.label)"
-    guard case let .sequence(sequence) = node else {
-      context.error(
-        "'\(key.name)'\(where_) must be a list of entries, each starting with '- '; found \(node.quotedForMessage)",
-        at: node.position)
-      return []
-    }
+    guard let sequence = entries(reader, key) else { return [] }
     var result: [T] = []
     for (index, item) in sequence.enumerated() {
       let path = (reader.path.isEmpty ? "" : reader.path + ".") + "\(key.name)[\(index)]"
@@ -109,6 +102,19 @@ struct ScenarioDecoder {
       if let value = entry(entryReader, index) { result.append(value) }
     }
     return result
+  }
+
+  /// The list of entries under `key`, or nil (and an error if it is not a list).
+  private func entries(_ reader: MappingReader, _ key: KeySpec) -> Node.Sequence? {
+    guard let node = reader.node(key), context.visit(node) else { return nil }
+    guard case let .sequence(sequence) = node else {
+      let where_ = reader.path.isEmpty ? "" : " of \(reader.label)"
+      context.error(
+        "'\(key.name)'\(where_) must be a list of entries, each starting with '- '; found \(node.quotedForMessage)",
+        at: node.position)
+      return nil
+    }
+    return sequence
   }
 
   /// Lists with at least this many entries are decoded in stretches on ``ScenarioLoader/threads``
@@ -124,14 +130,7 @@ struct ScenarioDecoder {
     _ reader: MappingReader, _ key: KeySpec, _ spec: SectionSpec,
     eachOnItsOwn entry: @escaping @Sendable (ScenarioDecoder, MappingReader, Int) -> T?
   ) -> [T] {
-    guard let node = reader.node(key), context.visit(node) else { return [] }
-    guard case let .sequence(sequence) = node else {
-      let where_ = reader.path.isEmpty ? "" : " of \(reader.label)"
-      context.error(
-        "'\(key.name)'\(where_) must be a list of entries, each starting with '- '; found \(node.quotedForMessage)",
-        at: node.position)
-      return []
-    }
+    guard let sequence = entries(reader, key) else { return [] }
     let prefix = (reader.path.isEmpty ? "" : reader.path + ".") + key.name
     let stretch = EntryStretch(items: sequence.nodes, prefix: prefix, spec: spec, entry: entry)
     let workers = min(ScenarioLoader.threads, sequence.count / Self.listEntriesPerThread)
