@@ -80,7 +80,7 @@ public enum AtomicFile {
       guard fd >= 0 else {
         throw AtomicFileError(message: "cannot write '\(path)': \(reason(errno)) (creating a temporary file in '\(folder)')")
       }
-      let temporary = String(cString: template)
+      let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
       self.temporary = temporary
       // The existing file's permissions, or what a new file gets.
       mode = exists ? info.st_mode & 0o7777 : 0o666 & ~currentUmask()
