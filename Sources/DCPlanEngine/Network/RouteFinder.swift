@@ -31,8 +31,16 @@ final class RouteFinder {
   /// Normal distances from each node run so far (one Dijkstra each).
   private var fullDistances: [Int: [Double]]
   /// The working arrays of ``Graph/ecmpShares(from:toTarget:avoiding:scratch:)``, made when
-  /// first needed (a Monte Carlo trial with known routes needs none).
-  private lazy var scratch = Graph.ECMPScratch(graph)
+  /// first needed (a Monte Carlo trial with known routes needs none); see ``withScratch(_:)``.
+  private var scratchStorage: Graph.ECMPScratch?
+
+  /// Runs `body` on the working arrays, changed in place. (A `lazy` property passed `inout` is
+  /// read and written back whole, so its arrays were shared during the call and copied at
+  /// their first change: some 60 kB per route on the state WAN.)
+  private func withScratch<Result>(_ body: (inout Graph.ECMPScratch) -> Result) -> Result {
+    if scratchStorage == nil { scratchStorage = Graph.ECMPScratch(graph) }
+    return body(&scratchStorage!)
+  }
 
   /// Routes between two nodes kept for one failure at a time (−1: none), cleared when another
   /// comes: the part that many pairs' routes share (a hub's route), found once.
@@ -174,8 +182,10 @@ final class RouteFinder {
     let last = (arc: graph.arc(way.link, from: way.node), share: 1.0)
     guard source != way.node else { return Parts(shares: [], hop: last) }
     let toHub = hubRoutes.route(f, source, way.node) {
-      graph.ecmpShares(
-        from: source, toTarget: TargetDistances(target: way.node, array: way.distances), avoiding: state, scratch: &scratch)
+      withScratch {
+        graph.ecmpShares(
+          from: source, toTarget: TargetDistances(target: way.node, array: way.distances), avoiding: state, scratch: &$0)
+      }
     }
     return toHub.isEmpty ? .none : Parts(shares: toHub, hop: last)
   }
@@ -189,10 +199,10 @@ final class RouteFinder {
   /// the source would give, since its whole flow enters the next hop.
   private func sharesOverSoleHop(from source: Int, toTarget: TargetDistances, failure f: Int, _ state: Graph.Failure) -> Parts {
     guard source != state.node, let hop = graph.soleNextHop(source, toTarget, state), hop.neighbour != toTarget.target else {
-      return Parts(shares: graph.ecmpShares(from: source, toTarget: toTarget, avoiding: state, scratch: &scratch))
+      return Parts(shares: withScratch { graph.ecmpShares(from: source, toTarget: toTarget, avoiding: state, scratch: &$0) })
     }
     let onward = nextHopRoutes.route(f, hop.neighbour, toTarget.target) {
-      graph.ecmpShares(from: hop.neighbour, toTarget: toTarget, avoiding: state, scratch: &scratch)
+      withScratch { graph.ecmpShares(from: hop.neighbour, toTarget: toTarget, avoiding: state, scratch: &$0) }
     }
     let first = (arc: graph.arc(hop.link, from: source), share: 1.0)
     // An onward route that ends nowhere (the target cut off from the next hop) is no route.
@@ -217,12 +227,12 @@ final class RouteFinder {
       way = (p, link)
     }
     guard ways == 1 else {
-      return Parts(shares: graph.ecmpShares(from: source, to: target, fromSource: fromSource, avoiding: state, scratch: &scratch))
+      return Parts(shares: withScratch { graph.ecmpShares(from: source, to: target, fromSource: fromSource, avoiding: state, scratch: &$0) })
     }
     let last = (arc: graph.arc(way.link, from: way.node), share: 1.0)
     guard way.node != source else { return Parts(shares: [], hop: last) }
     let toHub = sourceHubRoutes.route(f, source, way.node) {
-      graph.ecmpShares(from: source, to: way.node, fromSource: fromSource, avoiding: state, scratch: &scratch)
+      withScratch { graph.ecmpShares(from: source, to: way.node, fromSource: fromSource, avoiding: state, scratch: &$0) }
     }
     return toHub.isEmpty ? .none : Parts(shares: toHub, hop: last)
   }
