@@ -22,6 +22,14 @@ import PackageDescription
 /// the failure analysis' time); debug builds, in which the tests run, keep them.
 let releaseSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
+/// The release binary carries the Swift runtime and Foundation in itself rather than loading
+/// them at start: no shared-library lookups and relocations (half of `dcplan --version`'s
+/// 7 ms) and direct calls into the runtime (docs/benchmarks.md, "Session 13").
+let releaseLinking: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+/// The command's own module is compiled against the static runtime's modules as well, so that
+/// the libraries they depend on (CoreFoundation, ICU) are linked with them.
+let releaseStaticSettings: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+
 let package = Package(
   name: "dcplan",
   products: [
@@ -61,7 +69,9 @@ let package = Package(
       dependencies: [
         "DCPlanModel", "DCPlanEngine", "DCPlanJSON", "DCPlanScenarioFormat", "DCPlanReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      swiftSettings: releaseStaticSettings,
+      linkerSettings: releaseLinking
     ),
     .target(
       name: "DCPlanTestSupport",
