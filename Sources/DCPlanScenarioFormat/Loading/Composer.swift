@@ -19,6 +19,13 @@ struct Composer {
 
   /// The one document in `text` (nil when the text holds none).
   static func compose(_ text: String) throws(Failure) -> Node? {
+    // The common part of YAML without libyaml, the same tree (QuickComposer); the rest here.
+    if let node = QuickComposer.compose(text) { return node }
+    return try composeWithLibyaml(text)
+  }
+
+  /// The one document in `text` as libyaml reads it.
+  static func composeWithLibyaml(_ text: String) throws(Failure) -> Node? {
     var composer = Composer(text: text)
     guard yaml_parser_initialize(&composer.parser) == 1 else {
       throw Failure(position: .start, message: "the file could not be parsed as YAML: out of memory")
@@ -126,7 +133,7 @@ struct Composer {
 
   /// A mapping whose keys repeat: the repeated texts, sorted, at the first one's first place
   /// (a repeated list or mapping as key is named as such, after them).
-  private static func checkDuplicates(_ pairs: [(Node, Node)]) throws(Failure) {
+  static func checkDuplicates(_ pairs: [(Node, Node)]) throws(Failure) {
     guard pairs.count > 1 else { return }
     // A small mapping of plain keys (nearly all of them) is checked pair by pair, without
     // hashing; one with a repeat, or with a complex key, is looked at in full below.

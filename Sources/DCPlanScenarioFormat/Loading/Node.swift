@@ -5,19 +5,21 @@
 ///
 /// The loader's own tree rather than Yams' `Node`: no tag object, anchor or event object per
 /// value, and duplicate keys found by their text (docs/benchmarks.md, "Session 10").
-enum Node {
+/// Sendable stated, not inferred: inferring it for the recursive tree ran into a cycle when a file
+/// using the tree was compiled on its own (an incremental debug build).
+enum Node: Sendable {
   case scalar(Scalar)
   case mapping(Mapping)
   case sequence(Sequence)
 
   /// Where a node starts: 1-based line and column (libyaml counts columns in Unicode scalars).
-  struct Mark: Hashable {
+  struct Mark: Hashable, Sendable {
     let line: Int
     let column: Int
   }
 
   /// A scalar's text and how it was written.
-  struct Scalar {
+  struct Scalar: Sendable {
     /// The scalar styles of YAML, in libyaml's order (`any` for a scalar made by the loader).
     enum Style: Int {
       case any, plain, singleQuoted, doubleQuoted, literal, folded
@@ -35,7 +37,7 @@ enum Node {
   }
 
   /// A mapping's pairs, in the order written.
-  struct Mapping: RandomAccessCollection {
+  struct Mapping: RandomAccessCollection, Sendable {
     typealias Element = (key: Node, value: Node)
     let pairs: [Element]
     let mark: Mark?
@@ -56,7 +58,7 @@ enum Node {
   }
 
   /// A list's items, in order.
-  struct Sequence: RandomAccessCollection {
+  struct Sequence: RandomAccessCollection, Sendable {
     let nodes: [Node]
     let mark: Mark?
 
