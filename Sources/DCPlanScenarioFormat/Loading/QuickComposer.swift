@@ -189,12 +189,32 @@ struct QuickComposer {
     guard depth <= Self.maxDepth else { throw GiveUp() }
   }
 
-  private mutating func blockSequence(indent: Int) throws(GiveUp) -> Node {
+  /// Into a block collection indented by `indent`; the indentation around it, for
+  /// ``leaveBlock(_:)``.
+  private mutating func enterBlock(indent: Int) throws(GiveUp) -> Int {
     try enter()
-    defer { depth -= 1 }
-    let outer = blockIndent
-    blockIndent = indent
-    defer { blockIndent = outer }
+    defer { blockIndent = indent }
+    return blockIndent
+  }
+
+  private mutating func leaveBlock(_ outer: Int) {
+    depth -= 1
+    blockIndent = outer
+  }
+
+  /// A mapping of `pairs`; a repeated key gives up (libyaml's composer reports it).
+  private static func mapping(_ pairs: [(Node, Node)], mark: Node.Mark) throws(GiveUp) -> Node {
+    do {
+      try Composer.checkDuplicates(pairs)
+    } catch {
+      throw GiveUp()
+    }
+    return .mapping(Node.Mapping(pairs, mark: mark))
+  }
+
+  private mutating func blockSequence(indent: Int) throws(GiveUp) -> Node {
+    let outer = try enterBlock(indent: indent)
+    defer { leaveBlock(outer) }
     let start = mark(at)
     var items: [Node] = []
     while true {
@@ -237,11 +257,8 @@ struct QuickComposer {
   }
 
   private mutating func blockMapping(indent: Int) throws(GiveUp) -> Node {
-    try enter()
-    defer { depth -= 1 }
-    let outer = blockIndent
-    blockIndent = indent
-    defer { blockIndent = outer }
+    let outer = try enterBlock(indent: indent)
+    defer { leaveBlock(outer) }
     let start = mark(at)
     var pairs: [(Node, Node)] = []
     while true {
@@ -272,12 +289,7 @@ struct QuickComposer {
       if next < indent { break }
       guard next == indent else { throw GiveUp() }  // a plain scalar continued, or misindented
     }
-    do {
-      try Composer.checkDuplicates(pairs)
-    } catch {
-      throw GiveUp()
-    }
-    return .mapping(Node.Mapping(pairs, mark: start))
+    return try Self.mapping(pairs, mark: start)
   }
 
   // MARK: Scalars
@@ -511,14 +523,7 @@ struct QuickComposer {
         break
       }
     }
-    if mapping {
-      do {
-        try Composer.checkDuplicates(pairs)
-      } catch {
-        throw GiveUp()
-      }
-      return .mapping(Node.Mapping(pairs, mark: start))
-    }
+    if mapping { return try Self.mapping(pairs, mark: start) }
     return .sequence(Node.Sequence(items, mark: start))
   }
 
