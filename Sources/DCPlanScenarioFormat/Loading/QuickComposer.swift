@@ -212,6 +212,26 @@ struct QuickComposer {
     return .mapping(Node.Mapping(pairs, mark: mark))
   }
 
+  /// After "- " or ": " and spaces in a collection indented by `indent`: the block collection on
+  /// the lines below (nothing, or a comment, left on this line), a flow collection, or a literal
+  /// or folded scalar; nil when a scalar or a compact collection starts here. An empty value,
+  /// or a list at its key's indentation, gives up.
+  private mutating func collectionOrBlockScalar(indent: Int) throws(GiveUp) -> Node? {
+    if current == 0x0A || current == 0x23 || at == bytes.count {
+      try endOfLineAfterIndicator()
+      let inner = try nextContent()
+      guard inner > indent else { throw GiveUp() }
+      return try blockNode(indent: inner)
+    }
+    if current == 0x7B || current == 0x5B {
+      let node = try flowCollection()
+      try endOfLine()
+      return node
+    }
+    if current == 0x7C || current == 0x3E { return try literalOrFolded(indent: indent) }
+    return nil
+  }
+
   private mutating func blockSequence(indent: Int) throws(GiveUp) -> Node {
     let outer = try enterBlock(indent: indent)
     defer { leaveBlock(outer) }
@@ -222,20 +242,12 @@ struct QuickComposer {
       at += 1
       skipSpaces()
       let item: Node
-      if current == 0x0A || current == 0x23 || at == bytes.count {
-        try endOfLineAfterIndicator()
-        let inner = try nextContent()
-        guard inner > indent else { throw GiveUp() }  // an empty item
-        item = try blockNode(indent: inner)
+      if let below = try collectionOrBlockScalar(indent: indent) {
+        item = below
       } else {
         let column = at - lineStart  // "- " and spaces are ASCII
         if current == 0x2D, Self.isBlankOrEnd(byte(at + 1)) {
           item = try blockSequence(indent: column)
-        } else if current == 0x7B || current == 0x5B {
-          item = try flowCollection()
-          try endOfLine()
-        } else if current == 0x7C || current == 0x3E {
-          item = try literalOrFolded(indent: indent)
         } else {
           let begin = (at, line, lineStart)
           let scalar = try blockScalar()
@@ -268,16 +280,8 @@ struct QuickComposer {
       at += 1
       skipSpaces()
       let value: Node
-      if current == 0x0A || current == 0x23 || at == bytes.count {
-        try endOfLineAfterIndicator()
-        let inner = try nextContent()
-        guard inner > indent else { throw GiveUp() }  // no value, or a list at the key's indentation
-        value = try blockNode(indent: inner)
-      } else if current == 0x7B || current == 0x5B {
-        value = try flowCollection()
-        try endOfLine()
-      } else if current == 0x7C || current == 0x3E {
-        value = try literalOrFolded(indent: indent)
+      if let below = try collectionOrBlockScalar(indent: indent) {
+        value = below
       } else {
         guard !(current == 0x2D && Self.isBlankOrEnd(byte(at + 1))) else { throw GiveUp() }
         value = try blockScalar()
